@@ -1,0 +1,106 @@
+//! INSERT statements and upserts.
+
+use alloc::boxed::Box;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::expr::Expr;
+use super::query::{Query, SelectItem, TableRef, With};
+
+/// One cell of a VALUES row.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum InsertValue {
+    Expr(Expr),
+    /// The column's default. SQLite has no `DEFAULT` in VALUES: a column that is
+    /// default in every row is left out; a default cell beside explicit ones is NULL.
+    Default,
+}
+
+/// Where inserted rows come from.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum InsertSource {
+    /// `VALUES (..), (..)`; each row has one cell per column.
+    Values(Vec<Vec<InsertValue>>),
+    /// `INSERT ... SELECT`.
+    Query(Box<Query>),
+    /// `DEFAULT VALUES` (one row of defaults).
+    DefaultValues,
+}
+
+/// `column = value`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Assignment {
+    pub column: String,
+    pub value: Expr,
+}
+
+impl Assignment {
+    /// `column = value`.
+    pub fn new(column: &str, value: Expr) -> Self {
+        Assignment {
+            column: column.into(),
+            value,
+        }
+    }
+}
+
+/// What an ON CONFLICT clause does.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum OnConflictAction {
+    DoNothing,
+    DoUpdate {
+        set: Vec<Assignment>,
+        where_: Option<Expr>,
+    },
+}
+
+/// `ON CONFLICT [(target) [WHERE target_where]] action` (SQLite, PostgreSQL).
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct OnConflict {
+    pub target: Vec<String>,
+    pub target_where: Option<Expr>,
+    pub action: OnConflictAction,
+}
+
+/// An INSERT.
+///
+/// ```
+/// use mizzle_core::ast::{Insert, InsertValue, Expr, TableRef};
+/// let ins = Insert::values(TableRef::new("users"), &["name"], vec![vec![InsertValue::Expr(Expr::val("ann"))]]);
+/// assert_eq!(ins.columns, vec!["name".to_string()]);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Insert {
+    pub with: Option<With>,
+    pub table: TableRef,
+    pub columns: Vec<String>,
+    pub source: InsertSource,
+    pub on_conflict: Option<OnConflict>,
+    /// MySQL `ON DUPLICATE KEY UPDATE`.
+    pub on_duplicate_key_update: Vec<Assignment>,
+    /// `INSERT IGNORE` (MySQL) / `INSERT OR IGNORE` (SQLite).
+    pub ignore: bool,
+    pub returning: Vec<SelectItem>,
+}
+
+impl Insert {
+    /// `INSERT INTO table (columns) VALUES rows`.
+    pub fn values(table: TableRef, columns: &[&str], rows: Vec<Vec<InsertValue>>) -> Self {
+        Insert {
+            with: None,
+            table,
+            columns: columns.iter().map(|c| String::from(*c)).collect(),
+            source: InsertSource::Values(rows),
+            on_conflict: None,
+            on_duplicate_key_update: Vec::new(),
+            ignore: false,
+            returning: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,19 @@
+//! The query AST: plain data, no dialect inside. Dialects differ only in the
+//! renderer (`crate::render`).
+
+mod delete;
+mod expr;
+mod insert;
+mod query;
+mod statement;
+mod update;
+
+pub use delete::Delete;
+pub use expr::{AggregateFn, BinaryOp, ColumnRef, Expr, RawPart};
+pub use insert::{Assignment, Insert, InsertSource, InsertValue, OnConflict, OnConflictAction};
+pub use query::{
+    Cte, Distinct, FromItem, Join, JoinKind, Lock, LockStrength, LockWait, NullsOrder, OrderBy,
+    Query, Select, SelectItem, SetExpr, SetOp, TableRef, With,
+};
+pub use statement::Statement;
+pub use update::Update;

@@ -1,0 +1,43 @@
+//! Any renderable data statement.
+
+use super::delete::Delete;
+use super::insert::Insert;
+use super::query::Query;
+use super::update::Update;
+
+/// A query or a data-changing statement.
+///
+/// ```
+/// use mizzle_core::ast::{Delete, Statement, TableRef};
+/// let s: Statement = Delete::new(TableRef::new("t")).into();
+/// assert!(matches!(s, Statement::Delete(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Statement {
+    Query(Query),
+    Insert(Insert),
+    Update(Update),
+    Delete(Delete),
+}
+
+impl From<Query> for Statement {
+    fn from(q: Query) -> Self {
+        Statement::Query(q)
+    }
+}
+impl From<Insert> for Statement {
+    fn from(i: Insert) -> Self {
+        Statement::Insert(i)
+    }
+}
+impl From<Update> for Statement {
+    fn from(u: Update) -> Self {
+        Statement::Update(u)
+    }
+}
+impl From<Delete> for Statement {
+    fn from(d: Delete) -> Self {
+        Statement::Delete(d)
+    }
+}

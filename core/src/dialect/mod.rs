@@ -1,0 +1,326 @@
+//! The `Dialect` trait: common SQL in default methods, and one file per
+//! dialect that overrides only what differs.
+
+mod mysql;
+mod postgres;
+mod sqlite;
+
+pub use mysql::MySql;
+pub use postgres::Postgres;
+pub use sqlite::Sqlite;
+
+use alloc::string::String;
+use core::fmt::Write;
+
+use crate::ast::{
+    Assignment, Expr, Lock, NullsOrder, OnConflict, OnConflictAction, OrderBy, Query,
+};
+use crate::error::{Error, Feature};
+use crate::render::{literal, SqlWriter, ToSql};
+use crate::schema::SqlType;
+
+/// The three SQL dialects.
+///
+/// ```
+/// use mizzle_core::DialectKind;
+/// assert_eq!(DialectKind::Postgres.name(), "postgresql");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum DialectKind {
+    Sqlite,
+    Postgres,
+    MySql,
+}
+
+impl DialectKind {
+    /// Every dialect.
+    pub const ALL: [DialectKind; 3] = [
+        DialectKind::Sqlite,
+        DialectKind::Postgres,
+        DialectKind::MySql,
+    ];
+
+    /// Lowercase name.
+    pub fn name(self) -> &'static str {
+        match self {
+            DialectKind::Sqlite => "sqlite",
+            DialectKind::Postgres => "postgresql",
+            DialectKind::MySql => "mysql",
+        }
+    }
+
+    /// The renderer for this dialect.
+    pub fn dialect(self) -> &'static dyn Dialect {
+        match self {
+            DialectKind::Sqlite => &Sqlite,
+            DialectKind::Postgres => &Postgres,
+            DialectKind::MySql => &MySql,
+        }
+    }
+}
+
+/// How one SQL dialect spells what differs. Defaults are the common
+/// (SQLite/PostgreSQL-style) SQL.
+pub trait Dialect: Sync {
+    /// Which dialect this is.
+    fn kind(&self) -> DialectKind;
+
+    /// Features this dialect cannot express.
+    fn lacks(&self) -> &'static [Feature];
+
+    /// Identifier quote character; doubled inside names.
+    fn quote_char(&self) -> char {
+        '"'
+    }
+
+    /// Writes the placeholder for parameter number `index` (1-based).
+    fn write_placeholder(&self, out: &mut String, _index: usize) {
+        out.push('?');
+    }
+
+    /// Writes a string literal.
+    fn write_string_literal(&self, out: &mut String, s: &str) {
+        literal::quote_doubled(out, s);
+    }
+
+    /// Writes a blob literal.
+    fn write_blob_literal(&self, out: &mut String, bytes: &[u8]) {
+        literal::hex_blob(out, bytes);
+    }
+
+    /// The type name for a column of type `ty`.
+    fn write_column_type(&self, w: &mut SqlWriter<'_>, ty: &SqlType) -> Result<(), Error>;
+
+    /// The type name in `CAST(x AS type)`; by default the column type.
+    fn write_cast_type(&self, w: &mut SqlWriter<'_>, ty: &SqlType) -> Result<(), Error> {
+        self.write_column_type(w, ty)
+    }
+
+    /// `a LIKE b`; `ILIKE` is native only on PostgreSQL.
+    fn write_like(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        pattern: &Expr,
+        negated: bool,
+        ci: bool,
+    ) -> Result<(), Error> {
+        let _ = ci; // SQLite's LIKE is already case-insensitive for ASCII.
+        expr.write_operand(w)?;
+        w.sql(if negated { " not like " } else { " like " });
+        pattern.write_operand(w)
+    }
+
+    /// String concatenation.
+    fn write_concat(&self, w: &mut SqlWriter<'_>, left: &Expr, right: &Expr) -> Result<(), Error> {
+        w.sql("(");
+        left.write_operand(w)?;
+        w.sql(" || ");
+        right.write_operand(w)?;
+        w.sql(")");
+        Ok(())
+    }
+
+    /// The proposed row's column in an upsert.
+    fn write_excluded(&self, w: &mut SqlWriter<'_>, column: &str) -> Result<(), Error> {
+        w.sql("excluded.");
+        w.ident(column)
+    }
+
+    /// One ORDER BY term.
+    fn write_order_term(&self, w: &mut SqlWriter<'_>, term: &OrderBy) -> Result<(), Error> {
+        term.expr.to_sql(w)?;
+        w.sql(if term.desc { " desc" } else { " asc" });
+        match term.nulls {
+            Some(NullsOrder::First) => w.sql(" nulls first"),
+            Some(NullsOrder::Last) => w.sql(" nulls last"),
+            None => {}
+        }
+        Ok(())
+    }
+
+    /// `limit ? offset ?`; OFFSET alone is written as the dialect needs.
+    fn write_limit_offset(
+        &self,
+        w: &mut SqlWriter<'_>,
+        limit: Option<&Expr>,
+        offset: Option<&Expr>,
+    ) -> Result<(), Error> {
+        if let Some(l) = limit {
+            w.sql(" limit ");
+            l.to_sql(w)?;
+        } else if offset.is_some() {
+            w.sql(self.limit_all());
+        }
+        if let Some(o) = offset {
+            w.sql(" offset ");
+            o.to_sql(w)?;
+        }
+        Ok(())
+    }
+
+    /// What to write before OFFSET when there is no LIMIT.
+    fn limit_all(&self) -> &'static str {
+        ""
+    }
+
+    /// `FOR UPDATE ...`.
+    fn write_lock(&self, w: &mut SqlWriter<'_>, lock: &Lock) -> Result<(), Error>;
+
+    /// `insert into` / `insert or ignore into` / `insert ignore into`.
+    fn write_insert_keyword(&self, w: &mut SqlWriter<'_>, ignore: bool) -> Result<(), Error> {
+        if ignore {
+            w.require(Feature::InsertIgnore)?;
+        }
+        w.sql("insert into ");
+        Ok(())
+    }
+
+    /// Whether VALUES rows accept the `DEFAULT` keyword.
+    fn default_in_values(&self) -> bool {
+        true
+    }
+
+    /// `insert into t default values` (one row of defaults).
+    fn write_default_values(&self, w: &mut SqlWriter<'_>) {
+        w.sql(" default values");
+    }
+
+    /// `on conflict (target) do ...`.
+    fn write_on_conflict(&self, w: &mut SqlWriter<'_>, oc: &OnConflict) -> Result<(), Error> {
+        w.require(Feature::OnConflict)?;
+        w.sql(" on conflict");
+        if !oc.target.is_empty() {
+            w.sql(" (");
+            w.list(&oc.target, ", ", |w, c| w.ident(c))?;
+            w.sql(")");
+            if let Some(cond) = &oc.target_where {
+                w.sql(" where ");
+                cond.to_sql(w)?;
+            }
+        }
+        match &oc.action {
+            OnConflictAction::DoNothing => w.sql(" do nothing"),
+            OnConflictAction::DoUpdate { set, where_ } => {
+                w.sql(" do update set ");
+                write_assignments(w, set)?;
+                if let Some(cond) = where_ {
+                    w.sql(" where ");
+                    cond.to_sql(w)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `on duplicate key update ...` (MySQL).
+    fn write_on_duplicate_key_update(
+        &self,
+        w: &mut SqlWriter<'_>,
+        set: &[Assignment],
+    ) -> Result<(), Error> {
+        w.require(Feature::OnDuplicateKeyUpdate)?;
+        w.sql(" on duplicate key update ");
+        write_assignments(w, set)
+    }
+
+    /// The query of an `INSERT ... SELECT`.
+    fn write_insert_select(
+        &self,
+        w: &mut SqlWriter<'_>,
+        query: &Query,
+        upsert: bool,
+    ) -> Result<(), Error> {
+        let _ = upsert;
+        query.to_sql(w)
+    }
+
+    /// Whether UPDATE/DELETE ORDER BY + LIMIT go through a rowid subquery (SQLite).
+    fn dml_limit_through_rowid(&self) -> bool {
+        false
+    }
+
+    /// Whether a set-operation operand may be a parenthesised query.
+    /// SQLite may not: it is wrapped as `select * from (...)` instead.
+    fn parenthesised_set_operands(&self) -> bool {
+        true
+    }
+
+    /// The auto-numbering words after a column's type, if any.
+    fn write_auto_increment(
+        &self,
+        w: &mut SqlWriter<'_>,
+        col: &crate::schema::Column,
+    ) -> Result<(), Error>;
+
+    /// A `CREATE TYPE ... AS ENUM` statement.
+    fn write_create_enum(
+        &self,
+        w: &mut SqlWriter<'_>,
+        e: &crate::schema::EnumType,
+    ) -> Result<(), Error> {
+        let _ = e;
+        Err(Error::Unsupported {
+            feature: Feature::EnumType,
+            dialect: w.dialect().kind(),
+        })
+    }
+
+    /// Whether `using method` follows the column list (MySQL) rather than the table name.
+    fn index_method_after_columns(&self) -> bool {
+        false
+    }
+
+    /// `using method` in CREATE INDEX.
+    fn write_index_method(&self, w: &mut SqlWriter<'_>, method: &str) -> Result<(), Error> {
+        w.require(Feature::IndexMethod)?;
+        crate::render::names::check_function_name(method)?;
+        w.sql(" using ");
+        w.sql(method);
+        Ok(())
+    }
+}
+
+/// `"a" = expr, "b" = expr`.
+pub(crate) fn write_assignments(w: &mut SqlWriter<'_>, set: &[Assignment]) -> Result<(), Error> {
+    if set.is_empty() {
+        return Err(Error::Invalid("SET needs at least one column".into()));
+    }
+    w.list(set, ", ", |w, a| {
+        w.ident(&a.column)?;
+        w.sql(" = ");
+        a.value.to_sql(w)
+    })
+}
+
+/// `name` or `name(n)`.
+pub(crate) fn sized(w: &mut SqlWriter<'_>, name: &str, n: Option<u32>) {
+    w.sql(name);
+    if let Some(n) = n {
+        let mut s = String::new();
+        let _ = write!(s, "({n})");
+        w.sql(&s);
+    }
+}
+
+/// `numeric(p, s)` / `decimal(p, s)`.
+pub(crate) fn write_numeric(
+    w: &mut SqlWriter<'_>,
+    name: &str,
+    precision: Option<u32>,
+    scale: Option<u32>,
+) {
+    w.sql(name);
+    let mut s = String::new();
+    match (precision, scale) {
+        (Some(p), Some(sc)) => {
+            let _ = write!(s, "({p}, {sc})");
+        }
+        (Some(p), None) => {
+            let _ = write!(s, "({p})");
+        }
+        _ => {}
+    }
+    w.sql(&s);
+}

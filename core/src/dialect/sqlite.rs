@@ -1,0 +1,139 @@
+//! SQLite: `?` placeholders, affinity type names, no row locks, `insert or
+//! ignore`, no DEFAULT inside VALUES, bare compound-select operands.
+
+use super::{Dialect, DialectKind};
+use crate::ast::{Lock, Query};
+use crate::error::{Error, Feature};
+use crate::render::{SqlWriter, ToSql};
+use crate::schema::{Column, SqlType};
+
+/// The SQLite dialect.
+///
+/// ```
+/// use mizzle_core::{dialect::{Dialect, Sqlite}, DialectKind};
+/// assert_eq!(Sqlite.kind(), DialectKind::Sqlite);
+/// ```
+pub struct Sqlite;
+
+impl Dialect for Sqlite {
+    fn kind(&self) -> DialectKind {
+        DialectKind::Sqlite
+    }
+
+    fn lacks(&self) -> &'static [Feature] {
+        &[
+            Feature::LateralJoin,
+            Feature::DistinctOn,
+            Feature::IntersectAll,
+            Feature::ExceptAll,
+            Feature::RowLocking,
+            Feature::OnDuplicateKeyUpdate,
+            Feature::DefaultValuesMultiRow,
+            Feature::IndexMethod,
+            Feature::MaterializedView,
+            Feature::Schemas,
+            Feature::EnumType,
+            Feature::ArrayType,
+            Feature::IdentityColumn,
+        ]
+    }
+
+    fn write_column_type(&self, w: &mut SqlWriter<'_>, ty: &SqlType) -> Result<(), Error> {
+        let name = match ty {
+            SqlType::TinyInt
+            | SqlType::SmallInt
+            | SqlType::Integer
+            | SqlType::BigInt
+            | SqlType::SmallSerial
+            | SqlType::Serial
+            | SqlType::BigSerial
+            | SqlType::Boolean => "integer",
+            SqlType::Real | SqlType::Double => "real",
+            SqlType::Numeric { .. } => "numeric",
+            SqlType::Blob | SqlType::Binary(_) | SqlType::Varbinary(_) => "blob",
+            SqlType::Text
+            | SqlType::Varchar(_)
+            | SqlType::Char(_)
+            | SqlType::Uuid
+            | SqlType::Json
+            | SqlType::Jsonb
+            | SqlType::Timestamp { .. }
+            | SqlType::DateTime { .. }
+            | SqlType::Date
+            | SqlType::Time { .. }
+            | SqlType::Interval
+            | SqlType::NamedEnum { .. }
+            | SqlType::InlineEnum(_) => "text",
+            SqlType::Array(_) => return w.require(Feature::ArrayType),
+            SqlType::Custom(name) => {
+                crate::render::names::check_type_name(name)?;
+                name
+            }
+        };
+        w.sql(name);
+        Ok(())
+    }
+
+    fn write_lock(&self, w: &mut SqlWriter<'_>, _lock: &Lock) -> Result<(), Error> {
+        w.require(Feature::RowLocking)
+    }
+
+    fn write_insert_keyword(&self, w: &mut SqlWriter<'_>, ignore: bool) -> Result<(), Error> {
+        w.sql(if ignore {
+            "insert or ignore into "
+        } else {
+            "insert into "
+        });
+        Ok(())
+    }
+
+    fn default_in_values(&self) -> bool {
+        false
+    }
+
+    // SQLite requires LIMIT before OFFSET; -1 means no limit.
+    fn limit_all(&self) -> &'static str {
+        " limit -1"
+    }
+
+    // With an upsert, SQLite reads `ON` after a bare SELECT as a join
+    // constraint; a WHERE clause ends the SELECT unambiguously.
+    fn write_insert_select(
+        &self,
+        w: &mut SqlWriter<'_>,
+        query: &Query,
+        upsert: bool,
+    ) -> Result<(), Error> {
+        if upsert {
+            w.sql("select * from (");
+            query.to_sql(w)?;
+            w.sql(") where true");
+            return Ok(());
+        }
+        query.to_sql(w)
+    }
+
+    fn dml_limit_through_rowid(&self) -> bool {
+        true
+    }
+
+    fn parenthesised_set_operands(&self) -> bool {
+        false
+    }
+
+    fn write_auto_increment(&self, w: &mut SqlWriter<'_>, col: &Column) -> Result<(), Error> {
+        if col.identity.is_some() {
+            w.require(Feature::IdentityColumn)?;
+        }
+        if col.auto_increment {
+            // Only `integer primary key` may autoincrement; the rowid alias does the work.
+            if !col.primary_key {
+                return Err(Error::Invalid(
+                    "SQLite autoincrement needs a single-column integer primary key".into(),
+                ));
+            }
+            w.sql(" autoincrement");
+        }
+        Ok(())
+    }
+}

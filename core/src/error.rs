@@ -1,0 +1,122 @@
+//! The engine's typed errors: everything that can go wrong while rendering.
+
+use alloc::string::String;
+use core::fmt;
+
+use crate::dialect::DialectKind;
+
+/// A SQL construct that some dialect lacks; carried by [`Error::Unsupported`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Feature {
+    Returning,
+    FullJoin,
+    LateralJoin,
+    DistinctOn,
+    IntersectAll,
+    ExceptAll,
+    RowLocking,
+    LockOfTables,
+    LockWaitPolicy,
+    OnConflict,
+    OnConflictTarget,
+    OnDuplicateKeyUpdate,
+    InsertIgnore,
+    UpdateFrom,
+    UpdateOrderLimit,
+    DeleteOrderLimit,
+    DefaultValuesMultiRow,
+    IndexMethod,
+    PartialIndex,
+    MaterializedView,
+    Schemas,
+    EnumType,
+    ArrayType,
+    IdentityColumn,
+    CastType,
+}
+
+impl Feature {
+    /// A short human name, used in error messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Feature::Returning => "RETURNING",
+            Feature::FullJoin => "FULL JOIN",
+            Feature::LateralJoin => "LATERAL join",
+            Feature::DistinctOn => "DISTINCT ON",
+            Feature::IntersectAll => "INTERSECT ALL",
+            Feature::ExceptAll => "EXCEPT ALL",
+            Feature::RowLocking => "row locking (FOR UPDATE / FOR SHARE)",
+            Feature::LockOfTables => "FOR UPDATE OF <tables>",
+            Feature::LockWaitPolicy => "NOWAIT / SKIP LOCKED with FOR SHARE",
+            Feature::OnConflict => "ON CONFLICT",
+            Feature::OnConflictTarget => "an ON CONFLICT target",
+            Feature::OnDuplicateKeyUpdate => "ON DUPLICATE KEY UPDATE",
+            Feature::InsertIgnore => "INSERT IGNORE",
+            Feature::UpdateFrom => "UPDATE ... FROM",
+            Feature::UpdateOrderLimit => "UPDATE ... ORDER BY / LIMIT",
+            Feature::DeleteOrderLimit => "DELETE ... ORDER BY / LIMIT",
+            Feature::DefaultValuesMultiRow => "several all-default rows in one INSERT",
+            Feature::IndexMethod => "index methods (USING ...)",
+            Feature::PartialIndex => "partial indexes (WHERE ...)",
+            Feature::MaterializedView => "materialized views",
+            Feature::Schemas => "CREATE SCHEMA",
+            Feature::EnumType => "named enum types",
+            Feature::ArrayType => "array columns",
+            Feature::IdentityColumn => "identity columns",
+            Feature::CastType => "this CAST target type",
+        }
+    }
+}
+
+/// Why a statement could not be rendered. Rendering never panics: every
+/// problem with the input is one of these.
+///
+/// ```
+/// use mizzle_core::{Error, Feature, DialectKind};
+/// let e = Error::Unsupported { feature: Feature::FullJoin, dialect: DialectKind::MySql };
+/// assert_eq!(e.to_string(), "FULL JOIN is not supported by mysql");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[non_exhaustive]
+pub enum Error {
+    /// The dialect has no way to express this construct.
+    Unsupported {
+        feature: Feature,
+        dialect: DialectKind,
+    },
+    /// The AST is malformed (for example an INSERT row of the wrong width).
+    Invalid(String),
+    /// A function or type name that is not a plain identifier (a guard against injection).
+    BadName(String),
+    /// The AST nests deeper than the renderer allows.
+    TooDeep,
+    /// A named placeholder had no value at execution time.
+    MissingPlaceholder(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Unsupported { feature, dialect } => {
+                write!(
+                    f,
+                    "{} is not supported by {}",
+                    feature.name(),
+                    dialect.name()
+                )
+            }
+            Error::Invalid(msg) => write!(f, "invalid query: {msg}"),
+            Error::BadName(name) => write!(f, "not a valid SQL name: {name:?}"),
+            Error::TooDeep => f.write_str("query nests too deeply"),
+            Error::MissingPlaceholder(name) => write!(f, "no value for placeholder {name:?}"),
+        }
+    }
+}
+
+#[cfg(feature = "std")]
+extern crate std;
+#[cfg(feature = "std")]
+impl std::error::Error for Error {}

@@ -1,0 +1,35 @@
+//! # mizzle-core
+//!
+//! The mizzle SQL engine: a schema model, a plain-data query AST and one
+//! renderer with per-dialect hooks for SQLite, PostgreSQL and MySQL. It does
+//! no I/O and runs anywhere `alloc` does (Workers, browsers, native).
+//!
+//! ```
+//! use mizzle_core::{ast::*, render, DialectKind};
+//! let q = Query::select(Select {
+//!     columns: vec![Expr::count_star().into()],
+//!     from: Some(FromItem::Table(TableRef::new("users"))),
+//!     where_: Some(Expr::col("users", "id").in_list(vec![])),
+//!     ..Default::default()
+//! });
+//! let r = render(&q.into(), DialectKind::MySql).unwrap();
+//! assert_eq!(r.sql, "select count(*) from `users` where false");
+//! ```
+#![no_std]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+pub mod ast;
+pub mod dialect;
+mod error;
+mod params;
+pub mod render;
+pub mod schema;
+mod value;
+
+pub use dialect::{Dialect, DialectKind};
+pub use error::{Error, Feature};
+pub use params::{Param, Rendered};
+pub use render::{render, render_inline};
+pub use value::Value;

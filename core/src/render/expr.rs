@@ -1,0 +1,266 @@
+//! Expressions render themselves; operators parenthesise compound operands so
+//! no dialect's precedence rules can regroup them.
+
+use crate::ast::{AggregateFn, BinaryOp, Expr, RawPart};
+use crate::error::Error;
+use crate::render::{names, SqlWriter, ToSql};
+
+impl Expr {
+    /// Whether the expression reads as one token group and needs no parentheses
+    /// as an operand.
+    fn is_atomic(&self) -> bool {
+        match self {
+            Expr::Column(_)
+            | Expr::Value(_)
+            | Expr::Placeholder(_)
+            | Expr::Function { .. }
+            | Expr::Aggregate { .. }
+            | Expr::Cast { .. }
+            | Expr::Subquery(_)
+            | Expr::Excluded(_)
+            | Expr::Case { .. } => true,
+            Expr::And(list) | Expr::Or(list) => list.len() == 1 && list.iter().all(Expr::is_atomic),
+            _ => false,
+        }
+    }
+
+    /// Writes the expression as an operand of an operator: parenthesised unless atomic.
+    ///
+    /// ```
+    /// use mizzle_core::{ast::Expr, render::SqlWriter, DialectKind};
+    /// let mut w = SqlWriter::new(DialectKind::Sqlite.dialect());
+    /// (Expr::bare("a") + Expr::bare("b")).write_operand(&mut w).unwrap();
+    /// assert_eq!(w.finish().sql, r#"("a" + "b")"#);
+    /// ```
+    pub fn write_operand(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        if self.is_atomic() {
+            self.to_sql(w)
+        } else {
+            w.sql("(");
+            self.to_sql(w)?;
+            w.sql(")");
+            Ok(())
+        }
+    }
+}
+
+fn binary_op(op: BinaryOp) -> &'static str {
+    match op {
+        BinaryOp::Eq => " = ",
+        BinaryOp::Ne => " <> ",
+        BinaryOp::Lt => " < ",
+        BinaryOp::Le => " <= ",
+        BinaryOp::Gt => " > ",
+        BinaryOp::Ge => " >= ",
+        BinaryOp::Add => " + ",
+        BinaryOp::Sub => " - ",
+        BinaryOp::Mul => " * ",
+        BinaryOp::Div => " / ",
+        BinaryOp::Mod => " % ",
+        BinaryOp::Concat => " || ",
+    }
+}
+
+fn aggregate_name(f: AggregateFn) -> &'static str {
+    match f {
+        AggregateFn::Count => "count(",
+        AggregateFn::Sum => "sum(",
+        AggregateFn::Avg => "avg(",
+        AggregateFn::Min => "min(",
+        AggregateFn::Max => "max(",
+    }
+}
+
+/// `(a and b and c)`; the empty list is `empty`.
+fn write_junction(
+    w: &mut SqlWriter<'_>,
+    list: &[Expr],
+    sep: &str,
+    empty: &str,
+) -> Result<(), Error> {
+    match list {
+        [] => {
+            w.sql(empty);
+            Ok(())
+        }
+        [only] => only.to_sql(w),
+        many => {
+            w.sql("(");
+            w.list(many, sep, |w, e| e.write_operand(w))?;
+            w.sql(")");
+            Ok(())
+        }
+    }
+}
+
+impl ToSql for Expr {
+    fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        w.nested(|w| self.write(w))
+    }
+}
+
+impl Expr {
+    fn write(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        let d = w.dialect();
+        match self {
+            Expr::Column(c) => {
+                if let Some(t) = &c.table {
+                    w.ident(t)?;
+                    w.sql(".");
+                }
+                w.ident(&c.name)
+            }
+            Expr::Value(v) => w.value(v),
+            Expr::Placeholder(name) => w.placeholder(name),
+            Expr::Raw(parts) => {
+                for part in parts {
+                    match part {
+                        RawPart::Sql(s) => w.sql(s),
+                        RawPart::Value(v) => w.value(v)?,
+                        RawPart::Expr(e) => e.to_sql(w)?,
+                        RawPart::Ident(i) => w.ident(i)?,
+                    }
+                }
+                Ok(())
+            }
+            Expr::Binary {
+                op: BinaryOp::Concat,
+                left,
+                right,
+            } => d.write_concat(w, left, right),
+            Expr::Binary { op, left, right } => {
+                left.write_operand(w)?;
+                w.sql(binary_op(*op));
+                right.write_operand(w)
+            }
+            Expr::And(list) => write_junction(w, list, " and ", "true"),
+            Expr::Or(list) => write_junction(w, list, " or ", "false"),
+            Expr::Not(e) => {
+                w.sql("not ");
+                e.write_operand(w)
+            }
+            Expr::Neg(e) => {
+                w.sql("-");
+                e.write_operand(w)
+            }
+            Expr::Like {
+                expr,
+                pattern,
+                negated,
+                case_insensitive,
+            } => d.write_like(w, expr, pattern, *negated, *case_insensitive),
+            // `x in ()` is a syntax error everywhere: an empty list is a constant.
+            Expr::InList { list, negated, .. } if list.is_empty() => {
+                w.sql(if *negated { "true" } else { "false" });
+                Ok(())
+            }
+            Expr::InList {
+                expr,
+                list,
+                negated,
+            } => {
+                expr.write_operand(w)?;
+                w.sql(if *negated { " not in (" } else { " in (" });
+                w.list(list, ", ", |w, e| e.to_sql(w))?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::InQuery {
+                expr,
+                query,
+                negated,
+            } => {
+                expr.write_operand(w)?;
+                w.sql(if *negated { " not in (" } else { " in (" });
+                query.to_sql(w)?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::Between {
+                expr,
+                low,
+                high,
+                negated,
+            } => {
+                expr.write_operand(w)?;
+                w.sql(if *negated {
+                    " not between "
+                } else {
+                    " between "
+                });
+                low.write_operand(w)?;
+                w.sql(" and ");
+                high.write_operand(w)
+            }
+            Expr::IsNull { expr, negated } => {
+                expr.write_operand(w)?;
+                w.sql(if *negated { " is not null" } else { " is null" });
+                Ok(())
+            }
+            Expr::Exists { query, negated } => {
+                w.sql(if *negated { "not exists (" } else { "exists (" });
+                query.to_sql(w)?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::Subquery(query) => {
+                w.sql("(");
+                query.to_sql(w)?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::Cast { expr, ty } => {
+                w.sql("cast(");
+                expr.to_sql(w)?;
+                w.sql(" as ");
+                d.write_cast_type(w, ty)?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::Function { name, args } => {
+                names::check_function_name(name)?;
+                w.sql(name);
+                w.sql("(");
+                w.list(args, ", ", |w, e| e.to_sql(w))?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::Aggregate {
+                func,
+                arg,
+                distinct,
+            } => {
+                w.sql(aggregate_name(*func));
+                if *distinct {
+                    w.sql("distinct ");
+                }
+                match arg {
+                    Some(a) => a.to_sql(w)?,
+                    None if *func == AggregateFn::Count && !*distinct => w.sql("*"),
+                    None => return Err(Error::Invalid("this aggregate needs an argument".into())),
+                }
+                w.sql(")");
+                Ok(())
+            }
+            Expr::Excluded(column) => d.write_excluded(w, column),
+            Expr::Case { whens, otherwise } => {
+                if whens.is_empty() {
+                    return Err(Error::Invalid("CASE needs at least one WHEN".into()));
+                }
+                w.sql("case");
+                for (cond, then) in whens {
+                    w.sql(" when ");
+                    cond.to_sql(w)?;
+                    w.sql(" then ");
+                    then.to_sql(w)?;
+                }
+                if let Some(e) = otherwise {
+                    w.sql(" else ");
+                    e.to_sql(w)?;
+                }
+                w.sql(" end");
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! INSERT, including multi-row VALUES with defaults, INSERT ... SELECT and upserts.
+
+use alloc::vec::Vec;
+
+use crate::ast::{Insert, InsertSource, InsertValue};
+use crate::error::{Error, Feature};
+use crate::render::{SqlWriter, ToSql};
+
+impl ToSql for Insert {
+    fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        let d = w.dialect();
+        if let Some(with) = &self.with {
+            with.to_sql(w)?;
+        }
+        d.write_insert_keyword(w, self.ignore)?;
+        self.table.to_sql(w)?;
+        match &self.source {
+            InsertSource::DefaultValues => d.write_default_values(w),
+            InsertSource::Query(q) => {
+                write_columns(w, self.columns.iter().map(|c| c.as_str()))?;
+                w.sql(" ");
+                d.write_insert_select(w, q, self.on_conflict.is_some())?;
+            }
+            InsertSource::Values(rows) => self.write_values(w, rows)?,
+        }
+        if let Some(oc) = &self.on_conflict {
+            d.write_on_conflict(w, oc)?;
+        }
+        if !self.on_duplicate_key_update.is_empty() {
+            d.write_on_duplicate_key_update(w, &self.on_duplicate_key_update)?;
+        }
+        write_returning(w, &self.returning)
+    }
+}
+
+impl Insert {
+    fn write_values(&self, w: &mut SqlWriter<'_>, rows: &[Vec<InsertValue>]) -> Result<(), Error> {
+        if rows.is_empty() {
+            return Err(Error::Invalid("an INSERT needs at least one row".into()));
+        }
+        if rows.iter().any(|r| r.len() != self.columns.len()) {
+            return Err(Error::Invalid(
+                "every INSERT row needs one value per column".into(),
+            ));
+        }
+        let d = w.dialect();
+        // Without DEFAULT in VALUES, a column that is default in every row is left out.
+        let keep: Vec<usize> = (0..self.columns.len())
+            .filter(|&i| {
+                d.default_in_values()
+                    || rows
+                        .iter()
+                        .any(|r| matches!(r.get(i), Some(InsertValue::Expr(_))))
+            })
+            .collect();
+        if keep.is_empty() {
+            if rows.len() == 1 {
+                d.write_default_values(w);
+                return Ok(());
+            }
+            return Err(Error::Unsupported {
+                feature: Feature::DefaultValuesMultiRow,
+                dialect: d.kind(),
+            });
+        }
+        write_columns(
+            w,
+            keep.iter()
+                .filter_map(|&i| self.columns.get(i).map(|c| c.as_str())),
+        )?;
+        w.sql(" values ");
+        w.list(rows, ", ", |w, row| {
+            w.sql("(");
+            w.list(&keep, ", ", |w, &i| match row.get(i) {
+                Some(InsertValue::Expr(e)) => e.to_sql(w),
+                // Reached only where DEFAULT is allowed, or beside explicit values on SQLite.
+                _ if d.default_in_values() => {
+                    w.sql("default");
+                    Ok(())
+                }
+                _ => {
+                    w.sql("null");
+                    Ok(())
+                }
+            })?;
+            w.sql(")");
+            Ok(())
+        })
+    }
+}
+
+/// ` ("a", "b")`.
+fn write_columns<'a>(
+    w: &mut SqlWriter<'_>,
+    columns: impl Iterator<Item = &'a str>,
+) -> Result<(), Error> {
+    w.sql(" (");
+    for (i, c) in columns.enumerate() {
+        if i > 0 {
+            w.sql(", ");
+        }
+        w.ident(c)?;
+    }
+    w.sql(")");
+    Ok(())
+}
+
+/// ` returning items` (SQLite, PostgreSQL).
+pub(crate) fn write_returning(
+    w: &mut SqlWriter<'_>,
+    items: &[crate::ast::SelectItem],
+) -> Result<(), Error> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    w.require(Feature::Returning)?;
+    w.sql(" returning ");
+    w.list(items, ", ", |w, i| i.to_sql(w))
+}

@@ -1,0 +1,109 @@
+//! Values written as SQL literals: the one escaping routine for DDL and for
+//! protocols without server-side parameters (PlanetScale).
+
+use alloc::string::String;
+use core::fmt::Write;
+
+use crate::dialect::Dialect;
+use crate::error::Error;
+use crate::value::Value;
+
+/// Writes `v` as a literal of `dialect`.
+pub(crate) fn write_literal(
+    dialect: &dyn Dialect,
+    out: &mut String,
+    v: &Value,
+) -> Result<(), Error> {
+    match v {
+        Value::Null => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => {
+            if !f.is_finite() {
+                return Err(Error::Invalid(
+                    "a non-finite float has no SQL literal".into(),
+                ));
+            }
+            // `{:?}` keeps a decimal point or exponent so the literal stays a float.
+            let _ = write!(out, "{f:?}");
+        }
+        Value::Text(s) => dialect.write_string_literal(out, s),
+        Value::Blob(b) => dialect.write_blob_literal(out, b),
+    }
+    Ok(())
+}
+
+/// `'...'` with quotes doubled: SQLite, and PostgreSQL for text without backslashes.
+pub(crate) fn quote_doubled(out: &mut String, s: &str) {
+    out.push('\'');
+    for ch in s.chars() {
+        if ch == '\'' {
+            out.push('\'');
+        }
+        out.push(ch);
+    }
+    out.push('\'');
+}
+
+/// PostgreSQL: text with a backslash goes in `E'...'` with backslashes doubled,
+/// which reads the same whatever `standard_conforming_strings` says.
+pub(crate) fn quote_postgres(out: &mut String, s: &str) {
+    if !s.contains('\\') {
+        return quote_doubled(out, s);
+    }
+    out.push_str("E'");
+    for ch in s.chars() {
+        match ch {
+            '\'' => out.push_str("''"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+/// MySQL: backslash escapes for every character the server treats specially
+/// (as `mysql_real_escape_string` does). Assumes the default sql_mode (no
+/// NO_BACKSLASH_ESCAPES) and a utf8mb4 connection.
+pub(crate) fn quote_mysql(out: &mut String, s: &str) {
+    out.push('\'');
+    for ch in s.chars() {
+        match ch {
+            '\0' => out.push_str("\\0"),
+            '\'' => out.push_str("\\'"),
+            '"' => out.push_str("\\\""),
+            '\x08' => out.push_str("\\b"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x1a' => out.push_str("\\Z"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+}
+
+/// `X'0a0b'`: hex blob literal (SQLite, MySQL).
+pub(crate) fn hex_blob(out: &mut String, bytes: &[u8]) {
+    out.push_str("X'");
+    for b in bytes {
+        let _ = write!(out, "{b:02x}");
+    }
+    out.push('\'');
+}
+
+/// Escapes `s` as a string literal of `dialect` into a new string.
+///
+/// ```
+/// use mizzle_core::{render::string_literal, DialectKind};
+/// assert_eq!(string_literal(DialectKind::MySql, "it's"), "'it\\'s'");
+/// assert_eq!(string_literal(DialectKind::Sqlite, "it's"), "'it''s'");
+/// ```
+pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> String {
+    let mut out = String::new();
+    dialect.dialect().write_string_literal(&mut out, s);
+    out
+}

@@ -1,0 +1,91 @@
+//! UPDATE, and the ORDER BY / LIMIT tail shared with DELETE.
+
+use crate::ast::{Expr, OrderBy, TableRef, Update};
+use crate::dialect::write_assignments;
+use crate::error::{Error, Feature};
+use crate::render::insert::write_returning;
+use crate::render::{SqlWriter, ToSql};
+
+impl ToSql for Update {
+    fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        if let Some(with) = &self.with {
+            with.to_sql(w)?;
+        }
+        w.sql("update ");
+        self.table.to_sql(w)?;
+        w.sql(" set ");
+        write_assignments(w, &self.set)?;
+        if !self.from.is_empty() {
+            w.require(Feature::UpdateFrom)?;
+            w.sql(" from ");
+            w.list(&self.from, ", ", |w, f| f.to_sql(w))?;
+        }
+        let tail = DmlTail {
+            table: &self.table,
+            where_: self.where_.as_ref(),
+            order_by: &self.order_by,
+            limit: self.limit.as_ref(),
+        };
+        tail.write(w, Feature::UpdateOrderLimit, !self.from.is_empty())?;
+        write_returning(w, &self.returning)
+    }
+}
+
+/// WHERE, ORDER BY and LIMIT of an UPDATE or DELETE.
+pub(crate) struct DmlTail<'a> {
+    pub table: &'a TableRef,
+    pub where_: Option<&'a Expr>,
+    pub order_by: &'a [OrderBy],
+    pub limit: Option<&'a Expr>,
+}
+
+impl DmlTail<'_> {
+    pub(crate) fn write(
+        &self,
+        w: &mut SqlWriter<'_>,
+        feature: Feature,
+        has_from: bool,
+    ) -> Result<(), Error> {
+        let d = w.dialect();
+        if self.order_by.is_empty() && self.limit.is_none() {
+            if let Some(cond) = self.where_ {
+                w.sql(" where ");
+                cond.to_sql(w)?;
+            }
+            return Ok(());
+        }
+        w.require(feature)?;
+        if d.dml_limit_through_rowid() {
+            // SQLite builds without SQLITE_ENABLE_UPDATE_DELETE_LIMIT: pick the rows by rowid.
+            if has_from {
+                return Err(Error::Unsupported {
+                    feature,
+                    dialect: d.kind(),
+                });
+            }
+            w.sql(" where rowid in (select rowid from ");
+            self.table.to_sql(w)?;
+            self.write_native(w)?;
+            w.sql(")");
+            return Ok(());
+        }
+        self.write_native(w)
+    }
+
+    fn write_native(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        let d = w.dialect();
+        if let Some(cond) = self.where_ {
+            w.sql(" where ");
+            cond.to_sql(w)?;
+        }
+        if !self.order_by.is_empty() {
+            w.sql(" order by ");
+            w.list(self.order_by, ", ", |w, t| d.write_order_term(w, t))?;
+        }
+        if let Some(l) = self.limit {
+            w.sql(" limit ");
+            l.to_sql(w)?;
+        }
+        Ok(())
+    }
+}
