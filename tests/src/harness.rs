@@ -1,0 +1,189 @@
+//! The engine suite's runner: each case runs once per dialect inside a
+//! transaction that is rolled back, counts its assertions per database, and
+//! the run ends with `N passed, M failed`.
+//!
+//! Rules for cases: every case must assert something (a case with no
+//! assertion fails); MariaDB commits DDL implicitly, so a case that creates
+//! tables drops them itself; auto-generated ids of rows inserted by a case
+//! are not stable across servers (sequences survive rollbacks), so read new
+//! rows back by another column.
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use mizzle_core::ast::Statement;
+use mizzle_core::{render, DialectKind, Error, Feature, Rendered};
+
+use crate::cell::{show, Cell};
+use crate::db::Db;
+
+/// Runs cases against connected databases and keeps the score.
+pub struct Harness {
+    dbs: Vec<Box<dyn Db>>,
+    asserts: BTreeMap<&'static str, u32>,
+    passed: u32,
+    failed: Vec<String>,
+    filter: Option<String>,
+}
+
+impl Harness {
+    /// A harness over `dbs`; `MIZZLE_CASE=substring` runs only matching cases.
+    pub fn new(dbs: Vec<Box<dyn Db>>) -> Self {
+        let asserts = dbs.iter().map(|d| (d.name(), 0)).collect();
+        Harness { dbs, asserts, passed: 0, failed: Vec::new(), filter: std::env::var("MIZZLE_CASE").ok() }
+    }
+
+    /// Runs `f` once for each connected database whose dialect is in `dialects`.
+    pub fn case(&mut self, name: &str, dialects: &[DialectKind], f: impl Fn(&mut Ctx<'_>) -> Result<(), String>) {
+        if self.filter.as_deref().is_some_and(|flt| !name.contains(flt)) {
+            return;
+        }
+        for db in self.dbs.iter_mut().filter(|d| dialects.contains(&d.kind())) {
+            let db_name = db.name();
+            let outcome = match db.raw("begin") {
+                Err(e) => Err(format!("begin failed: {e}")),
+                Ok(()) => {
+                    let mut ctx = Ctx { db: db.as_mut(), asserts: 0 };
+                    let result = catch_unwind(AssertUnwindSafe(|| f(&mut ctx)))
+                        .unwrap_or_else(|p| Err(format!("panicked: {}", panic_text(&p))));
+                    let asserts = ctx.asserts;
+                    let _ = db.raw("rollback");
+                    *self.asserts.entry(db_name).or_default() += asserts;
+                    match result {
+                        Ok(()) if asserts == 0 => Err("the case asserted nothing".into()),
+                        other => other,
+                    }
+                }
+            };
+            match outcome {
+                Ok(()) => self.passed += 1,
+                Err(e) => {
+                    println!("FAIL {name} [{db_name}]: {e}");
+                    self.failed.push(format!("{name} [{db_name}]"));
+                }
+            }
+        }
+    }
+
+    /// Runs `f` on every database.
+    pub fn all(&mut self, name: &str, f: impl Fn(&mut Ctx<'_>) -> Result<(), String>) {
+        self.case(name, &DialectKind::ALL, f);
+    }
+
+    /// Runs `f` on each database once, outside any transaction (fixture setup).
+    pub fn setup(&mut self, f: impl Fn(&mut dyn Db) -> Result<(), String>) -> Result<(), String> {
+        for db in &mut self.dbs {
+            f(db.as_mut()).map_err(|e| format!("setup on {}: {e}", db.name()))?;
+        }
+        Ok(())
+    }
+
+    /// Prints the per-database assertion counts and the closing line; true when all passed.
+    pub fn finish(self) -> bool {
+        let total: u32 = self.asserts.values().sum();
+        let per_db: Vec<String> = self.asserts.iter().map(|(k, v)| format!("{k} {v}")).collect();
+        println!("assertions against real databases: {} (total {total})", per_db.join(", "));
+        if !self.failed.is_empty() {
+            println!("failed: {}", self.failed.join("; "));
+        }
+        println!("{} passed, {} failed", self.passed, self.failed.len());
+        self.failed.is_empty()
+    }
+}
+
+fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default()
+}
+
+/// One database inside one case.
+pub struct Ctx<'a> {
+    db: &'a mut dyn Db,
+    asserts: u32,
+}
+
+impl Ctx<'_> {
+    /// The dialect under test.
+    pub fn dialect(&self) -> DialectKind {
+        self.db.kind()
+    }
+
+    /// Renders for this dialect, as a test failure message on error.
+    pub fn render(&self, stmt: &Statement) -> Result<Rendered, String> {
+        render(stmt, self.dialect()).map_err(|e| format!("render failed: {e}"))
+    }
+
+    /// Renders and runs a statement, returning its rows.
+    pub fn rows(&mut self, stmt: impl Into<Statement>) -> Result<Vec<Vec<Cell>>, String> {
+        let r = self.render(&stmt.into())?;
+        self.db.query(&r).map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
+    }
+
+    /// Renders and runs a statement, returning the number of rows changed.
+    pub fn exec(&mut self, stmt: impl Into<Statement>) -> Result<u64, String> {
+        let r = self.render(&stmt.into())?;
+        self.db.exec(&r).map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
+    }
+
+    /// Runs already rendered SQL (DDL from `mizzle_core::render::create_*`).
+    pub fn exec_rendered(&mut self, r: &Rendered) -> Result<u64, String> {
+        self.db.exec(r).map_err(|e| format!("{e}\n  sql: {}", r.sql))
+    }
+
+    /// Runs raw SQL (only for setup the engine does not cover).
+    pub fn raw(&mut self, sql: &str) -> Result<(), String> {
+        self.db.raw(sql)
+    }
+
+    /// One assertion: `cond` must hold.
+    pub fn check(&mut self, cond: bool, what: impl FnOnce() -> String) -> Result<(), String> {
+        self.asserts += 1;
+        if cond {
+            Ok(())
+        } else {
+            Err(what())
+        }
+    }
+
+    /// One assertion: the statement returns exactly `expected`, in order.
+    pub fn assert_rows(&mut self, stmt: impl Into<Statement>, expected: Vec<Vec<Cell>>) -> Result<(), String> {
+        let stmt = stmt.into();
+        let actual = self.rows(stmt.clone())?;
+        let same = actual.len() == expected.len()
+            && actual.iter().zip(&expected).all(|(a, e)| a.len() == e.len() && a.iter().zip(e).all(|(a, e)| a.matches(e)));
+        let sql = self.render(&stmt).map(|r| r.sql).unwrap_or_default();
+        self.check(same, || format!("rows differ\n  sql: {sql}\n  expected: {}\n  actual:   {}", show(&expected), show(&actual)))
+    }
+
+    /// One assertion: the statement changes exactly `n` rows.
+    pub fn assert_changed(&mut self, stmt: impl Into<Statement>, n: u64) -> Result<(), String> {
+        let changed = self.exec(stmt)?;
+        self.check(changed == n, || format!("expected {n} rows changed, got {changed}"))
+    }
+
+    /// One assertion: rendering fails with `Unsupported { feature }` for this dialect.
+    pub fn assert_unsupported(&mut self, stmt: impl Into<Statement>, feature: Feature) -> Result<(), String> {
+        let dialect = self.dialect();
+        let got = render(&stmt.into(), dialect);
+        let expected = Error::Unsupported { feature, dialect };
+        self.check(got.as_ref().err() == Some(&expected), || format!("expected {expected:?}, got {got:?}"))
+    }
+
+    /// One assertion: rendering fails with an error satisfying `pred`.
+    pub fn assert_render_error(&mut self, stmt: impl Into<Statement>, pred: impl Fn(&Error) -> bool) -> Result<(), String> {
+        let got = render(&stmt.into(), self.dialect());
+        self.check(got.as_ref().err().is_some_and(&pred), || format!("expected a render error, got {got:?}"))
+    }
+
+    /// One assertion: the server rejects the statement; the transaction survives
+    /// (the statement runs inside a savepoint).
+    pub fn assert_db_error(&mut self, stmt: impl Into<Statement>) -> Result<(), String> {
+        let r = self.render(&stmt.into())?;
+        self.db.raw("savepoint mizzle_expect_error")?;
+        let got = self.db.query(&r);
+        if got.is_err() {
+            self.db.raw("rollback to savepoint mizzle_expect_error")?;
+        }
+        self.db.raw("release savepoint mizzle_expect_error")?;
+        self.check(got.is_err(), || format!("expected a database error, got rows {got:?}\n  sql: {}", r.sql))
+    }
+}
