@@ -6,6 +6,7 @@ use alloc::vec::Vec;
 
 use super::expr::Expr;
 use super::query::{Query, SelectItem, TableRef, With};
+use crate::schema::{ColumnDefault, Table};
 
 /// One cell of a VALUES row.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,7 +14,8 @@ use super::query::{Query, SelectItem, TableRef, With};
 pub enum InsertValue {
     Expr(Expr),
     /// The column's default. SQLite has no `DEFAULT` in VALUES: a column that is
-    /// default in every row is left out; a default cell beside explicit ones is NULL.
+    /// default in every row is left out, and a default cell beside explicit ones
+    /// is written as the column's default from [`Insert::defaults`] (NULL when unknown).
     Default,
 }
 
@@ -87,9 +89,37 @@ pub struct Insert {
     /// `INSERT IGNORE` (MySQL) / `INSERT OR IGNORE` (SQLite).
     pub ignore: bool,
     pub returning: Vec<SelectItem>,
+    /// The columns' declared defaults, aligned with `columns`, for dialects
+    /// without `DEFAULT` in VALUES (SQLite). Filled by [`Insert::with_schema_defaults`].
+    pub defaults: Vec<Option<Expr>>,
 }
 
 impl Insert {
+    /// Records `table`'s declared defaults for the inserted columns, so SQLite
+    /// can write them where a multi-row insert leaves a cell to its default.
+    ///
+    /// ```
+    /// use mizzle_core::ast::{Insert, InsertValue, Expr};
+    /// use mizzle_core::schema::{Table, Column, SqlType};
+    /// let t = Table::new("t").column(Column::new("n", SqlType::Integer).default_value(0));
+    /// let ins = Insert::values(t.table_ref(), &["n"], vec![vec![InsertValue::Default]]).with_schema_defaults(&t);
+    /// assert_eq!(ins.defaults, vec![Some(Expr::val(0))]);
+    /// ```
+    pub fn with_schema_defaults(mut self, table: &Table) -> Self {
+        self.defaults = self
+            .columns
+            .iter()
+            .map(|name| {
+                let col = table.columns.iter().find(|c| &c.name == name)?;
+                match col.default.as_ref()? {
+                    ColumnDefault::Literal(v) => Some(Expr::Value(v.clone())),
+                    ColumnDefault::Expr(e) => Some(e.clone()),
+                }
+            })
+            .collect();
+        self
+    }
+
     /// `INSERT INTO table (columns) VALUES rows`.
     pub fn values(table: TableRef, columns: &[&str], rows: Vec<Vec<InsertValue>>) -> Self {
         Insert {
@@ -101,6 +131,7 @@ impl Insert {
             on_duplicate_key_update: Vec::new(),
             ignore: false,
             returning: Vec::new(),
+            defaults: Vec::new(),
         }
     }
 }

@@ -86,7 +86,12 @@ fn write_junction(
         [only] => only.to_sql(w),
         many => {
             w.sql("(");
-            w.list(many, sep, |w, e| e.write_operand(w))?;
+            // AND/OR bind looser than every predicate, so only nested
+            // junctions and raw fragments need their own parentheses.
+            w.list(many, sep, |w, e| match e {
+                Expr::And(_) | Expr::Or(_) | Expr::Raw(_) => e.write_operand(w),
+                _ => e.to_sql(w),
+            })?;
             w.sql(")");
             Ok(())
         }

@@ -73,15 +73,18 @@ impl Insert {
             w.sql("(");
             w.list(&keep, ", ", |w, &i| match row.get(i) {
                 Some(InsertValue::Expr(e)) => e.to_sql(w),
-                // Reached only where DEFAULT is allowed, or beside explicit values on SQLite.
                 _ if d.default_in_values() => {
                     w.sql("default");
                     Ok(())
                 }
-                _ => {
-                    w.sql("null");
-                    Ok(())
-                }
+                // SQLite, beside explicit values in the same column: the declared default.
+                _ => match self.defaults.get(i).and_then(Option::as_ref) {
+                    Some(default) => default.to_sql(w),
+                    None => {
+                        w.sql("null");
+                        Ok(())
+                    }
+                },
             })?;
             w.sql(")");
             Ok(())
