@@ -12,26 +12,56 @@ use mizzle_core::{render, DialectKind, Param, Rendered, Value};
 use rusqlite::types::{Value as SqlValue, ValueRef};
 
 fn schema() -> (Vec<Table>, Vec<Index>) {
-    let id = || Column::new("id", SqlType::Integer).primary_key().auto_increment();
-    let owner = |table: &str| ForeignKey::new(&[], TableRef::new(table), &["id"]).on_delete(ReferentialAction::Cascade);
+    let id = || {
+        Column::new("id", SqlType::Integer)
+            .primary_key()
+            .auto_increment()
+    };
+    let owner = |table: &str| {
+        ForeignKey::new(&[], TableRef::new(table), &["id"]).on_delete(ReferentialAction::Cascade)
+    };
     let tables = vec![
         Table::new("users")
             .column(id())
             .column(Column::new("name", SqlType::Text).not_null())
             .column(Column::new("email", SqlType::Text).not_null().unique())
-            .column(Column::new("karma", SqlType::Integer).not_null().default_value(0)),
+            .column(
+                Column::new("karma", SqlType::Integer)
+                    .not_null()
+                    .default_value(0),
+            ),
         Table::new("posts")
             .column(id())
-            .column(Column::new("author_id", SqlType::Integer).not_null().references(owner("users")))
+            .column(
+                Column::new("author_id", SqlType::Integer)
+                    .not_null()
+                    .references(owner("users")),
+            )
             .column(Column::new("title", SqlType::Text).not_null())
-            .column(Column::new("published", SqlType::Boolean).not_null().default_value(false)),
+            .column(
+                Column::new("published", SqlType::Boolean)
+                    .not_null()
+                    .default_value(false),
+            ),
         Table::new("comments")
             .column(id())
-            .column(Column::new("post_id", SqlType::Integer).not_null().references(owner("posts")))
-            .column(Column::new("author_id", SqlType::Integer).not_null().references(owner("users")))
+            .column(
+                Column::new("post_id", SqlType::Integer)
+                    .not_null()
+                    .references(owner("posts")),
+            )
+            .column(
+                Column::new("author_id", SqlType::Integer)
+                    .not_null()
+                    .references(owner("users")),
+            )
             .column(Column::new("body", SqlType::Text).not_null()),
     ];
-    let indexes = vec![Index::new("posts_by_author", TableRef::new("posts"), vec![Expr::bare("author_id")])];
+    let indexes = vec![Index::new(
+        "posts_by_author",
+        TableRef::new("posts"),
+        vec![Expr::bare("author_id")],
+    )];
     (tables, indexes)
 }
 
@@ -46,10 +76,14 @@ impl Demo {
         println!("   sql:    {}", r.sql);
         let values = r.values()?;
         if !r.params.is_empty() {
-            let shown: Vec<String> = r.params.iter().map(|p| match p {
-                Param::Value(v) => format!("{v:?}"),
-                Param::Placeholder(n) => format!(":{n}"),
-            }).collect();
+            let shown: Vec<String> = r
+                .params
+                .iter()
+                .map(|p| match p {
+                    Param::Value(v) => format!("{v:?}"),
+                    Param::Placeholder(n) => format!(":{n}"),
+                })
+                .collect();
             println!("   params: [{}]", shown.join(", "));
         }
         let mut stmt = self.conn.prepare(&r.sql)?;
@@ -85,7 +119,11 @@ impl Demo {
         Ok(())
     }
 
-    fn statement(&self, title: &str, stmt: impl Into<Statement>) -> Result<(), Box<dyn std::error::Error>> {
+    fn statement(
+        &self,
+        title: &str,
+        stmt: impl Into<Statement>,
+    ) -> Result<(), Box<dyn std::error::Error>> {
         self.run(title, &render(&stmt.into(), DialectKind::Sqlite)?)
     }
 }
@@ -99,16 +137,27 @@ fn table(name: &str) -> Option<FromItem> {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let demo = Demo { conn: rusqlite::Connection::open_in_memory()? };
+    let demo = Demo {
+        conn: rusqlite::Connection::open_in_memory()?,
+    };
     demo.conn.execute_batch("pragma foreign_keys = on")?;
-    println!("mizzle demo: blog schema on an embedded in-memory SQLite {}\n", rusqlite::version());
+    println!(
+        "mizzle demo: blog schema on an embedded in-memory SQLite {}\n",
+        rusqlite::version()
+    );
 
     let (tables, indexes) = schema();
     for t in &tables {
-        demo.run(&format!("create table {}", t.name), &create_table(t, DialectKind::Sqlite, false)?)?;
+        demo.run(
+            &format!("create table {}", t.name),
+            &create_table(t, DialectKind::Sqlite, false)?,
+        )?;
     }
     for i in &indexes {
-        demo.run(&format!("create index {}", i.name), &create_index(i, DialectKind::Sqlite)?)?;
+        demo.run(
+            &format!("create index {}", i.name),
+            &create_index(i, DialectKind::Sqlite)?,
+        )?;
     }
 
     let mut users = Insert::values(
@@ -116,7 +165,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &["name", "email", "karma"],
         vec![
             vec![val("Ada"), val("ada@example.com"), val(10)],
-            vec![val("Brendan"), val("brendan@example.com"), InsertValue::Default],
+            vec![
+                val("Brendan"),
+                val("brendan@example.com"),
+                InsertValue::Default,
+            ],
             vec![val("Grace"), val("grace@example.com"), val(7)],
         ],
     )
@@ -164,17 +217,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             target: FromItem::Table(TableRef::new("users").alias("u")),
             on: Some(Expr::col("u", "id").eq(Expr::col("p", "author_id"))),
         }],
-        where_: Some(Expr::col("p", "published").eq(Expr::val(true)).and(Expr::col("u", "name").like(Expr::val("%a%")))),
+        where_: Some(
+            Expr::col("p", "published")
+                .eq(Expr::val(true))
+                .and(Expr::col("u", "name").like(Expr::val("%a%"))),
+        ),
         ..Default::default()
     })
     .order_by(vec![OrderBy::asc(Expr::col("p", "id"))]);
-    demo.statement("join: published posts by authors whose name contains 'a'", join)?;
+    demo.statement(
+        "join: published posts by authors whose name contains 'a'",
+        join,
+    )?;
 
     // Aggregate: comments per post, left join keeps posts without comments.
     let per_post = Query::select(Select {
         columns: vec![
             Expr::col("posts", "title").into(),
-            SelectItem::aliased(Expr::col("comments", "id").aggregate(AggregateFn::Count, false), "comments"),
+            SelectItem::aliased(
+                Expr::col("comments", "id").aggregate(AggregateFn::Count, false),
+                "comments",
+            ),
         ],
         from: table("posts"),
         joins: vec![Join {
@@ -184,10 +247,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             on: Some(Expr::col("comments", "post_id").eq(Expr::col("posts", "id"))),
         }],
         group_by: vec![Expr::col("posts", "id"), Expr::col("posts", "title")],
-        having: Some(Expr::col("comments", "id").aggregate(AggregateFn::Count, false).ge(Expr::val(0))),
+        having: Some(
+            Expr::col("comments", "id")
+                .aggregate(AggregateFn::Count, false)
+                .ge(Expr::val(0)),
+        ),
         ..Default::default()
     })
-    .order_by(vec![OrderBy::desc(Expr::bare("comments")), OrderBy::asc(Expr::col("posts", "title"))]);
+    .order_by(vec![
+        OrderBy::desc(Expr::bare("comments")),
+        OrderBy::asc(Expr::col("posts", "title")),
+    ]);
     demo.statement("aggregate: comments per post", per_post)?;
 
     // Upsert: a duplicate email adds karma instead of failing.
@@ -202,16 +272,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         action: OnConflictAction::DoUpdate {
             set: vec![
                 Assignment::new("name", Expr::Excluded("name".into())),
-                Assignment::new("karma", Expr::col("users", "karma") + Expr::Excluded("karma".into())),
+                Assignment::new(
+                    "karma",
+                    Expr::col("users", "karma") + Expr::Excluded("karma".into()),
+                ),
             ],
             where_: None,
         },
     });
-    upsert.returning = vec![Expr::bare("id").into(), Expr::bare("name").into(), Expr::bare("karma").into()];
-    demo.statement("upsert: on conflict (email) do update ... returning", upsert)?;
+    upsert.returning = vec![
+        Expr::bare("id").into(),
+        Expr::bare("name").into(),
+        Expr::bare("karma").into(),
+    ];
+    demo.statement(
+        "upsert: on conflict (email) do update ... returning",
+        upsert,
+    )?;
 
     // Update with RETURNING.
-    let mut publish = Update::new(TableRef::new("posts"), vec![Assignment::new("published", Expr::val(true))]);
+    let mut publish = Update::new(
+        TableRef::new("posts"),
+        vec![Assignment::new("published", Expr::val(true))],
+    );
     publish.where_ = Some(Expr::col("posts", "published").eq(Expr::val(false)));
     publish.returning = vec![Expr::bare("id").into(), Expr::bare("title").into()];
     demo.statement("update ... returning", publish)?;
@@ -227,7 +310,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     });
     let mut with_cte = Query::select(Select {
-        columns: vec![Expr::col("users", "name").into(), Expr::col("post_counts", "n").into()],
+        columns: vec![
+            Expr::col("users", "name").into(),
+            Expr::col("post_counts", "n").into(),
+        ],
         from: table("post_counts"),
         joins: vec![Join {
             kind: JoinKind::Inner,
@@ -237,10 +323,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }],
         ..Default::default()
     })
-    .order_by(vec![OrderBy::desc(Expr::col("post_counts", "n")), OrderBy::asc(Expr::col("users", "name"))]);
+    .order_by(vec![
+        OrderBy::desc(Expr::col("post_counts", "n")),
+        OrderBy::asc(Expr::col("users", "name")),
+    ]);
     with_cte.with = Some(With {
         recursive: false,
-        ctes: vec![Cte { name: "post_counts".into(), columns: vec![], query: Box::new(counts) }],
+        ctes: vec![Cte {
+            name: "post_counts".into(),
+            columns: vec![],
+            query: Box::new(counts),
+        }],
     });
     demo.statement("CTE: posts per author", with_cte)?;
 
@@ -248,32 +341,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let commenters = Query::select(Select {
         columns: vec![Expr::col("users", "name").into()],
         from: table("users"),
-        where_: Some(
-            Expr::col("users", "id")
-                .in_list(vec![])
-                .or(Expr::Exists {
-                    query: Box::new(Query::select(Select {
-                        columns: vec![Expr::val(1).into()],
-                        from: table("comments"),
-                        where_: Some(Expr::col("comments", "author_id").eq(Expr::col("users", "id"))),
-                        ..Default::default()
-                    })),
-                    negated: false,
-                }),
-        ),
+        where_: Some(Expr::col("users", "id").in_list(vec![]).or(Expr::Exists {
+            query: Box::new(Query::select(Select {
+                columns: vec![Expr::val(1).into()],
+                from: table("comments"),
+                where_: Some(Expr::col("comments", "author_id").eq(Expr::col("users", "id"))),
+                ..Default::default()
+            })),
+            negated: false,
+        })),
         ..Default::default()
     })
     .order_by(vec![OrderBy::asc(Expr::col("users", "name"))]);
-    demo.statement("subquery: users with at least one comment (EXISTS, empty IN list is false)", commenters)?;
+    demo.statement(
+        "subquery: users with at least one comment (EXISTS, empty IN list is false)",
+        commenters,
+    )?;
 
     // Delete cascades through the foreign keys.
-    let mut delete = Delete::new(TableRef::new("users")).filter(Expr::col("users", "email").eq(Expr::val("grace@example.com")));
+    let mut delete = Delete::new(TableRef::new("users"))
+        .filter(Expr::col("users", "email").eq(Expr::val("grace@example.com")));
     delete.returning = vec![Expr::bare("name").into()];
     demo.statement("delete ... returning (posts and comments cascade)", delete)?;
     demo.statement(
         "remaining posts",
-        Query::select(Select { columns: vec![Expr::bare("title").into()], from: table("posts"), ..Default::default() })
-            .order_by(vec![OrderBy::asc(Expr::bare("id"))]),
+        Query::select(Select {
+            columns: vec![Expr::bare("title").into()],
+            from: table("posts"),
+            ..Default::default()
+        })
+        .order_by(vec![OrderBy::asc(Expr::bare("id"))]),
     )?;
 
     println!("The same AST renders for every dialect, e.g. an ILIKE with an OFFSET and no LIMIT:");

@@ -35,6 +35,10 @@ pub enum Feature {
     ArrayType,
     IdentityColumn,
     CastType,
+    /// An index key that is an expression rather than a column.
+    ExpressionIndex,
+    /// `WITH` before INSERT / UPDATE / DELETE.
+    DmlWith,
 }
 
 impl Feature {
@@ -66,6 +70,8 @@ impl Feature {
             Feature::ArrayType => "array columns",
             Feature::IdentityColumn => "identity columns",
             Feature::CastType => "this CAST target type",
+            Feature::ExpressionIndex => "expression (functional) index keys",
+            Feature::DmlWith => "WITH before INSERT / UPDATE / DELETE",
         }
     }
 }

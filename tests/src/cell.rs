@@ -21,7 +21,9 @@ impl Cell {
         match (expected, self) {
             (Cell::Null, Cell::Null) => true,
             (Cell::Int(e), actual) => actual.as_f64().is_some_and(|a| a == *e as f64),
-            (Cell::Float(e), actual) => actual.as_f64().is_some_and(|a| (a - e).abs() <= 1e-9_f64.max(e.abs() * 1e-6)),
+            (Cell::Float(e), actual) => actual
+                .as_f64()
+                .is_some_and(|a| (a - e).abs() <= 1e-9_f64.max(e.abs() * 1e-6)),
             (Cell::Text(e), Cell::Text(a)) => e == a,
             (Cell::Text(e), Cell::Bytes(a)) => e.as_bytes() == a.as_slice(),
             (Cell::Bytes(e), Cell::Bytes(a)) => e == a,
@@ -47,7 +49,11 @@ impl fmt::Display for Cell {
             Cell::Int(i) => write!(f, "{i}"),
             Cell::Float(x) => write!(f, "{x}"),
             Cell::Text(t) => write!(f, "{t:?}"),
-            Cell::Bytes(b) => write!(f, "x'{}'", b.iter().map(|x| format!("{x:02x}")).collect::<String>()),
+            Cell::Bytes(b) => write!(
+                f,
+                "x'{}'",
+                b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+            ),
         }
     }
 }
@@ -108,7 +114,17 @@ macro_rules! rows {
 
 /// Renders rows for failure messages.
 pub fn show(rows: &[Vec<Cell>]) -> String {
-    let lines: Vec<String> =
-        rows.iter().map(|r| format!("[{}]", r.iter().map(|c| c.to_string()).collect::<Vec<_>>().join(", "))).collect();
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "[{}]",
+                r.iter()
+                    .map(|c| c.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+        .collect();
     format!("[{}]", lines.join(", "))
 }

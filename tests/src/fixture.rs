@@ -23,27 +23,60 @@ pub fn t(name: &str) -> TableRef {
 
 /// `users`, `posts`, `comments`.
 pub fn tables() -> Vec<Table> {
-    let id = || Column::new("id", SqlType::Integer).primary_key().auto_increment();
-    let fk = |table: &str| ForeignKey::new(&[], t(table), &["id"]).on_delete(ReferentialAction::Cascade);
+    let id = || {
+        Column::new("id", SqlType::Integer)
+            .primary_key()
+            .auto_increment()
+    };
+    let fk =
+        |table: &str| ForeignKey::new(&[], t(table), &["id"]).on_delete(ReferentialAction::Cascade);
     vec![
         Table::new("users")
             .column(id())
             .column(Column::new("name", SqlType::Text).not_null())
-            .column(Column::new("email", SqlType::Varchar(Some(255))).not_null().unique())
+            .column(
+                Column::new("email", SqlType::Varchar(Some(255)))
+                    .not_null()
+                    .unique(),
+            )
             .column(Column::new("age", SqlType::Integer))
-            .column(Column::new("active", SqlType::Boolean).not_null().default_value(true))
+            .column(
+                Column::new("active", SqlType::Boolean)
+                    .not_null()
+                    .default_value(true),
+            )
             .column(Column::new("bio", SqlType::Text)),
         Table::new("posts")
             .column(id())
-            .column(Column::new("author_id", SqlType::Integer).not_null().references(fk("users")))
+            .column(
+                Column::new("author_id", SqlType::Integer)
+                    .not_null()
+                    .references(fk("users")),
+            )
             .column(Column::new("title", SqlType::Varchar(Some(200))).not_null())
             .column(Column::new("body", SqlType::Text))
-            .column(Column::new("views", SqlType::Integer).not_null().default_value(0))
-            .column(Column::new("published", SqlType::Boolean).not_null().default_value(false)),
+            .column(
+                Column::new("views", SqlType::Integer)
+                    .not_null()
+                    .default_value(0),
+            )
+            .column(
+                Column::new("published", SqlType::Boolean)
+                    .not_null()
+                    .default_value(false),
+            ),
         Table::new("comments")
             .column(id())
-            .column(Column::new("post_id", SqlType::Integer).not_null().references(fk("posts")))
-            .column(Column::new("user_id", SqlType::Integer).not_null().references(fk("users")))
+            .column(
+                Column::new("post_id", SqlType::Integer)
+                    .not_null()
+                    .references(fk("posts")),
+            )
+            .column(
+                Column::new("user_id", SqlType::Integer)
+                    .not_null()
+                    .references(fk("users")),
+            )
             .column(Column::new("body", SqlType::Text).not_null())
             .column(Column::new("stars", SqlType::Integer)),
     ]
@@ -51,11 +84,18 @@ pub fn tables() -> Vec<Table> {
 
 /// Indexes on the blog tables.
 pub fn indexes() -> Vec<Index> {
-    vec![Index::new("posts_author_idx", t("posts"), vec![Expr::bare("author_id")])]
+    vec![Index::new(
+        "posts_author_idx",
+        t("posts"),
+        vec![Expr::bare("author_id")],
+    )]
 }
 
 fn row(values: Vec<Value>) -> Vec<InsertValue> {
-    values.into_iter().map(|v| InsertValue::Expr(Expr::Value(v))).collect()
+    values
+        .into_iter()
+        .map(|v| InsertValue::Expr(Expr::Value(v)))
+        .collect()
 }
 
 /// The seed INSERTs, one per table.
@@ -67,20 +107,62 @@ pub fn seed() -> Vec<Insert> {
             t("users"),
             &["name", "email", "age", "active", "bio"],
             vec![
-                row(vec![text("ann"), text("ann@example.com"), Int(31), Bool(true), text("likes rust")]),
-                row(vec![text("bob"), text("bob@example.com"), Int(25), Bool(true), Null]),
-                row(vec![text("cid"), text("cid@example.com"), Null, Bool(false), Null]),
-                row(vec![text("dee"), text("dee@example.com"), Int(42), Bool(true), text("sql fan")]),
+                row(vec![
+                    text("ann"),
+                    text("ann@example.com"),
+                    Int(31),
+                    Bool(true),
+                    text("likes rust"),
+                ]),
+                row(vec![
+                    text("bob"),
+                    text("bob@example.com"),
+                    Int(25),
+                    Bool(true),
+                    Null,
+                ]),
+                row(vec![
+                    text("cid"),
+                    text("cid@example.com"),
+                    Null,
+                    Bool(false),
+                    Null,
+                ]),
+                row(vec![
+                    text("dee"),
+                    text("dee@example.com"),
+                    Int(42),
+                    Bool(true),
+                    text("sql fan"),
+                ]),
             ],
         ),
         Insert::values(
             t("posts"),
             &["author_id", "title", "body", "views", "published"],
             vec![
-                row(vec![Int(1), text("Hello world"), text("first"), Int(10), Bool(true)]),
-                row(vec![Int(1), text("Ownership"), text("borrowck"), Int(25), Bool(true)]),
+                row(vec![
+                    Int(1),
+                    text("Hello world"),
+                    text("first"),
+                    Int(10),
+                    Bool(true),
+                ]),
+                row(vec![
+                    Int(1),
+                    text("Ownership"),
+                    text("borrowck"),
+                    Int(25),
+                    Bool(true),
+                ]),
                 row(vec![Int(2), text("Draft"), Null, Int(0), Bool(false)]),
-                row(vec![Int(4), text("Joins"), text("left and right"), Int(7), Bool(true)]),
+                row(vec![
+                    Int(4),
+                    text("Joins"),
+                    text("left and right"),
+                    Int(7),
+                    Bool(true),
+                ]),
             ],
         ),
         Insert::values(

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use mizzle_core::ast::Statement;
-use mizzle_core::{render, DialectKind, Error, Feature, Rendered};
+use mizzle_core::{render, DialectKind, Error, Feature, Param, Rendered, Value};
 
 use crate::cell::{show, Cell};
 use crate::db::Db;
@@ -30,12 +30,27 @@ impl Harness {
     /// A harness over `dbs`; `MIZZLE_CASE=substring` runs only matching cases.
     pub fn new(dbs: Vec<Box<dyn Db>>) -> Self {
         let asserts = dbs.iter().map(|d| (d.name(), 0)).collect();
-        Harness { dbs, asserts, passed: 0, failed: Vec::new(), filter: std::env::var("MIZZLE_CASE").ok() }
+        Harness {
+            dbs,
+            asserts,
+            passed: 0,
+            failed: Vec::new(),
+            filter: std::env::var("MIZZLE_CASE").ok(),
+        }
     }
 
     /// Runs `f` once for each connected database whose dialect is in `dialects`.
-    pub fn case(&mut self, name: &str, dialects: &[DialectKind], f: impl Fn(&mut Ctx<'_>) -> Result<(), String>) {
-        if self.filter.as_deref().is_some_and(|flt| !name.contains(flt)) {
+    pub fn case(
+        &mut self,
+        name: &str,
+        dialects: &[DialectKind],
+        f: impl Fn(&mut Ctx<'_>) -> Result<(), String>,
+    ) {
+        if self
+            .filter
+            .as_deref()
+            .is_some_and(|flt| !name.contains(flt))
+        {
             return;
         }
         for db in self.dbs.iter_mut().filter(|d| dialects.contains(&d.kind())) {
@@ -43,7 +58,10 @@ impl Harness {
             let outcome = match db.raw("begin") {
                 Err(e) => Err(format!("begin failed: {e}")),
                 Ok(()) => {
-                    let mut ctx = Ctx { db: db.as_mut(), asserts: 0 };
+                    let mut ctx = Ctx {
+                        db: db.as_mut(),
+                        asserts: 0,
+                    };
                     let result = catch_unwind(AssertUnwindSafe(|| f(&mut ctx)))
                         .unwrap_or_else(|p| Err(format!("panicked: {}", panic_text(&p))));
                     let asserts = ctx.asserts;
@@ -81,8 +99,15 @@ impl Harness {
     /// Prints the per-database assertion counts and the closing line; true when all passed.
     pub fn finish(self) -> bool {
         let total: u32 = self.asserts.values().sum();
-        let per_db: Vec<String> = self.asserts.iter().map(|(k, v)| format!("{k} {v}")).collect();
-        println!("assertions against real databases: {} (total {total})", per_db.join(", "));
+        let per_db: Vec<String> = self
+            .asserts
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        println!(
+            "assertions against real databases: {} (total {total})",
+            per_db.join(", ")
+        );
         if !self.failed.is_empty() {
             println!("failed: {}", self.failed.join("; "));
         }
@@ -92,7 +117,10 @@ impl Harness {
 }
 
 fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
-    p.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| p.downcast_ref::<String>().cloned()).unwrap_or_default()
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 /// One database inside one case.
@@ -115,18 +143,48 @@ impl Ctx<'_> {
     /// Renders and runs a statement, returning its rows.
     pub fn rows(&mut self, stmt: impl Into<Statement>) -> Result<Vec<Vec<Cell>>, String> {
         let r = self.render(&stmt.into())?;
-        self.db.query(&r).map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
+        self.db
+            .query(&r)
+            .map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
+    }
+
+    /// Renders a statement with named placeholders, binds them from `named` and
+    /// runs it, returning its rows.
+    pub fn rows_with(
+        &mut self,
+        stmt: impl Into<Statement>,
+        named: &BTreeMap<String, Value>,
+    ) -> Result<Vec<Vec<Cell>>, String> {
+        let r = self.render(&stmt.into())?;
+        let values = r
+            .bind(named)
+            .map_err(|e| format!("bind failed: {e}\n  sql: {}", r.sql))?;
+        self.rows_rendered(&Rendered {
+            sql: r.sql,
+            params: values.into_iter().map(Param::Value).collect(),
+        })
+    }
+
+    /// Runs already rendered SQL (for example `render_inline` output) and returns its rows.
+    pub fn rows_rendered(&mut self, r: &Rendered) -> Result<Vec<Vec<Cell>>, String> {
+        self.db
+            .query(r)
+            .map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
     }
 
     /// Renders and runs a statement, returning the number of rows changed.
     pub fn exec(&mut self, stmt: impl Into<Statement>) -> Result<u64, String> {
         let r = self.render(&stmt.into())?;
-        self.db.exec(&r).map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
+        self.db
+            .exec(&r)
+            .map_err(|e| format!("{e}\n  sql: {}\n  params: {:?}", r.sql, r.params))
     }
 
     /// Runs already rendered SQL (DDL from `mizzle_core::render::create_*`).
     pub fn exec_rendered(&mut self, r: &Rendered) -> Result<u64, String> {
-        self.db.exec(r).map_err(|e| format!("{e}\n  sql: {}", r.sql))
+        self.db
+            .exec(r)
+            .map_err(|e| format!("{e}\n  sql: {}", r.sql))
     }
 
     /// Runs raw SQL (only for setup the engine does not cover).
@@ -145,33 +203,60 @@ impl Ctx<'_> {
     }
 
     /// One assertion: the statement returns exactly `expected`, in order.
-    pub fn assert_rows(&mut self, stmt: impl Into<Statement>, expected: Vec<Vec<Cell>>) -> Result<(), String> {
+    pub fn assert_rows(
+        &mut self,
+        stmt: impl Into<Statement>,
+        expected: Vec<Vec<Cell>>,
+    ) -> Result<(), String> {
         let stmt = stmt.into();
         let actual = self.rows(stmt.clone())?;
         let same = actual.len() == expected.len()
-            && actual.iter().zip(&expected).all(|(a, e)| a.len() == e.len() && a.iter().zip(e).all(|(a, e)| a.matches(e)));
+            && actual
+                .iter()
+                .zip(&expected)
+                .all(|(a, e)| a.len() == e.len() && a.iter().zip(e).all(|(a, e)| a.matches(e)));
         let sql = self.render(&stmt).map(|r| r.sql).unwrap_or_default();
-        self.check(same, || format!("rows differ\n  sql: {sql}\n  expected: {}\n  actual:   {}", show(&expected), show(&actual)))
+        self.check(same, || {
+            format!(
+                "rows differ\n  sql: {sql}\n  expected: {}\n  actual:   {}",
+                show(&expected),
+                show(&actual)
+            )
+        })
     }
 
     /// One assertion: the statement changes exactly `n` rows.
     pub fn assert_changed(&mut self, stmt: impl Into<Statement>, n: u64) -> Result<(), String> {
         let changed = self.exec(stmt)?;
-        self.check(changed == n, || format!("expected {n} rows changed, got {changed}"))
+        self.check(changed == n, || {
+            format!("expected {n} rows changed, got {changed}")
+        })
     }
 
     /// One assertion: rendering fails with `Unsupported { feature }` for this dialect.
-    pub fn assert_unsupported(&mut self, stmt: impl Into<Statement>, feature: Feature) -> Result<(), String> {
+    pub fn assert_unsupported(
+        &mut self,
+        stmt: impl Into<Statement>,
+        feature: Feature,
+    ) -> Result<(), String> {
         let dialect = self.dialect();
         let got = render(&stmt.into(), dialect);
         let expected = Error::Unsupported { feature, dialect };
-        self.check(got.as_ref().err() == Some(&expected), || format!("expected {expected:?}, got {got:?}"))
+        self.check(got.as_ref().err() == Some(&expected), || {
+            format!("expected {expected:?}, got {got:?}")
+        })
     }
 
     /// One assertion: rendering fails with an error satisfying `pred`.
-    pub fn assert_render_error(&mut self, stmt: impl Into<Statement>, pred: impl Fn(&Error) -> bool) -> Result<(), String> {
+    pub fn assert_render_error(
+        &mut self,
+        stmt: impl Into<Statement>,
+        pred: impl Fn(&Error) -> bool,
+    ) -> Result<(), String> {
         let got = render(&stmt.into(), self.dialect());
-        self.check(got.as_ref().err().is_some_and(&pred), || format!("expected a render error, got {got:?}"))
+        self.check(got.as_ref().err().is_some_and(&pred), || {
+            format!("expected a render error, got {got:?}")
+        })
     }
 
     /// One assertion: the server rejects the statement; the transaction survives
@@ -184,6 +269,11 @@ impl Ctx<'_> {
             self.db.raw("rollback to savepoint mizzle_expect_error")?;
         }
         self.db.raw("release savepoint mizzle_expect_error")?;
-        self.check(got.is_err(), || format!("expected a database error, got rows {got:?}\n  sql: {}", r.sql))
+        self.check(got.is_err(), || {
+            format!(
+                "expected a database error, got rows {got:?}\n  sql: {}",
+                r.sql
+            )
+        })
     }
 }

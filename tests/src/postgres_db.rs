@@ -19,8 +19,10 @@ pub struct PgDb {
 impl PgDb {
     /// Connects to 127.0.0.1:5432/test and creates a private schema.
     pub fn open(tag: &str) -> Result<Self, String> {
-        let url = std::env::var("MIZZLE_PG_URL").unwrap_or_else(|_| "host=127.0.0.1 port=5432 user=postgres dbname=test".into());
-        let mut client = Client::connect(&url, NoTls).map_err(|e| format!("PostgreSQL at {url}: {e}"))?;
+        let url = std::env::var("MIZZLE_PG_URL")
+            .unwrap_or_else(|_| "host=127.0.0.1 port=5432 user=postgres dbname=test".into());
+        let mut client =
+            Client::connect(&url, NoTls).map_err(|e| format!("PostgreSQL at {url}: {e}"))?;
         let schema = namespace(tag);
         client
             .batch_execute(&format!(
@@ -38,7 +40,10 @@ impl PgDb {
 
 impl Drop for PgDb {
     fn drop(&mut self) {
-        let _ = self.client.batch_execute(&format!("rollback; drop schema if exists \"{}\" cascade", self.schema));
+        let _ = self.client.batch_execute(&format!(
+            "rollback; drop schema if exists \"{}\" cascade",
+            self.schema
+        ));
     }
 }
 
@@ -51,7 +56,11 @@ enum PgParam {
 }
 
 impl ToSql for PgParam {
-    fn to_sql(&self, _ty: &Type, out: &mut bytes::BytesMut) -> Result<IsNull, Box<dyn StdError + Sync + Send>> {
+    fn to_sql(
+        &self,
+        _ty: &Type,
+        out: &mut bytes::BytesMut,
+    ) -> Result<IsNull, Box<dyn StdError + Sync + Send>> {
         match self {
             PgParam::Null => return Ok(IsNull::Yes),
             PgParam::Text(s) => out.extend_from_slice(s.as_bytes()),
@@ -99,7 +108,9 @@ impl<'a> FromSql<'a> for AnyCell {
             Type::FLOAT8 => Cell::Float(f64::from_be_bytes(be(8)?.try_into()?)),
             Type::NUMERIC => Cell::Text(numeric_text(raw)?),
             Type::BYTEA => Cell::Bytes(raw.to_vec()),
-            Type::JSONB => Cell::Text(String::from_utf8(raw.get(1..).unwrap_or_default().to_vec())?),
+            Type::JSONB => Cell::Text(String::from_utf8(
+                raw.get(1..).unwrap_or_default().to_vec(),
+            )?),
             Type::UUID => Cell::Text(uuid_text(raw)),
             _ => match String::from_utf8(raw.to_vec()) {
                 Ok(s) if is_textual(ty) => Cell::Text(s),
@@ -117,8 +128,16 @@ impl<'a> FromSql<'a> for AnyCell {
 }
 
 fn is_textual(ty: &Type) -> bool {
-    matches!(*ty, Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN | Type::JSON | Type::CHAR)
-        || matches!(ty.kind(), Kind::Enum(_))
+    matches!(
+        *ty,
+        Type::TEXT
+            | Type::VARCHAR
+            | Type::BPCHAR
+            | Type::NAME
+            | Type::UNKNOWN
+            | Type::JSON
+            | Type::CHAR
+    ) || matches!(ty.kind(), Kind::Enum(_))
 }
 
 fn uuid_text(raw: &[u8]) -> String {
@@ -126,22 +145,44 @@ fn uuid_text(raw: &[u8]) -> String {
     if hex.len() != 32 {
         return hex;
     }
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// NUMERIC's binary form (base-10000 digits) as decimal text.
 fn numeric_text(raw: &[u8]) -> Result<String, Box<dyn StdError + Sync + Send>> {
     let word = |i: usize| -> Result<i16, Box<dyn StdError + Sync + Send>> {
-        Ok(i16::from_be_bytes(raw.get(i * 2..i * 2 + 2).ok_or("short numeric")?.try_into()?))
+        Ok(i16::from_be_bytes(
+            raw.get(i * 2..i * 2 + 2)
+                .ok_or("short numeric")?
+                .try_into()?,
+        ))
     };
-    let (ndigits, weight, sign, dscale) = (word(0)? as usize, word(1)? as i32, word(2)? as u16, word(3)? as usize);
+    let (ndigits, weight, sign, dscale) = (
+        word(0)? as usize,
+        word(1)? as i32,
+        word(2)? as u16,
+        word(3)? as usize,
+    );
     if sign == 0xC000 {
         return Ok("NaN".into());
     }
-    let digits: Vec<i16> = (0..ndigits).map(|i| word(4 + i)).collect::<Result<_, _>>()?;
+    let digits: Vec<i16> = (0..ndigits)
+        .map(|i| word(4 + i))
+        .collect::<Result<_, _>>()?;
     let mut int_part = String::new();
     for pos in 0..=weight.max(0) {
-        let d = if pos <= weight { digits.get(pos as usize).copied().unwrap_or(0) } else { 0 };
+        let d = if pos <= weight {
+            digits.get(pos as usize).copied().unwrap_or(0)
+        } else {
+            0
+        };
         if int_part.is_empty() {
             if d != 0 || pos == weight {
                 int_part = d.to_string();
@@ -156,12 +197,20 @@ fn numeric_text(raw: &[u8]) -> Result<String, Box<dyn StdError + Sync + Send>> {
     let mut frac = String::new();
     let mut idx = weight + 1;
     while frac.len() < dscale {
-        let d = if idx >= 0 { digits.get(idx as usize).copied().unwrap_or(0) } else { 0 };
+        let d = if idx >= 0 {
+            digits.get(idx as usize).copied().unwrap_or(0)
+        } else {
+            0
+        };
         frac.push_str(&format!("{d:04}"));
         idx += 1;
     }
     frac.truncate(dscale);
-    let mut s = if sign == 0x4000 { format!("-{int_part}") } else { int_part };
+    let mut s = if sign == 0x4000 {
+        format!("-{int_part}")
+    } else {
+        int_part
+    };
     if dscale > 0 {
         s.push('.');
         s.push_str(&frac);
@@ -178,7 +227,11 @@ fn pg_err(e: postgres::Error) -> String {
 }
 
 fn params(r: &Rendered) -> Result<Vec<PgParam>, String> {
-    Ok(r.values().map_err(|e| e.to_string())?.iter().map(to_param).collect())
+    Ok(r.values()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(to_param)
+        .collect())
 }
 
 fn refs(params: &[PgParam]) -> Vec<&(dyn ToSql + Sync)> {
@@ -194,18 +247,27 @@ impl Db for PgDb {
     }
     fn query(&mut self, r: &Rendered) -> Result<Vec<Vec<Cell>>, String> {
         let params = params(r)?;
-        let rows = self.client.query(r.sql.as_str(), &refs(&params)).map_err(pg_err)?;
+        let rows = self
+            .client
+            .query(r.sql.as_str(), &refs(&params))
+            .map_err(pg_err)?;
         rows.iter()
             .map(|row| {
                 (0..row.len())
-                    .map(|i| row.try_get::<_, AnyCell>(i).map(|c| c.0).map_err(|e| format!("column {i}: {e:?}")))
+                    .map(|i| {
+                        row.try_get::<_, AnyCell>(i)
+                            .map(|c| c.0)
+                            .map_err(|e| format!("column {i}: {e:?}"))
+                    })
                     .collect()
             })
             .collect()
     }
     fn exec(&mut self, r: &Rendered) -> Result<u64, String> {
         let params = params(r)?;
-        self.client.execute(r.sql.as_str(), &refs(&params)).map_err(pg_err)
+        self.client
+            .execute(r.sql.as_str(), &refs(&params))
+            .map_err(pg_err)
     }
     fn raw(&mut self, sql: &str) -> Result<(), String> {
         self.client.batch_execute(sql).map_err(pg_err)

@@ -15,7 +15,8 @@ impl SqliteDb {
     /// Opens a fresh in-memory database.
     pub fn open() -> Result<Self, String> {
         let conn = rusqlite::Connection::open_in_memory().map_err(|e| e.to_string())?;
-        conn.execute_batch("pragma foreign_keys = on").map_err(|e| e.to_string())?;
+        conn.execute_batch("pragma foreign_keys = on")
+            .map_err(|e| e.to_string())?;
         Ok(SqliteDb { conn })
     }
 
@@ -48,7 +49,11 @@ fn cell(v: ValueRef<'_>) -> Cell {
 }
 
 fn params(r: &Rendered) -> Result<Vec<SqlValue>, String> {
-    Ok(r.values().map_err(|e| e.to_string())?.iter().map(to_sqlite).collect())
+    Ok(r.values()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(to_sqlite)
+        .collect())
 }
 
 impl Db for SqliteDb {
@@ -61,16 +66,24 @@ impl Db for SqliteDb {
     fn query(&mut self, r: &Rendered) -> Result<Vec<Vec<Cell>>, String> {
         let mut stmt = self.conn.prepare(&r.sql).map_err(|e| e.to_string())?;
         let n = stmt.column_count();
-        let mut rows = stmt.query(rusqlite::params_from_iter(params(r)?)).map_err(|e| e.to_string())?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(params(r)?))
+            .map_err(|e| e.to_string())?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().map_err(|e| e.to_string())? {
-            out.push((0..n).map(|i| row.get_ref(i).map(cell).unwrap_or(Cell::Null)).collect());
+            out.push(
+                (0..n)
+                    .map(|i| row.get_ref(i).map(cell).unwrap_or(Cell::Null))
+                    .collect(),
+            );
         }
         Ok(out)
     }
     fn exec(&mut self, r: &Rendered) -> Result<u64, String> {
         let mut stmt = self.conn.prepare(&r.sql).map_err(|e| e.to_string())?;
-        stmt.execute(rusqlite::params_from_iter(params(r)?)).map(|n| n as u64).map_err(|e| e.to_string())
+        stmt.execute(rusqlite::params_from_iter(params(r)?))
+            .map(|n| n as u64)
+            .map_err(|e| e.to_string())
     }
     fn raw(&mut self, sql: &str) -> Result<(), String> {
         self.conn.execute_batch(sql).map_err(|e| e.to_string())

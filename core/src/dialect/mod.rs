@@ -247,6 +247,12 @@ pub trait Dialect: Sync {
         true
     }
 
+    /// Whether a parenthesised query may start with WITH. MariaDB refuses
+    /// `(with ... select ...)` as a set operand, but takes it as a derived table.
+    fn with_in_parenthesised_query(&self) -> bool {
+        true
+    }
+
     /// The auto-numbering words after a column's type, if any.
     fn write_auto_increment(
         &self,

@@ -38,6 +38,10 @@ impl Dialect for MySql {
             Feature::EnumType,
             Feature::ArrayType,
             Feature::IdentityColumn,
+            // MySQL 8.0.13 has functional key parts; MariaDB does not.
+            Feature::ExpressionIndex,
+            // MySQL 8 has WITH before UPDATE / DELETE; MariaDB does not.
+            Feature::DmlWith,
         ]
     }
 
@@ -55,8 +59,12 @@ impl Dialect for MySql {
             SqlType::SmallInt => w.sql("smallint"),
             SqlType::Integer => w.sql("int"),
             SqlType::BigInt => w.sql("bigint"),
-            SqlType::SmallSerial => w.sql("smallint unsigned"),
-            SqlType::Serial | SqlType::BigSerial => w.sql("bigint unsigned"),
+            // The widths of PostgreSQL's serial family (not MySQL's `serial`, a
+            // bigint unsigned), so plain smallint / int / bigint columns can
+            // reference them: InnoDB foreign keys need the same size and sign.
+            SqlType::SmallSerial => w.sql("smallint"),
+            SqlType::Serial => w.sql("int"),
+            SqlType::BigSerial => w.sql("bigint"),
             SqlType::Real => w.sql("float"),
             SqlType::Double => w.sql("double"),
             SqlType::Numeric { precision, scale } => {
@@ -270,6 +278,10 @@ impl Dialect for MySql {
 
     fn index_method_after_columns(&self) -> bool {
         true
+    }
+
+    fn with_in_parenthesised_query(&self) -> bool {
+        false
     }
 
     fn write_index_method(&self, w: &mut SqlWriter<'_>, method: &str) -> Result<(), Error> {

@@ -40,8 +40,9 @@ impl Dialect for Postgres {
         literal::quote_postgres(out, s);
     }
 
+    // `E'\\x..'` reads the same whatever `standard_conforming_strings` says.
     fn write_blob_literal(&self, out: &mut String, bytes: &[u8]) {
-        out.push_str("'\\x");
+        out.push_str("E'\\\\x");
         for b in bytes {
             let _ = write!(out, "{b:02x}");
         }
@@ -92,7 +93,8 @@ impl Dialect for Postgres {
             SqlType::Interval => w.sql("interval"),
             SqlType::NamedEnum { schema, name } => w.qualified(schema.as_deref(), name)?,
             SqlType::Array(inner) => {
-                self.write_column_type(w, inner)?;
+                // Nested arrays recurse: count them against the depth limit.
+                w.nested(|w| self.write_column_type(w, inner))?;
                 w.sql("[]");
             }
             SqlType::Custom(name) => {
@@ -176,10 +178,45 @@ impl Dialect for Postgres {
             if i > 0 {
                 values.push_str(", ");
             }
+            literal::check_no_nul(d, v)?;
             d.write_string_literal(&mut values, v);
         }
         w.sql(&values);
         w.sql(")");
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::boxed::Box;
+    use alloc::vec;
+
+    use crate::ast::{Expr, Query, Select};
+    use crate::schema::SqlType;
+    use crate::{render, DialectKind, Error};
+
+    fn cast_to_nested_array(depth: usize) -> crate::ast::Statement {
+        let mut ty = SqlType::Integer;
+        for _ in 0..depth {
+            ty = SqlType::Array(Box::new(ty));
+        }
+        Query::select(Select {
+            columns: vec![Expr::bare("a").cast(ty).into()],
+            ..Default::default()
+        })
+        .into()
+    }
+
+    /// Array types nest through the renderer's depth limit instead of
+    /// recursing without bound (a stack overflow for deep enough input).
+    #[test]
+    fn nested_array_types_count_against_the_depth_limit() {
+        let ok = render(&cast_to_nested_array(2), DialectKind::Postgres).unwrap();
+        assert_eq!(ok.sql, r#"select cast("a" as integer[][])"#);
+        assert_eq!(
+            render(&cast_to_nested_array(300), DialectKind::Postgres),
+            Err(Error::TooDeep)
+        );
     }
 }

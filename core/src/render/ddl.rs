@@ -46,6 +46,11 @@ pub fn create_table(
         w.list(&table.columns, ", ", write_column)?;
         if let Some(pk) = &table.primary_key {
             w.sql(", ");
+            if pk.columns.is_empty() {
+                return Err(Error::Invalid(
+                    "a primary key needs at least one column".into(),
+                ));
+            }
             write_constraint_name(w, pk.name.as_deref())?;
             w.sql("primary key (");
             w.list(&pk.columns, ", ", |w, c| w.ident(c))?;
@@ -53,6 +58,11 @@ pub fn create_table(
         }
         for u in &table.uniques {
             w.sql(", ");
+            if u.columns.is_empty() {
+                return Err(Error::Invalid(
+                    "a unique constraint needs at least one column".into(),
+                ));
+            }
             write_constraint_name(w, u.name.as_deref())?;
             w.sql("unique (");
             w.list(&u.columns, ", ", |w, c| w.ident(c))?;
@@ -124,6 +134,15 @@ fn write_foreign_key(
     col: Option<&Column>,
     fk: &ForeignKey,
 ) -> Result<(), Error> {
+    let columns = match col {
+        Some(_) if fk.columns.is_empty() => 1,
+        _ => fk.columns.len(),
+    };
+    if columns == 0 || fk.foreign_columns.len() != columns {
+        return Err(Error::Invalid(
+            "a foreign key needs one referenced column per column".into(),
+        ));
+    }
     write_constraint_name(w, fk.name.as_deref())?;
     w.sql("foreign key (");
     match col {
@@ -166,9 +185,16 @@ pub fn create_index(index: &Index, dialect: DialectKind) -> Result<Rendered, Err
         } else {
             "create index "
         });
-        w.ident(&index.name)?;
-        w.sql(" on ");
-        w.qualified(index.table.schema.as_deref(), &index.table.name)?;
+        if d.kind() == DialectKind::Sqlite {
+            // SQLite puts the schema on the index name; the table is unqualified.
+            w.qualified(index.table.schema.as_deref(), &index.name)?;
+            w.sql(" on ");
+            w.ident(&index.table.name)?;
+        } else {
+            w.ident(&index.name)?;
+            w.sql(" on ");
+            w.qualified(index.table.schema.as_deref(), &index.table.name)?;
+        }
         let method = index.method.as_deref();
         if let (Some(m), false) = (method, d.index_method_after_columns()) {
             d.write_index_method(w, m)?;
@@ -176,8 +202,9 @@ pub fn create_index(index: &Index, dialect: DialectKind) -> Result<Rendered, Err
         w.sql(" (");
         w.list(&index.on, ", ", |w, e| match e {
             crate::ast::Expr::Column(_) => e.to_sql(w),
-            // Expression keys need their own parentheses (MySQL requires them).
+            // Expression keys need their own parentheses (MySQL 8 requires them).
             other => {
+                w.require(Feature::ExpressionIndex)?;
                 w.sql("(");
                 other.to_sql(w)?;
                 w.sql(")");
@@ -290,4 +317,66 @@ pub fn create_all(
         out.push(create_index(i, dialect)?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use alloc::string::ToString;
+    use alloc::vec;
+
+    use super::*;
+    use crate::ast::Expr;
+    use crate::schema::{PrimaryKey, SqlType, Unique};
+
+    /// Empty key column lists are malformed input, not `primary key ()`.
+    #[test]
+    fn empty_constraint_columns_are_invalid() {
+        let base = Table::new("t").column(Column::new("a", SqlType::Integer));
+        let mut pk = base.clone();
+        pk.primary_key = Some(PrimaryKey {
+            name: None,
+            columns: vec![],
+        });
+        let mut unique = base.clone();
+        unique.uniques = vec![Unique {
+            name: None,
+            columns: vec![],
+        }];
+        let mut fk = base.clone();
+        fk.foreign_keys = vec![ForeignKey::new(&[], TableRef::new("u"), &["id"])];
+        let mut refs = base.clone();
+        refs.columns[0].references = Some(ForeignKey::new(&[], TableRef::new("u"), &[]));
+        for d in DialectKind::ALL {
+            for t in [&pk, &unique, &fk, &refs] {
+                assert!(
+                    matches!(create_table(t, d, false), Err(Error::Invalid(_))),
+                    "{d:?} {t:?}"
+                );
+            }
+        }
+        // A column reference takes its own column.
+        let mut ok = base;
+        ok.columns[0].references = Some(ForeignKey::new(&[], TableRef::new("u"), &["id"]));
+        assert!(create_table(&ok, DialectKind::Sqlite, false).is_ok());
+    }
+
+    /// SQLite qualifies the index, not the table, with the schema.
+    #[test]
+    fn sqlite_index_on_a_table_in_another_schema() {
+        let index = Index::new(
+            "i",
+            TableRef::new("t").in_schema("aux"),
+            vec![Expr::bare("a")],
+        );
+        let sql = create_index(&index, DialectKind::Sqlite).unwrap().sql;
+        assert_eq!(sql, r#"create index "aux"."i" on "t" ("a")"#);
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("attach ':memory:' as aux; create table aux.t (a integer)")
+            .unwrap();
+        conn.execute_batch(&sql).unwrap();
+        let pg = create_index(&index, DialectKind::Postgres).unwrap().sql;
+        assert_eq!(pg, r#"create index "i" on "aux"."t" ("a")"#.to_string());
+    }
 }

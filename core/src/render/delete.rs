@@ -9,6 +9,9 @@ use crate::render::{SqlWriter, ToSql};
 impl ToSql for Delete {
     fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
         if let Some(with) = &self.with {
+            if !with.ctes.is_empty() {
+                w.require(Feature::DmlWith)?;
+            }
             with.to_sql(w)?;
         }
         w.sql("delete from ");

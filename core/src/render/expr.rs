@@ -9,18 +9,26 @@ impl Expr {
     /// Whether the expression reads as one token group and needs no parentheses
     /// as an operand.
     fn is_atomic(&self) -> bool {
-        match self {
-            Expr::Column(_)
-            | Expr::Value(_)
-            | Expr::Placeholder(_)
-            | Expr::Function { .. }
-            | Expr::Aggregate { .. }
-            | Expr::Cast { .. }
-            | Expr::Subquery(_)
-            | Expr::Excluded(_)
-            | Expr::Case { .. } => true,
-            Expr::And(list) | Expr::Or(list) => list.len() == 1 && list.iter().all(Expr::is_atomic),
-            _ => false,
+        // A loop, not recursion: a chain of one-item AND/OR lists can be
+        // arbitrarily long and is looked at before the depth limit applies.
+        let mut e = self;
+        loop {
+            match e {
+                Expr::Column(_)
+                | Expr::Value(_)
+                | Expr::Placeholder(_)
+                | Expr::Function { .. }
+                | Expr::Aggregate { .. }
+                | Expr::Cast { .. }
+                | Expr::Subquery(_)
+                | Expr::Excluded(_)
+                | Expr::Case { .. } => return true,
+                Expr::And(list) | Expr::Or(list) => match list.as_slice() {
+                    [only] => e = only,
+                    _ => return false,
+                },
+                _ => return false,
+            }
         }
     }
 
@@ -143,6 +151,14 @@ impl Expr {
             Expr::Not(e) => {
                 w.sql("not ");
                 e.write_operand(w)
+            }
+            // A value is parenthesised: inlined, a negative literal after the
+            // minus would make `--5`, a comment on SQLite and PostgreSQL.
+            Expr::Neg(e) if matches!(**e, Expr::Value(_)) => {
+                w.sql("-(");
+                e.to_sql(w)?;
+                w.sql(")");
+                Ok(())
             }
             Expr::Neg(e) => {
                 w.sql("-");
@@ -267,5 +283,55 @@ impl Expr {
                 Ok(())
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    extern crate std;
+
+    use alloc::boxed::Box;
+    use alloc::vec;
+    use std::thread;
+
+    use crate::ast::{Expr, Query, Select};
+    use crate::{render, DialectKind, Error};
+
+    /// A long chain of one-item AND/OR lists is refused as too deep, not
+    /// walked recursively (which overflowed the stack at ~10,000 levels).
+    #[test]
+    fn single_item_junction_chain_is_too_deep_not_a_stack_overflow() {
+        // Building and dropping the chain recurses per level: use a big stack.
+        let big = thread::Builder::new().stack_size(256 << 20);
+        big.spawn(|| {
+            let mut e = Expr::bare("a");
+            for i in 0..100_000 {
+                e = if i % 2 == 0 {
+                    Expr::And(vec![e])
+                } else {
+                    Expr::Or(vec![e])
+                };
+            }
+            let q = Query::select(Select {
+                columns: vec![Expr::Not(Box::new(e)).into()],
+                ..Default::default()
+            });
+            let stmt = q.into();
+            thread::scope(|s| {
+                let small = thread::Builder::new().stack_size(1 << 20);
+                small
+                    .spawn_scoped(s, || {
+                        for d in DialectKind::ALL {
+                            assert_eq!(render(&stmt, d), Err(Error::TooDeep));
+                        }
+                    })
+                    .unwrap()
+                    .join()
+                    .unwrap();
+            });
+        })
+        .unwrap()
+        .join()
+        .unwrap();
     }
 }

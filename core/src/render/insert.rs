@@ -9,7 +9,13 @@ use crate::render::{SqlWriter, ToSql};
 impl ToSql for Insert {
     fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
         let d = w.dialect();
-        if let Some(with) = &self.with {
+        let with = self.with.as_ref().filter(|with| !with.ctes.is_empty());
+        // Without WITH before INSERT (MariaDB), the CTEs head the INSERT's SELECT.
+        let with_in_select = with.is_some() && d.lacks().contains(&Feature::DmlWith);
+        if with_in_select && !matches!(&self.source, InsertSource::Query(q) if q.with.is_none()) {
+            w.require(Feature::DmlWith)?;
+        }
+        if let Some(with) = with.filter(|_| !with_in_select) {
             with.to_sql(w)?;
         }
         d.write_insert_keyword(w, self.ignore)?;
@@ -17,8 +23,14 @@ impl ToSql for Insert {
         match &self.source {
             InsertSource::DefaultValues => d.write_default_values(w),
             InsertSource::Query(q) => {
-                write_columns(w, self.columns.iter().map(|c| c.as_str()))?;
+                // No column list means every column in order: `()` is a syntax error.
+                if !self.columns.is_empty() {
+                    write_columns(w, self.columns.iter().map(|c| c.as_str()))?;
+                }
                 w.sql(" ");
+                if let Some(with) = with.filter(|_| with_in_select) {
+                    with.to_sql(w)?;
+                }
                 d.write_insert_select(w, q, self.on_conflict.is_some())?;
             }
             InsertSource::Values(rows) => self.write_values(w, rows)?,
@@ -119,4 +131,33 @@ pub(crate) fn write_returning(
     w.require(Feature::Returning)?;
     w.sql(" returning ");
     w.list(items, ", ", |w, i| i.to_sql(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::boxed::Box;
+    use alloc::vec;
+
+    use crate::ast::{Expr, FromItem, Insert, InsertSource, Query, Select, TableRef};
+    use crate::{render, DialectKind};
+
+    /// `INSERT ... SELECT` without columns has no column list, not `()`.
+    #[test]
+    fn insert_select_without_columns() {
+        let q = Query::select(Select {
+            columns: vec![Expr::bare("id").into()],
+            from: Some(FromItem::Table(TableRef::new("b"))),
+            ..Default::default()
+        });
+        let ins = Insert {
+            source: InsertSource::Query(Box::new(q)),
+            ..Insert::values(TableRef::new("a"), &[], vec![])
+        };
+        let sql = render(&ins.into(), DialectKind::Sqlite).unwrap().sql;
+        assert_eq!(sql, r#"insert into "a" select "id" from "b""#);
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch("create table a (id integer); create table b (id integer)")
+            .unwrap();
+        conn.execute_batch(&sql).unwrap();
+    }
 }

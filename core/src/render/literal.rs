@@ -29,8 +29,23 @@ pub(crate) fn write_literal(
             // `{:?}` keeps a decimal point or exponent so the literal stays a float.
             let _ = write!(out, "{f:?}");
         }
-        Value::Text(s) => dialect.write_string_literal(out, s),
+        Value::Text(s) => {
+            check_no_nul(dialect, s)?;
+            dialect.write_string_literal(out, s);
+        }
         Value::Blob(b) => dialect.write_blob_literal(out, b),
+    }
+    Ok(())
+}
+
+/// SQLite and PostgreSQL read statement text only up to a NUL character (and
+/// PostgreSQL text cannot hold one), so a string literal with NUL would be cut
+/// short; MySQL escapes it as `\0`.
+pub(crate) fn check_no_nul(dialect: &dyn Dialect, s: &str) -> Result<(), Error> {
+    if s.contains('\0') && dialect.kind() != crate::dialect::DialectKind::MySql {
+        return Err(Error::Invalid(
+            "a NUL character has no string literal on this dialect".into(),
+        ));
     }
     Ok(())
 }
@@ -106,4 +121,46 @@ pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> String {
     let mut out = String::new();
     dialect.dialect().write_string_literal(&mut out, s);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use alloc::vec;
+
+    use crate::ast::{Expr, Query, Select};
+    use crate::schema::EnumType;
+    use crate::{render::create_type, render_inline, DialectKind, Error, Value};
+
+    /// Inline text with a NUL is refused where the server would cut the
+    /// statement short at it, and escaped on MySQL.
+    #[test]
+    fn nul_in_inline_text() {
+        let q = Query::select(Select {
+            columns: vec![Expr::val("a\0b").into()],
+            ..Default::default()
+        })
+        .into();
+        for d in [DialectKind::Sqlite, DialectKind::Postgres] {
+            assert!(
+                matches!(render_inline(&q, d), Err(Error::Invalid(_))),
+                "{d:?}"
+            );
+        }
+        assert_eq!(
+            render_inline(&q, DialectKind::MySql).unwrap(),
+            r"select 'a\0b'"
+        );
+        let e = EnumType {
+            schema: None,
+            name: "e".into(),
+            values: vec!["x\0".into()],
+        };
+        assert!(matches!(
+            create_type(&e, DialectKind::Postgres),
+            Err(Error::Invalid(_))
+        ));
+        // Bound, the value travels as a parameter and is fine.
+        let bound = crate::render(&q, DialectKind::Sqlite).unwrap();
+        assert_eq!(bound.values().unwrap(), vec![Value::Text("a\0b".into())]);
+    }
 }

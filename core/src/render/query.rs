@@ -65,6 +65,12 @@ impl ToSql for SetExpr {
     fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
         match self {
             SetExpr::Select(s) => s.to_sql(w),
+            SetExpr::Query(q) if q.with.is_some() && !w.dialect().with_in_parenthesised_query() => {
+                w.sql("select * from (");
+                q.to_sql(w)?;
+                w.sql(") as ");
+                w.ident("mizzle_with")
+            }
             SetExpr::Query(q) => wrap(w, |w| q.to_sql(w)),
             SetExpr::SetOp {
                 op,
@@ -235,6 +241,9 @@ impl ToSql for Join {
         });
         if self.lateral {
             w.require(Feature::LateralJoin)?;
+            if !matches!(self.target, FromItem::Subquery { .. }) {
+                return Err(Error::Invalid("LATERAL needs a subquery".into()));
+            }
             w.sql("lateral ");
         }
         self.target.to_sql(w)?;

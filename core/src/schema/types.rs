@@ -20,7 +20,8 @@ pub enum SqlType {
     SmallInt,
     Integer,
     BigInt,
-    /// Auto-numbered integers (PostgreSQL serial family; MySQL `serial`).
+    /// Auto-numbered integers (PostgreSQL serial family; on MySQL the same
+    /// widths, signed, with AUTO_INCREMENT).
     SmallSerial,
     Serial,
     BigSerial,

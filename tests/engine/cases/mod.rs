@@ -1,10 +1,35 @@
 //! Case groups, one file per area of the AST.
 
+mod aggregate;
+mod cte;
+mod ddl;
+mod delete;
+mod dml;
+mod expr;
+mod hostile;
+mod insert;
+mod join;
+mod lock;
 mod select;
+mod set_ops;
+mod update;
+mod upsert;
 
 use mizzle_tests::Harness;
 
 /// Runs every case group.
 pub fn run_all(h: &mut Harness) {
     select::run(h);
+    expr::run(h);
+    aggregate::run(h);
+    join::run(h);
+    cte::run(h);
+    set_ops::run(h);
+    lock::run(h);
+    insert::run(h);
+    upsert::run(h);
+    update::run(h);
+    delete::run(h);
+    ddl::run(h);
+    hostile::run(h);
 }

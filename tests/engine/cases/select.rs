@@ -5,18 +5,31 @@ use mizzle_tests::fixture::t;
 use mizzle_tests::{rows, Harness};
 
 fn from(table: &str, columns: Vec<SelectItem>) -> Select {
-    Select { columns, from: Some(FromItem::Table(t(table))), ..Default::default() }
+    Select {
+        columns,
+        from: Some(FromItem::Table(t(table))),
+        ..Default::default()
+    }
 }
 
 pub fn run(h: &mut Harness) {
     h.all("select columns ordered", |c| {
-        let q = Query::select(from("users", vec![Expr::col("users", "id").into(), Expr::col("users", "name").into()]))
-            .order_by(vec![OrderBy::asc(Expr::col("users", "id"))]);
+        let q = Query::select(from(
+            "users",
+            vec![
+                Expr::col("users", "id").into(),
+                Expr::col("users", "name").into(),
+            ],
+        ))
+        .order_by(vec![OrderBy::asc(Expr::col("users", "id"))]);
         c.assert_rows(q, rows![[1, "ann"], [2, "bob"], [3, "cid"], [4, "dee"]])
     });
 
     h.all("select where eq with alias", |c| {
-        let mut s = from("users", vec![SelectItem::aliased(Expr::col("users", "email"), "mail")]);
+        let mut s = from(
+            "users",
+            vec![SelectItem::aliased(Expr::col("users", "email"), "mail")],
+        );
         s.where_ = Some(Expr::col("users", "name").eq(Expr::val("bob")));
         c.assert_rows(Query::select(s), rows![["bob@example.com"]])
     });
@@ -24,7 +37,10 @@ pub fn run(h: &mut Harness) {
     h.all("select distinct", |c| {
         let mut s = from("posts", vec![Expr::col("posts", "author_id").into()]);
         s.distinct = Distinct::Distinct;
-        c.assert_rows(Query::select(s).order_by(vec![OrderBy::asc(Expr::col("posts", "author_id"))]), rows![[1], [2], [4]])
+        c.assert_rows(
+            Query::select(s).order_by(vec![OrderBy::asc(Expr::col("posts", "author_id"))]),
+            rows![[1], [2], [4]],
+        )
     });
 
     h.all("limit and offset", |c| {
