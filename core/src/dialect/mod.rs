@@ -79,9 +79,13 @@ pub trait Dialect: Sync {
         out.push('?');
     }
 
-    /// Writes a string literal.
-    fn write_string_literal(&self, out: &mut String, s: &str) {
+    /// Writes a string literal. SQLite and PostgreSQL read statement text
+    /// only up to a NUL (and PostgreSQL text cannot hold one), so text with
+    /// NUL has no literal there: `Error::Invalid`.
+    fn write_string_literal(&self, out: &mut String, s: &str) -> Result<(), Error> {
+        literal::refuse_nul(s)?;
         literal::quote_doubled(out, s);
+        Ok(())
     }
 
     /// Writes a blob literal.
@@ -271,6 +275,18 @@ pub trait Dialect: Sync {
             feature: Feature::EnumType,
             dialect: w.dialect().kind(),
         })
+    }
+
+    /// `create index "name" on "schema"."table"`: the name and target of an index.
+    fn write_index_target(
+        &self,
+        w: &mut SqlWriter<'_>,
+        name: &str,
+        table: &crate::ast::TableRef,
+    ) -> Result<(), Error> {
+        w.ident(name)?;
+        w.sql(" on ");
+        w.qualified(table.schema.as_deref(), &table.name)
     }
 
     /// Whether `using method` follows the column list (MySQL) rather than the table name.

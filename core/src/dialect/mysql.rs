@@ -49,8 +49,10 @@ impl Dialect for MySql {
         '`'
     }
 
-    fn write_string_literal(&self, out: &mut String, s: &str) {
+    // MySQL spells NUL as `\0`, so every string has a literal.
+    fn write_string_literal(&self, out: &mut String, s: &str) -> Result<(), Error> {
         literal::quote_mysql(out, s);
+        Ok(())
     }
 
     fn write_column_type(&self, w: &mut SqlWriter<'_>, ty: &SqlType) -> Result<(), Error> {

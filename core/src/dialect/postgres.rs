@@ -36,8 +36,10 @@ impl Dialect for Postgres {
         let _ = write!(out, "${index}");
     }
 
-    fn write_string_literal(&self, out: &mut String, s: &str) {
+    fn write_string_literal(&self, out: &mut String, s: &str) -> Result<(), Error> {
+        literal::refuse_nul(s)?;
         literal::quote_postgres(out, s);
+        Ok(())
     }
 
     // `E'\\x..'` reads the same whatever `standard_conforming_strings` says.
@@ -178,8 +180,7 @@ impl Dialect for Postgres {
             if i > 0 {
                 values.push_str(", ");
             }
-            literal::check_no_nul(d, v)?;
-            d.write_string_literal(&mut values, v);
+            d.write_string_literal(&mut values, v)?;
         }
         w.sql(&values);
         w.sql(")");

@@ -74,6 +74,18 @@ impl Dialect for Sqlite {
         Ok(())
     }
 
+    // SQLite puts the schema on the index name; the table stays unqualified.
+    fn write_index_target(
+        &self,
+        w: &mut SqlWriter<'_>,
+        name: &str,
+        table: &crate::ast::TableRef,
+    ) -> Result<(), Error> {
+        w.qualified(table.schema.as_deref(), name)?;
+        w.sql(" on ");
+        w.ident(&table.name)
+    }
+
     fn write_lock(&self, w: &mut SqlWriter<'_>, _lock: &Lock) -> Result<(), Error> {
         w.require(Feature::RowLocking)
     }

@@ -185,16 +185,7 @@ pub fn create_index(index: &Index, dialect: DialectKind) -> Result<Rendered, Err
         } else {
             "create index "
         });
-        if d.kind() == DialectKind::Sqlite {
-            // SQLite puts the schema on the index name; the table is unqualified.
-            w.qualified(index.table.schema.as_deref(), &index.name)?;
-            w.sql(" on ");
-            w.ident(&index.table.name)?;
-        } else {
-            w.ident(&index.name)?;
-            w.sql(" on ");
-            w.qualified(index.table.schema.as_deref(), &index.table.name)?;
-        }
+        d.write_index_target(w, &index.name, &index.table)?;
         let method = index.method.as_deref();
         if let (Some(m), false) = (method, d.index_method_after_columns()) {
             d.write_index_method(w, m)?;

@@ -29,20 +29,15 @@ pub(crate) fn write_literal(
             // `{:?}` keeps a decimal point or exponent so the literal stays a float.
             let _ = write!(out, "{f:?}");
         }
-        Value::Text(s) => {
-            check_no_nul(dialect, s)?;
-            dialect.write_string_literal(out, s);
-        }
+        Value::Text(s) => dialect.write_string_literal(out, s)?,
         Value::Blob(b) => dialect.write_blob_literal(out, b),
     }
     Ok(())
 }
 
-/// SQLite and PostgreSQL read statement text only up to a NUL character (and
-/// PostgreSQL text cannot hold one), so a string literal with NUL would be cut
-/// short; MySQL escapes it as `\0`.
-pub(crate) fn check_no_nul(dialect: &dyn Dialect, s: &str) -> Result<(), Error> {
-    if s.contains('\0') && dialect.kind() != crate::dialect::DialectKind::MySql {
+/// Refuses text with NUL for dialects that cannot spell it in a literal.
+pub(crate) fn refuse_nul(s: &str) -> Result<(), Error> {
+    if s.contains('\0') {
         return Err(Error::Invalid(
             "a NUL character has no string literal on this dialect".into(),
         ));
@@ -114,13 +109,13 @@ pub(crate) fn hex_blob(out: &mut String, bytes: &[u8]) {
 ///
 /// ```
 /// use mizzle_core::{render::string_literal, DialectKind};
-/// assert_eq!(string_literal(DialectKind::MySql, "it's"), "'it\\'s'");
-/// assert_eq!(string_literal(DialectKind::Sqlite, "it's"), "'it''s'");
+/// assert_eq!(string_literal(DialectKind::MySql, "it's").unwrap(), "'it\\'s'");
+/// assert_eq!(string_literal(DialectKind::Sqlite, "it's").unwrap(), "'it''s'");
 /// ```
-pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> String {
+pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> Result<String, Error> {
     let mut out = String::new();
-    dialect.dialect().write_string_literal(&mut out, s);
-    out
+    dialect.dialect().write_string_literal(&mut out, s)?;
+    Ok(out)
 }
 
 #[cfg(test)]
