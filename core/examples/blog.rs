@@ -82,6 +82,7 @@ impl Demo {
                 .map(|p| match p {
                     Param::Value(v) => format!("{v:?}"),
                     Param::Placeholder(n) => format!(":{n}"),
+                    Param::Slot(n) => format!("${n}"),
                 })
                 .collect();
             println!("   params: [{}]", shown.join(", "));

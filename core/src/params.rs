@@ -15,6 +15,8 @@ pub enum Param {
     Value(Value),
     /// A named placeholder (`sql.placeholder("id")`), filled at execution time.
     Placeholder(String),
+    /// The host's value number `n` (see [`crate::ast::Expr::Slot`]).
+    Slot(u32),
 }
 
 /// SQL text plus its parameters, ready for a driver.
@@ -47,6 +49,9 @@ impl Rendered {
                     .get(name)
                     .cloned()
                     .ok_or_else(|| Error::MissingPlaceholder(name.clone())),
+                Param::Slot(n) => Err(Error::Invalid(alloc::format!(
+                    "value slot {n} is filled by the host"
+                ))),
             })
             .collect()
     }

@@ -393,6 +393,7 @@ fn expr_strategy(sub: Option<BoxedStrategy<Query>>) -> BoxedStrategy<Expr> {
         (4, column_ref().prop_map(Expr::Column).boxed()),
         (4, value().prop_map(Expr::Value).boxed()),
         (1, name().prop_map(Expr::Placeholder).boxed()),
+        (1, (0u32..8).prop_map(Expr::Slot).boxed()),
         (1, name().prop_map(Expr::Excluded).boxed()),
         (
             1,
@@ -597,7 +598,12 @@ fn order_by(e: BoxedStrategy<Expr>) -> BoxedStrategy<OrderBy> {
         any::<bool>(),
         option::of(select(vec![NullsOrder::First, NullsOrder::Last])),
     )
-        .prop_map(|(expr, desc, nulls)| OrderBy { expr, desc, nulls })
+        .prop_map(|(expr, desc, nulls)| OrderBy {
+            expr,
+            desc,
+            nulls,
+            bare: false,
+        })
         .boxed()
 }
 
@@ -1172,7 +1178,7 @@ fn check_inline(sql: &str, d: DialectKind) -> Result<(), TestCaseError> {
 /// float, text with a NUL byte outside MySQL).
 fn has_no_literal(p: &Param, d: DialectKind) -> bool {
     match p {
-        Param::Placeholder(_) => true,
+        Param::Placeholder(_) | Param::Slot(_) => true,
         Param::Value(Value::Float(f)) => !f.is_finite(),
         Param::Value(Value::Text(s)) => s.contains('\0') && d != DialectKind::MySql,
         _ => false,
@@ -1194,6 +1200,7 @@ fn with_bad_table_name(stmt: &Statement, bad: &str) -> Option<Statement> {
         Statement::Insert(i) => &mut i.table,
         Statement::Update(u) => &mut u.table,
         Statement::Delete(d) => &mut d.table,
+        Statement::Sql(_) => return None,
     };
     t.name = bad.into();
     Some(s)
@@ -2272,7 +2279,7 @@ fn execute(conn: &rusqlite::Connection, r: &Rendered) -> Result<rusqlite::Result
         .iter()
         .map(|p| match p {
             Param::Value(v) => to_sqlite(v),
-            Param::Placeholder(_) => rusqlite::types::Value::Integer(1),
+            Param::Placeholder(_) | Param::Slot(_) => rusqlite::types::Value::Integer(1),
         })
         .collect();
     let mut rows = match stmt.query(rusqlite::params_from_iter(values)) {

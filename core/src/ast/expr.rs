@@ -95,6 +95,9 @@ pub enum Expr {
     Value(Value),
     /// A named placeholder for prepared statements.
     Placeholder(String),
+    /// A value the host supplies at execution, by its index in the host's
+    /// value list (the wasm boundary keeps values in JS and sends only slots).
+    Slot(u32),
     /// Raw SQL with embedded values and expressions.
     Raw(Vec<RawPart>),
     /// `left op right`.

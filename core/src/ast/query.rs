@@ -145,6 +145,8 @@ pub struct OrderBy {
     pub expr: Expr,
     pub desc: bool,
     pub nulls: Option<NullsOrder>,
+    /// Write the term without ASC/DESC: a raw SQL term that carries its own.
+    pub bare: bool,
 }
 
 impl OrderBy {
@@ -154,6 +156,16 @@ impl OrderBy {
             expr,
             desc: false,
             nulls: None,
+            bare: false,
+        }
+    }
+    /// A term written as is, direction included (raw SQL such as `x desc nulls last`).
+    pub fn bare(expr: Expr) -> Self {
+        OrderBy {
+            expr,
+            desc: false,
+            nulls: None,
+            bare: true,
         }
     }
     /// Descending.
@@ -162,6 +174,7 @@ impl OrderBy {
             expr,
             desc: true,
             nulls: None,
+            bare: false,
         }
     }
 }

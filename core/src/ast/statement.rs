@@ -1,6 +1,7 @@
 //! Any renderable data statement.
 
 use super::delete::Delete;
+use super::expr::Expr;
 use super::insert::Insert;
 use super::query::Query;
 use super::update::Update;
@@ -19,6 +20,8 @@ pub enum Statement {
     Insert(Insert),
     Update(Update),
     Delete(Delete),
+    /// A raw SQL statement (drizzle's `db.run(sql\`...\`)`), values bound.
+    Sql(Expr),
 }
 
 impl From<Query> for Statement {

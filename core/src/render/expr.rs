@@ -17,6 +17,7 @@ impl Expr {
                 Expr::Column(_)
                 | Expr::Value(_)
                 | Expr::Placeholder(_)
+                | Expr::Slot(_)
                 | Expr::Function { .. }
                 | Expr::Aggregate { .. }
                 | Expr::Cast { .. }
@@ -125,6 +126,7 @@ impl Expr {
             }
             Expr::Value(v) => w.value(v),
             Expr::Placeholder(name) => w.placeholder(name),
+            Expr::Slot(n) => w.slot(*n),
             Expr::Raw(parts) => {
                 for part in parts {
                     match part {

@@ -72,6 +72,7 @@ impl ToSql for Statement {
             Statement::Insert(i) => i.to_sql(w),
             Statement::Update(u) => u.to_sql(w),
             Statement::Delete(d) => d.to_sql(w),
+            Statement::Sql(e) => e.to_sql(w),
         }
     }
 }

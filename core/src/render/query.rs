@@ -1,8 +1,8 @@
 //! SELECT, set operations and CTEs.
 
 use crate::ast::{
-    Cte, Distinct, FromItem, Join, JoinKind, Query, Select, SelectItem, SetExpr, SetOp, TableRef,
-    With,
+    Cte, Distinct, FromItem, Join, JoinKind, OrderBy, Query, Select, SelectItem, SetExpr, SetOp,
+    TableRef, With,
 };
 use crate::error::{Error, Feature};
 use crate::render::{SqlWriter, ToSql};
@@ -14,11 +14,7 @@ impl ToSql for Query {
                 with.to_sql(w)?;
             }
             self.body.to_sql(w)?;
-            if !self.order_by.is_empty() {
-                w.sql(" order by ");
-                let d = w.dialect();
-                w.list(&self.order_by, ", ", |w, t| d.write_order_term(w, t))?;
-            }
+            write_order_by(w, &self.order_by)?;
             w.dialect()
                 .write_limit_offset(w, self.limit.as_ref(), self.offset.as_ref())?;
             if let Some(lock) = &self.lock {
@@ -28,6 +24,22 @@ impl ToSql for Query {
             Ok(())
         })
     }
+}
+
+/// ` order by t1, t2`: bare terms as written, others through the dialect.
+pub(crate) fn write_order_by(w: &mut SqlWriter<'_>, terms: &[OrderBy]) -> Result<(), Error> {
+    if terms.is_empty() {
+        return Ok(());
+    }
+    w.sql(" order by ");
+    let d = w.dialect();
+    w.list(terms, ", ", |w, t| {
+        if t.bare {
+            t.expr.to_sql(w)
+        } else {
+            d.write_order_term(w, t)
+        }
+    })
 }
 
 impl ToSql for With {

@@ -76,15 +76,11 @@ impl DmlTail<'_> {
     }
 
     fn write_native(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
-        let d = w.dialect();
         if let Some(cond) = self.where_ {
             w.sql(" where ");
             cond.to_sql(w)?;
         }
-        if !self.order_by.is_empty() {
-            w.sql(" order by ");
-            w.list(self.order_by, ", ", |w, t| d.write_order_term(w, t))?;
-        }
+        crate::render::query::write_order_by(w, self.order_by)?;
         if let Some(l) = self.limit {
             w.sql(" limit ");
             l.to_sql(w)?;

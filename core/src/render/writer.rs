@@ -111,6 +111,19 @@ impl<'d> SqlWriter<'d> {
         Ok(())
     }
 
+    /// A host value slot, filled at execution time.
+    pub fn slot(&mut self, n: u32) -> Result<(), Error> {
+        if self.inline_values {
+            return Err(Error::Invalid(
+                "value slots cannot be written as literals".into(),
+            ));
+        }
+        self.params.push(Param::Slot(n));
+        self.dialect
+            .write_placeholder(&mut self.sql, self.params.len());
+        Ok(())
+    }
+
     /// Runs `f` one nesting level deeper, refusing input nested past the limit.
     pub fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T, Error>) -> Result<T, Error> {
         if self.depth >= MAX_DEPTH {

@@ -1,6 +1,9 @@
 //! Basic SELECT: projections, aliases, WHERE, ORDER BY, LIMIT/OFFSET, DISTINCT.
 
-use mizzle_core::ast::{Distinct, Expr, FromItem, OrderBy, Query, Select, SelectItem};
+use mizzle_core::ast::{
+    Distinct, Expr, FromItem, OrderBy, Query, RawPart, Select, SelectItem, Statement,
+};
+use mizzle_core::Value;
 use mizzle_tests::fixture::t;
 use mizzle_tests::{rows, Harness};
 
@@ -56,5 +59,28 @@ pub fn run(h: &mut Harness) {
             .order_by(vec![OrderBy::asc(Expr::col("users", "id"))])
             .offset(2);
         c.assert_rows(q, rows![["cid"], ["dee"]])
+    });
+
+    h.all("order by a bare raw term keeps its own direction", |c| {
+        let term = Expr::Raw(vec![
+            RawPart::Ident("id".into()),
+            RawPart::Sql(" desc".into()),
+        ]);
+        let q = Query::select(from("users", vec![Expr::col("users", "name").into()]))
+            .order_by(vec![OrderBy::bare(term)])
+            .limit(2);
+        c.assert_rows(q, rows![["dee"], ["cid"]])
+    });
+
+    h.all("a raw SQL statement binds its values", |c| {
+        let stmt = Statement::Sql(Expr::Raw(vec![
+            RawPart::Sql("select count(*) from ".into()),
+            RawPart::Ident("posts".into()),
+            RawPart::Sql(" where ".into()),
+            RawPart::Ident("views".into()),
+            RawPart::Sql(" > ".into()),
+            RawPart::Value(Value::Int(8)),
+        ]));
+        c.assert_rows(stmt, rows![[2]])
     });
 }

@@ -177,6 +177,7 @@ pub fn run(h: &mut Harness) {
                 expr: Expr::col("users", "age"),
                 desc: true,
                 nulls: Some(NullsOrder::Last),
+                bare: false,
             }])
             .limit(1);
         let youngest = names(Expr::col("users", "age").is_not_null())
@@ -270,6 +271,7 @@ pub fn run(h: &mut Harness) {
             expr: Expr::bare("age"),
             desc: false,
             nulls: Some(NullsOrder::Last),
+            bare: false,
         };
         c.assert_rows(
             q.clone().order_by(vec![last]),
@@ -279,6 +281,7 @@ pub fn run(h: &mut Harness) {
             expr: Expr::bare("age"),
             desc: true,
             nulls: Some(NullsOrder::First),
+            bare: false,
         };
         c.assert_rows(q.order_by(vec![first]), rows![[Cell::Null], [42], [31]])
     });
