@@ -1,0 +1,141 @@
+/**
+ * Codec ids of the engine's decode plan (see wasm/README.md, "Codecs") and the
+ * JS <-> driver conversions per column type. The conversions live here rather
+ * than in per-mode column classes so one `Column` class serves every mode and
+ * the decode-plan interpreter can share them.
+ */
+
+/**
+ * The decode-plan codec ids, one per result column.
+ *
+ * @example
+ * if (plan[i] === Codec.custom) value = column.mapFromDriverValue(value);
+ */
+export const Codec = {
+  raw: 0,
+  number: 1,
+  boolean: 2,
+  timestamp: 3,
+  timestampMs: 4,
+  json: 5,
+  bigint: 6,
+  bytes: 7,
+  jsonBlob: 8,
+  text: 9,
+  custom: 10,
+  count: 11,
+  stringNumber: 12,
+} as const;
+
+/** One of the {@link Codec} ids. */
+export type CodecId = (typeof Codec)[keyof typeof Codec];
+
+/**
+ * Drizzle's `columnType` names for the SQLite columns mizzle builds; the
+ * conversions below dispatch on them.
+ */
+export type SQLiteColumnType =
+  | 'SQLiteInteger'
+  | 'SQLiteBoolean'
+  | 'SQLiteTimestamp'
+  | 'SQLiteText'
+  | 'SQLiteTextJson'
+  | 'SQLiteReal'
+  | 'SQLiteNumeric'
+  | 'SQLiteNumericNumber'
+  | 'SQLiteNumericBigInt'
+  | 'SQLiteBlobBuffer'
+  | 'SQLiteBlobJson'
+  | 'SQLiteBigInt'
+  | 'SQLiteCustomColumn';
+
+// One shared instance each: constructing them per value costs more than the work.
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/**
+ * Normalises the shapes hosts hand back for a BLOB (Uint8Array or Node Buffer
+ * from embedded SQLite, ArrayBuffer or number[] from D1) into a Uint8Array.
+ *
+ * @example
+ * toBytes([104, 105]); // Uint8Array [104, 105]
+ */
+export function toBytes(value: unknown): Uint8Array {
+  if (value instanceof Uint8Array) return value;
+  if (value instanceof ArrayBuffer) return new Uint8Array(value);
+  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+  if (Array.isArray(value)) return Uint8Array.from(value as number[]);
+  throw new TypeError(`mizzle: expected a BLOB value, got ${typeof value}`);
+}
+
+/** Text of a value that is either a string or UTF-8 bytes. */
+function toText(value: unknown): string {
+  return typeof value === 'string' ? value : utf8Decoder.decode(toBytes(value));
+}
+
+/**
+ * JS value -> driver value for a built-in SQLite column type. `null` and
+ * `undefined` pass through: they mean NULL / "not given", never a value.
+ *
+ * @example
+ * encodeForColumn('SQLiteBoolean', Codec.boolean, true); // 1
+ */
+export function encodeForColumn(columnType: string, codec: number, value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  switch (columnType) {
+    case 'SQLiteBoolean':
+      return value ? 1 : 0;
+    case 'SQLiteTimestamp':
+      if (!(value instanceof Date)) return value;
+      // Seconds mode floors like drizzle so a Date always maps to one integer.
+      return codec === Codec.timestamp ? Math.floor(value.getTime() / 1000) : value.getTime();
+    case 'SQLiteTextJson':
+      return JSON.stringify(value);
+    case 'SQLiteNumericNumber':
+    case 'SQLiteNumericBigInt':
+      // Bound as text so bigints keep every digit and numbers keep drizzle's form.
+      return String(value);
+    case 'SQLiteBlobJson':
+      return utf8Encoder.encode(JSON.stringify(value));
+    case 'SQLiteBigInt':
+      return utf8Encoder.encode(String(value));
+    default:
+      return value;
+  }
+}
+
+/**
+ * The decoder of one codec: driver value -> JS value, null-safe. This is the
+ * one table of decoding rules: the decode-plan interpreter and
+ * `Column.mapFromDriverValue` both use it. Values the embedded engine already
+ * decoded (booleans, Dates) pass through.
+ *
+ * @example
+ * codecDecoder(Codec.timestamp)(1700000000); // Date
+ */
+export function codecDecoder(codec: number): (value: unknown) => unknown {
+  switch (codec) {
+    case Codec.number:
+    case Codec.count:
+      return (v) => (v == null ? v : typeof v === 'number' ? v : Number(v));
+    case Codec.boolean:
+      return (v) => (v == null ? v : typeof v === 'boolean' ? v : Number(v) === 1);
+    case Codec.timestamp:
+      return (v) => (v == null ? v : v instanceof Date ? v : new Date(Number(v) * 1000));
+    case Codec.timestampMs:
+      return (v) => (v == null ? v : v instanceof Date ? v : new Date(Number(v)));
+    case Codec.json:
+      return (v) => (v == null ? v : typeof v === 'string' ? JSON.parse(v) : v);
+    case Codec.bigint:
+      return (v) => (v == null ? v : typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? v : toText(v)));
+    case Codec.bytes:
+      return (v) => (v == null ? v : toBytes(v));
+    case Codec.jsonBlob:
+      return (v) => (v == null ? v : JSON.parse(toText(v)));
+    case Codec.text:
+    case Codec.stringNumber:
+      return (v) => (v == null ? v : typeof v === 'string' ? v : String(v));
+    default:
+      return (v) => v;
+  }
+}

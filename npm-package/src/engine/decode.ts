@@ -1,0 +1,64 @@
+/**
+ * The decode-plan interpreter: the engine gives one codec per result column;
+ * this turns positional driver rows into the objects drizzle users expect.
+ * Decoders are composed closures (Workers forbid generated code).
+ */
+import { Codec, codecDecoder } from '../column-codec.js';
+
+/** One selected leaf: where it goes in the result object and how to decode it. */
+export interface FieldLeaf {
+  /** Key path in the result object (`['users', 'id']` for joined selects). */
+  readonly path: readonly string[];
+  /** Decoder for codec 10 (the column's or the SQL fragment's own). */
+  readonly custom?: (v: unknown) => unknown;
+  /** Table whose columns become `null` as a whole when a left join misses. */
+  readonly nullableTable?: string;
+}
+
+/** Builds the row mapper for `fields` under the engine's `plan`. */
+export function rowMapper(fields: readonly FieldLeaf[], plan: Int32Array): (row: readonly unknown[]) => Record<string, unknown> {
+  const decoders = fields.map((f, i) => {
+    const codec = plan[i] ?? Codec.raw;
+    if (codec === Codec.custom && f.custom) {
+      const custom = f.custom;
+      return (v: unknown) => (v == null ? v : custom(v));
+    }
+    return codecDecoder(codec);
+  });
+  const flat = fields.every((f) => f.path.length === 1);
+  if (flat) {
+    const keys = fields.map((f) => f.path[0]!);
+    return (row) => {
+      const out: Record<string, unknown> = {};
+      for (let i = 0; i < keys.length; i++) out[keys[i]!] = decoders[i]!(row[i] ?? null);
+      return out;
+    };
+  }
+  // Nested: groups under a top-level key that belong to a left-joined table
+  // become null when every one of their columns is null.
+  const nullGroups = new Map<string, number[]>();
+  fields.forEach((f, i) => {
+    if (f.path.length > 1 && f.nullableTable !== undefined) {
+      const top = f.path[0]!;
+      const list = nullGroups.get(top) ?? [];
+      list.push(i);
+      nullGroups.set(top, list);
+    }
+  });
+  return (row) => {
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const path = fields[i]!.path;
+      let obj = out;
+      for (let d = 0; d < path.length - 1; d++) {
+        const k = path[d]!;
+        obj = (obj[k] as Record<string, unknown>) ?? (obj[k] = {});
+      }
+      obj[path[path.length - 1]!] = decoders[i]!(row[i] ?? null);
+    }
+    for (const [top, idx] of nullGroups) {
+      if (idx.every((i) => row[i] == null)) out[top] = null;
+    }
+    return out;
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Turns builder state into the engine's opcode form (wasm/README.md): an
+ * int32 stream whose text is the shape-cache key, plus the values, which
+ * stay in JS and are referenced by slot.
+ */
+import { Column } from '../column.js';
+import {
+  AggregateNode,
+  BetweenNode,
+  BinaryNode,
+  ExistsNode,
+  InNode,
+  IsNullNode,
+  JunctionNode,
+  LikeNode,
+  NotNode,
+  OrderNode,
+} from '../expressions.js';
+import { MizzleError } from '../errors.js';
+import { Name, Param, Placeholder, SQL, StringChunk, isSQLWrapper } from '../sql.js';
+import type { Strings } from './strings.js';
+import { tableRef } from './table-ref.js';
+
+/** Something that writes a whole query (a select builder, a CTE...). */
+export interface QueryNode {
+  encodeQuery(e: Encoder): void;
+}
+
+/** Whether `x` can write itself as a query. */
+export function isQueryNode(x: unknown): x is QueryNode {
+  return typeof x === 'object' && x !== null && typeof (x as QueryNode).encodeQuery === 'function';
+}
+
+/** One encoding pass: opcodes, values, and placeholder encoders. */
+export class Encoder {
+  readonly ops: number[] = [];
+  readonly values: unknown[] = [];
+  /** Encoders for named placeholders, applied when a prepared query runs. */
+  readonly placeholderEncoders = new Map<string, { mapToDriverValue(v: unknown): unknown }>();
+
+  constructor(readonly strings: Strings) {}
+
+  push(...ops: number[]): void {
+    for (const op of ops) this.ops.push(op);
+  }
+
+  flag(b: boolean): void {
+    this.ops.push(b ? 1 : 0);
+  }
+
+  str(s: string): void {
+    this.ops.push(this.strings.id(s));
+  }
+
+  optStr(s: string | undefined): void {
+    this.ops.push(s === undefined ? -1 : this.strings.id(s));
+  }
+
+  /** A value kept in JS, referenced by slot. */
+  value(v: unknown): void {
+    this.ops.push(2, this.values.length);
+    this.values.push(v);
+  }
+
+  /** `[flag X]` */
+  maybe<T>(x: T | undefined, each: (x: T) => void): void {
+    if (x === undefined) {
+      this.ops.push(0);
+    } else {
+      this.ops.push(1);
+      each(x);
+    }
+  }
+
+  /** `n item*` */
+  list<T>(items: readonly T[], each: (x: T) => void): void {
+    this.ops.push(items.length);
+    for (const x of items) each(x);
+  }
+
+  /** Any expression: a column, SQL fragment, node, param, placeholder or plain value. */
+  expr(x: unknown): void {
+    if (x instanceof Column) return this.column(x);
+    if (x instanceof SQL) return this.sql(x);
+    if (x instanceof Param) return this.param(x);
+    if (x instanceof Placeholder) return this.push(3), this.str(x.name);
+    if (x instanceof SQL.Aliased) return this.sql(x.sql);
+    if (isQueryNode(x)) return this.push(16), x.encodeQuery(this);
+    if (isSQLWrapper(x)) return this.sql(x.getSQL());
+    if (x instanceof BinaryNode) return this.push(5, x.op), this.expr(x.left), this.expr(x.right);
+    if (x instanceof JunctionNode) return this.push(x.or ? 7 : 6), this.list(x.items, (i) => this.expr(i));
+    if (x instanceof NotNode) return this.push(8), this.expr(x.inner);
+    if (x instanceof LikeNode) {
+      this.push(10, x.negated ? 1 : 0, x.caseInsensitive ? 1 : 0);
+      return this.expr(x.expr), this.expr(x.pattern);
+    }
+    if (x instanceof InNode) {
+      if (Array.isArray(x.list)) {
+        this.push(11, x.negated ? 1 : 0);
+        this.expr(x.expr);
+        return this.list(x.list, (i) => this.expr(i));
+      }
+      this.push(12, x.negated ? 1 : 0);
+      this.expr(x.expr);
+      return this.query(x.list);
+    }
+    if (x instanceof BetweenNode) {
+      this.push(13, x.negated ? 1 : 0);
+      return this.expr(x.expr), this.expr(x.low), this.expr(x.high);
+    }
+    if (x instanceof IsNullNode) return this.push(14, x.negated ? 1 : 0), this.expr(x.expr);
+    if (x instanceof ExistsNode) return this.push(15, x.negated ? 1 : 0), this.query(x.query);
+    if (x instanceof AggregateNode) {
+      this.push(19, x.fn, x.distinct ? 1 : 0);
+      return this.maybe(x.arg, (a) => this.expr(a));
+    }
+    if (x instanceof OrderNode) {
+      throw new MizzleError('invalid', 'asc()/desc() can only be used in orderBy');
+    }
+    // A plain value where an expression is expected: bind it.
+    this.value(x);
+  }
+
+  /** A subquery: a builder that writes a query. */
+  query(x: unknown): void {
+    if (isQueryNode(x)) return x.encodeQuery(this);
+    throw new MizzleError('invalid', 'expected a subquery (a select builder)');
+  }
+
+  column(c: Column): void {
+    const t = tableRef(c.table);
+    this.push(1);
+    this.optStr(t ? t.alias ?? t.name : undefined);
+    this.str(c.name);
+  }
+
+  param(p: Param): void {
+    if (p.value instanceof Placeholder) {
+      if (p.encoder) this.placeholderEncoders.set(p.value.name, p.encoder);
+      this.push(3);
+      return this.str(p.value.name);
+    }
+    const v = p.encoder && p.value !== null && p.value !== undefined ? p.encoder.mapToDriverValue(p.value) : p.value;
+    this.value(v);
+  }
+
+  /** An SQL fragment: one node is written as that node, anything else as raw parts. */
+  sql(s: SQL): void {
+    const chunks = s.queryChunks;
+    if (chunks.length === 1) {
+      const only = chunks[0];
+      if (!(only instanceof StringChunk) && !(only instanceof Name) && !Array.isArray(only)) {
+        return this.expr(only);
+      }
+    }
+    this.push(4);
+    const countAt = this.ops.length;
+    this.ops.push(0);
+    let parts = 0;
+    const text = (t: string) => {
+      this.push(1);
+      this.str(t);
+      parts++;
+    };
+    const walk = (chunk: unknown): void => {
+      if (chunk instanceof StringChunk) {
+        if (chunk.value) text(chunk.value);
+      } else if (chunk instanceof Name) {
+        this.push(4);
+        this.str(chunk.value);
+        parts++;
+      } else if (chunk instanceof SQL && !isSingleNode(chunk)) {
+        chunk.queryChunks.forEach(walk);
+      } else if (Array.isArray(chunk)) {
+        text('(');
+        chunk.forEach((c, i) => {
+          if (i > 0) text(', ');
+          walk(c);
+        });
+        text(')');
+      } else if (isTable(chunk)) {
+        const t = tableRef(chunk)!;
+        this.push(4);
+        this.str(t.alias ?? t.name);
+        parts++;
+      } else {
+        this.push(3);
+        this.expr(chunk);
+        parts++;
+      }
+    };
+    chunks.forEach(walk);
+    this.ops[countAt] = parts;
+  }
+
+  /** An ORDER BY term: `asc()`/`desc()` nodes, or any expression (raw SQL keeps its own direction). */
+  order(x: unknown): void {
+    const inner = x instanceof SQL && x.queryChunks.length === 1 ? x.queryChunks[0] : x;
+    if (inner instanceof OrderNode) {
+      this.expr(inner.expr);
+      return this.push(inner.desc ? 1 : 0, 0);
+    }
+    this.expr(x);
+    this.push(x instanceof Column ? 0 : 2, 0);
+  }
+
+  /** The shape-cache key: the opcode text. */
+  key(): string {
+    return this.ops.join(',');
+  }
+}
+
+function isSingleNode(s: SQL): boolean {
+  if (s.queryChunks.length !== 1) return false;
+  const only = s.queryChunks[0];
+  return !(only instanceof StringChunk) && !(only instanceof Name) && !Array.isArray(only) && !(only instanceof SQL);
+}
+
+function isTable(x: unknown): boolean {
+  return tableRef(x) !== undefined && !(x instanceof Column);
+}

@@ -1,0 +1,70 @@
+/**
+ * mizzle's typed errors. Everything the engine or a driver throws is one of
+ * these, never a raw wasm trap.
+ *
+ * @example
+ * try { db.insert(users).values({ email: 'dup' }).run(); }
+ * catch (e) { if (e instanceof MizzleQueryError) console.log(e.code, e.sql, e.params); }
+ */
+
+/** Why a query could not be built or compiled. */
+export type MizzleErrorKind =
+  | 'unsupported'
+  | 'invalid'
+  | 'bad_name'
+  | 'too_deep'
+  | 'protocol'
+  | 'missing_placeholder'
+  | 'type'
+  | 'transaction'
+  | 'database';
+
+/** A query that could not be built or compiled (nothing was sent). */
+export class MizzleError extends Error {
+  override name = 'MizzleError';
+  constructor(
+    readonly kind: MizzleErrorKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** The database rejected a query: the driver's message and code, the SQL and params. */
+export class MizzleQueryError extends MizzleError {
+  override name = 'MizzleQueryError';
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+    readonly sql: string,
+    readonly params: readonly unknown[],
+    options?: { cause?: unknown },
+  ) {
+    super('database', `${message}\n  sql: ${sql}\n  params: ${safeJson(params)}`, options);
+  }
+}
+
+/** drizzle's name for a rolled-back transaction (`tx.rollback()`). */
+export class TransactionRollbackError extends MizzleError {
+  override name = 'TransactionRollbackError';
+  constructor() {
+    super('transaction', 'Rollback');
+  }
+}
+
+function safeJson(v: unknown): string {
+  try {
+    return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? `<${x.length} bytes>` : x));
+  } catch {
+    return String(v);
+  }
+}
+
+/** Wraps an error thrown by the wasm engine into a typed `MizzleError`. */
+export function fromEngineError(e: unknown): MizzleError {
+  if (e instanceof MizzleError) return e;
+  const err = e as { kind?: string; message?: string };
+  const kind = (err && typeof err.kind === 'string' ? err.kind : 'invalid') as MizzleErrorKind;
+  return new MizzleError(kind, err?.message ?? String(e), { cause: e });
+}

@@ -1,0 +1,161 @@
+/**
+ * The `db` object every driver returns: drizzle 0.45's query API over one
+ * session (select, insert, update, delete, CTEs, $count, batch, transaction).
+ */
+import type { Table } from '../table.js';
+import { MizzleError, TransactionRollbackError } from '../errors.js';
+import type { SQL, SQLWrapper } from '../sql.js';
+import { DeleteQuery } from './delete.js';
+import { InsertBuilder } from './insert.js';
+import { CountQuery } from './count.js';
+import { RawQuery, type RawResult } from './raw.js';
+import { SelectBuilder, type SelectQuery } from './select.js';
+import type { AnySubquery, FromTarget, SelectedFields, SelectState, Subquery, SubqueryFields } from './result-types.js';
+import type { Session } from './session.js';
+import type { Runnable } from './statement.js';
+import { makeSubquery } from './subquery.js';
+import { UpdateBuilder } from './update.js';
+
+/** A CTE made by `db.$with(name).as(query)`: typed like a subquery. */
+export type WithSubquery<TAlias extends string = string, TFields = Record<string, unknown>> = Subquery<TAlias, TFields>;
+
+/** The CTE `db.$with(alias).as(query)` makes from a select in state `S`. */
+type WithSubqueryOf<TAlias extends string, S extends SelectState> = WithSubquery<TAlias, SubqueryFields<S['fields'], TAlias, S['nulls']>>;
+
+/** The results of `db.batch([...])`: what awaiting each item gives, in order. */
+export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
+/** drizzle's database object. */
+export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Record<string, unknown> = Record<string, never>> {
+  constructor(
+    protected readonly session: Session<TMode, TRun>,
+    readonly _schema?: TSchema,
+  ) {}
+
+  /**
+   * `select fields from ...`; without fields, every column of the FROM
+   * table (rows keyed by table name once joined).
+   */
+  select(): SelectBuilder<undefined, TMode, TRun>;
+  select<TFields extends SelectedFields>(fields: TFields): SelectBuilder<TFields, TMode, TRun>;
+  select(fields?: SelectedFields): SelectBuilder<SelectedFields | undefined, TMode, TRun> {
+    return new SelectBuilder<SelectedFields | undefined, TMode, TRun>(this.session, fields, false);
+  }
+
+  /** `select distinct ...` */
+  selectDistinct(): SelectBuilder<undefined, TMode, TRun>;
+  selectDistinct<TFields extends SelectedFields>(fields: TFields): SelectBuilder<TFields, TMode, TRun>;
+  selectDistinct(fields?: SelectedFields): SelectBuilder<SelectedFields | undefined, TMode, TRun> {
+    return new SelectBuilder<SelectedFields | undefined, TMode, TRun>(this.session, fields, true);
+  }
+
+  /** `insert into table ...` */
+  insert<TTable extends Table>(table: TTable): InsertBuilder<TTable, TMode, TRun> {
+    return new InsertBuilder(this.session, table);
+  }
+
+  /** `update table set ...` */
+  update<TTable extends Table>(table: TTable): UpdateBuilder<TTable, TMode, TRun> {
+    return new UpdateBuilder(this.session, table);
+  }
+
+  /** `delete from table ...` */
+  delete<TTable extends Table>(table: TTable): DeleteQuery<TTable, undefined, TMode, TRun> {
+    return new DeleteQuery(this.session, table);
+  }
+
+  /** Names a CTE: `db.$with('sq').as(db.select()...)`; use it with `db.with(sq).select()...`. */
+  $with<TAlias extends string>(
+    alias: TAlias,
+  ): { as<S extends SelectState>(query: SelectQuery<S, 'sync' | 'async', unknown> | ((qb: Database<TMode, TRun, TSchema>) => SelectQuery<S, 'sync' | 'async', unknown>)): WithSubqueryOf<TAlias, S> } {
+    return {
+      as: (query) => {
+        const q = typeof query === 'function' ? query(this) : query;
+        return makeSubquery(alias, q.fieldsObject(), (e) => q.encodeQuery(e), true) as never;
+      },
+    };
+  }
+
+  /** Queries that start with `with ctes`. */
+  with(...ctes: AnySubquery[]): { select: Database<TMode, TRun, TSchema>['select']; selectDistinct: Database<TMode, TRun, TSchema>['selectDistinct'] } {
+    return {
+      select: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, false, ctes) as never,
+      selectDistinct: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes) as never,
+    };
+  }
+
+  /**
+   * The number of rows of `source` matching `where`, as drizzle's count
+   * builder: `await` it, or embed it in a select or condition.
+   */
+  $count(source: FromTarget, where?: SQLWrapper): CountQuery {
+    return new CountQuery(this.session, source, where);
+  }
+
+  /** Runs a raw statement for its effect (async hosts: lazy and batchable, like drizzle). */
+  run(query: SQLWrapper): RawResult<TMode, TRun, TRun> {
+    const q = new RawQuery<TRun, TMode, TRun>(this.session, query, 'run');
+    return (this.session.mode === 'async' ? q : q.run()) as never;
+  }
+
+  /** Runs a raw query and returns its rows as arrays of values. */
+  values<T extends unknown[] = unknown[]>(query: SQLWrapper): RawResult<TMode, T[], TRun> {
+    const q = new RawQuery<T[], TMode, TRun>(this.session, query, 'all', 'values');
+    return (this.session.mode === 'async' ? q : q.execute()) as never;
+  }
+
+  /** Runs a raw query; rows as objects keyed by column name. */
+  all<T = Record<string, unknown>>(query: SQL | SQLWrapper): RawResult<TMode, T[], TRun> {
+    const q = new RawQuery<T[], TMode, TRun>(this.session, query, 'all', 'objects');
+    return (this.session.mode === 'async' ? q : q.execute()) as never;
+  }
+
+  /** The first row of a raw query, or undefined. */
+  get<T = Record<string, unknown>>(query: SQL | SQLWrapper): RawResult<TMode, T | undefined, TRun> {
+    const q = new RawQuery<T | undefined, TMode, TRun>(this.session, query, 'all', 'first');
+    return (this.session.mode === 'async' ? q : q.execute()) as never;
+  }
+
+  /**
+   * Runs the queries atomically, in order; the results in the same order,
+   * each typed as awaiting that query would be. Needs at least one query.
+   */
+  async batch<T extends readonly [Runnable, ...Runnable[]]>(queries: T): Promise<BatchResults<T>> {
+    if (queries.length === 0) throw new MizzleError('invalid', 'batch() needs at least one query');
+    const parts = queries.map((q) => q.bound());
+    const flat = parts.flatMap((p) => p.queries);
+    const results = await this.session.atomic(flat);
+    let i = 0;
+    return parts.map((p) => {
+      const mine = (results as unknown[]).slice(i, i + p.queries.length);
+      i += p.queries.length;
+      return p.finish(mine);
+    }) as never;
+  }
+
+  /** Runs `fn` in a transaction; nested calls become savepoints. */
+  transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
+    return this.session.transaction((s) => fn(new Transaction(s, this._schema, 1)), 0);
+  }
+}
+
+/** The `tx` of `db.transaction((tx) => ...)`. */
+export class Transaction<TMode extends 'sync' | 'async', TRun, TSchema extends Record<string, unknown>> extends Database<TMode, TRun, TSchema> {
+  constructor(
+    session: Session<TMode, TRun>,
+    schema: TSchema | undefined,
+    private readonly depth: number,
+  ) {
+    super(session, schema);
+  }
+
+  /** Aborts the transaction (throws `TransactionRollbackError`). */
+  rollback(): never {
+    throw new TransactionRollbackError();
+  }
+
+  /** A nested transaction: a savepoint. */
+  override transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
+    return this.session.transaction((s) => fn(new Transaction(s, this._schema, this.depth + 1)), this.depth);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Selections: flattening drizzle's field objects into ordered select items
+ * (what the engine compiles) and leaves (what the decoder fills).
+ */
+import { Column } from '../column.js';
+import { Codec } from '../column-codec.js';
+import type { FieldLeaf } from '../engine/decode.js';
+import type { Encoder } from '../engine/encoder.js';
+import { tableColumns, tableRef } from '../engine/table-ref.js';
+import { SQL } from '../sql.js';
+
+/** One selected item in order. */
+export interface SelectedItem extends FieldLeaf {
+  readonly value: unknown;
+  /** The table a column comes from (alias or name), for left-join nulls. */
+  readonly tableKey?: string;
+}
+
+function decoderOf(s: SQL): ((v: unknown) => unknown) | undefined {
+  const d = s.decoder;
+  if (!d) return undefined;
+  return typeof d === 'function' ? d : (v: unknown) => d.mapFromDriverValue(v);
+}
+
+/** Flattens a selection object (columns, SQL, aliased SQL, tables, nested objects). */
+export function flattenFields(fields: Record<string, unknown>, prefix: readonly string[] = []): SelectedItem[] {
+  const out: SelectedItem[] = [];
+  for (const [key, value] of Object.entries(fields)) {
+    const path = [...prefix, key];
+    if (value instanceof Column) {
+      const t = tableRef(value.table);
+      out.push({ path, value, custom: (v) => value.mapFromDriverValue(v), tableKey: t ? t.alias ?? t.name : undefined });
+    } else if (value instanceof SQL || value instanceof SQL.Aliased) {
+      const s = value instanceof SQL ? value : value.sql;
+      out.push({ path, value, custom: decoderOf(s) });
+    } else if (value && typeof value === 'object' && tableRef(value) !== undefined && !(value instanceof Column)) {
+      out.push(...flattenFields(tableColumns(value), path));
+    } else if (value && typeof value === 'object') {
+      out.push(...flattenFields(value as Record<string, unknown>, path));
+    }
+  }
+  return out;
+}
+
+/** The codec the engine should put in the plan for `item`. */
+export function codecOf(item: SelectedItem): number {
+  const v = item.value;
+  if (v instanceof Column) return v.codec;
+  const s = v instanceof SQL.Aliased ? v.sql : (v as SQL);
+  if (s.decoder) return Codec.custom;
+  return s.codec ?? Codec.raw;
+}
+
+/** Writes `n item*` for the selection. */
+export function encodeItems(e: Encoder, items: readonly SelectedItem[]): void {
+  e.list(items, (item) => {
+    e.push(1);
+    e.expr(item.value);
+    e.optStr(item.value instanceof SQL.Aliased ? item.value.fieldAlias : undefined);
+    e.push(codecOf(item));
+  });
+}
+
+/** Leaves for decoding, marking groups of left-joined tables. */
+export function leavesOf(items: readonly SelectedItem[], nullable: ReadonlySet<string>): FieldLeaf[] {
+  if (nullable.size === 0) return [...items];
+  const groupTable = new Map<string, string | null>();
+  for (const item of items) {
+    if (item.path.length < 2) continue;
+    const top = item.path[0]!;
+    const prev = groupTable.get(top);
+    const t = item.tableKey ?? null;
+    groupTable.set(top, prev === undefined ? t : prev === t ? prev : null);
+  }
+  return items.map((item) => {
+    const t = item.path.length > 1 ? groupTable.get(item.path[0]!) : undefined;
+    return t && nullable.has(t) ? { ...item, nullableTable: t } : item;
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * Shared parts of INSERT / UPDATE / DELETE: the target table and RETURNING.
+ */
+import { Column } from '../column.js';
+import type { Encoder } from '../engine/encoder.js';
+import type { FieldLeaf } from '../engine/decode.js';
+import { tableColumns, tableRef } from '../engine/table-ref.js';
+import { MizzleError } from '../errors.js';
+import { Param, Placeholder } from '../sql.js';
+import { encodeItems, flattenFields, type SelectedItem } from './fields.js';
+
+/** Writes `schema name alias` of the statement's table. */
+export function encodeTable(e: Encoder, table: unknown): void {
+  const t = tableRef(table);
+  if (!t) throw new MizzleError('invalid', 'expected a table');
+  e.optStr(t.schema);
+  e.str(t.name);
+  e.optStr(t.alias);
+}
+
+/** The RETURNING selection: every column, or the given fields. */
+export function returningItems(table: unknown, fields: Record<string, unknown> | true | undefined): SelectedItem[] {
+  if (fields === undefined) return [];
+  return flattenFields(fields === true ? tableColumns(table) : fields);
+}
+
+/** Writes `n_ret item*`. */
+export function encodeReturning(e: Encoder, items: SelectedItem[]): void {
+  encodeItems(e, items);
+}
+
+/** Leaves of a RETURNING list, or undefined without one. */
+export function returningLeaves(items: SelectedItem[], fields: unknown): FieldLeaf[] | undefined {
+  return fields === undefined ? undefined : items;
+}
+
+/** The column of `table` under property `key`. */
+export function columnOf(table: unknown, key: string): Column {
+  const col = tableColumns(table)[key];
+  if (!(col instanceof Column)) {
+    throw new MizzleError('invalid', `unknown column "${key}" for table "${tableRef(table)?.name ?? '?'}"`);
+  }
+  return col;
+}
+
+/** Writes `n_set (col expr)*` from a `{ key: value }` object; undefined values are skipped. */
+export function encodeSet(e: Encoder, table: unknown, set: Record<string, unknown>): void {
+  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
+  e.list(entries, ([key, value]) => {
+    const col = columnOf(table, key);
+    e.str(col.name);
+    encodeValue(e, col, value);
+  });
+}
+
+/** A value for `col`: SQL stays SQL, anything else is bound through the column's encoder. */
+export function encodeValue(e: Encoder, col: Column, value: unknown): void {
+  // `sql.placeholder('x')`: filled at execution, through the column's encoder.
+  if (value instanceof Placeholder) return e.param(new Param(value, col));
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && 'getSQL' in value) {
+    return e.expr(value);
+  }
+  if (value === null) return e.value(null);
+  checkValue(col, value);
+  e.value(col.mapToDriverValue(value as never));
+}
+
+/** Refuses values that cannot be what the column's mode stores. */
+function checkValue(col: Column, value: unknown): void {
+  const bad = (want: string) => {
+    throw new MizzleError('type', `column "${col.name}" expects ${want}, got ${describe(value)}`);
+  };
+  switch (col.dataType) {
+    case 'date':
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) bad('a valid Date');
+      break;
+    case 'boolean':
+      if (typeof value !== 'boolean') bad('a boolean');
+      break;
+    case 'bigint':
+      if (typeof value !== 'bigint') bad('a bigint');
+      break;
+    case 'number':
+      if (typeof value !== 'number') bad('a number');
+      break;
+    case 'string':
+      if (typeof value !== 'string') bad('a string');
+      break;
+    case 'buffer':
+      if (!(value instanceof Uint8Array)) bad('a Uint8Array');
+      break;
+    default:
+      break;
+  }
+}
+
+function describe(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (v instanceof Date) return 'an invalid Date';
+  return typeof v === 'object' ? (v?.constructor?.name ?? 'an object') : `${typeof v} ${String(v)}`;
+}

@@ -1,0 +1,346 @@
+/**
+ * `db.select(...).from(...)` and friends: joins, where, group by, having,
+ * order by, limit/offset, set operations, subqueries and CTEs.
+ */
+import type { Encoder } from '../engine/encoder.js';
+import type { FieldLeaf } from '../engine/decode.js';
+import { subqueryInfo, tableColumns, tableRef, type SubqueryInfo } from '../engine/table-ref.js';
+import { MizzleError } from '../errors.js';
+import * as operators from '../operators.js';
+import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
+import { encodeItems, flattenFields, leavesOf, type SelectedItem } from './fields.js';
+import type {
+  FromState,
+  FromTarget,
+  JoinState,
+  JoinType,
+  SameShape,
+  SelectedFields,
+  SelectRow,
+  SelectState,
+  Subquery,
+  SubqueryFields,
+} from './result-types.js';
+import type { Session } from './session.js';
+import { Statement } from './statement.js';
+import { makeSubquery } from './subquery.js';
+import { compoundOrderTerm } from './order.js';
+
+type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross';
+const JOIN_CODE: Record<JoinKind, number> = { inner: 1, left: 2, right: 3, full: 4, cross: 5 };
+const SET_OP: Record<string, [number, boolean]> = {
+  union: [1, false],
+  unionAll: [1, true],
+  intersect: [2, false],
+  intersectAll: [2, true],
+  except: [3, false],
+  exceptAll: [3, true],
+};
+
+/** Operators handed to `where((fields, ops) => ...)` callbacks. */
+export type Operators = typeof operators;
+
+/** Any select, whatever it selects, on any host. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnySelectQuery = SelectQuery<any, 'sync' | 'async', any>;
+
+/** A join condition, or a callback given the selection so far (and the operators). */
+export type JoinOn<TFields> = SQLWrapper | undefined | ((fields: TFields, ops: Operators) => SQLWrapper | undefined);
+
+/** A WHERE / HAVING condition, or a callback given the selection (and the operators). */
+export type SelectCondition<TFields> = SQLWrapper | undefined | ((fields: TFields, ops: Operators) => SQLWrapper | undefined);
+
+/** An ORDER BY / GROUP BY term: a column, SQL, aliased SQL or `asc()` / `desc()`. */
+export type OrderTerm = SQLWrapper;
+
+interface JoinConfig {
+  kind: JoinKind;
+  table: unknown;
+  on: SQLWrapper | undefined;
+  lateral: boolean;
+}
+
+interface SetOpConfig {
+  op: string;
+  query: AnySelectQuery;
+}
+
+/** The state of a select. */
+export interface SelectConfig {
+  fields: Record<string, unknown> | undefined;
+  distinct: boolean;
+  table: unknown;
+  joins: JoinConfig[];
+  where?: SQLWrapper | undefined;
+  groupBy: unknown[];
+  having?: SQLWrapper | undefined;
+  orderBy: unknown[];
+  limit?: unknown;
+  offset?: unknown;
+  setOps: SetOpConfig[];
+  withs: unknown[];
+}
+
+/** Writes the FROM/JOIN target form of a table, alias, subquery or CTE. */
+export function encodeFromItem(e: Encoder, target: unknown): void {
+  const sub = subqueryInfo(target);
+  if (sub && !sub.isWith) {
+    e.push(2);
+    sub.encodeQuery(e);
+    return e.str(sub.alias);
+  }
+  const t = tableRef(target);
+  if (!t) throw new MizzleError('invalid', 'expected a table, an alias, a subquery or a CTE');
+  e.push(1);
+  e.optStr(t.schema);
+  e.str(sub ? sub.alias : t.name);
+  e.optStr(sub ? undefined : t.alias);
+}
+
+/** Writes `[flag with]` for CTEs. */
+export function encodeWith(e: Encoder, withs: readonly unknown[]): void {
+  e.maybe(withs.length ? withs : undefined, (list) => {
+    e.push(0); // not recursive
+    e.list(list, (w) => {
+      const info = subqueryInfo(w) as SubqueryInfo;
+      e.str(info.alias);
+      e.push(0);
+      info.encodeQuery(e);
+    });
+  });
+}
+
+/** `db.select(fields)` before `.from(...)`; `TFields` is undefined for `db.select()`. */
+export class SelectBuilder<TFields extends SelectedFields | undefined, TMode extends 'sync' | 'async', TRun> {
+  constructor(
+    private readonly session: Session<TMode, TRun>,
+    private readonly fields: TFields | undefined,
+    private readonly distinct: boolean,
+    private readonly withs: unknown[] = [],
+  ) {}
+
+  /** The table, alias, subquery or CTE to read from. */
+  from<TFrom extends FromTarget>(table: TFrom): SelectQuery<FromState<TFields, TFrom>, TMode, TRun> {
+    return new SelectQuery(this.session, {
+      fields: this.fields as Record<string, unknown> | undefined,
+      distinct: this.distinct,
+      table,
+      joins: [],
+      groupBy: [],
+      orderBy: [],
+      setOps: [],
+      withs: this.withs,
+    }) as never;
+  }
+}
+
+/**
+ * A select with a FROM: chainable, awaitable, usable as a subquery. `S`
+ * tracks the selection and joins; the row type is `SelectRow<S>`.
+ */
+export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', TRun> extends Statement<SelectRow<S>[], TMode, TRun> {
+  /** Type-level description (drizzle's `query._`); no run-time value. */
+  declare readonly _: {
+    readonly result: SelectRow<S>[];
+    readonly state: S;
+    readonly selectedFields: S['fields'];
+  };
+
+  constructor(
+    session: Session<TMode, TRun>,
+    readonly config: SelectConfig,
+  ) {
+    super(session);
+  }
+
+  private join(kind: JoinKind, table: unknown, on?: JoinOn<never>): this {
+    const cond = typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
+    this.config.joins.push({ kind, table, on: cond, lateral: false });
+    return this;
+  }
+
+  /** `inner join table on ...` */
+  innerJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
+    return this.join('inner', table, on) as never;
+  }
+  /** `left join table on ...`: the joined table's fields may be null. */
+  leftJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
+    return this.join('left', table, on) as never;
+  }
+  /** `right join table on ...`: the earlier tables' fields may be null. */
+  rightJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'right'>, TMode, TRun> {
+    return this.join('right', table, on) as never;
+  }
+  /** `full join table on ...` */
+  fullJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'full'>, TMode, TRun> {
+    return this.join('full', table, on) as never;
+  }
+  /** `cross join table` */
+  crossJoin<TJoined extends FromTarget>(table: TJoined): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
+    return this.join('cross', table) as never;
+  }
+
+  /** `where condition`; a callback gets the selected fields and the operators. */
+  where(where: SelectCondition<S['fields']>): this {
+    this.config.where = typeof where === 'function' ? (where as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : where;
+    return this;
+  }
+
+  /** `having condition` */
+  having(having: SelectCondition<S['fields']>): this {
+    this.config.having = typeof having === 'function' ? (having as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : having;
+    return this;
+  }
+
+  /** `group by ...` (columns, SQL, or a callback given the selection). */
+  groupBy(builder: (fields: S['fields']) => OrderTerm | OrderTerm[]): this;
+  groupBy(...columns: OrderTerm[]): this;
+  groupBy(...columns: unknown[]): this {
+    this.config.groupBy = typeof columns[0] === 'function' ? [(columns[0] as (f: unknown) => unknown)(this.fieldsObject())].flat() : columns;
+    return this;
+  }
+
+  /** `order by ...` (columns, `asc()`/`desc()`, SQL, or a callback). */
+  orderBy(builder: (fields: S['fields'], ops: Operators) => OrderTerm | OrderTerm[]): this;
+  orderBy(...columns: OrderTerm[]): this;
+  orderBy(...columns: unknown[]): this {
+    const list = typeof columns[0] === 'function' ? [(columns[0] as (f: unknown, o: Operators) => unknown)(this.fieldsObject(), operators)].flat() : columns;
+    this.config.orderBy = list;
+    return this;
+  }
+
+  /** `limit n` */
+  limit(limit: number | Placeholder | SQLWrapper): this {
+    this.config.limit = limit;
+    return this;
+  }
+
+  /** `offset n` */
+  offset(offset: number | Placeholder | SQLWrapper): this {
+    this.config.offset = offset;
+    return this;
+  }
+
+  /**
+   * This query as a subquery named `alias`, usable in FROM and joins; its
+   * columns are re-homed to `alias` (aliased SQL stays aliased SQL).
+   */
+  as<TAlias extends string>(alias: TAlias): Subquery<TAlias, SubqueryFields<S['fields'], TAlias, S['nulls']>> {
+    return makeSubquery(alias, this.fieldsObject(), (e) => this.encodeQuery(e), false) as never;
+  }
+
+  private setOp(op: string, other: AnySelectQuery): this {
+    this.config.setOps.push({ op, query: other as never });
+    return this;
+  }
+  /** `union` (duplicates removed); `other` must select the same shape. */
+  union<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+    return this.setOp('union', other);
+  }
+  /** `union all` */
+  unionAll<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+    return this.setOp('unionAll', other);
+  }
+  /** `intersect` */
+  intersect<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+    return this.setOp('intersect', other);
+  }
+  /** `intersect all` (engine: not on SQLite). */
+  intersectAll<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+    return this.setOp('intersectAll', other);
+  }
+  /** `except` */
+  except<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+    return this.setOp('except', other);
+  }
+  /** `except all` (engine: not on SQLite). */
+  exceptAll<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+    return this.setOp('exceptAll', other);
+  }
+
+  /** The selection as written, or the table's columns (nested per table after joins). */
+  fieldsObject(): Record<string, unknown> {
+    if (this.config.fields) return this.config.fields;
+    if (this.config.joins.length === 0) return tableColumns(this.config.table);
+    const out: Record<string, unknown> = {};
+    for (const t of [this.config.table, ...this.config.joins.map((j) => j.table)]) {
+      const ref = tableRef(t);
+      if (ref) out[ref.alias ?? ref.name] = tableColumns(t);
+    }
+    return out;
+  }
+
+  private items(): SelectedItem[] {
+    return flattenFields(this.fieldsObject());
+  }
+
+  /** Names of tables whose fields can be null because of outer joins. */
+  private nullableTables(): Set<string> {
+    const names = (t: unknown) => {
+      const r = tableRef(t);
+      return r ? r.alias ?? r.name : '';
+    };
+    const out = new Set<string>();
+    const seen: string[] = [names(this.config.table)];
+    for (const j of this.config.joins) {
+      const n = names(j.table);
+      if (j.kind === 'left' || j.kind === 'full') out.add(n);
+      if (j.kind === 'right' || j.kind === 'full') seen.forEach((s) => out.add(s));
+      seen.push(n);
+    }
+    return out;
+  }
+
+  protected leaves(): FieldLeaf[] {
+    return leavesOf(this.items(), this.nullableTables());
+  }
+
+  encodeStatement(e: Encoder): void {
+    e.push(1);
+    this.encodeQuery(e);
+  }
+
+  /** Writes the query form (used directly for subqueries). */
+  encodeQuery(e: Encoder): void {
+    const c = this.config;
+    encodeWith(e, c.withs);
+    if (c.setOps.length === 0) {
+      this.encodeSelect(e);
+    } else {
+      // Left-deep: ((this op a) op b); each operand keeps its own clauses.
+      for (let i = c.setOps.length - 1; i >= 0; i--) {
+        const [code, all] = SET_OP[c.setOps[i]!.op]!;
+        e.push(2, code, all ? 1 : 0);
+      }
+      this.encodeSelect(e);
+      for (const s of c.setOps) {
+        e.push(3);
+        s.query.encodeQuery(e);
+      }
+    }
+    e.list(c.orderBy, (o) => e.order(c.setOps.length ? compoundOrderTerm(o) : o));
+    e.maybe(c.limit, (l) => e.expr(l));
+    e.maybe(c.offset, (o) => e.expr(o));
+    e.push(0);
+  }
+
+  private encodeSelect(e: Encoder): void {
+    const c = this.config;
+    e.push(1, c.distinct ? 1 : 0);
+    encodeItems(e, this.items());
+    encodeFromItem(e, c.table);
+    e.list(c.joins, (j) => {
+      e.push(JOIN_CODE[j.kind], j.lateral ? 1 : 0);
+      encodeFromItem(e, j.table);
+      e.maybe(j.kind === 'cross' ? undefined : j.on ?? undefined, (on) => e.expr(on));
+    });
+    e.maybe(c.where, (w) => e.expr(w));
+    e.list(c.groupBy, (g) => e.expr(g));
+    e.maybe(c.having, (h) => e.expr(h));
+  }
+
+  /** drizzle's `getSQL()` so a select can stand in `sql` templates and `inArray`. */
+  getSQL(): SQL {
+    return this as never;
+  }
+}

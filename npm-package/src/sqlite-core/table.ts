@@ -1,0 +1,127 @@
+/**
+ * `sqliteTable()`: builds a table object whose own properties are its columns
+ * (`users.id`) and whose identity sits under `TableInfoKey`.
+ */
+import type { Column } from '../column.js';
+import { Table, type TableConfig, type TableInfo } from '../table.js';
+import type { Update } from '../type-utils.js';
+import type { CheckBuilder } from './checks.js';
+import { getSQLiteColumnBuilders, type SQLiteColumnBuilders } from './columns/all.js';
+import type { BuildColumns, SQLiteColumn, SQLiteColumnBuilder, SQLiteColumnBuilderBase } from './columns/common.js';
+import type { ForeignKeyBuilder } from './foreign-keys.js';
+import type { IndexBuilder } from './indexes.js';
+import type { PrimaryKeyBuilder } from './primary-keys.js';
+import type { UniqueConstraintBuilder } from './unique-constraint.js';
+
+/** Type-level configuration of a SQLite table. */
+export type SQLiteTableConfig = TableConfig<SQLiteColumn>;
+
+/**
+ * A SQLite table. Users name it as a constraint (`T extends SQLiteTable`).
+ *
+ * @example
+ * function count<T extends SQLiteTable>(table: T) {}
+ */
+export class SQLiteTable<T extends SQLiteTableConfig = SQLiteTableConfig> extends Table<T> {}
+
+/**
+ * A SQLite table with part of its type fixed.
+ *
+ * @example
+ * function f(t: AnySQLiteTable<{ name: 'users' }>) {}
+ */
+export type AnySQLiteTable<TPartial extends Partial<SQLiteTableConfig> = {}> = SQLiteTable<
+  Required<Update<SQLiteTableConfig, TPartial>>
+>;
+
+/**
+ * The type `sqliteTable` returns: the table plus one property per column.
+ *
+ * @example
+ * type Users = SQLiteTableWithColumns<{ name: 'users'; schema: undefined; columns: {...}; dialect: 'sqlite' }>;
+ */
+export type SQLiteTableWithColumns<T extends SQLiteTableConfig> = SQLiteTable<T> & {
+  [K in keyof T['columns']]: T['columns'][K];
+};
+
+/** One entry of the `sqliteTable` third argument. */
+export type SQLiteTableExtraConfigValue =
+  | IndexBuilder
+  | CheckBuilder
+  | ForeignKeyBuilder
+  | PrimaryKeyBuilder
+  | UniqueConstraintBuilder;
+
+/** The deprecated object form of the `sqliteTable` third argument. */
+export type SQLiteTableExtraConfig = Record<string, SQLiteTableExtraConfigValue>;
+
+/**
+ * The signature of `sqliteTable` (and of the functions `sqliteTableCreator`
+ * makes).
+ */
+export interface SQLiteTableFn {
+  <TTableName extends string, TColumnsMap extends Record<string, SQLiteColumnBuilderBase>>(
+    name: TTableName,
+    columns: TColumnsMap | ((columnTypes: SQLiteColumnBuilders) => TColumnsMap),
+    extraConfig?: (
+      self: BuildColumns<TTableName, TColumnsMap>,
+    ) => SQLiteTableExtraConfigValue[] | SQLiteTableExtraConfig,
+  ): SQLiteTableWithColumns<{
+    name: TTableName;
+    schema: undefined;
+    columns: BuildColumns<TTableName, TColumnsMap>;
+    dialect: 'sqlite';
+  }>;
+}
+
+function buildTable(
+  name: string,
+  baseName: string,
+  columns: Record<string, SQLiteColumnBuilderBase> | ((columnTypes: SQLiteColumnBuilders) => Record<string, SQLiteColumnBuilderBase>),
+  extraConfig: ((self: never) => unknown) | undefined,
+): SQLiteTable {
+  const builtColumns: Record<string, Column> = {};
+  const info: TableInfo = {
+    name,
+    schema: undefined,
+    alias: undefined,
+    baseName,
+    columns: builtColumns,
+    extraConfig: extraConfig as TableInfo['extraConfig'],
+    original: undefined,
+    dialect: 'sqlite',
+  };
+  const table = new SQLiteTable(info);
+  const builders = typeof columns === 'function' ? columns(getSQLiteColumnBuilders()) : columns;
+  for (const key of Object.keys(builders)) {
+    builtColumns[key] = (builders[key] as SQLiteColumnBuilder).build(table, key);
+  }
+  // Columns become own properties so `users.id` is a plain property read.
+  return Object.assign(table, builtColumns);
+}
+
+/**
+ * Declares a SQLite table. Columns are an object of builders, or a callback
+ * receiving the builders; the optional third argument returns indexes and
+ * constraints and is evaluated lazily (see `getTableConfig`).
+ *
+ * @example
+ * export const users = sqliteTable('users', {
+ *   id: integer().primaryKey({ autoIncrement: true }),
+ *   email: text().notNull().unique(),
+ * }, (t) => [index('users_email_idx').on(t.email)]);
+ */
+export const sqliteTable: SQLiteTableFn = (name, columns, extraConfig) =>
+  buildTable(name, name, columns, extraConfig) as never;
+
+/**
+ * Makes a `sqliteTable` that rewrites every table name, e.g. to prefix them.
+ *
+ * @example
+ * const table = sqliteTableCreator((name) => `app_${name}`);
+ * const users = table('users', { id: integer() }); // SQL name 'app_users'
+ */
+export function sqliteTableCreator(customizeTableName: (name: string) => string): SQLiteTableFn {
+  return (name, columns, extraConfig) =>
+    buildTable(customizeTableName(name), name, columns, extraConfig) as never;
+}

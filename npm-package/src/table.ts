@@ -1,0 +1,191 @@
+/**
+ * The dialect-neutral table: identity (name, schema, alias) and columns, kept
+ * under one symbol key so that user column keys such as `name` or `schema`
+ * can never collide with them. Type helpers infer row types from columns.
+ */
+import type { Column, GetColumnData } from './column.js';
+import type { Simplify } from './type-utils.js';
+
+/**
+ * The key under which a table object keeps its {@link TableInfo}. Internal to
+ * the package: users go through `getTableName` / `getTableColumns`.
+ */
+export const TableInfoKey: unique symbol = Symbol.for('mizzle:TableInfo');
+
+/**
+ * What a table object knows about itself. An `alias(users, 'u')` copy has the
+ * same `name` (the real SQL table) and `alias: 'u'`; SQL rendering writes
+ * `"users" "u"` in FROM and qualifies its columns with `"u"`.
+ *
+ * @example
+ * const { name, alias, schema } = users[TableInfoKey];
+ */
+export interface TableInfo {
+  /** SQL name of the underlying table (never the alias). */
+  readonly name: string;
+  readonly schema: string | undefined;
+  /** Set on `alias()` copies. */
+  readonly alias: string | undefined;
+  /** The name before `sqliteTableCreator` customised it. */
+  readonly baseName: string;
+  /** Columns by property key; for an alias, the alias's own column copies. */
+  readonly columns: Record<string, Column>;
+  /** The `sqliteTable` third argument, evaluated lazily by `getTableConfig`. */
+  readonly extraConfig: ((self: Record<string, Column>) => unknown) | undefined;
+  /** For an alias, the table it copies. */
+  readonly original: Table | undefined;
+  readonly dialect: 'sqlite';
+}
+
+/**
+ * The type-level description of a table.
+ *
+ * @example
+ * type Name = (typeof users)['_']['name']; // 'users'
+ */
+export interface TableConfig<TColumn extends Column = Column> {
+  name: string;
+  schema: string | undefined;
+  columns: Record<string, TColumn>;
+  dialect: string;
+}
+
+// A column is required on insert when it is NOT NULL, has no default of any
+// kind, and is not generated (generated columns cannot be inserted at all).
+type InsertKind<C extends Column> = C['_']['generated'] extends { type: 'always' }
+  ? 'never'
+  : C['_']['notNull'] extends true
+    ? C['_']['hasDefault'] extends true
+      ? 'optional'
+      : 'required'
+    : 'optional';
+
+/**
+ * The row a select returns for these columns.
+ *
+ * @example
+ * type Row = InferSelectFromColumns<{ id: typeof users.id }>; // { id: number }
+ */
+export type InferSelectFromColumns<TColumns extends Record<string, Column>> = Simplify<{
+  [K in keyof TColumns]: GetColumnData<TColumns[K], 'query'>;
+}>;
+
+/**
+ * The object an insert accepts for these columns.
+ *
+ * @example
+ * type New = InferInsertFromColumns<typeof cols>; // { name: string; id?: number | undefined }
+ */
+export type InferInsertFromColumns<TColumns extends Record<string, Column>> = Simplify<
+  {
+    [K in keyof TColumns as InsertKind<TColumns[K]> extends 'required' ? K : never]: GetColumnData<
+      TColumns[K],
+      'query'
+    >;
+  } & {
+    [K in keyof TColumns as InsertKind<TColumns[K]> extends 'optional' ? K : never]?:
+      | GetColumnData<TColumns[K], 'query'>
+      | undefined;
+  }
+>;
+
+/**
+ * Base of every table. Columns are own properties keyed as in the definition;
+ * identity lives under {@link TableInfoKey}.
+ *
+ * @example
+ * users instanceof Table; // true
+ */
+export class Table<T extends TableConfig = TableConfig> {
+  /** Type-level configuration; no run-time value. */
+  declare readonly _: {
+    readonly brand: 'Table';
+    readonly config: T;
+    readonly name: T['name'];
+    readonly schema: T['schema'];
+    readonly columns: T['columns'];
+    readonly inferSelect: InferSelectFromColumns<T['columns']>;
+    readonly inferInsert: InferInsertFromColumns<T['columns']>;
+  };
+  /** Row type: `type User = typeof users.$inferSelect`. Type only. */
+  declare readonly $inferSelect: InferSelectFromColumns<T['columns']>;
+  /** Insert type: `type NewUser = typeof users.$inferInsert`. Type only. */
+  declare readonly $inferInsert: InferInsertFromColumns<T['columns']>;
+
+  /** @internal Identity and columns; read through the exported helpers. */
+  readonly [TableInfoKey]: TableInfo;
+
+  constructor(info: TableInfo) {
+    this[TableInfoKey] = info;
+  }
+}
+
+/**
+ * The row type of a table.
+ *
+ * @example
+ * type User = InferSelectModel<typeof users>;
+ */
+export type InferSelectModel<TTable extends Table> = InferSelectFromColumns<TTable['_']['columns']>;
+
+/**
+ * The insert type of a table: NOT NULL columns without a default are
+ * required; nullable, defaulted and auto-incremented ones are optional.
+ *
+ * @example
+ * type NewUser = InferInsertModel<typeof users>;
+ */
+export type InferInsertModel<TTable extends Table> = InferInsertFromColumns<TTable['_']['columns']>;
+
+/**
+ * Whether `value` is a table (or an alias of one).
+ *
+ * @example
+ * isTable(users); // true
+ */
+export function isTable(value: unknown): value is Table {
+  return value instanceof Table;
+}
+
+/**
+ * The table's information record (name, schema, alias, columns).
+ *
+ * @example
+ * getTableInfo(alias(users, 'u')).alias; // 'u'
+ */
+export function getTableInfo(table: Table): TableInfo {
+  return table[TableInfoKey];
+}
+
+/**
+ * The name a query refers to the table by: the alias for an `alias()` copy,
+ * the SQL table name otherwise (as in drizzle).
+ *
+ * @example
+ * getTableName(users); // 'users'
+ */
+export function getTableName<TTable extends Table>(table: TTable): TTable['_']['name'] {
+  const info = table[TableInfoKey];
+  return info.alias ?? info.name;
+}
+
+/**
+ * `schema.name`, with `public` when the table has no schema (drizzle's form).
+ *
+ * @example
+ * getTableUniqueName(users); // 'public.users'
+ */
+export function getTableUniqueName(table: Table): string {
+  const info = table[TableInfoKey];
+  return `${info.schema ?? 'public'}.${info.alias ?? info.name}`;
+}
+
+/**
+ * The table's columns by property key (the table's own record, not a copy).
+ *
+ * @example
+ * const { password, ...publicColumns } = getTableColumns(users);
+ */
+export function getTableColumns<TTable extends Table>(table: TTable): TTable['_']['columns'] {
+  return table[TableInfoKey].columns as TTable['_']['columns'];
+}

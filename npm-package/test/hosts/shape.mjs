@@ -1,0 +1,123 @@
+// The shared check every host runs: one hand-written opcode shape (wasm/src/compile.rs,
+// test `select_by_id`) compiled by the engine, and a round trip through the embedded
+// SQLite's buffers (wasm/README.md). Plain JS with no imports, so it is copied verbatim
+// into each host's bundle.
+
+export const STRINGS = ['users', 'id', 'name'];
+// select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?
+export const SELECT_BY_ID = [
+  1, // query
+  0, // no with
+  1, 0, // select, not distinct
+  2, 1, 1, 0, 1, -1, 1, 1, 1, 0, 2, -1, 9, // items: users.id codec 1, users.name codec 9
+  1, -1, 0, -1, // from users
+  0, // no joins
+  1, 5, 1, 1, 0, 1, 2, 0, // where users.id = slot 0
+  0, 0, // no group, no having
+  0, // no order
+  1, 2, 1, // limit slot 1
+  0, // no offset
+  0, // no lock
+];
+
+export const EXPECTED = {
+  sqlite: 'select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?',
+  postgres: 'select "users"."id", "users"."name" from "users" where "users"."id" = $1 limit $2',
+  params: [0, 1],
+  plan: [1, 9],
+  error: { name: 'MizzleError', kind: 'protocol' },
+};
+
+// Interned ids belong to one wasm instance; remember what each instance already has.
+const interned = new WeakSet();
+
+/** Compiles SELECT_BY_ID for sqlite and postgres and a malformed shape; plain data out. */
+export function runShape(engine) {
+  if (!interned.has(engine)) {
+    engine.intern(STRINGS.join('\u0000'));
+    interned.add(engine);
+  }
+  const ops = new Int32Array(SELECT_BY_ID);
+  const lite = engine.compile(0, ops);
+  const pg = engine.compile(1, ops);
+  const out = {
+    sqlite: lite.sql,
+    postgres: pg.sql,
+    params: Array.from(lite.params),
+    plan: Array.from(lite.plan),
+  };
+  lite.free();
+  pg.free();
+  try {
+    engine.compile(0, new Int32Array([9]));
+    out.error = 'no error';
+  } catch (e) {
+    out.error = { name: e.name, kind: e.kind };
+  }
+  return out;
+}
+
+export const EXPECTED_ROWS = { columns: ['id', 'name'], rows: [[1, 'ada'], [2, 'grace']], changes: 1, lastInsertRowid: 2 };
+
+/** Creates a table in a fresh embedded database, inserts with bound params, reads back. */
+export function runEmbedded(embedded) {
+  const db = new embedded.Database();
+  try {
+    db.exec(`create table users (id integer primary key, name text not null); insert into users (name) values ('ada');`);
+    const [changes, lastInsertRowid] = db.run('insert into users (name) values (?)', encodeParams(['grace']));
+    const buf = db.query('select id, name from users where id >= ? order by id', encodeParams([1]), new Uint8Array([1, 9]));
+    return { ...decodeRows(buf), changes, lastInsertRowid };
+  } finally {
+    db.free();
+  }
+}
+
+function encodeParams(values) {
+  const enc = new TextEncoder();
+  const parts = [];
+  for (const v of values) {
+    if (typeof v === 'number') {
+      const b = new Uint8Array(9);
+      b[0] = 1;
+      new DataView(b.buffer).setBigInt64(1, BigInt(v), true);
+      parts.push(b);
+    } else {
+      const s = enc.encode(v);
+      const b = new Uint8Array(5 + s.length);
+      b[0] = 3;
+      new DataView(b.buffer).setUint32(1, s.length, true);
+      b.set(s, 5);
+      parts.push(b);
+    }
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) out.set(p, at), (at += p.length);
+  return out;
+}
+
+function decodeRows(buf) {
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const dec = new TextDecoder();
+  let at = 0;
+  const u32 = () => ((at += 4), dv.getUint32(at - 4, true));
+  const text = () => {
+    const n = u32();
+    return dec.decode(buf.subarray(at, (at += n)));
+  };
+  const columns = [];
+  for (let i = u32(); i > 0; i--) columns.push(text());
+  const rows = [];
+  for (let r = u32(); r > 0; r--) {
+    const row = [];
+    for (let c = 0; c < columns.length; c++) {
+      const tag = buf[at++];
+      if (tag === 0) row.push(null);
+      else if (tag === 1 || tag === 2) row.push(dv.getFloat64((at += 8) - 8, true));
+      else if (tag === 3) row.push(text());
+      else throw new Error(`unexpected value tag ${tag}`);
+    }
+    rows.push(row);
+  }
+  return { columns, rows };
+}

@@ -1,0 +1,13 @@
+//! mizzle-wasm: the boundary between the JS package and `mizzle-core`.
+//! See README.md for the crossing (interned strings, opcode shapes, value
+//! slots, decode plans) and the embedded database's buffers.
+
+mod compile;
+#[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
+mod embedded;
+mod error;
+mod opcodes;
+
+pub use compile::{compile, intern, Compiled};
+#[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
+pub use embedded::Database;
