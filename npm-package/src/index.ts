@@ -34,4 +34,5 @@ export { count, countDistinct, sum, sumDistinct, avg, avgDistinct, min, max } fr
 export { getTableColumns, getTableName, type InferSelectModel, type InferInsertModel, Table } from './table.js';
 export { Column } from './column.js';
 export { MizzleError, MizzleQueryError, TransactionRollbackError } from './errors.js';
+export { relations, Relations, One, Many } from './relations.js';
 export { DefaultLogger, type Logger } from './query/session.js';

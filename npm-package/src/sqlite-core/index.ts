@@ -12,3 +12,4 @@ export * from './table.js';
 export * from './table-config.js';
 export * from './unique-constraint.js';
 export { union, unionAll, intersect, except } from '../query/set-ops.js';
+export { sqliteView, type SQLiteView } from './view.js';
