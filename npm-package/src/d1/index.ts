@@ -54,23 +54,11 @@ function d1Value(v: unknown): unknown {
   return v;
 }
 
-/**
- * D1's batch has no `raw()`: rows come back as objects, where two columns of
- * the same name collapse into one key and numeric names reorder. A select read
- * in a batch is therefore wrapped so its columns get unique positional names:
- * `with "mizzle_batch"("c0", "c1", ...) as (<select>) select * from "mizzle_batch"`.
- */
-function batchSafe(q: BoundQuery): BoundQuery {
-  const n = q.plan?.length ?? 0;
-  if (q.kind !== 'all' || q.objects || n < 2 || !/^\s*(select|with)\b/i.test(q.sql)) return q;
-  const cols = Array.from({ length: n }, (_, i) => `"c${i}"`).join(', ');
-  return { ...q, sql: `with "mizzle_batch"(${cols}) as (${q.sql}) select * from "mizzle_batch"` };
-}
-
 class D1Session implements Session<'async', D1RunResult> {
   readonly mode = 'async' as const;
   readonly dialect = Dialect.Sqlite;
   readonly maxParams = D1_MAX_PARAMS;
+  readonly batchRowsAsObjects = true;
   readonly engine = Engine.of(loadEngine());
 
   constructor(
@@ -111,8 +99,8 @@ class D1Session implements Session<'async', D1RunResult> {
 
   atomic(qs: readonly BoundQuery[]): Promise<(unknown[][] | D1RunResult)[]> {
     return this.wrap(qs, async () => {
-      const results = await this.client.batch(qs.map((q) => this.prepare(batchSafe(q))));
-      // D1's batch returns objects; columns come back in select order (batchSafe keeps them apart).
+      const results = await this.client.batch(qs.map((q) => this.prepare(q)));
+      // D1's batch returns objects; selects were compiled with unique column names (batchRowsAsObjects).
       return results.map((r, i) =>
         qs[i]!.objects ? (r.results as never) : qs[i]!.kind === 'all' ? (r.results as Record<string, unknown>[]).map((row) => Object.values(row)) : r,
       );

@@ -45,6 +45,11 @@ export interface Session<TMode extends 'sync' | 'async' = 'sync' | 'async', TRun
   readonly dialect: Dialect;
   readonly engine: Engine;
   readonly logger?: Logger;
+  /**
+   * True when `atomic` returns rows as objects (D1's batch has no `raw()`):
+   * selects in a batch are then compiled with unique positional column names.
+   */
+  readonly batchRowsAsObjects?: boolean;
   /** Most bound parameters one statement may carry (D1 and Durable Objects: 100). */
   readonly maxParams?: number;
   /** Runs one statement and returns its rows as arrays. */

@@ -5,7 +5,8 @@
  * `prepare()`.
  */
 import type { Compiled, Engine } from '../engine/engine.js';
-import type { Encoder } from '../engine/encoder.js';
+import { isQueryNode, type Encoder } from '../engine/encoder.js';
+import { encodeUniqueColumns } from './unique-columns.js';
 import { rowMapper, type FieldLeaf } from '../engine/decode.js';
 import { MizzleError } from '../errors.js';
 import type { ModeResult } from './result-types.js';
@@ -99,8 +100,14 @@ export abstract class Statement<
   bound(placeholders?: PlaceholderValues): { queries: BoundQuery[]; finish(results: unknown[]): unknown } {
     const use = this.use();
     const kind = this.defaultKind();
-    const q: BoundQuery = { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind, plan: use.compiled.plan };
     const leaves = this.leaves();
+    let q: BoundQuery = { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind, plan: use.compiled.plan };
+    if (this.session.batchRowsAsObjects && kind === 'all' && leaves && leaves.length > 1 && isQueryNode(this)) {
+      // Rows will come back as objects: give every column a unique name first.
+      const self = this;
+      const wrapped = compileWith(this.session, (e) => encodeUniqueColumns(e, leaves.length, (inner) => self.encodeQuery(inner)));
+      q = { ...q, sql: wrapped.compiled.sql, params: bindParams(this.session.engine, wrapped, placeholders) };
+    }
     return {
       queries: [q],
       finish: ([r]) => (kind === 'all' && leaves ? (r as unknown[][]).map(rowMapper(leaves, use.compiled.plan)) : r),
