@@ -38,8 +38,8 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
   }
 
   private rows(q: BoundQuery) {
-    this.logger?.logQuery(q.sql, q.params);
     const params = encodeParams(q.params);
+    this.logger?.logQuery(q.sql, q.params);
     try {
       const codecs = q.plan ? Uint8Array.from(q.plan) : NO_CODECS;
       return decodeRows(this.db.query(q.sql, params, codecs));
@@ -58,8 +58,8 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
   }
 
   run(q: BoundQuery): RunResult {
-    this.logger?.logQuery(q.sql, q.params);
     const params = encodeParams(q.params);
+    this.logger?.logQuery(q.sql, q.params);
     try {
       const [changes, lastInsertRowid] = this.db.run(q.sql, params);
       return { changes: changes ?? 0, lastInsertRowid: lastInsertRowid ?? 0 };
