@@ -1,5 +1,5 @@
-// Timing: process.hrtime.bigint() around a loop of n operations; samples from the
-// contenders alternate (A B, B A, A B, ...) so drift and background load hit both alike;
+// Timing: process.hrtime.bigint() around repeated chunks of operations until a sample
+// has lasted long enough; samples from the contenders alternate (A B, B A, A B, ...) so drift and background load hit both alike;
 // results are medians of ns per operation, and the ratio of the medians.
 
 /** Nanoseconds taken by `fn()`. */
@@ -16,37 +16,59 @@ export function median(xs) {
 }
 
 /**
- * The smallest n (a power of two, scaled up at the end) for which `run(n)` takes at least
- * `targetNs`; `run(n)` returns the nanoseconds of n operations.
+ * Operations per chunk so that `run(chunk)` takes about `chunkNs` (starting from 1 and
+ * growing; `run(n)` returns the nanoseconds of n operations).
  */
-export function calibrate(run, targetNs) {
+export function calibrate(run, chunkNs) {
   let n = 1;
   for (;;) {
     const ns = run(n);
-    if (ns >= targetNs / 4 || n >= 2 ** 30) return Math.max(1, Math.ceil((n * targetNs * 1.1) / Math.max(ns, 1)));
-    n *= ns < targetNs / 64 ? 8 : 2;
+    if (ns >= chunkNs / 2 || n >= 2 ** 30) return Math.max(1, Math.round((n * chunkNs) / Math.max(ns, 1)));
+    n *= ns < chunkNs / 64 ? 8 : 2;
   }
 }
 
 /**
  * Runs `warmup` unrecorded rounds then `rounds` recorded ones; each round takes one sample
  * of every contender, in reverse order every other round. A contender is
- * `{ key, sample(round) -> { ns, ops } }`. Returns, per key, the samples (ns per op, ms per
- * sample) plus the median, and per round the ratio of the first contender to the second.
+ * `{ key, chunk, run(k), before?(), after?(ops) }`. One sample: `before()` (untimed, e.g. to
+ * prepare inputs), then `run(chunk)` again and again under one clock until at least
+ * `minNs` have passed (once when minNs is 0), then `after(ops)` (untimed, e.g. to check
+ * what the operations did). Returns, per key, ns per operation (median, min, max), ops per
+ * sample and the shortest sample; and the ratio of the first contender's median to the
+ * second's, with the range of the per-round ratios.
  */
-export function alternate(contenders, { rounds, warmup = 0 }) {
+export function alternate(contenders, { rounds, warmup = 0, minNs = 0 }) {
   const out = Object.fromEntries(contenders.map((c) => [c.key, { perOp: [], sampleMs: [], ops: [] }]));
   for (let r = -warmup; r < rounds; r++) {
-    const order = r % 2 === 0 ? contenders : [...contenders].reverse();
+    const order = (r + warmup) % 2 === 0 ? contenders : [...contenders].reverse();
     for (const c of order) {
-      const { ns, ops } = c.sample(r);
+      c.before?.();
+      let ops = 0;
+      const t0 = process.hrtime.bigint();
+      let ns;
+      do {
+        c.run(c.chunk);
+        ops += c.chunk;
+        ns = Number(process.hrtime.bigint() - t0);
+      } while (ns < minNs);
+      c.after?.(ops);
       if (r < 0) continue;
-      out[c.key].perOp.push(ns / ops);
-      out[c.key].sampleMs.push(ns / 1e6);
-      out[c.key].ops.push(ops);
+      const o = out[c.key];
+      o.perOp.push(ns / ops);
+      o.sampleMs.push(ns / 1e6);
+      o.ops.push(ops);
     }
   }
-  const [a, b] = contenders.map((c) => c.key);
+  return summarize(out);
+}
+
+/**
+ * Per key of `out` (`{ perOp: ns[], sampleMs?: ms[], ops?: n[] }`, paired by index across
+ * keys): median, min, max ns per operation; and the ratio of the first key to the second.
+ */
+export function summarize(out) {
+  const [a, b] = Object.keys(out);
   const result = {};
   for (const [key, s] of Object.entries(out)) {
     result[key] = {
@@ -54,8 +76,7 @@ export function alternate(contenders, { rounds, warmup = 0 }) {
       minNs: Math.min(...s.perOp),
       maxNs: Math.max(...s.perOp),
       samples: s.perOp.length,
-      opsPerSample: median(s.ops),
-      minSampleMs: Math.min(...s.sampleMs),
+      ...(s.ops ? { opsPerSample: median(s.ops), minSampleMs: Math.min(...s.sampleMs) } : {}),
       perOpNs: s.perOp,
     };
   }

@@ -89,15 +89,22 @@ export class ShapeStream {
     this.cols = undefined;
   }
 
+  /** Skips the next n shapes (e.g. ones another stream of the same sequence already compiled). */
+  skip(count) {
+    this.next += count;
+    this.table = undefined;
+    return this;
+  }
+
   take(count) {
     const perTable = WIDE * (WIDE - 1) * (WIDE - 2);
     const out = new Array(count);
     for (let j = 0; j < count; j++, this.next++) {
       const i = this.next;
-      if (i % perTable === 0) {
+      if (i % perTable === 0 || this.table === undefined) {
         const def = { id: this.orm.integer('id').primaryKey() };
         for (let c = 1; c < WIDE; c++) def[`c${c}`] = this.orm.text(`c${c}`);
-        this.table = this.orm.sqliteTable(`wide_${i / perTable}`, def);
+        this.table = this.orm.sqliteTable(`wide_${Math.floor(i / perTable)}`, def);
         this.cols = Object.keys(def);
       }
       let r = i % perTable;
