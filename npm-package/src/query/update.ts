@@ -5,23 +5,13 @@
 import type { Column } from '../column.js';
 import type { Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
-import type { FieldLeaf } from '../engine/decode.js';
 import { tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
-import type { Placeholder, SQLWrapper } from '../sql.js';
-import { encodeReturning, encodeSet, encodeTable, returningItems } from './mutation.js';
-import type {
-  FromTarget,
-  MutationAll,
-  MutationGet,
-  MutationResult,
-  ReturningRow,
-  SelectedFields,
-  UpdateSet,
-} from './result-types.js';
+import { FilteredMutation } from './filtered-mutation.js';
+import { encodeSet, encodeTable } from './mutation.js';
+import type { FromTarget, ReturningRow, SelectedFields, UpdateSet } from './result-types.js';
 import type { Session } from './session.js';
-import { Statement } from './statement.js';
-import { encodeFromItem, type OrderTerm } from './select.js';
+import { encodeFromItem } from './select.js';
 
 /** `db.update(table)` before `.set(...)`. */
 export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async', TRun> {
@@ -44,48 +34,20 @@ export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async',
 }
 
 /** An UPDATE: chainable, awaitable. `TReturning` as on `InsertQuery`. */
-export class UpdateQuery<TTable extends Table, TReturning, TMode extends 'sync' | 'async', TRun> extends Statement<
-  MutationResult<TReturning, TRun>,
-  TMode,
-  TRun,
-  MutationAll<TReturning>,
-  MutationGet<TReturning>
-> {
-  private whereCond: SQLWrapper | undefined;
-  private order: unknown[] = [];
-  private limitValue: unknown;
-  private returningFields: Record<string, unknown> | true | undefined;
+export class UpdateQuery<TTable extends Table, TReturning, TMode extends 'sync' | 'async', TRun> extends FilteredMutation<TReturning, TMode, TRun> {
   private readonly froms: unknown[] = [];
 
   constructor(
     session: Session<TMode, TRun>,
-    private readonly table: unknown,
+    table: unknown,
     private readonly setValues: Record<string, unknown>,
   ) {
-    super(session);
-  }
-
-  /** `where condition` */
-  where(cond: SQLWrapper | undefined): this {
-    this.whereCond = cond;
-    return this;
+    super(session, table);
   }
 
   /** `update ... from table` (SQLite, PostgreSQL). */
   from(table: FromTarget): this {
     this.froms.push(table);
-    return this;
-  }
-
-  /** `order by` (with `limit`, chooses which rows change). */
-  orderBy(...columns: OrderTerm[]): this {
-    this.order = columns;
-    return this;
-  }
-
-  /** `limit n` */
-  limit(n: number | Placeholder): this {
-    this.limitValue = n;
     return this;
   }
 
@@ -97,19 +59,11 @@ export class UpdateQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     return this as never;
   }
 
-  protected leaves(): FieldLeaf[] | undefined {
-    return this.returningFields === undefined ? undefined : returningItems(this.table, this.returningFields);
-  }
-
   encodeStatement(e: Encoder): void {
     e.push(3, 0);
     encodeTable(e, this.table);
     encodeSet(e, this.table, this.setValues);
     e.list(this.froms, (f) => encodeFromItem(e, f));
-    e.maybe(this.whereCond, (w) => e.expr(w));
-    e.list(this.order, (o) => e.order(o));
-    e.maybe(this.limitValue, (l) => e.expr(l));
-    encodeReturning(e, returningItems(this.table, this.returningFields));
+    this.encodeTail(e);
   }
 }
-
