@@ -32,6 +32,18 @@ export function tableRef(x: unknown): TableRefInfo | undefined {
   return undefined;
 }
 
+/**
+ * The key a joined select uses for a FROM target's fields: the alias, else the
+ * table's declared name (before `sqliteTableCreator` renamed it), as in drizzle.
+ */
+export function resultKey(x: unknown): string | undefined {
+  if (x instanceof Table) {
+    const info = x[TableInfoKey];
+    return info.alias ?? info.baseName;
+  }
+  return tableRef(x)?.alias;
+}
+
 /** The selectable fields of a FROM target by key. */
 export function tableColumns(x: unknown): Record<string, unknown> {
   if (x instanceof Table) return x[TableInfoKey].columns;

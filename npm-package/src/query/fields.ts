@@ -66,14 +66,15 @@ export function leavesOf(items: readonly SelectedItem[], nullable: ReadonlySet<s
   if (nullable.size === 0) return [...items];
   const groupTable = new Map<string, string | null>();
   for (const item of items) {
-    if (item.path.length < 2) continue;
+    // As drizzle: a group's table is decided by its columns alone (SQL fields do not count).
+    if (item.path.length < 2 || item.tableKey === undefined) continue;
     const top = item.path[0]!;
     const prev = groupTable.get(top);
-    const t = item.tableKey ?? null;
+    const t = item.tableKey;
     groupTable.set(top, prev === undefined ? t : prev === t ? prev : null);
   }
   return items.map((item) => {
     const t = item.path.length > 1 ? groupTable.get(item.path[0]!) : undefined;
-    return t && nullable.has(t) ? { ...item, nullableTable: t } : item;
+    return t && item.tableKey === t && nullable.has(t) ? { ...item, nullableTable: t } : item;
   });
 }

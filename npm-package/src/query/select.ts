@@ -4,7 +4,7 @@
  */
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import { subqueryInfo, tableColumns, tableRef, type SubqueryInfo } from '../engine/table-ref.js';
+import { resultKey, subqueryInfo, tableColumns, tableRef, type SubqueryInfo } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import * as operators from '../operators.js';
 import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
@@ -264,8 +264,8 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     if (this.config.joins.length === 0) return tableColumns(this.config.table);
     const out: Record<string, unknown> = {};
     for (const t of [this.config.table, ...this.config.joins.map((j) => j.table)]) {
-      const ref = tableRef(t);
-      if (ref) out[ref.alias ?? ref.name] = tableColumns(t);
+      const key = resultKey(t);
+      if (key !== undefined) out[key] = tableColumns(t);
     }
     return out;
   }

@@ -100,3 +100,31 @@ describe('database failures carry code, SQL and params', () => {
     assert.equal(db.select().from(users).where(eq(users.id, 7)).get(), undefined);
   });
 });
+
+describe('joined results', () => {
+  test('a left-joined group is null when its columns are, whatever SQL fields it holds', async () => {
+    const { sqliteTableCreator } = await import('../../src/sqlite-core/index.js');
+    const table = sqliteTableCreator((n) => `app_${n}`);
+    const owners = table('owners', { id: integer('id').primaryKey(), name: text('name') });
+    const pets = table('pets', { id: integer('id').primaryKey(), ownerId: integer('owner_id') });
+    const client = await createDatabase();
+    client.exec('create table app_owners (id integer primary key, name text); create table app_pets (id integer primary key, owner_id integer); insert into app_owners values (1, \'ann\'), (2, \'bob\'); insert into app_pets values (10, 1)');
+    const pdb = drizzle(client);
+    // Keys are the declared names, as in drizzle (not the prefixed SQL names).
+    const rows = pdb.select().from(owners).leftJoin(pets, eq(pets.ownerId, owners.id)).orderBy(owners.id).all();
+    assert.deepEqual(rows, [
+      { owners: { id: 1, name: 'ann' }, pets: { id: 10, ownerId: 1 } },
+      { owners: { id: 2, name: 'bob' }, pets: null },
+    ]);
+    const mixed = pdb
+      .select({ name: owners.name, pet: { id: pets.id, one: sql<number>`1` } })
+      .from(owners)
+      .leftJoin(pets, eq(pets.ownerId, owners.id))
+      .orderBy(owners.id)
+      .all();
+    assert.deepEqual(mixed, [
+      { name: 'ann', pet: { id: 10, one: 1 } },
+      { name: 'bob', pet: null },
+    ]);
+  });
+});
