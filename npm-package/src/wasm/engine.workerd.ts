@@ -1,0 +1,27 @@
+/**
+ * workerd (Cloudflare Workers, D1, Durable Objects) loader of the `engine` build
+ * (`#wasm/engine` under the `workerd` condition); the API is documented in ./types.ts.
+ * The `.wasm` is a module import: wrangler's esbuild keeps it as a `CompiledWasm` module
+ * and workerd hands back a `WebAssembly.Module` (it refuses `WebAssembly.compile` at
+ * runtime), so instantiation is synchronous.
+ */
+import wasmModule from '../../wasm/engine/mizzle_engine_bg.wasm';
+import * as glue from '../../wasm/engine/mizzle_engine.js';
+import type { EngineModule, WasmSource } from './types.js';
+
+const engine: EngineModule = glue;
+let ready = false;
+
+/** The engine, instantiated on the first call. */
+export function loadEngine(): EngineModule {
+  if (!ready) {
+    glue.initSync({ module: wasmModule });
+    ready = true;
+  }
+  return engine;
+}
+
+/** Same as `loadEngine()`, for code shared with browsers (`_input` is the browser loader's). */
+export async function initEngine(_input?: WasmSource): Promise<EngineModule> {
+  return loadEngine();
+}
