@@ -11,6 +11,8 @@ use crate::opcodes::{DecodeError, Reader};
 thread_local! {
     /// The interned strings, in id order (README.md, "The crossing").
     static STRINGS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// The last compile's parameter slots and plan, until `slots` takes them.
+    static SLOTS: RefCell<Vec<i32>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Appends strings to the intern table; `joined` holds them separated by NUL.
@@ -21,30 +23,10 @@ pub fn intern(joined: &str) {
 
 /// A compiled shape: SQL text, where each parameter comes from, and the
 /// decode plan (one codec per result column).
-#[wasm_bindgen]
-pub struct Compiled {
+pub(crate) struct Compiled {
     sql: String,
     params: Vec<i32>,
     plan: Vec<i32>,
-}
-
-#[wasm_bindgen]
-impl Compiled {
-    /// The SQL text.
-    #[wasm_bindgen(getter)]
-    pub fn sql(&self) -> String {
-        self.sql.clone()
-    }
-    /// Per parameter: a value slot (>= 0) or `-1 - id` for a named placeholder.
-    #[wasm_bindgen(getter)]
-    pub fn params(&self) -> Vec<i32> {
-        self.params.clone()
-    }
-    /// Codec per result column.
-    #[wasm_bindgen(getter)]
-    pub fn plan(&self) -> Vec<i32> {
-        self.plan.clone()
-    }
 }
 
 /// Pure form of [`compile`], for native tests.
@@ -74,8 +56,9 @@ pub(crate) fn compile_with(
             Param::Placeholder(name) => {
                 let id = reader
                     .placeholders
-                    .iter()
-                    .find(|(n, _)| n == name)
+                    .binary_search_by(|(n, _)| n.as_str().cmp(name))
+                    .ok()
+                    .and_then(|i| reader.placeholders.get(i))
                     .map(|(_, id)| *id);
                 -1 - id.ok_or(CompileError::Decode(DecodeError::Malformed("placeholder")))?
             }
@@ -99,10 +82,13 @@ pub(crate) enum CompileError {
     Render(mizzle_core::Error),
 }
 
-/// Compiles one query shape for `dialect` (0 sqlite, 1 postgres, 2 mysql).
+/// Compiles one query shape for `dialect` (0 sqlite, 1 postgres, 2 mysql) and
+/// returns its SQL; [`slots`] then gives its parameters and plan. Two plain
+/// returns instead of an exported struct: no JS wrapper object, finalizer or
+/// per-field getter copies (README.md, "The crossing").
 #[wasm_bindgen]
-pub fn compile(dialect: u8, ops: &[i32]) -> Result<Compiled, JsValue> {
-    STRINGS
+pub fn compile(dialect: u8, ops: &[i32]) -> Result<String, JsValue> {
+    let c = STRINGS
         .with(|s| compile_with(dialect, ops, &s.borrow()))
         .map_err(|e| match e {
             CompileError::Decode(DecodeError::Malformed(what)) => error::protocol(what),
@@ -110,7 +96,22 @@ pub fn compile(dialect: u8, ops: &[i32]) -> Result<Compiled, JsValue> {
                 error::js_error("too_deep", "query shape nests too deeply", None)
             }
             CompileError::Render(e) => error::from_core(&e),
-        })
+        })?;
+    SLOTS.with(|s| {
+        let mut s = s.borrow_mut();
+        s.clear();
+        s.reserve(1 + c.params.len() + c.plan.len());
+        s.push(c.params.len() as i32);
+        s.extend_from_slice(&c.params);
+        s.extend_from_slice(&c.plan);
+    });
+    Ok(c.sql)
+}
+
+/// The last compiled shape's `[n_params, params..., plan...]`.
+#[wasm_bindgen]
+pub fn slots() -> Vec<i32> {
+    SLOTS.with(|s| core::mem::take(&mut *s.borrow_mut()))
 }
 
 #[cfg(test)]

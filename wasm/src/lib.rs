@@ -8,6 +8,6 @@ mod embedded;
 mod error;
 mod opcodes;
 
-pub use compile::{compile, intern, Compiled};
+pub use compile::{compile, intern, slots};
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
 pub use embedded::Database;

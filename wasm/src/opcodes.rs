@@ -29,7 +29,7 @@ pub(crate) struct Reader<'a> {
     collect: bool,
     /// Codec per result column: the decode plan.
     pub(crate) plan: Vec<i32>,
-    /// Named placeholders seen, with their interned ids.
+    /// Named placeholders seen, with their interned ids (sorted by name after `statement`).
     pub(crate) placeholders: Vec<(String, i32)>,
 }
 
@@ -145,6 +145,9 @@ impl<'a> Reader<'a> {
         if self.pos != self.ops.len() {
             return bad("opcodes after the statement");
         }
+        // Sorted once, so each rendered placeholder finds its id by binary search.
+        self.placeholders.sort_unstable();
+        self.placeholders.dedup();
         Ok(stmt)
     }
 
@@ -372,9 +375,7 @@ impl<'a> Reader<'a> {
                 let id = self.next()?;
                 self.pos -= 1;
                 let name = self.string()?;
-                if !self.placeholders.iter().any(|(n, _)| n == &name) {
-                    self.placeholders.push((name.clone(), id));
-                }
+                self.placeholders.push((name.clone(), id));
                 Expr::Placeholder(name)
             }
             4 => Expr::Raw(self.list(|r| {

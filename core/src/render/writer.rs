@@ -35,7 +35,8 @@ impl<'d> SqlWriter<'d> {
     pub fn new(dialect: &'d dyn Dialect) -> Self {
         SqlWriter {
             dialect,
-            sql: String::new(),
+            // Most statements fit: fewer reallocations while rendering.
+            sql: String::with_capacity(128),
             params: Vec::new(),
             inline_values: false,
             depth: 0,
@@ -68,11 +69,13 @@ impl<'d> SqlWriter<'d> {
         }
         let q = self.dialect.quote_char();
         self.sql.push(q);
-        for ch in name.chars() {
-            if ch == q {
+        // Whole runs between quote characters (doubled): one copy per run, not per char.
+        for (i, run) in name.split(q).enumerate() {
+            if i > 0 {
+                self.sql.push(q);
                 self.sql.push(q);
             }
-            self.sql.push(ch);
+            self.sql.push_str(run);
         }
         self.sql.push(q);
         Ok(())
@@ -168,6 +171,27 @@ impl<'d> SqlWriter<'d> {
         Rendered {
             sql: self.sql,
             params: self.params,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::DialectKind;
+
+    #[test]
+    fn ident_doubles_every_quote_character() {
+        for (kind, name, quoted) in [
+            (DialectKind::Sqlite, "plain", r#""plain""#),
+            (DialectKind::Sqlite, r#""a""b""#, r#""""a""""b""""#),
+            (DialectKind::Postgres, r#"x"y"#, r#""x""y""#),
+            (DialectKind::MySql, "a`b``", "`a``b`````"),
+            (DialectKind::MySql, r#"a"b"#, r#"`a"b`"#),
+        ] {
+            let mut w = SqlWriter::new(kind.dialect());
+            w.ident(name).unwrap();
+            assert_eq!(w.finish().sql, quoted);
         }
     }
 }

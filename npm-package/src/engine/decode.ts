@@ -16,7 +16,7 @@ export interface FieldLeaf {
 }
 
 /** Builds the row mapper for `fields` under the engine's `plan`. */
-export function rowMapper(fields: readonly FieldLeaf[], plan: Int32Array): (row: readonly unknown[]) => Record<string, unknown> {
+export function rowMapper(fields: readonly FieldLeaf[], plan: readonly number[]): (row: readonly unknown[]) => Record<string, unknown> {
   const decoders = fields.map((f, i) => {
     const codec = plan[i] ?? Codec.raw;
     if (codec === Codec.custom && f.custom) {

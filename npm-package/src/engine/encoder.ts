@@ -1,6 +1,6 @@
 /**
  * Turns builder state into the engine's opcode form (wasm/README.md): an
- * int32 stream whose text is the shape-cache key, plus the values, which
+ * int32 stream whose hash is the shape-cache key, plus the values, which
  * stay in JS and are referenced by slot.
  */
 import { Column } from '../column.js';
@@ -35,8 +35,8 @@ export function isQueryNode(x: unknown): x is QueryNode {
 export class Encoder {
   readonly ops: number[] = [];
   readonly values: unknown[] = [];
-  /** Encoders for named placeholders, applied when a prepared query runs. */
-  readonly placeholderEncoders = new Map<string, { mapToDriverValue(v: unknown): unknown }>();
+  /** Encoders for named placeholders, applied when a prepared query runs (created on first use: most queries have none). */
+  placeholderEncoders: Map<string, { mapToDriverValue(v: unknown): unknown }> | undefined;
 
   constructor(readonly strings: Strings) {}
 
@@ -136,7 +136,7 @@ export class Encoder {
 
   param(p: Param): void {
     if (p.value instanceof Placeholder) {
-      if (p.encoder) this.placeholderEncoders.set(p.value.name, p.encoder);
+      if (p.encoder) (this.placeholderEncoders ??= new Map()).set(p.value.name, p.encoder);
       this.push(3);
       return this.str(p.value.name);
     }
@@ -204,10 +204,30 @@ export class Encoder {
     this.push(x instanceof Column ? 0 : 2, 0);
   }
 
-  /** The shape-cache key: the opcode text. */
-  key(): string {
-    return this.ops.join(',');
+  /**
+   * The shape-cache key for `dialect`: a 53-bit hash of the opcodes (two
+   * 32-bit lanes; the cache verifies the opcodes on a hit). Hashing the ints
+   * costs far less than joining them into a string and hashing that.
+   */
+  hash(dialect: number): number {
+    const ops = this.ops;
+    let a = 0x811c9dc5 ^ dialect;
+    let b = 0x9747b28c ^ ops.length;
+    for (let i = 0; i < ops.length; i++) {
+      const x = ops[i]!;
+      a = Math.imul(a ^ x, 0x01000193);
+      b = Math.imul(b ^ x, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    return (fmix(a) >>> 0) * 0x200000 + (fmix(b) >>> 11);
   }
+}
+
+/** murmur3's finaliser: spreads every input bit over the word. */
+function fmix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function isSingleNode(s: SQL): boolean {

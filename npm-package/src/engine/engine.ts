@@ -1,6 +1,6 @@
 /**
  * The JS side of the engine: interns strings, compiles each query shape once
- * per dialect through wasm, and caches the result by shape key, so repeated
+ * per dialect through wasm, and caches the result by shape hash, so repeated
  * shapes never cross into wasm.
  */
 import { fromEngineError } from '../errors.js';
@@ -10,7 +10,8 @@ import { Strings } from './strings.js';
 /** The wasm exports the engine needs (both builds have them). */
 export interface EngineModule {
   intern(joined: string): void;
-  compile(dialect: number, ops: Int32Array): { sql: string; params: Int32Array; plan: Int32Array; free?(): void };
+  compile(dialect: number, ops: number[]): string;
+  slots(): Int32Array;
 }
 
 /** Dialect ids of the opcode protocol. */
@@ -24,17 +25,31 @@ export const enum Dialect {
 export interface Compiled {
   readonly sql: string;
   /** Per parameter: a value slot (>= 0) or `-1 - id` of a named placeholder. */
-  readonly params: Int32Array;
+  readonly params: readonly number[];
   /** Codec per result column. */
-  readonly plan: Int32Array;
+  readonly plan: readonly number[];
 }
 
 const engines = new WeakMap<EngineModule, Engine>();
 
+/**
+ * A cached shape: what it compiled to, plus its dialect and opcodes to verify
+ * a hash hit. One object per shape and plain arrays, not typed arrays (each
+ * carries a buffer object, often off the JS heap): the cache stays cheap for
+ * the GC.
+ */
+interface Entry extends Compiled {
+  readonly dialect: Dialect;
+  readonly ops: number[];
+  /** Another shape with the same hash (practically never). */
+  readonly next: Entry | undefined;
+}
+
 /** One engine per wasm instance (the intern table lives in the instance). */
 export class Engine {
   readonly strings = new Strings();
-  private readonly cache = new Map<string, Compiled>();
+  /** Shapes by `Encoder.hash(dialect)`. */
+  private readonly cache = new Map<number, Entry>();
 
   private constructor(private readonly module: EngineModule) {}
 
@@ -55,25 +70,42 @@ export class Engine {
 
   /** Compiles the encoder's shape for `dialect`, from cache when seen before. */
   compile(dialect: Dialect, enc: Encoder): Compiled {
-    const key = dialect + ';' + enc.key();
-    let hit = this.cache.get(key);
-    if (hit === undefined) {
-      this.strings.flush((joined) => this.module.intern(joined));
-      let out;
-      try {
-        out = this.module.compile(dialect, Int32Array.from(enc.ops));
-      } catch (e) {
-        throw fromEngineError(e);
-      }
-      hit = { sql: out.sql, params: out.params, plan: out.plan };
-      out.free?.();
-      this.cache.set(key, hit);
+    const hash = enc.hash(dialect);
+    const first = this.cache.get(hash);
+    for (let e = first; e !== undefined; e = e.next) {
+      if (e.dialect === dialect && sameOps(e.ops, enc.ops)) return e;
     }
-    return hit;
+    this.strings.flush((joined) => this.module.intern(joined));
+    // An exact-size copy to keep: the encoder's array has grown by pushes (about 1.5x spare).
+    const ops = enc.ops.slice();
+    let sql;
+    try {
+      sql = this.module.compile(dialect, ops);
+    } catch (e) {
+      throw fromEngineError(e);
+    }
+    const slots = this.module.slots();
+    const n = 1 + slots[0]!;
+    const entry: Entry = { sql, params: copy(slots, 1, n), plan: copy(slots, n, slots.length), dialect, ops, next: first };
+    this.cache.set(hash, entry);
+    return entry;
   }
 
   /** The name of an interned placeholder id. */
   placeholderName(param: number): string {
     return this.strings.list[-1 - param] ?? '';
   }
+}
+
+function sameOps(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `from .. to` of `a` as an exact-size plain array (pushes would leave spare capacity in the cache). */
+function copy(a: Int32Array, from: number, to: number): number[] {
+  const out = new Array<number>(to - from);
+  for (let i = from; i < to; i++) out[i - from] = a[i]!;
+  return out;
 }

@@ -42,6 +42,24 @@ export function flattenFields(fields: Record<string, unknown>, prefix: readonly 
   return out;
 }
 
+/**
+ * Flattened items of every table's (or subquery's) own column record, which
+ * never changes: `select().from(t)` would otherwise re-flatten (and allocate
+ * paths and decoders for) every column on every query.
+ */
+const tableItemsCache = new WeakMap<object, SelectedItem[]>();
+
+/** `flattenFields(tableColumns(target))`, flattened once per target. */
+export function tableItems(target: unknown): SelectedItem[] {
+  const columns = tableColumns(target);
+  let items = tableItemsCache.get(columns);
+  if (items === undefined) {
+    items = flattenFields(columns);
+    tableItemsCache.set(columns, items);
+  }
+  return items;
+}
+
 /** The codec the engine should put in the plan for `item`. */
 export function codecOf(item: SelectedItem): number {
   const v = item.value;

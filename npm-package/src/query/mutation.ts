@@ -7,7 +7,7 @@ import type { FieldLeaf } from '../engine/decode.js';
 import { tableColumns, tableRef } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Param, Placeholder } from '../sql.js';
-import { encodeItems, flattenFields, type SelectedItem } from './fields.js';
+import { encodeItems, flattenFields, tableItems, type SelectedItem } from './fields.js';
 
 /** Writes `schema name alias` of the statement's table. */
 export function encodeTable(e: Encoder, table: unknown): void {
@@ -21,7 +21,7 @@ export function encodeTable(e: Encoder, table: unknown): void {
 /** The RETURNING selection: every column, or the given fields. */
 export function returningItems(table: unknown, fields: Record<string, unknown> | true | undefined): SelectedItem[] {
   if (fields === undefined) return [];
-  return flattenFields(fields === true ? tableColumns(table) : fields);
+  return fields === true ? tableItems(table) : flattenFields(fields);
 }
 
 /** Writes `n_ret item*`. */

@@ -8,7 +8,7 @@ import { resultKey, subqueryInfo, tableColumns, tableRef, type SubqueryInfo } fr
 import { MizzleError } from '../errors.js';
 import * as operators from '../operators.js';
 import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
-import { encodeItems, flattenFields, leavesOf, type SelectedItem } from './fields.js';
+import { encodeItems, flattenFields, leavesOf, tableItems, type SelectedItem } from './fields.js';
 import type {
   FromState,
   FromTarget,
@@ -271,7 +271,8 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   }
 
   private items(): SelectedItem[] {
-    return flattenFields(this.fieldsObject());
+    const c = this.config;
+    return !c.fields && c.joins.length === 0 ? tableItems(c.table) : flattenFields(this.fieldsObject());
   }
 
   /** Names of tables whose fields can be null because of outer joins. */

@@ -31,7 +31,7 @@ export interface BoundQuery {
   /** `all` reads rows; `run` only executes. */
   readonly kind: 'all' | 'run';
   /** The engine's decode plan (hosts that decode in the engine use it). */
-  readonly plan?: Int32Array;
+  readonly plan?: readonly number[];
   /** In `atomic`: return this `all` query's rows as objects keyed by column name (raw `db.all`/`db.get`). */
   readonly objects?: boolean;
 }

@@ -19,7 +19,7 @@ export type PlaceholderValues = Record<string, unknown>;
 export interface CompiledUse {
   readonly compiled: Compiled;
   readonly values: readonly unknown[];
-  readonly placeholderEncoders: ReadonlyMap<string, { mapToDriverValue(v: unknown): unknown }>;
+  readonly placeholderEncoders: ReadonlyMap<string, { mapToDriverValue(v: unknown): unknown }> | undefined;
 }
 
 /** Compiles `write` for `session`'s dialect. */
@@ -45,7 +45,7 @@ export function bindParams(engine: Engine, use: CompiledUse, placeholders?: Plac
       throw new MizzleError('missing_placeholder', `no value for placeholder "${name}"`);
     }
     const v = placeholders[name];
-    const enc = use.placeholderEncoders.get(name);
+    const enc = use.placeholderEncoders?.get(name);
     out[i] = enc && v !== null && v !== undefined ? enc.mapToDriverValue(v) : v;
   }
   return out;
@@ -93,7 +93,12 @@ export abstract class Statement<
   /** The SQL and parameters, as drizzle's `toSQL()`. */
   toSQL(): { sql: string; params: unknown[] } {
     const use = this.use();
-    const params = Array.from(use.compiled.params, (p) => (p >= 0 ? use.values[p] : undefined));
+    const slots = use.compiled.params;
+    const params = new Array<unknown>(slots.length);
+    for (let i = 0; i < slots.length; i++) {
+      const p = slots[i]!;
+      params[i] = p >= 0 ? use.values[p] : undefined;
+    }
     return { sql: use.compiled.sql, params };
   }
 

@@ -5,7 +5,7 @@
  *
  * | import                          | build      | has                          | used by                          |
  * |---------------------------------|------------|------------------------------|----------------------------------|
- * | `#wasm/engine` (`mizzle/wasm/engine`)     | `engine`   | `intern`, `compile`          | D1, Durable Objects, HTTP drivers, `toSQL()` |
+ * | `#wasm/engine` (`mizzle/wasm/engine`)     | `engine`   | `intern`, `compile`, `slots` | D1, Durable Objects, HTTP drivers, `toSQL()` |
  * | `#wasm/embedded` (`mizzle/wasm/embedded`) | `embedded` | the same plus `Database` (in-memory SQLite) | `mizzle/sqlite-wasm` |
  *
  * `package.json` `imports`/`exports` conditions pick the loader file: `workerd` ->

@@ -38,16 +38,14 @@ export function runShape(engine) {
     interned.add(engine);
   }
   const ops = new Int32Array(SELECT_BY_ID);
-  const lite = engine.compile(0, ops);
-  const pg = engine.compile(1, ops);
+  const sqlite = engine.compile(0, ops);
+  const [nParams, ...rest] = engine.slots();
   const out = {
-    sqlite: lite.sql,
-    postgres: pg.sql,
-    params: Array.from(lite.params),
-    plan: Array.from(lite.plan),
+    sqlite,
+    postgres: engine.compile(1, ops),
+    params: rest.slice(0, nParams),
+    plan: rest.slice(nParams),
   };
-  lite.free();
-  pg.free();
   try {
     engine.compile(0, new Int32Array([9]));
     out.error = 'no error';

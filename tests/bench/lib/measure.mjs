@@ -91,3 +91,41 @@ export function summarize(out) {
   }
   return result;
 }
+
+/** `alternate()` for contenders whose `run(k)` returns a promise (awaited inside the clock). */
+export async function alternateAsync(contenders, { rounds, warmup = 0, minNs = 0 }) {
+  const out = Object.fromEntries(contenders.map((c) => [c.key, { perOp: [], sampleMs: [], ops: [] }]));
+  for (let r = -warmup; r < rounds; r++) {
+    const order = (r + warmup) % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const c of order) {
+      c.before?.();
+      let ops = 0;
+      const t0 = process.hrtime.bigint();
+      let ns;
+      do {
+        await c.run(c.chunk);
+        ops += c.chunk;
+        ns = Number(process.hrtime.bigint() - t0);
+      } while (ns < minNs);
+      c.after?.(ops);
+      if (r < 0) continue;
+      const o = out[c.key];
+      o.perOp.push(ns / ops);
+      o.sampleMs.push(ns / 1e6);
+      o.ops.push(ops);
+    }
+  }
+  return summarize(out);
+}
+
+/** Operations per chunk for an async `run(n)` (see calibrate). */
+export async function calibrateAsync(run, chunkNs) {
+  let n = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    await run(n);
+    const ns = Number(process.hrtime.bigint() - t0);
+    if (ns >= chunkNs / 2 || n >= 2 ** 30) return Math.max(1, Math.round((n * chunkNs) / Math.max(ns, 1)));
+    n *= ns < chunkNs / 64 ? 8 : 2;
+  }
+}

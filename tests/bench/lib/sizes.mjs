@@ -88,3 +88,13 @@ export function embeddedSize() {
   const dir = join(PKG, 'wasm', 'embedded');
   return measureFiles(['mizzle_embedded_bg.wasm', 'mizzle_embedded.js'].map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
 }
+
+/** sql.js and @sqlite.org/sqlite-wasm as shipped (their wasm + main JS), for comparison. */
+export function otherWasmSizes() {
+  const nm = join(HERE, 'node_modules');
+  const files = (dir, names) => measureFiles(names.map((name) => ({ name, bytes: readFileSync(join(nm, dir, name)) })));
+  return {
+    sqlJs: files('sql.js/dist', ['sql-wasm.wasm', 'sql-wasm.js']),
+    sqliteWasm: files('@sqlite.org/sqlite-wasm/dist', ['sqlite3.wasm', 'index.mjs']),
+  };
+}

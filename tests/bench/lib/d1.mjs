@@ -1,0 +1,62 @@
+// D1 in workerd through miniflare (BENCHMARKS.md, "D1 end to end"): the same worker for each
+// ORM's D1 driver, bundled like sizes.mjs; one request = a batched insert (delete + insert of
+// 10 rows in one db.batch) and a select of those rows. findMany is left out for both (mizzle
+// has no relational queries yet).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { BUNDLE_OPTIONS } from './sizes.mjs';
+import { HERE } from './orms.mjs';
+
+export function d1WorkerSource(pkg) {
+  return `import { drizzle } from '${pkg}/d1';
+import { sqliteTable, integer, text } from '${pkg}/sqlite-core';
+import { eq } from '${pkg}';
+const posts = sqliteTable('posts', { id: integer('id').primaryKey(), authorId: integer('author_id').notNull(), title: text('title').notNull() });
+export default {
+  async fetch(request, env) {
+    try {
+      const db = drizzle(env.DB);
+      const author = Number(new URL(request.url).searchParams.get('a') ?? 1);
+      const rows = Array.from({ length: 10 }, (_, i) => ({ authorId: author, title: 'post ' + i }));
+      await db.batch([db.delete(posts).where(eq(posts.authorId, author)), db.insert(posts).values(rows)]);
+      return Response.json(await db.select().from(posts).where(eq(posts.authorId, author)));
+    } catch (e) {
+      return new Response(String((e && e.stack) || e), { status: 500 });
+    }
+  },
+};
+`;
+}
+
+/** Bundles and starts the worker for `pkg`; returns `{ request(), dispose() }`. */
+export async function startD1Worker(pkg, name) {
+  const dir = mkdtempSync(join(tmpdir(), `mizzle-bench-${name}-`)); // bundle + copied wasm; removed by cleanup()
+  const entry = join(dir, 'entry.mjs');
+  writeFileSync(entry, d1WorkerSource(pkg));
+  const outdir = join(dir, 'out');
+  await build({ ...BUNDLE_OPTIONS, absWorkingDir: HERE, entryPoints: [entry], outdir, nodePaths: [join(HERE, 'node_modules')], logLevel: 'error' });
+  const script = join(outdir, 'entry.js');
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath: script,
+    modulesRoot: dirname(script),
+    compatibilityDate: '2025-01-01',
+    modulesRules: [
+      { type: 'ESModule', include: ['**/*.js'] },
+      { type: 'CompiledWasm', include: ['**/*.wasm'] },
+    ],
+    d1Databases: ['DB'],
+  });
+  const d1 = await mf.getD1Database('DB');
+  await d1.exec('create table posts (id integer primary key, author_id integer not null, title text not null)');
+  const request = async () => {
+    const res = await mf.dispatchFetch('http://localhost/?a=1');
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${pkg} D1 worker: HTTP ${res.status}\n${body}`);
+    return JSON.parse(body);
+  };
+  return { request, dispose: () => mf.dispose(), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
