@@ -53,14 +53,11 @@ pub(crate) fn compile_with(
         params.push(match p {
             Param::Slot(n) => i32::try_from(*n)
                 .map_err(|_| CompileError::Decode(DecodeError::Malformed("slot")))?,
-            Param::Placeholder(name) => {
-                let id = reader
-                    .placeholders
-                    .binary_search_by(|(n, _)| n.as_str().cmp(name))
-                    .ok()
-                    .and_then(|i| reader.placeholders.get(i))
-                    .map(|(_, id)| *id);
-                -1 - id.ok_or(CompileError::Decode(DecodeError::Malformed("placeholder")))?
+            Param::Placeholder(id) => {
+                let id: i32 = id
+                    .parse()
+                    .map_err(|_| CompileError::Decode(DecodeError::Malformed("placeholder")))?;
+                -1 - id
             }
             // The opcode form has no inline values; a value here is a bug in the reader.
             Param::Value(_) => {

@@ -29,8 +29,6 @@ pub(crate) struct Reader<'a> {
     collect: bool,
     /// Codec per result column: the decode plan.
     pub(crate) plan: Vec<i32>,
-    /// Named placeholders seen, with their interned ids (sorted by name after `statement`).
-    pub(crate) placeholders: Vec<(String, i32)>,
 }
 
 fn bad<T>(what: &'static str) -> R<T> {
@@ -46,7 +44,6 @@ impl<'a> Reader<'a> {
             depth: 0,
             collect: true,
             plan: Vec::new(),
-            placeholders: Vec::new(),
         }
     }
 
@@ -145,9 +142,6 @@ impl<'a> Reader<'a> {
         if self.pos != self.ops.len() {
             return bad("opcodes after the statement");
         }
-        // Sorted once, so each rendered placeholder finds its id by binary search.
-        self.placeholders.sort_unstable();
-        self.placeholders.dedup();
         Ok(stmt)
     }
 
@@ -372,11 +366,12 @@ impl<'a> Reader<'a> {
             }
             2 => Expr::Slot(self.slot()?),
             3 => {
+                // The placeholder is named by its interned id: JS knows the name,
+                // and `compile` hands the id back without any lookup.
                 let id = self.next()?;
                 self.pos -= 1;
-                let name = self.string()?;
-                self.placeholders.push((name.clone(), id));
-                Expr::Placeholder(name)
+                self.string()?;
+                Expr::Placeholder(id.to_string())
             }
             4 => Expr::Raw(self.list(|r| {
                 Ok(match r.next()? {
