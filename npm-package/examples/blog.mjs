@@ -67,4 +67,4 @@ const byKarma = db.select().from(users).where(gt(users.karma, sql.placeholder('m
 show(byKarma.all({ min: 6 }));
 
 show(db.select({ title: posts.title, createdAt: posts.createdAt, published: posts.published }).from(posts).limit(2).all());
-console.log(`\n${db.$count(users)} users, ${db.$count(posts, eq(posts.published, false))} unpublished post(s)`);
+console.log(`\n${await db.$count(users)} users, ${await db.$count(posts, eq(posts.published, false))} unpublished post(s)`);
