@@ -2,11 +2,11 @@
 
 use std::cell::RefCell;
 
-use mizzle_core::{render, DialectKind, Param};
+use mizzle_core::{ast::Statement, relational, render, DialectKind, Param};
 use wasm_bindgen::prelude::*;
 
 use crate::error;
-use crate::opcodes::{DecodeError, Reader};
+use crate::opcodes::{DecodeError, Reader, Shape};
 
 thread_local! {
     /// The interned strings, in id order (README.md, "The crossing").
@@ -46,7 +46,12 @@ pub(crate) fn compile_with(
         }
     };
     let mut reader = Reader::new(ops, strings);
-    let stmt = reader.statement().map_err(CompileError::Decode)?;
+    let stmt = match reader.statement().map_err(CompileError::Decode)? {
+        Shape::Statement(s) => s,
+        Shape::Relational(q) => {
+            Statement::Query(relational::plan(&q, dialect).map_err(CompileError::Render)?)
+        }
+    };
     let rendered = render(&stmt, dialect).map_err(CompileError::Render)?;
     let mut params = Vec::with_capacity(rendered.params.len());
     for p in &rendered.params {
@@ -147,6 +152,31 @@ mod tests {
         assert_eq!(c.plan, vec![1, 9]);
         let pg = compile_with(1, &ops, &s).unwrap();
         assert!(pg.sql.ends_with("= $1 limit $2"));
+    }
+
+    #[test]
+    fn relational_shape_is_planned_per_dialect() {
+        // users { id, posts: many posts (id -> author_id) { title (bytes) } } limit slot 0
+        let s = strings(&["users", "id", "posts", "p", "title", "author_id"]);
+        let ops = [
+            6, -1, 0, -1, // relational: users
+            1, 1, 0, 1, 1, 1, // field users.id as "id", codec number
+            1, 2, 2, // relation "posts", many
+            1, 1, 5, // on id = author_id
+            -1, 2, 3, // table posts as p
+            1, 1, 3, 4, 4, 7, // field p.title as "title", codec bytes
+            0, 0, 0, 0, 0, // no relations, where, order, limit, offset
+            0, 0, 1, 2, 0, 0, // top: no where/order, limit slot 0, no offset
+        ];
+        let c = compile_with(0, &ops, &s).unwrap();
+        assert!(c.sql.contains(r#"json_array(hex("p"."title"))"#), "{}", c.sql);
+        assert_eq!(c.plan, vec![1, 7]);
+        assert_eq!(c.params, vec![0]);
+        let pg = compile_with(1, &ops, &s).unwrap();
+        assert!(pg.sql.contains("left join lateral"), "{}", pg.sql);
+        for end in 0..ops.len() {
+            assert!(compile_with(0, &ops[..end], &s).is_err());
+        }
     }
 
     #[test]

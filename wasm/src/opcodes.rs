@@ -3,6 +3,7 @@
 //! [`DecodeError`], never a panic (a panic would be a wasm trap).
 
 use mizzle_core::ast::*;
+use mizzle_core::relational::{Relation, RelationKind, RelationalField, RelationalQuery};
 use mizzle_core::schema::SqlType;
 
 /// What went wrong while reading opcodes.
@@ -15,6 +16,26 @@ pub(crate) enum DecodeError {
 }
 
 type R<T> = Result<T, DecodeError>;
+
+/// What an opcode stream describes.
+pub(crate) enum Shape {
+    /// A statement to render as is.
+    Statement(Statement),
+    /// A relational query, planned per dialect first.
+    Relational(RelationalQuery),
+}
+
+/// How a field with `codec` travels inside nested JSON rows (README.md, "Codecs").
+fn json_encoding(codec: i32) -> JsonEncoding {
+    match codec {
+        // bigint, string_number: text, since a JSON number would round them.
+        6 | 12 => JsonEncoding::Text,
+        7 => JsonEncoding::Hex,
+        5 => JsonEncoding::Json,
+        8 => JsonEncoding::JsonBlob,
+        _ => JsonEncoding::Plain,
+    }
+}
 
 /// Nesting guard for the decoder's own recursion (the renderer has its own).
 const MAX_DEPTH: u32 = 200;
@@ -130,19 +151,68 @@ impl<'a> Reader<'a> {
     }
 
     /// The whole stream as one statement; trailing opcodes are an error.
-    pub(crate) fn statement(&mut self) -> R<Statement> {
+    pub(crate) fn statement(&mut self) -> R<Shape> {
         let stmt = match self.next()? {
-            1 => Statement::Query(self.query()?),
-            2 => Statement::Insert(self.insert()?),
-            3 => Statement::Update(self.update()?),
-            4 => Statement::Delete(self.delete()?),
-            5 => Statement::Sql(self.expr()?),
+            1 => Shape::Statement(Statement::Query(self.query()?)),
+            2 => Shape::Statement(Statement::Insert(self.insert()?)),
+            3 => Shape::Statement(Statement::Update(self.update()?)),
+            4 => Shape::Statement(Statement::Delete(self.delete()?)),
+            5 => Shape::Statement(Statement::Sql(self.expr()?)),
+            6 => Shape::Relational(self.relational()?),
             _ => return bad("unknown statement tag"),
         };
         if self.pos != self.ops.len() {
             return bad("opcodes after the statement");
         }
         Ok(stmt)
+    }
+
+    /// One level of a relational query; field codecs join the plan in
+    /// pre-order (a level's fields, then each relation's level).
+    fn relational(&mut self) -> R<RelationalQuery> {
+        self.deeper(|r| {
+            let table = r.table()?;
+            let fields = r.list(|r| {
+                let expr = r.expr()?;
+                let name = r.string()?;
+                let codec = r.next()?;
+                r.plan.push(codec);
+                Ok(RelationalField {
+                    name,
+                    expr,
+                    encoding: json_encoding(codec),
+                })
+            })?;
+            let relations = r.list(|r| {
+                let name = r.string()?;
+                let kind = match r.next()? {
+                    1 => RelationKind::One,
+                    2 => RelationKind::Many,
+                    _ => return bad("unknown relation kind"),
+                };
+                let on = r.list(|r| Ok((r.string()?, r.string()?)))?;
+                let query = r.relational()?;
+                Ok(Relation {
+                    name,
+                    kind,
+                    on,
+                    query,
+                })
+            })?;
+            let filter = r.maybe(Self::expr)?;
+            let order_by = r.list(Self::order)?;
+            let limit = r.maybe(Self::expr)?;
+            let offset = r.maybe(Self::expr)?;
+            Ok(RelationalQuery {
+                table,
+                fields,
+                relations,
+                filter,
+                order_by,
+                limit,
+                offset,
+            })
+        })
     }
 
     fn query(&mut self) -> R<Query> {

@@ -5,7 +5,8 @@ use alloc::string::String;
 use alloc::vec;
 use alloc::vec::Vec;
 
-use super::query::Query;
+use super::json::JsonEncoding;
+use super::query::{OrderBy, Query};
 use crate::schema::SqlType;
 use crate::value::Value;
 
@@ -163,6 +164,20 @@ pub enum Expr {
         whens: Vec<(Expr, Expr)>,
         otherwise: Option<Box<Expr>>,
     },
+    /// A JSON array of the items (`json_array`, `json_build_array`).
+    JsonArray(Vec<Expr>),
+    /// A value as it is to be written into a JSON document.
+    JsonValue { expr: Box<Expr>, enc: JsonEncoding },
+    /// The JSON array of `expr` over the rows of the enclosing select, `[]`
+    /// when there are none. Only MySQL orders and limits inside the
+    /// aggregate; elsewhere the rows come ordered and limited from a derived
+    /// table, and `order_by`, `limit` and `offset` must be empty.
+    JsonArrayAgg {
+        expr: Box<Expr>,
+        order_by: Vec<OrderBy>,
+        limit: Option<Box<Expr>>,
+        offset: Option<Box<Expr>>,
+    },
 }
 
 impl Expr {
@@ -181,6 +196,13 @@ impl Expr {
     /// Verbatim SQL.
     pub fn raw(sql: &str) -> Expr {
         Expr::Raw(vec![RawPart::Sql(sql.into())])
+    }
+    /// `expr` as written into a JSON document with `enc`.
+    pub fn json_value(expr: Expr, enc: JsonEncoding) -> Expr {
+        Expr::JsonValue {
+            expr: Box::new(expr),
+            enc,
+        }
     }
     /// A function call.
     pub fn func(name: &str, args: Vec<Expr>) -> Expr {

@@ -4,6 +4,7 @@
 mod delete;
 mod expr;
 mod insert;
+mod json;
 mod query;
 mod statement;
 mod update;
@@ -11,6 +12,7 @@ mod update;
 pub use delete::Delete;
 pub use expr::{AggregateFn, BinaryOp, ColumnRef, Expr, RawPart};
 pub use insert::{Assignment, Insert, InsertSource, InsertValue, OnConflict, OnConflictAction};
+pub use json::JsonEncoding;
 pub use query::{
     Cte, Distinct, FromItem, Join, JoinKind, Lock, LockStrength, LockWait, NullsOrder, OrderBy,
     Query, Select, SelectItem, SetExpr, SetOp, TableRef, With,

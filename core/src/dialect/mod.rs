@@ -13,7 +13,7 @@ use alloc::string::String;
 use core::fmt::Write;
 
 use crate::ast::{
-    Assignment, Expr, Lock, NullsOrder, OnConflict, OnConflictAction, OrderBy, Query,
+    Assignment, Expr, JsonEncoding, Lock, NullsOrder, OnConflict, OnConflictAction, OrderBy, Query,
 };
 use crate::error::{Error, Feature};
 use crate::render::{literal, SqlWriter, ToSql};
@@ -162,6 +162,66 @@ pub trait Dialect: Sync {
             o.to_sql(w)?;
         }
         Ok(())
+    }
+
+    /// The function that builds a JSON array from its arguments.
+    fn json_array_function(&self) -> &'static str {
+        "json_array"
+    }
+
+    /// `expr` as it is to be written into a JSON document (SQLite's way).
+    fn write_json_value(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        enc: JsonEncoding,
+    ) -> Result<(), Error> {
+        let (before, after) = match enc {
+            JsonEncoding::Plain => return expr.write_operand(w),
+            JsonEncoding::Text => ("cast(", " as text)"),
+            JsonEncoding::Hex => ("hex(", ")"),
+            // Subtypes do not survive a subquery: json() marks text as JSON again.
+            JsonEncoding::Json => ("json(", ")"),
+            JsonEncoding::JsonBlob => ("json(cast(", " as text))"),
+        };
+        w.sql(before);
+        expr.to_sql(w)?;
+        w.sql(after);
+        Ok(())
+    }
+
+    /// The JSON array of `expr` over the enclosing select's rows, `[]` for
+    /// none. SQLite's `json_group_array` cannot order or limit: the planner
+    /// orders and limits in a derived table instead.
+    fn write_json_array_agg(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        order_by: &[OrderBy],
+        limit: Option<&Expr>,
+        offset: Option<&Expr>,
+    ) -> Result<(), Error> {
+        if !order_by.is_empty() || limit.is_some() || offset.is_some() {
+            return Err(Error::Invalid(
+                "this dialect orders and limits JSON rows in a derived table".into(),
+            ));
+        }
+        w.sql("json_group_array(");
+        expr.to_sql(w)?;
+        w.sql(")");
+        Ok(())
+    }
+
+    /// Whether relational queries attach nested rows through LATERAL joins
+    /// (PostgreSQL) rather than correlated scalar subqueries.
+    fn relations_through_lateral(&self) -> bool {
+        false
+    }
+
+    /// Whether the JSON aggregate itself orders and limits rows (MySQL, whose
+    /// derived tables cannot see the outer query in MariaDB).
+    fn json_agg_orders_rows(&self) -> bool {
+        false
     }
 
     /// What to write before OFFSET when there is no LIMIT.

@@ -5,8 +5,9 @@
 use alloc::string::String;
 
 use super::{sized, write_numeric, Dialect, DialectKind};
-use crate::ast::{Expr, Lock, LockStrength, LockWait, NullsOrder, OrderBy};
+use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder, OrderBy};
 use crate::error::{Error, Feature};
+use crate::render::query::write_order_by;
 use crate::render::{literal, SqlWriter, ToSql};
 use crate::schema::{Column, SqlType};
 
@@ -208,6 +209,62 @@ impl Dialect for MySql {
         term.expr.to_sql(w)?;
         w.sql(if term.desc { " desc" } else { " asc" });
         Ok(())
+    }
+
+    // JSON columns and subqueries that return JSON embed as JSON already.
+    fn write_json_value(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        enc: JsonEncoding,
+    ) -> Result<(), Error> {
+        let (before, after) = match enc {
+            JsonEncoding::Plain | JsonEncoding::Json => return expr.write_operand(w),
+            JsonEncoding::Text => ("cast(", " as char)"),
+            JsonEncoding::Hex => ("hex(", ")"),
+            JsonEncoding::JsonBlob => ("json_extract(convert(", " using utf8mb4), '$')"),
+        };
+        w.sql(before);
+        expr.to_sql(w)?;
+        w.sql(after);
+        Ok(())
+    }
+
+    // MariaDB orders and limits inside JSON_ARRAYAGG (MySQL 8 cannot, but
+    // has correlated derived tables instead); no rows give NULL.
+    fn write_json_array_agg(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        order_by: &[OrderBy],
+        limit: Option<&Expr>,
+        offset: Option<&Expr>,
+    ) -> Result<(), Error> {
+        w.sql("coalesce(json_arrayagg(");
+        expr.to_sql(w)?;
+        write_order_by(w, order_by)?;
+        match (limit, offset) {
+            (None, None) => {}
+            (Some(l), None) => {
+                w.sql(" limit ");
+                l.to_sql(w)?;
+            }
+            (l, Some(o)) => {
+                w.sql(" limit ");
+                o.to_sql(w)?;
+                w.sql(", ");
+                match l {
+                    Some(l) => l.to_sql(w)?,
+                    None => w.sql("18446744073709551615"),
+                }
+            }
+        }
+        w.sql("), json_array())");
+        Ok(())
+    }
+
+    fn json_agg_orders_rows(&self) -> bool {
+        true
     }
 
     // The documented way to say "no limit" before an OFFSET.

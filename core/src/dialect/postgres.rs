@@ -5,9 +5,9 @@ use alloc::string::String;
 use core::fmt::Write;
 
 use super::{sized, write_numeric, Dialect, DialectKind};
-use crate::ast::{Expr, Lock, LockStrength, LockWait};
+use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, OrderBy};
 use crate::error::{Error, Feature};
-use crate::render::{literal, SqlWriter};
+use crate::render::{literal, SqlWriter, ToSql};
 use crate::schema::{Column, EnumType, Identity, SqlType};
 
 /// The PostgreSQL dialect.
@@ -34,6 +34,53 @@ impl Dialect for Postgres {
 
     fn write_placeholder(&self, out: &mut String, index: usize) {
         let _ = write!(out, "${index}");
+    }
+
+    fn json_array_function(&self) -> &'static str {
+        "json_build_array"
+    }
+
+    // json and jsonb values (and the lateral joins' rows) embed as JSON already.
+    fn write_json_value(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        enc: JsonEncoding,
+    ) -> Result<(), Error> {
+        let (before, after) = match enc {
+            JsonEncoding::Plain | JsonEncoding::Json => return expr.write_operand(w),
+            JsonEncoding::Text => ("cast(", " as text)"),
+            JsonEncoding::Hex => ("encode(", ", 'hex')"),
+            JsonEncoding::JsonBlob => ("cast(convert_from(", ", 'UTF8') as json)"),
+        };
+        w.sql(before);
+        expr.to_sql(w)?;
+        w.sql(after);
+        Ok(())
+    }
+
+    // json_agg over no rows is NULL.
+    fn write_json_array_agg(
+        &self,
+        w: &mut SqlWriter<'_>,
+        expr: &Expr,
+        order_by: &[OrderBy],
+        limit: Option<&Expr>,
+        offset: Option<&Expr>,
+    ) -> Result<(), Error> {
+        if !order_by.is_empty() || limit.is_some() || offset.is_some() {
+            return Err(Error::Invalid(
+                "PostgreSQL orders and limits JSON rows in a derived table".into(),
+            ));
+        }
+        w.sql("coalesce(json_agg(");
+        expr.to_sql(w)?;
+        w.sql("), '[]'::json)");
+        Ok(())
+    }
+
+    fn relations_through_lateral(&self) -> bool {
+        true
     }
 
     fn write_string_literal(&self, out: &mut String, s: &str) -> Result<(), Error> {

@@ -23,7 +23,9 @@ impl Expr {
                 | Expr::Cast { .. }
                 | Expr::Subquery(_)
                 | Expr::Excluded(_)
-                | Expr::Case { .. } => return true,
+                | Expr::Case { .. }
+                | Expr::JsonArray(_)
+                | Expr::JsonArrayAgg { .. } => return true,
                 Expr::And(list) | Expr::Or(list) => match list.as_slice() {
                     [only] => e = only,
                     _ => return false,
@@ -284,6 +286,20 @@ impl Expr {
                 w.sql(" end");
                 Ok(())
             }
+            Expr::JsonArray(items) => {
+                w.sql(d.json_array_function());
+                w.sql("(");
+                w.list(items, ", ", |w, e| e.to_sql(w))?;
+                w.sql(")");
+                Ok(())
+            }
+            Expr::JsonValue { expr, enc } => d.write_json_value(w, expr, *enc),
+            Expr::JsonArrayAgg {
+                expr,
+                order_by,
+                limit,
+                offset,
+            } => d.write_json_array_agg(w, expr, order_by, limit.as_deref(), offset.as_deref()),
         }
     }
 }

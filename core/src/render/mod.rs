@@ -7,7 +7,7 @@ mod expr;
 mod insert;
 pub(crate) mod literal;
 pub(crate) mod names;
-mod query;
+pub(crate) mod query;
 mod update;
 mod writer;
 

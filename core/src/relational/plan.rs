@@ -1,0 +1,258 @@
+//! Planning a relational query into one statement.
+//!
+//! Every nested level becomes a query that yields its JSON in one column `r`:
+//! - SQLite: a correlated scalar subquery; a list aggregates (with
+//!   `json_group_array`) a derived table that orders and limits the rows.
+//! - PostgreSQL: a LEFT JOIN LATERAL of the same query (`json_agg`), read as
+//!   `alias.r`.
+//! - MySQL: a correlated scalar subquery whose `json_arrayagg` orders and
+//!   limits itself, since MariaDB's derived tables cannot see the outer query.
+//!
+//! The level's alias names both the derived table and the table inside it:
+//! each is visible only at its own depth, so no new names are invented.
+
+use alloc::boxed::Box;
+use alloc::vec::Vec;
+
+use super::query::{Relation, RelationKind, RelationalQuery};
+use crate::ast::{Expr, FromItem, Join, JoinKind, JsonEncoding, Query, Select, SelectItem};
+use crate::dialect::{Dialect, DialectKind};
+use crate::error::Error;
+
+/// The column each nested level's query yields its JSON in.
+const ROW: &str = "r";
+
+/// Plans `q` for `dialect` into one query: the top level's fields and one
+/// JSON column per relation, named by the field and relation names.
+///
+/// ```
+/// use mizzle_core::ast::{Expr, JsonEncoding, TableRef};
+/// use mizzle_core::relational::{plan, RelationalQuery, RelationKind};
+/// use mizzle_core::{render, DialectKind};
+/// let posts = RelationalQuery::new(TableRef::new("posts").alias("p"))
+///     .field("title", Expr::col("p", "title"), JsonEncoding::Plain);
+/// let users = RelationalQuery::new(TableRef::new("users"))
+///     .field("id", Expr::col("users", "id"), JsonEncoding::Plain)
+///     .relation("posts", RelationKind::Many, &[("id", "author_id")], posts);
+/// let sql = render(&plan(&users, DialectKind::Sqlite).unwrap().into(), DialectKind::Sqlite).unwrap().sql;
+/// assert!(sql.contains("json_group_array"));
+/// ```
+pub fn plan(q: &RelationalQuery, dialect: DialectKind) -> Result<Query, Error> {
+    let d = dialect.dialect();
+    if q.fields.is_empty() && q.relations.is_empty() {
+        return Err(Error::Invalid(
+            "a relational query must select at least one column".into(),
+        ));
+    }
+    let mut select = Select {
+        from: Some(FromItem::Table(q.table.clone())),
+        where_: q.filter.clone(),
+        ..Default::default()
+    };
+    for f in &q.fields {
+        select
+            .columns
+            .push(SelectItem::aliased(f.expr.clone(), &f.name));
+    }
+    for r in &q.relations {
+        let value = attach(d, &mut select, q.scope(), r)?;
+        select.columns.push(SelectItem::aliased(value, &r.name));
+    }
+    Ok(Query {
+        order_by: q.order_by.clone(),
+        limit: q.limit.clone(),
+        offset: q.offset.clone(),
+        ..Query::select(select)
+    })
+}
+
+/// Adds what `rel` needs to its parent's `select` (a lateral join on
+/// PostgreSQL) and returns the expression of its JSON value.
+fn attach(
+    d: &dyn Dialect,
+    select: &mut Select,
+    parent: &str,
+    rel: &Relation,
+) -> Result<Expr, Error> {
+    let rows = relation_query(d, parent, rel)?;
+    if d.relations_through_lateral() {
+        let alias = rel.query.scope();
+        select.joins.push(Join {
+            kind: JoinKind::Left,
+            lateral: true,
+            target: FromItem::Subquery {
+                query: Box::new(rows),
+                alias: alias.into(),
+            },
+            on: Some(Expr::And(Vec::new())),
+        });
+        Ok(Expr::col(alias, ROW))
+    } else {
+        Ok(Expr::Subquery(Box::new(rows)))
+    }
+}
+
+/// The query yielding `rel`'s JSON (a row array, a list of them, or NULL)
+/// in column `r`, correlated to `parent`.
+fn relation_query(d: &dyn Dialect, parent: &str, rel: &Relation) -> Result<Query, Error> {
+    let q = &rel.query;
+    let scope = q.scope();
+    if rel.on.is_empty() {
+        return Err(Error::Invalid(
+            "a relation needs at least one join column pair".into(),
+        ));
+    }
+    let mut select = Select {
+        from: Some(FromItem::Table(q.table.clone())),
+        ..Default::default()
+    };
+    let mut items = Vec::with_capacity(q.fields.len() + q.relations.len());
+    for f in &q.fields {
+        items.push(Expr::json_value(f.expr.clone(), f.encoding));
+    }
+    for r in &q.relations {
+        let value = attach(d, &mut select, scope, r)?;
+        items.push(Expr::json_value(value, JsonEncoding::Json));
+    }
+    let row = Expr::JsonArray(items);
+    let mut conditions: Vec<Expr> = rel
+        .on
+        .iter()
+        .map(|(p, c)| Expr::col(scope, c).eq(Expr::col(parent, p)))
+        .collect();
+    conditions.extend(q.filter.clone());
+    select.where_ = Some(Expr::And(conditions));
+
+    match rel.kind {
+        RelationKind::One => {
+            select.columns.push(SelectItem::aliased(row, ROW));
+            Ok(Query {
+                order_by: q.order_by.clone(),
+                // A literal, not a parameter: the shape stays value-free.
+                limit: Some(Expr::raw("1")),
+                ..Query::select(select)
+            })
+        }
+        RelationKind::Many if d.json_agg_orders_rows() => {
+            let agg = Expr::JsonArrayAgg {
+                expr: Box::new(row),
+                order_by: q.order_by.clone(),
+                limit: q.limit.clone().map(Box::new),
+                offset: q.offset.clone().map(Box::new),
+            };
+            select.columns.push(SelectItem::aliased(agg, ROW));
+            Ok(Query::select(select))
+        }
+        RelationKind::Many => {
+            select.columns.push(SelectItem::aliased(row, ROW));
+            let rows = Query {
+                order_by: q.order_by.clone(),
+                limit: q.limit.clone(),
+                offset: q.offset.clone(),
+                ..Query::select(select)
+            };
+            let agg = Expr::JsonArrayAgg {
+                expr: Box::new(Expr::json_value(Expr::col(scope, ROW), JsonEncoding::Json)),
+                order_by: Vec::new(),
+                limit: None,
+                offset: None,
+            };
+            Ok(Query::select(Select {
+                columns: Vec::from([SelectItem::aliased(agg, ROW)]),
+                from: Some(FromItem::Subquery {
+                    query: Box::new(rows),
+                    alias: scope.into(),
+                }),
+                ..Default::default()
+            }))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{OrderBy, TableRef};
+    use crate::render;
+    use alloc::string::String;
+
+    fn blog() -> RelationalQuery {
+        let comments = RelationalQuery::new(TableRef::new("comments").alias("c")).field(
+            "body",
+            Expr::col("c", "body"),
+            JsonEncoding::Plain,
+        );
+        let mut posts = RelationalQuery::new(TableRef::new("posts").alias("p"))
+            .field("id", Expr::col("p", "id"), JsonEncoding::Plain)
+            .field("big", Expr::col("p", "big"), JsonEncoding::Text)
+            .relation(
+                "comments",
+                RelationKind::Many,
+                &[("id", "post_id")],
+                comments,
+            );
+        posts.order_by.push(OrderBy::desc(Expr::col("p", "id")));
+        posts.limit = Some(Expr::Slot(0));
+        let author = RelationalQuery::new(TableRef::new("users").alias("a")).field(
+            "name",
+            Expr::col("a", "name"),
+            JsonEncoding::Plain,
+        );
+        RelationalQuery::new(TableRef::new("users"))
+            .field("id", Expr::col("users", "id"), JsonEncoding::Plain)
+            .relation("posts", RelationKind::Many, &[("id", "author_id")], posts)
+            .relation(
+                "invitedBy",
+                RelationKind::One,
+                &[("invited_by", "id")],
+                author,
+            )
+    }
+
+    fn sql(q: &RelationalQuery, d: DialectKind) -> String {
+        render(&plan(q, d).unwrap().into(), d).unwrap().sql
+    }
+
+    #[test]
+    fn sqlite_nests_scalar_subqueries() {
+        assert_eq!(
+            sql(&blog(), DialectKind::Sqlite),
+            concat!(
+                r#"select "users"."id" as "id", "#,
+                r#"(select json_group_array(json("p"."r")) as "r" from (select json_array("p"."id", cast("p"."big" as text), "#,
+                r#"json((select json_group_array(json("c"."r")) as "r" from (select json_array("c"."body") as "r" from "comments" as "c" where "c"."post_id" = "p"."id") as "c"))) as "r" "#,
+                r#"from "posts" as "p" where "p"."author_id" = "users"."id" order by "p"."id" desc limit ?) as "p") as "posts", "#,
+                r#"(select json_array("a"."name") as "r" from "users" as "a" where "a"."id" = "users"."invited_by" limit 1) as "invitedBy" "#,
+                r#"from "users""#
+            )
+        );
+    }
+
+    #[test]
+    fn postgres_uses_lateral_joins() {
+        let s = sql(&blog(), DialectKind::Postgres);
+        assert!(s.starts_with(r#"select "users"."id" as "id", "p"."r" as "posts", "a"."r" as "invitedBy" from "users" left join lateral (select coalesce(json_agg("p"."r"), '[]'::json) as "r" from (select json_build_array("p"."id", cast("p"."big" as text), "c"."r") as "r" from "posts" as "p" left join lateral"#), "{s}");
+        assert!(s.ends_with(r#"limit 1) as "a" on true"#), "{s}");
+    }
+
+    #[test]
+    fn mysql_orders_inside_the_aggregate() {
+        let s = sql(&blog(), DialectKind::MySql);
+        assert!(s.contains("coalesce(json_arrayagg(json_array(`p`.`id`, cast(`p`.`big` as char), (select coalesce(json_arrayagg(json_array(`c`.`body`)), json_array()) as `r` from `comments` as `c` where `c`.`post_id` = `p`.`id`)) order by `p`.`id` desc limit ?), json_array())"), "{s}");
+    }
+
+    #[test]
+    fn bad_trees_are_errors() {
+        let empty = RelationalQuery::new(TableRef::new("users"));
+        assert!(matches!(
+            plan(&empty, DialectKind::Sqlite),
+            Err(Error::Invalid(_))
+        ));
+        let mut q = blog();
+        q.relations[0].on.clear();
+        assert!(matches!(
+            plan(&q, DialectKind::Sqlite),
+            Err(Error::Invalid(_))
+        ));
+    }
+}
