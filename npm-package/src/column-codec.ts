@@ -139,3 +139,31 @@ export function codecDecoder(codec: number): (value: unknown) => unknown {
       return (v) => v;
   }
 }
+
+/** Bytes of a hexadecimal string (how blobs travel inside JSON rows). */
+function hexBytes(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
+
+/**
+ * The decoder of one codec for a value read from a nested JSON row of a
+ * relational query (wasm/README.md: how each codec travels in JSON). JSON
+ * documents arrive already embedded, 64-bit integers and decimals as text,
+ * blobs as hex; the rest as {@link codecDecoder} reads them.
+ *
+ * @example
+ * jsonCodecDecoder(Codec.bytes)('00ff'); // Uint8Array [0, 255]
+ */
+export function jsonCodecDecoder(codec: number): (value: unknown) => unknown {
+  switch (codec) {
+    case Codec.json:
+    case Codec.jsonBlob:
+      return (v) => v;
+    case Codec.bytes:
+      return (v) => (v == null ? v : typeof v === 'string' ? hexBytes(v) : toBytes(v));
+    default:
+      return codecDecoder(codec);
+  }
+}

@@ -17,7 +17,9 @@ export type MizzleErrorKind =
   | 'missing_placeholder'
   | 'type'
   | 'transaction'
-  | 'database';
+  | 'database'
+  /** The database's answer could not be decoded (e.g. JSON cut off by a server limit). */
+  | 'decode';
 
 /** A query that could not be built or compiled (nothing was sent). */
 export class MizzleError extends Error {

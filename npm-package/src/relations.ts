@@ -12,8 +12,14 @@
 import type { Column } from './column.js';
 import type { Table } from './table.js';
 
-/** `one(table, { fields, references, relationName })`. */
+/**
+ * `one(table, { fields, references, relationName })`. `TNullable` is whether
+ * the related row may be missing: false only when every field is NOT NULL
+ * (drizzle's rule); a `one()` without fields (the inverse side) is nullable.
+ */
 export class One<TTable extends Table = Table, TNullable extends boolean = boolean> {
+  /** Type-level only: tells a One from a Many (which it would otherwise match structurally). */
+  declare readonly $relation: 'one';
   declare readonly _nullable: TNullable;
   constructor(
     readonly sourceTable: Table,
@@ -24,6 +30,8 @@ export class One<TTable extends Table = Table, TNullable extends boolean = boole
 
 /** `many(table, { relationName })`. */
 export class Many<TTable extends Table = Table> {
+  /** Type-level only: tells a Many from a One. */
+  declare readonly $relation: 'many';
   constructor(
     readonly sourceTable: Table,
     readonly referencedTable: TTable,
@@ -31,9 +39,26 @@ export class Many<TTable extends Table = Table> {
   ) {}
 }
 
+/** The config of a `one()` with `fields`: the join columns of both sides. */
+export interface OneConfig<TFields extends readonly [Column, ...Column[]] = [Column, ...Column[]]> {
+  fields: TFields;
+  references: Column[];
+  relationName?: string;
+}
+
+/**
+ * Whether a `one()` over these fields may find no row: unless every field is
+ * NOT NULL (a mix, or `boolean`, counts as nullable, as in drizzle).
+ */
+export type OneNullable<TFields extends readonly Column[]> = [TFields[number]['_']['notNull']] extends [true] ? false : true;
+
 /** The helpers handed to a `relations()` callback. */
 export interface RelationHelpers {
-  one<T extends Table>(table: T, config?: { fields: Column[]; references: Column[]; relationName?: string }): One<T>;
+  /** A relation to one row of `table`; nullable unless given NOT NULL `fields`. */
+  one<T extends Table, TFields extends readonly [Column, ...Column[]] = [Column, ...Column[]]>(
+    table: T,
+    config?: OneConfig<TFields>,
+  ): One<T, OneNullable<TFields>>;
   many<T extends Table>(table: T, config?: { relationName?: string }): Many<T>;
 }
 
@@ -56,7 +81,7 @@ export function relations<TTable extends Table, TConfig extends Record<string, O
 /** Evaluates a `relations()` declaration (what the relational planner reads). */
 export function relationsOf(r: Relations): Record<string, One | Many> {
   return r.config({
-    one: (table, config) => new One(r.table, table, config),
+    one: (table, config) => new One(r.table, table, config as OneConfig | undefined) as never,
     many: (table, config) => new Many(r.table, table, config),
   });
 }

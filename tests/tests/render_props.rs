@@ -1200,6 +1200,7 @@ fn with_bad_table_name(stmt: &Statement, bad: &str) -> Option<Statement> {
         Statement::Insert(i) => &mut i.table,
         Statement::Update(u) => &mut u.table,
         Statement::Delete(d) => &mut d.table,
+        Statement::Relational(r) => &mut r.table,
         Statement::Sql(_) => return None,
     };
     t.name = bad.into();

@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 
-use mizzle_core::{ast::Statement, relational, render, DialectKind, Param};
+use mizzle_core::{ast::Statement, render, DialectKind, Param};
 use wasm_bindgen::prelude::*;
 
 use crate::error;
@@ -48,9 +48,7 @@ pub(crate) fn compile_with(
     let mut reader = Reader::new(ops, strings);
     let stmt = match reader.statement().map_err(CompileError::Decode)? {
         Shape::Statement(s) => s,
-        Shape::Relational(q) => {
-            Statement::Query(relational::plan(&q, dialect).map_err(CompileError::Render)?)
-        }
+        Shape::Relational(q) => Statement::Relational(q),
     };
     let rendered = render(&stmt, dialect).map_err(CompileError::Render)?;
     let mut params = Vec::with_capacity(rendered.params.len());
@@ -169,7 +167,13 @@ mod tests {
             0, 0, 1, 2, 0, 0, // top: no where/order, limit slot 0, no offset
         ];
         let c = compile_with(0, &ops, &s).unwrap();
-        assert!(c.sql.contains(r#"json_array(hex("p"."title"))"#), "{}", c.sql);
+        assert!(
+            c.sql.contains(
+                r#"json_array(case when "p"."title" is null then null else hex("p"."title") end)"#
+            ),
+            "{}",
+            c.sql
+        );
         assert_eq!(c.plan, vec![1, 7]);
         assert_eq!(c.params, vec![0]);
         let pg = compile_with(1, &ops, &s).unwrap();

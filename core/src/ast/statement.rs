@@ -5,6 +5,7 @@ use super::expr::Expr;
 use super::insert::Insert;
 use super::query::Query;
 use super::update::Update;
+use crate::relational::RelationalQuery;
 
 /// A query or a data-changing statement.
 ///
@@ -22,6 +23,14 @@ pub enum Statement {
     Delete(Delete),
     /// A raw SQL statement (drizzle's `db.run(sql\`...\`)`), values bound.
     Sql(Expr),
+    /// A relational query, planned for the dialect when rendered.
+    Relational(RelationalQuery),
+}
+
+impl From<RelationalQuery> for Statement {
+    fn from(q: RelationalQuery) -> Self {
+        Statement::Relational(q)
+    }
 }
 
 impl From<Query> for Statement {

@@ -179,7 +179,15 @@ pub trait Dialect: Sync {
         let (before, after) = match enc {
             JsonEncoding::Plain => return expr.write_operand(w),
             JsonEncoding::Text => ("cast(", " as text)"),
-            JsonEncoding::Hex => ("hex(", ")"),
+            // SQLite's hex(NULL) is '' (not NULL): keep NULL a JSON null.
+            JsonEncoding::Hex => {
+                w.sql("case when ");
+                expr.write_operand(w)?;
+                w.sql(" is null then null else hex(");
+                expr.to_sql(w)?;
+                w.sql(") end");
+                return Ok(());
+            }
             // Subtypes do not survive a subquery: json() marks text as JSON again.
             JsonEncoding::Json => ("json(", ")"),
             JsonEncoding::JsonBlob => ("json(cast(", " as text))"),
@@ -210,6 +218,11 @@ pub trait Dialect: Sync {
         expr.to_sql(w)?;
         w.sql(")");
         Ok(())
+    }
+
+    /// Written before a relational query (session settings it needs).
+    fn write_relational_prefix(&self, w: &mut SqlWriter<'_>) {
+        let _ = w;
     }
 
     /// Whether relational queries attach nested rows through LATERAL joins

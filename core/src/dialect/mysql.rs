@@ -263,6 +263,13 @@ impl Dialect for MySql {
         Ok(())
     }
 
+    // MariaDB cuts JSON_ARRAYAGG at group_concat_max_len (1 MiB by default)
+    // with only a warning; 1 GiB is the largest max_allowed_packet, which
+    // caps it anyway. MySQL 8 has no SET STATEMENT (nor this limit on JSON).
+    fn write_relational_prefix(&self, w: &mut SqlWriter<'_>) {
+        w.sql("set statement group_concat_max_len = 1073741824 for ");
+    }
+
     fn json_agg_orders_rows(&self) -> bool {
         true
     }

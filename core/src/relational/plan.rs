@@ -241,6 +241,27 @@ mod tests {
         assert!(s.contains("coalesce(json_arrayagg(json_array(`p`.`id`, cast(`p`.`big` as char), (select coalesce(json_arrayagg(json_array(`c`.`body`)), json_array()) as `r` from `comments` as `c` where `c`.`post_id` = `p`.`id`)) order by `p`.`id` desc limit ?), json_array())"), "{s}");
     }
 
+    /// SQLite's `hex(NULL)` is `''`: a NULL blob must stay a JSON null.
+    #[test]
+    fn sqlite_hex_keeps_null() {
+        let blob = RelationalQuery::new(TableRef::new("t").alias("x")).field(
+            "b",
+            Expr::col("x", "b"),
+            JsonEncoding::Hex,
+        );
+        let q = RelationalQuery::new(TableRef::new("t")).relation(
+            "b",
+            RelationKind::One,
+            &[("id", "id")],
+            blob,
+        );
+        let s = sql(&q, DialectKind::Sqlite);
+        assert!(
+            s.contains(r#"json_array(case when "x"."b" is null then null else hex("x"."b") end)"#),
+            "{s}"
+        );
+    }
+
     #[test]
     fn bad_trees_are_errors() {
         let empty = RelationalQuery::new(TableRef::new("users"));

@@ -73,6 +73,12 @@ impl ToSql for Statement {
             Statement::Update(u) => u.to_sql(w),
             Statement::Delete(d) => d.to_sql(w),
             Statement::Sql(e) => e.to_sql(w),
+            Statement::Relational(q) => {
+                let d = w.dialect();
+                let planned = crate::relational::plan(q, d.kind())?;
+                d.write_relational_prefix(w);
+                planned.to_sql(w)
+            }
         }
     }
 }

@@ -38,6 +38,13 @@ export class Encoder {
   /** Encoders for named placeholders, applied when a prepared query runs (created on first use: most queries have none). */
   placeholderEncoders: Map<string, { mapToDriverValue(v: unknown): unknown }> | undefined;
 
+  /**
+   * While a relational level is written: its table's columns are qualified
+   * by the level's alias (as drizzle remaps them), so plain `posts.id` in a
+   * nested `where` means that level's row.
+   */
+  rebind: { readonly table: object; readonly alias: string } | undefined;
+
   constructor(readonly strings: Strings) {}
 
   push(...ops: number[]): void {
@@ -128,9 +135,10 @@ export class Encoder {
   }
 
   column(c: Column): void {
-    const t = tableRef(c.table);
+    const rebound = this.rebind !== undefined && this.rebind.table === c.table ? this.rebind.alias : undefined;
+    const t = rebound === undefined ? tableRef(c.table) : undefined;
     this.push(1);
-    this.optStr(t ? t.alias ?? t.name : undefined);
+    this.optStr(rebound ?? (t ? t.alias ?? t.name : undefined));
     this.str(c.name);
   }
 

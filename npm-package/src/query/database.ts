@@ -15,6 +15,9 @@ import type { Session } from './session.js';
 import type { Runnable } from './statement.js';
 import { makeSubquery } from './subquery.js';
 import { UpdateBuilder } from './update.js';
+import { relationalQueries } from './relational.js';
+import { relationalSchema, type RelationalSchema } from '../relational/schema.js';
+import type { RelationalQueries } from './relational-types.js';
 
 /** A CTE made by `db.$with(name).as(query)`: typed like a subquery. */
 export type WithSubquery<TAlias extends string = string, TFields = Record<string, unknown>> = Subquery<TAlias, TFields>;
@@ -27,10 +30,23 @@ export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof
 
 /** drizzle's database object. */
 export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Record<string, unknown> = Record<string, never>> {
+  /**
+   * Relational queries, one builder per table of the `schema` given to
+   * `drizzle()`: `db.query.users.findMany({ with: { posts: true } })`.
+   */
+  readonly query: RelationalQueries<TSchema, TMode, TRun>;
+
   constructor(
     protected readonly session: Session<TMode, TRun>,
     readonly _schema?: TSchema,
-  ) {}
+    relational?: RelationalSchema,
+  ) {
+    this.relational = relational ?? (_schema ? relationalSchema(_schema) : undefined);
+    this.query = (this.relational ? relationalQueries(session, this.relational) : {}) as never;
+  }
+
+  /** The schema's tables and relations (shared with transactions). */
+  protected readonly relational: RelationalSchema | undefined;
 
   /**
    * `select fields from ...`; without fields, every column of the FROM
@@ -135,7 +151,7 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
 
   /** Runs `fn` in a transaction; nested calls become savepoints. */
   transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
-    return this.session.transaction((s) => fn(new Transaction(s, this._schema, 1)), 0);
+    return this.session.transaction((s) => fn(new Transaction(s, this._schema, 1, this.relational)), 0);
   }
 }
 
@@ -145,8 +161,9 @@ export class Transaction<TMode extends 'sync' | 'async', TRun, TSchema extends R
     session: Session<TMode, TRun>,
     schema: TSchema | undefined,
     private readonly depth: number,
+    relational: RelationalSchema | undefined,
   ) {
-    super(session, schema);
+    super(session, schema, relational);
   }
 
   /** Aborts the transaction (throws `TransactionRollbackError`). */
@@ -156,6 +173,6 @@ export class Transaction<TMode extends 'sync' | 'async', TRun, TSchema extends R
 
   /** A nested transaction: a savepoint. */
   override transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
-    return this.session.transaction((s) => fn(new Transaction(s, this._schema, this.depth + 1)), this.depth);
+    return this.session.transaction((s) => fn(new Transaction(s, this._schema, this.depth + 1, this.relational)), this.depth);
   }
 }

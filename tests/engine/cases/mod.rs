@@ -10,6 +10,7 @@ mod hostile;
 mod insert;
 mod join;
 mod lock;
+mod relational;
 mod select;
 mod set_ops;
 mod update;
@@ -32,4 +33,5 @@ pub fn run_all(h: &mut Harness) {
     delete::run(h);
     ddl::run(h);
     hostile::run(h);
+    relational::run(h);
 }

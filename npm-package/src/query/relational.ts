@@ -1,0 +1,254 @@
+/**
+ * `db.query.<table>.findMany(config)` / `findFirst(config)`: drizzle 0.45's
+ * relational queries. The config becomes a level tree (columns, extras,
+ * relations with their join columns, where, order, limit, offset), written
+ * as one opcode shape; the engine plans it into ONE statement per dialect
+ * (mizzle_core::relational) and the rows decode with the plan.
+ */
+import { Column } from '../column.js';
+import { Codec } from '../column-codec.js';
+import type { Encoder } from '../engine/encoder.js';
+import { relationalMapper, type LevelShape } from '../engine/relational-decode.js';
+import { MizzleError } from '../errors.js';
+import * as operators from '../operators.js';
+import type { RelationalSchema, TableEntry } from '../relational/schema.js';
+import { SQL, sql, type SQLWrapper } from '../sql.js';
+import { getTableInfo } from '../table.js';
+import type { ModeResult } from './result-types.js';
+import type { BoundQuery, Session } from './session.js';
+import { bindParams, compileWith, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
+
+/** The operators a relational `where` callback gets (with `sql`). */
+export const relationalOperators = { ...operators, sql };
+
+/** The helpers an `orderBy` callback gets. */
+const orderHelpers = { asc: operators.asc, desc: operators.desc };
+
+/** A relational query's options (drizzle's `DBQueryConfig`), untyped; the typed form is in relational-types.ts. */
+export interface RelationalConfig {
+  columns?: Record<string, boolean | undefined>;
+  with?: Record<string, true | RelationalConfig | undefined | false>;
+  where?: SQLWrapper | undefined | ((fields: never, ops: typeof relationalOperators) => SQLWrapper | undefined);
+  orderBy?: unknown;
+  limit?: unknown;
+  offset?: unknown;
+  extras?: Record<string, unknown> | ((fields: never, ops: { sql: typeof sql }) => Record<string, unknown>);
+}
+
+/** One level of the tree, as the encoder and decoder need it. */
+interface Level extends LevelShape {
+  readonly entry: TableEntry;
+  /** The level's alias; undefined at the top, which uses the table's own name. */
+  readonly alias: string | undefined;
+  readonly fields: readonly { readonly key: string; readonly value: unknown; readonly custom?: ((v: unknown) => unknown) | undefined }[];
+  readonly relations: readonly { readonly key: string; readonly many: boolean; readonly on: readonly (readonly [string, string])[]; readonly level: Level }[];
+  readonly where: SQLWrapper | undefined;
+  readonly orderBy: readonly unknown[];
+  readonly limit: unknown;
+  readonly offset: unknown;
+}
+
+/** PostgreSQL keeps 63 bytes of a name: longer aliases could collide once cut. */
+const MAX_ALIAS = 60;
+
+/** Builds the level tree of `config` on `entry`. */
+function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string | undefined, used: Set<string>, depth: number): Level {
+  if (depth > 50) throw new MizzleError('too_deep', 'relational query nests more than 50 levels');
+  const columns = getTableInfo(entry.table).columns;
+  const fields: { key: string; value: unknown; custom?: (v: unknown) => unknown }[] = [];
+  const pick = config.columns;
+  const include = pick !== undefined && Object.values(pick).some((v) => v === true);
+  for (const key of Object.keys(columns)) {
+    if (pick !== undefined && (include ? pick[key] !== true : pick[key] === false)) continue;
+    const column = columns[key]!;
+    fields.push({ key, value: column, custom: (v) => column.mapFromDriverValue(v) });
+  }
+  if (pick !== undefined) {
+    for (const key of Object.keys(pick)) {
+      if (!(key in columns)) throw new MizzleError('invalid', `table "${entry.key}" has no column "${key}" (in columns)`);
+    }
+  }
+  const table = entry.table as never;
+  const extras = typeof config.extras === 'function' ? config.extras(table, { sql }) : config.extras;
+  for (const [key, value] of Object.entries(extras ?? {})) {
+    if (fields.some((f) => f.key === key)) throw new MizzleError('invalid', `extra "${key}" has the name of a column of "${entry.key}"`);
+    if (!(value instanceof SQL) && !(value instanceof SQL.Aliased)) {
+      throw new MizzleError('invalid', `extra "${key}" must be an sql\`...\` expression (optionally .as(name))`);
+    }
+    const s = value instanceof SQL ? value : value.sql;
+    const d = s.decoder;
+    fields.push({ key, value, custom: d === undefined ? undefined : typeof d === 'function' ? d : (v) => d.mapFromDriverValue(v) });
+  }
+
+  const relations: Level['relations'][number][] = [];
+  for (const [key, sub] of Object.entries(config.with ?? {})) {
+    if (sub === undefined || sub === false) continue;
+    if (fields.some((f) => f.key === key)) throw new MizzleError('invalid', `relation "${key}" has the name of a field of "${entry.key}"`);
+    const rel = entry.relation(key);
+    const childAlias = uniqueAlias(`${alias ?? getTableInfo(entry.table).name}_${key}`, used);
+    const level = buildLevel(rel.target, sub === true ? {} : sub, childAlias, used, depth + 1);
+    relations.push({ key, many: rel.many, on: rel.on, level });
+  }
+
+  const where = typeof config.where === 'function' ? config.where(table, relationalOperators) : config.where;
+  const order = typeof config.orderBy === 'function' ? (config.orderBy as (f: unknown, o: typeof orderHelpers) => unknown)(table, orderHelpers) : config.orderBy;
+  const orderBy = order === undefined ? [] : Array.isArray(order) ? order : [order];
+  return { entry, alias, fields, relations, where, orderBy, limit: config.limit, offset: config.offset };
+}
+
+/** `wanted`, made unique in this query and short enough for every dialect. */
+function uniqueAlias(wanted: string, used: Set<string>): string {
+  let alias = new TextEncoder().encode(wanted).length > MAX_ALIAS ? `r${used.size}` : wanted;
+  for (let n = 2; used.has(alias); n++) alias = `${wanted.slice(0, 40)}_${n}`;
+  used.add(alias);
+  return alias;
+}
+
+/** Writes a level (README.md: `relational`). */
+function encodeLevel(e: Encoder, level: Level): void {
+  const info = getTableInfo(level.entry.table);
+  e.optStr(info.schema);
+  e.str(info.name);
+  e.optStr(level.alias);
+  const outer = e.rebind;
+  e.rebind = level.alias === undefined ? undefined : { table: level.entry.table, alias: level.alias };
+  e.list(level.fields, (f) => {
+    e.expr(f.value);
+    e.str(f.key);
+    e.push(codecOf(f.value));
+  });
+  e.rebind = outer;
+  e.list(level.relations, (r) => {
+    e.str(r.key);
+    e.push(r.many ? 2 : 1);
+    e.list(r.on, ([p, c]) => {
+      e.str(p);
+      e.str(c);
+    });
+    encodeLevel(e, r.level);
+  });
+  e.rebind = level.alias === undefined ? undefined : { table: level.entry.table, alias: level.alias };
+  e.maybe(level.where, (w) => e.expr(w));
+  e.list(level.orderBy, (o) => e.order(o));
+  e.maybe(level.limit, (l) => e.expr(l));
+  e.maybe(level.offset, (o) => e.expr(o));
+  e.rebind = outer;
+}
+
+function codecOf(value: unknown): number {
+  if (value instanceof Column) return value.codec;
+  const s = value instanceof SQL.Aliased ? value.sql : (value as SQL);
+  if (s.decoder) return Codec.custom;
+  return s.codec ?? Codec.raw;
+}
+
+/**
+ * One `findMany` / `findFirst` call: awaitable, `prepare()`-able, batchable,
+ * with `toSQL()`. `TResult` is the decoded result.
+ */
+export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> implements PromiseLike<TResult>, Runnable {
+  /** Type-level description; no run-time value. */
+  declare readonly _: { readonly result: TResult };
+  private readonly level: Level;
+
+  constructor(
+    private readonly session: Session<TMode, TRun>,
+    entry: TableEntry,
+    config: RelationalConfig | undefined,
+    private readonly first: boolean,
+  ) {
+    const c = first ? { ...config, limit: 1 } : config ?? {};
+    this.level = buildLevel(entry, c, undefined, new Set([getTableInfo(entry.table).name]), 0);
+  }
+
+  private use(): CompiledUse {
+    return compileWith(this.session, (e) => {
+      e.push(6);
+      encodeLevel(e, this.level);
+    });
+  }
+
+  private bind(use: CompiledUse, placeholders?: PlaceholderValues): BoundQuery {
+    // The driver's column plan: the top level's codecs; relation columns are JSON text.
+    const plan = use.compiled.plan.slice(0, this.level.fields.length);
+    return { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind: 'all', plan };
+  }
+
+  private finish(rows: unknown[][], plan: readonly number[]): TResult {
+    const map = relationalMapper(this.level, plan);
+    return (this.first ? (rows.length ? map(rows[0]!) : undefined) : rows.map(map)) as TResult;
+  }
+
+  /** The SQL and parameters, as drizzle's `toSQL()`. */
+  toSQL(): { sql: string; params: unknown[] } {
+    const use = this.use();
+    return { sql: use.compiled.sql, params: use.compiled.params.map((p) => (p >= 0 ? use.values[p] : undefined)) };
+  }
+
+  /** Runs the query: one statement, whatever the depth. */
+  execute(placeholders?: PlaceholderValues): ModeResult<TMode, TResult> {
+    const use = this.use();
+    return then(this.session.all(this.bind(use, placeholders)), (rows) => this.finish(rows, use.compiled.plan)) as never;
+  }
+
+  /** On a sync host (embedded, Durable Objects): the result, without a promise. */
+  sync(): TResult {
+    if (this.session.mode !== 'sync') throw new MizzleError('invalid', '.sync() needs a synchronous host; await the query instead');
+    return this.execute() as TResult;
+  }
+
+  /** Compiled once; `execute(placeholders)` skips building and compiling. */
+  prepare(_name?: string): PreparedRelationalQuery<TResult, TMode> {
+    const use = this.use();
+    return new PreparedRelationalQuery((placeholders) =>
+      then(this.session.all(this.bind(use, placeholders)), (rows) => this.finish(rows, use.compiled.plan)),
+    );
+  }
+
+  bound(placeholders?: PlaceholderValues): { queries: BoundQuery[]; finish(results: unknown[]): unknown } {
+    const use = this.use();
+    return { queries: [this.bind(use, placeholders)], finish: ([rows]) => this.finish(rows as unknown[][], use.compiled.plan) };
+  }
+
+  then<A = TResult, B = never>(
+    onfulfilled?: ((value: TResult) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return new Promise<TResult>((resolve) => resolve(this.execute() as TResult)).then(onfulfilled, onrejected);
+  }
+}
+
+/** A prepared relational query. */
+export class PreparedRelationalQuery<TResult, TMode extends 'sync' | 'async'> {
+  constructor(private readonly run: (placeholders?: PlaceholderValues) => unknown) {}
+
+  /** Runs with the placeholders' values. */
+  execute(placeholders?: PlaceholderValues): ModeResult<TMode, TResult> {
+    return this.run(placeholders) as never;
+  }
+}
+
+/** `db.query.<table>`: `findMany` and `findFirst`. */
+export class RelationalQueryBuilder<TMode extends 'sync' | 'async', TRun> {
+  constructor(
+    private readonly session: Session<TMode, TRun>,
+    private readonly entry: TableEntry,
+  ) {}
+
+  /** Every matching row, with its relations nested. */
+  findMany(config?: RelationalConfig): RelationalQuery<Record<string, unknown>[], TMode, TRun> {
+    return new RelationalQuery(this.session, this.entry, config, false);
+  }
+
+  /** The first matching row with its relations, or undefined. */
+  findFirst(config?: Omit<RelationalConfig, 'limit'>): RelationalQuery<Record<string, unknown> | undefined, TMode, TRun> {
+    return new RelationalQuery(this.session, this.entry, config, true);
+  }
+}
+
+/** `db.query`: one builder per table of the schema. */
+export function relationalQueries<TMode extends 'sync' | 'async', TRun>(session: Session<TMode, TRun>, schema: RelationalSchema): Record<string, RelationalQueryBuilder<TMode, TRun>> {
+  const out: Record<string, RelationalQueryBuilder<TMode, TRun>> = {};
+  for (const [key, entry] of schema) out[key] = new RelationalQueryBuilder(session, entry);
+  return out;
+}
