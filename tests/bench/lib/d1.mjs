@@ -1,7 +1,6 @@
 // D1 in workerd through miniflare (BENCHMARKS.md, "D1 end to end"): the same worker for each
 // ORM's D1 driver, bundled like sizes.mjs; one request = a batched insert (delete + insert of
-// 10 rows in one db.batch) and a select of those rows. findMany is left out for both (mizzle
-// has no relational queries yet).
+// 10 rows in one db.batch), a select of those rows and a findMany of the author with them.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,16 +12,22 @@ import { HERE } from './orms.mjs';
 export function d1WorkerSource(pkg) {
   return `import { drizzle } from '${pkg}/d1';
 import { sqliteTable, integer, text } from '${pkg}/sqlite-core';
-import { eq } from '${pkg}';
+import { eq, relations } from '${pkg}';
+const users = sqliteTable('users', { id: integer('id').primaryKey(), name: text('name').notNull() });
 const posts = sqliteTable('posts', { id: integer('id').primaryKey(), authorId: integer('author_id').notNull(), title: text('title').notNull() });
+const usersRelations = relations(users, ({ many }) => ({ posts: many(posts) }));
+const postsRelations = relations(posts, ({ one }) => ({ author: one(users, { fields: [posts.authorId], references: [users.id] }) }));
+const schema = { users, posts, usersRelations, postsRelations };
 export default {
   async fetch(request, env) {
     try {
-      const db = drizzle(env.DB);
+      const db = drizzle(env.DB, { schema });
       const author = Number(new URL(request.url).searchParams.get('a') ?? 1);
       const rows = Array.from({ length: 10 }, (_, i) => ({ authorId: author, title: 'post ' + i }));
       await db.batch([db.delete(posts).where(eq(posts.authorId, author)), db.insert(posts).values(rows)]);
-      return Response.json(await db.select().from(posts).where(eq(posts.authorId, author)));
+      const selected = await db.select().from(posts).where(eq(posts.authorId, author));
+      const found = await db.query.users.findMany({ where: eq(users.id, author), with: { posts: { orderBy: (p, { asc }) => asc(p.id) } } });
+      return Response.json({ selected, found });
     } catch (e) {
       return new Response(String((e && e.stack) || e), { status: 500 });
     }
@@ -52,6 +57,8 @@ export async function startD1Worker(pkg, name) {
   });
   const d1 = await mf.getD1Database('DB');
   await d1.exec('create table posts (id integer primary key, author_id integer not null, title text not null)');
+  await d1.exec('create table users (id integer primary key, name text not null)');
+  await d1.exec("insert into users values (1, 'ann')");
   const request = async () => {
     const res = await mf.dispatchFetch('http://localhost/?a=1');
     const body = await res.text();

@@ -140,42 +140,84 @@ export function pairRatio(res, a, b) {
   return { of: `${a}/${b}`, medians: res[a].medianNs / res[b].medianNs, pairedMin: Math.min(...paired), pairedMax: Math.max(...paired) };
 }
 
-/**
- * Relational end to end, drizzle-orm only (mizzle: pending, relational queries issue):
- * `db.query.parents.findMany({ with: { children: true } })` over 100 parents x 10 children on
- * better-sqlite3.
- */
-export async function setupRelational() {
-  const core = await import('drizzle-orm/sqlite-core');
-  const { relations } = await import('drizzle-orm');
+/** The relational benchmark's tables: 100 parents x 10 children. */
+const REL_DDL = [
+  'create table parents (id integer primary key, name text not null)',
+  'create table children (id integer primary key, parent_id integer not null, name text not null)',
+  "with recursive n(i) as (select 1 union all select i + 1 from n where i < 100) insert into parents select i, 'parent ' || i from n",
+  "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) insert into children select i, (i - 1) / 10 + 1, 'child ' || i from n",
+];
+
+/** The raw SQL of the hand-mapped baselines: one join, grouped in JS. */
+const REL_RAW_SQL =
+  'select p.id, p.name, c.id, c.parent_id, c.name from parents p left join children c on c.parent_id = p.id order by p.id, c.id';
+
+/** Groups `[pid, pname, cid, cparent, cname]` rows (ordered by parent) into the ORMs' shape. */
+function groupParents(rows) {
+  const out = [];
+  let last;
+  for (const r of rows) {
+    if (!last || last.id !== r[0]) out.push((last = { id: r[0], name: r[1], children: [] }));
+    if (r[2] !== null) last.children.push({ id: r[2], parentId: r[3], name: r[4] });
+  }
+  return out;
+}
+
+function relSchema(core, relations) {
   const { sqliteTable, integer, text } = core;
   const parents = sqliteTable('parents', { id: integer('id').primaryKey(), name: text('name').notNull() });
   const children = sqliteTable('children', { id: integer('id').primaryKey(), parentId: integer('parent_id').notNull(), name: text('name').notNull() });
-  const schema = {
+  return {
     parents,
     children,
     parentsRelations: relations(parents, ({ many }) => ({ children: many(children) })),
     childrenRelations: relations(children, ({ one }) => ({ parent: one(parents, { fields: [children.parentId], references: [parents.id] }) })),
   };
-  const ddl = [
-    'create table parents (id integer primary key, name text not null)',
-    'create table children (id integer primary key, parent_id integer not null, name text not null)',
-    "with recursive n(i) as (select 1 union all select i + 1 from n where i < 100) insert into parents select i, 'parent ' || i from n",
-    "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) insert into children select i, (i - 1) / 10 + 1, 'child ' || i from n",
-  ];
+}
+
+/**
+ * Relational end to end: `db.query.parents.findMany({ with: { children: true } })` over 100
+ * parents x 10 children: mizzle on its embedded database, drizzle-orm on better-sqlite3, and
+ * each SQLite without an ORM (one join, hand-grouped). Also returns `build`: building the same
+ * query to SQL (`toSQL()`, repeated shape) in each ORM.
+ */
+export async function setupRelational() {
+  // mizzle, embedded
+  const mw = await import('mizzle/sqlite-wasm');
+  const mschema = relSchema(await import('mizzle/sqlite-core'), (await import('mizzle')).relations);
+  const client = await mw.createDatabase();
+  for (const s of REL_DDL) client.exec(s);
+  const mdb = mw.drizzle(client, { schema: mschema });
+  const { decodeRows, encodeParams } = await import(pathToFileURL(join(PKG, 'dist/sqlite-wasm/buffers.js')).href);
+  const noParams = encodeParams([]);
+  const noCodecs = new Uint8Array(0);
+
+  // drizzle-orm, better-sqlite3
+  const dschema = relSchema(await import('drizzle-orm/sqlite-core'), (await import('drizzle-orm')).relations);
   const Database = require('better-sqlite3');
   const bdb = new Database(':memory:');
-  for (const s of ddl) bdb.exec(s);
+  for (const s of REL_DDL) bdb.exec(s);
   const { drizzle: dBs3 } = await import('drizzle-orm/better-sqlite3');
-  const db1 = dBs3(bdb, { schema });
+  const db1 = dBs3(bdb, { schema: dschema });
+  const braw = bdb.prepare(REL_RAW_SQL).raw(true);
+
   // Not on sql.js: drizzle-orm 0.45.4's sql-js driver returns the nested rows as an unparsed
   // JSON string (children: "[[1,1,...]]"), so that figure would not be comparable.
   const c = {
+    mizzle: () => mdb.query.parents.findMany({ with: { children: true } }).sync(),
+    mizzleRaw: () => groupParents(decodeRows(client.db.query(REL_RAW_SQL, noParams, noCodecs)).rows),
     drizzleBs3: () => db1.query.parents.findMany({ with: { children: true } }).sync(),
+    bs3Raw: () => groupParents(braw.all()),
   };
+  const want = JSON.stringify(c.bs3Raw());
   for (const [k, f] of Object.entries(c)) {
     const r = f();
     if (r.length !== 100 || r.some((p) => p.children.length !== 10)) throw new Error(`relational ${k}: want 100 parents x 10 children, got ${r.length}: ${JSON.stringify(r[0]).slice(0, 200)}`);
+    if (JSON.stringify(r) !== want) throw new Error(`relational ${k}: rows differ from the hand-mapped join\n  ${JSON.stringify(r[0])}\n  ${JSON.stringify(JSON.parse(want)[0])}`);
   }
-  return c;
+  const build = {
+    mizzle: () => mdb.query.parents.findMany({ with: { children: true } }).toSQL(),
+    drizzleBs3: () => db1.query.parents.findMany({ with: { children: true } }).toSQL(),
+  };
+  return { contenders: c, build };
 }
