@@ -36,3 +36,5 @@ export { Column } from './column.js';
 export { MizzleError, MizzleQueryError, TransactionRollbackError } from './errors.js';
 export { relations, Relations, One, Many } from './relations.js';
 export { DefaultLogger, type Logger } from './query/session.js';
+export type { FindManyConfig, FindFirstConfig, FindResult, RelationalQueries } from './query/relational-types.js';
+export { RelationalQuery, PreparedRelationalQuery } from './query/relational.js';

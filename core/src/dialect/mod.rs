@@ -199,8 +199,8 @@ pub trait Dialect: Sync {
     }
 
     /// The JSON array of `expr` over the enclosing select's rows, `[]` for
-    /// none. SQLite's `json_group_array` cannot order or limit: the planner
-    /// orders and limits in a derived table instead.
+    /// none. SQLite's `json_group_array` is not asked to order or limit: the
+    /// planner orders and limits in a derived table instead.
     fn write_json_array_agg(
         &self,
         w: &mut SqlWriter<'_>,
@@ -231,9 +231,15 @@ pub trait Dialect: Sync {
         false
     }
 
-    /// Whether the JSON aggregate itself orders and limits rows (MySQL, whose
-    /// derived tables cannot see the outer query in MariaDB).
+    /// Whether the JSON aggregate can order its rows itself (PostgreSQL,
+    /// MySQL; SQLite only from 3.44, older than some hosts' SQLite).
     fn json_agg_orders_rows(&self) -> bool {
+        false
+    }
+
+    /// Whether the JSON aggregate can limit its rows itself (MySQL, whose
+    /// derived tables cannot see the outer query in MariaDB).
+    fn json_agg_limits_rows(&self) -> bool {
         false
     }
 

@@ -274,6 +274,10 @@ impl Dialect for MySql {
         true
     }
 
+    fn json_agg_limits_rows(&self) -> bool {
+        true
+    }
+
     // The documented way to say "no limit" before an OFFSET.
     fn limit_all(&self) -> &'static str {
         " limit 18446744073709551615"

@@ -7,6 +7,7 @@ use core::fmt::Write;
 use super::{sized, write_numeric, Dialect, DialectKind};
 use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, OrderBy};
 use crate::error::{Error, Feature};
+use crate::render::query::write_order_by;
 use crate::render::{literal, SqlWriter, ToSql};
 use crate::schema::{Column, EnumType, Identity, SqlType};
 
@@ -59,7 +60,7 @@ impl Dialect for Postgres {
         Ok(())
     }
 
-    // json_agg over no rows is NULL.
+    // json_agg over no rows is NULL. It orders, but cannot limit.
     fn write_json_array_agg(
         &self,
         w: &mut SqlWriter<'_>,
@@ -68,18 +69,23 @@ impl Dialect for Postgres {
         limit: Option<&Expr>,
         offset: Option<&Expr>,
     ) -> Result<(), Error> {
-        if !order_by.is_empty() || limit.is_some() || offset.is_some() {
+        if limit.is_some() || offset.is_some() {
             return Err(Error::Invalid(
-                "PostgreSQL orders and limits JSON rows in a derived table".into(),
+                "PostgreSQL limits JSON rows in a derived table".into(),
             ));
         }
         w.sql("coalesce(json_agg(");
         expr.to_sql(w)?;
+        write_order_by(w, order_by)?;
         w.sql("), '[]'::json)");
         Ok(())
     }
 
     fn relations_through_lateral(&self) -> bool {
+        true
+    }
+
+    fn json_agg_orders_rows(&self) -> bool {
         true
     }
 

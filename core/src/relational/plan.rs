@@ -133,7 +133,12 @@ fn relation_query(d: &dyn Dialect, parent: &str, rel: &Relation) -> Result<Query
                 ..Query::select(select)
             })
         }
-        RelationKind::Many if d.json_agg_orders_rows() => {
+        // Aggregated in place when the aggregate itself can order and limit
+        // as asked: no derived table, and no re-parsing of each row's JSON.
+        RelationKind::Many
+            if (q.order_by.is_empty() || d.json_agg_orders_rows())
+                && ((q.limit.is_none() && q.offset.is_none()) || d.json_agg_limits_rows()) =>
+        {
             let agg = Expr::JsonArrayAgg {
                 expr: Box::new(row),
                 order_by: q.order_by.clone(),
@@ -220,7 +225,7 @@ mod tests {
             concat!(
                 r#"select "users"."id" as "id", "#,
                 r#"(select json_group_array(json("p"."r")) as "r" from (select json_array("p"."id", cast("p"."big" as text), "#,
-                r#"json((select json_group_array(json("c"."r")) as "r" from (select json_array("c"."body") as "r" from "comments" as "c" where "c"."post_id" = "p"."id") as "c"))) as "r" "#,
+                r#"json((select json_group_array(json_array("c"."body")) as "r" from "comments" as "c" where "c"."post_id" = "p"."id"))) as "r" "#,
                 r#"from "posts" as "p" where "p"."author_id" = "users"."id" order by "p"."id" desc limit ?) as "p") as "posts", "#,
                 r#"(select json_array("a"."name") as "r" from "users" as "a" where "a"."id" = "users"."invited_by" limit 1) as "invitedBy" "#,
                 r#"from "users""#

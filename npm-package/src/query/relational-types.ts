@@ -82,9 +82,9 @@ export type RelationalExtras = Record<string, SQL | SQL.Aliased>;
 
 /**
  * `with`: per declared relation of the table, `true` (all columns) or a nested
- * config. A many relation takes `where`, `orderBy` and `limit`; a one
- * relation only `columns`, `with` and `extras`; `offset` is top-level only
- * (drizzle's rules).
+ * config. A many relation takes `where`, `orderBy`, `limit` and `offset`
+ * (drizzle takes `offset` at the top only; mizzle plans it at every level); a
+ * one relation only `columns`, `with` and `extras`.
  */
 export type RelationalWithConfig<TSchema, TTable extends Table> = {
   [K in keyof TableRelations<TSchema, TTable>]?:
@@ -118,12 +118,11 @@ export interface RelationalManyConfig<TSchema, TTable extends Table> extends Rel
     | ((fields: RelationalFields<TTable>, operators: RelationalOrderOperators) => RelationalOrderTerm | RelationalOrderTerm[])
     | undefined;
   limit?: number | Placeholder | undefined;
+  offset?: number | Placeholder | undefined;
 }
 
 /** `findMany(config)`. */
-export interface FindManyConfig<TSchema, TTable extends Table> extends RelationalManyConfig<TSchema, TTable> {
-  offset?: number | Placeholder | undefined;
-}
+export type FindManyConfig<TSchema, TTable extends Table> = RelationalManyConfig<TSchema, TTable>;
 
 /** `findFirst(config)`: `findMany`'s without `limit` (it is 1). */
 export type FindFirstConfig<TSchema, TTable extends Table> = Omit<FindManyConfig<TSchema, TTable>, 'limit'>;
@@ -159,9 +158,9 @@ type ColumnsResult<TColumns, TPick> = {
 };
 
 /** The decoded `extras`: each SQL's (or aliased SQL's) type. */
-type ExtrasResult<TExtras> = TExtras extends (...args: never[]) => infer R
+type ExtrasResult<TExtras> = [TExtras] extends [(...args: never[]) => infer R]
   ? ExtrasValues<R>
-  : TExtras extends Record<string, unknown>
+  : [TExtras] extends [Record<string, unknown>]
     ? ExtrasValues<TExtras>
     : {};
 

@@ -13,7 +13,8 @@ import { MizzleError } from '../errors.js';
 import * as operators from '../operators.js';
 import type { RelationalSchema, TableEntry } from '../relational/schema.js';
 import { SQL, sql, type SQLWrapper } from '../sql.js';
-import { getTableInfo } from '../table.js';
+import { getTableInfo, type Table } from '../table.js';
+import type { FindFirstConfig, FindManyConfig, FindResult, KnownKeysOnly } from './relational-types.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
 import { bindParams, compileWith, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
@@ -228,27 +229,36 @@ export class PreparedRelationalQuery<TResult, TMode extends 'sync' | 'async'> {
   }
 }
 
-/** `db.query.<table>`: `findMany` and `findFirst`. */
-export class RelationalQueryBuilder<TMode extends 'sync' | 'async', TRun> {
+/**
+ * `db.query.<table>`: `findMany` and `findFirst`, typed for table `TTable`
+ * of `TSchema` (relational-types.ts).
+ */
+export class RelationalQueryBuilder<TSchema extends Record<string, unknown>, TTable extends Table, TMode extends 'sync' | 'async', TRun> {
   constructor(
     private readonly session: Session<TMode, TRun>,
     private readonly entry: TableEntry,
   ) {}
 
   /** Every matching row, with its relations nested. */
-  findMany(config?: RelationalConfig): RelationalQuery<Record<string, unknown>[], TMode, TRun> {
+  findMany<TConfig extends FindManyConfig<TSchema, TTable>>(
+    config?: KnownKeysOnly<TConfig, FindManyConfig<TSchema, TTable>>,
+  ): RelationalQuery<FindResult<TSchema, TTable, TConfig>[], TMode, TRun>;
+  findMany(config?: RelationalConfig): RelationalQuery<unknown, TMode, TRun> {
     return new RelationalQuery(this.session, this.entry, config, false);
   }
 
   /** The first matching row with its relations, or undefined. */
-  findFirst(config?: Omit<RelationalConfig, 'limit'>): RelationalQuery<Record<string, unknown> | undefined, TMode, TRun> {
+  findFirst<TConfig extends FindFirstConfig<TSchema, TTable>>(
+    config?: KnownKeysOnly<TConfig, FindFirstConfig<TSchema, TTable>>,
+  ): RelationalQuery<FindResult<TSchema, TTable, TConfig> | undefined, TMode, TRun>;
+  findFirst(config?: Omit<RelationalConfig, 'limit'>): RelationalQuery<unknown, TMode, TRun> {
     return new RelationalQuery(this.session, this.entry, config, true);
   }
 }
 
-/** `db.query`: one builder per table of the schema. */
-export function relationalQueries<TMode extends 'sync' | 'async', TRun>(session: Session<TMode, TRun>, schema: RelationalSchema): Record<string, RelationalQueryBuilder<TMode, TRun>> {
-  const out: Record<string, RelationalQueryBuilder<TMode, TRun>> = {};
+/** `db.query`: one builder per table of the schema (typed by `RelationalQueries`). */
+export function relationalQueries<TMode extends 'sync' | 'async', TRun>(session: Session<TMode, TRun>, schema: RelationalSchema): Record<string, RelationalQueryBuilder<Record<string, unknown>, Table, TMode, TRun>> {
+  const out: Record<string, RelationalQueryBuilder<Record<string, unknown>, Table, TMode, TRun>> = {};
   for (const [key, entry] of schema) out[key] = new RelationalQueryBuilder(session, entry);
   return out;
 }
