@@ -144,6 +144,8 @@ export function pairRatio(res, a, b) {
 const REL_DDL = [
   'create table parents (id integer primary key, name text not null)',
   'create table children (id integer primary key, parent_id integer not null, name text not null)',
+  // The foreign key's index, as any real schema has: without it every parent's subquery scans all children.
+  'create index children_parent_id on children (parent_id)',
   "with recursive n(i) as (select 1 union all select i + 1 from n where i < 100) insert into parents select i, 'parent ' || i from n",
   "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) insert into children select i, (i - 1) / 10 + 1, 'child ' || i from n",
 ];
