@@ -1,7 +1,7 @@
 //! The engine's typed errors: everything that can go wrong while rendering.
 
 use alloc::string::String;
-use core::fmt;
+use core::fmt::{self, Write as _};
 
 use crate::dialect::DialectKind;
 
@@ -115,11 +115,32 @@ impl fmt::Display for Error {
                 )
             }
             Error::Invalid(msg) => write!(f, "invalid query: {msg}"),
-            Error::BadName(name) => write!(f, "not a valid SQL name: {name:?}"),
+            Error::BadName(name) => {
+                f.write_str("not a valid SQL name: ")?;
+                quoted(f, name)
+            }
             Error::TooDeep => f.write_str("query nests too deeply"),
-            Error::MissingPlaceholder(name) => write!(f, "no value for placeholder {name:?}"),
+            Error::MissingPlaceholder(name) => {
+                f.write_str("no value for placeholder ")?;
+                quoted(f, name)
+            }
         }
     }
+}
+
+/// `"name"`, with quotes, backslashes and control characters escaped: what
+/// `{:?}` shows, without pulling core's Unicode tables into the wasm.
+fn quoted(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
+    f.write_str("\"")?;
+    for c in s.chars() {
+        match c {
+            '"' => f.write_str("\\\"")?,
+            '\\' => f.write_str("\\\\")?,
+            c if c.is_control() => write!(f, "\\u{{{:x}}}", c as u32)?,
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_str("\"")
 }
 
 #[cfg(feature = "std")]

@@ -26,8 +26,7 @@ pub(crate) fn write_literal(
                     "a non-finite float has no SQL literal".into(),
                 ));
             }
-            // `{:?}` keeps a decimal point or exponent so the literal stays a float.
-            let _ = write!(out, "{f:?}");
+            write_float(out, *f)?;
         }
         Value::Text(s) => dialect.write_string_literal(out, s)?,
         Value::Blob(b) => dialect.write_blob_literal(out, b),
@@ -158,4 +157,20 @@ mod tests {
         let bound = crate::render(&q, DialectKind::Sqlite).unwrap();
         assert_eq!(bound.values().unwrap(), vec![Value::Text("a\0b".into())]);
     }
+}
+
+/// A finite float as a literal; `{:?}` keeps a decimal point or exponent so
+/// the literal stays a float.
+#[cfg(feature = "float-literals")]
+fn write_float(out: &mut String, f: f64) -> Result<(), Error> {
+    let _ = write!(out, "{f:?}");
+    Ok(())
+}
+
+/// Built without float formatting (see the `float-literals` feature).
+#[cfg(not(feature = "float-literals"))]
+fn write_float(_out: &mut String, _f: f64) -> Result<(), Error> {
+    Err(Error::Invalid(
+        "this build writes no float literals (feature float-literals)".into(),
+    ))
 }
