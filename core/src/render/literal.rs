@@ -117,6 +117,22 @@ pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> Result<S
     Ok(out)
 }
 
+/// A finite float as a literal; `{:?}` keeps a decimal point or exponent so
+/// the literal stays a float.
+#[cfg(feature = "float-literals")]
+fn write_float(out: &mut String, f: f64) -> Result<(), Error> {
+    let _ = write!(out, "{f:?}");
+    Ok(())
+}
+
+/// Built without float formatting (see the `float-literals` feature).
+#[cfg(not(feature = "float-literals"))]
+fn write_float(_out: &mut String, _f: f64) -> Result<(), Error> {
+    Err(Error::Invalid(
+        "this build writes no float literals (feature float-literals)".into(),
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use alloc::vec;
@@ -157,20 +173,4 @@ mod tests {
         let bound = crate::render(&q, DialectKind::Sqlite).unwrap();
         assert_eq!(bound.values().unwrap(), vec![Value::Text("a\0b".into())]);
     }
-}
-
-/// A finite float as a literal; `{:?}` keeps a decimal point or exponent so
-/// the literal stays a float.
-#[cfg(feature = "float-literals")]
-fn write_float(out: &mut String, f: f64) -> Result<(), Error> {
-    let _ = write!(out, "{f:?}");
-    Ok(())
-}
-
-/// Built without float formatting (see the `float-literals` feature).
-#[cfg(not(feature = "float-literals"))]
-fn write_float(_out: &mut String, _f: f64) -> Result<(), Error> {
-    Err(Error::Invalid(
-        "this build writes no float literals (feature float-literals)".into(),
-    ))
 }
