@@ -50,7 +50,7 @@ for (const s of scenarios) {
         throw err;
       }
     }
-    if (!e.skipped) assert.ok(isDeepStrictEqual(e, m), `mizzle: embedded and D1 differ\nembedded: ${show(e)}\nd1: ${show(m)}`);
+    if (!e.skipped && !m.skipped) assert.ok(isDeepStrictEqual(e, m), `mizzle: embedded and D1 differ\nembedded: ${show(e)}\nd1: ${show(m)}`);
     if (isDeepStrictEqual(m, z)) {
       assert.ok(!listed.has(s.name), `"${s.name}" is listed in DIFFERENCES.md but mizzle and drizzle-orm now agree: remove it`);
     } else {

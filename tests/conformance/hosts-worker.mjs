@@ -7,7 +7,7 @@ import { DurableObject } from 'cloudflare:workers';
 import { drizzle as drizzleD1 } from 'mizzle/d1';
 import { drizzle as drizzleDO } from 'mizzle/durable-sqlite';
 import { alias, blob, integer, sqliteTable, text } from 'mizzle/sqlite-core';
-import { count, eq, MizzleError, MizzleQueryError, sql, TransactionRollbackError } from 'mizzle';
+import { count, eq, MizzleError, MizzleQueryError, relations, sql, TransactionRollbackError } from 'mizzle';
 
 const users = sqliteTable('users', {
   id: integer('id').primaryKey(),
@@ -27,6 +27,13 @@ const things = sqliteTable('things', {
   doc: blob('doc', { mode: 'json' }),
   big: blob('big', { mode: 'bigint' }),
 });
+
+// For relational queries (db.query): the reporting line, both sides of the self relation.
+const usersRelations = relations(users, ({ one, many }) => ({
+  manager: one(users, { fields: [users.managerId], references: [users.id], relationName: 'reports' }),
+  reports: many(users, { relationName: 'reports' }),
+}));
+const schema = { users, items, things, usersRelations };
 
 const SCHEMA = [
   'drop table if exists users',
@@ -201,7 +208,7 @@ export class Store extends DurableObject {
         return storage.transactionSync(fn);
       },
     };
-    this.db = drizzleDO(counted, { logger: { logQuery: (q, p) => this.log.push([q, p.length]) } });
+    this.db = drizzleDO(counted, { schema, logger: { logQuery: (q, p) => this.log.push([q, p.length]) } });
     for (const s of SCHEMA) storage.sql.exec(s);
   }
 
@@ -308,6 +315,40 @@ export class Store extends DurableObject {
       stored: this.db.select({ n: count() }).from(items).get().n,
       transactionSyncCalls: this.txCalls - before,
     };
+  }
+
+  /** db.query findMany with nested `with` (and findFirst), sync and awaited, in and out of a transaction. */
+  async relational() {
+    this.db.insert(users).values(SEED_USERS).run();
+    this.db.insert(things).values(THING).run();
+    const from = this.log.length;
+    const tree = this.db.query.users
+      .findMany({
+        columns: { id: true, name: true },
+        where: (u, { isNull }) => isNull(u.managerId),
+        with: {
+          reports: {
+            columns: { name: true },
+            orderBy: (u, { asc }) => asc(u.id),
+            with: { reports: { columns: { name: true } }, manager: { columns: { name: true } } },
+          },
+        },
+      })
+      .sync();
+    const statements = this.log.length - from;
+    const first = await this.db.query.users.findFirst({
+      columns: { name: true },
+      where: (u, { eq }) => eq(u.id, 4),
+      with: { manager: { columns: { name: true }, with: { manager: { columns: { name: true }, with: { manager: true } } } } },
+    });
+    const missing = await this.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { reports: true } });
+    const txBefore = this.txCalls;
+    const inTx = this.db.transaction((tx) => {
+      tx.insert(users).values({ id: 5, name: 'eve', managerId: 3 }).run();
+      return tx.query.users.findMany({ columns: { name: true }, where: (u, { eq }) => eq(u.id, 3), with: { reports: { columns: { name: true } } } }).sync();
+    });
+    const thing = normalizeThing(this.db.query.things.findFirst().sync());
+    return { tree, statements, first, missing: missing === undefined, inTx, txCalls: this.txCalls - txBefore, thing };
   }
 
   roundTrip() {

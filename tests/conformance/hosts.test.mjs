@@ -197,6 +197,26 @@ describe('Durable Object (mizzle/durable-sqlite, useSQLite)', () => {
     assert.equal(r.stored, 0);
   });
 
+  test('relational findMany with nested with: one statement, asserted rows (sync, awaited, in a transaction)', async () => {
+    const r = await (await store()).relational();
+    assert.deepEqual(r.tree, [
+      {
+        id: 1,
+        name: 'ann',
+        reports: [
+          { name: 'bob', reports: [{ name: 'dan' }], manager: { name: 'ann' } },
+          { name: 'cid', reports: [], manager: { name: 'ann' } },
+        ],
+      },
+    ]);
+    assert.equal(r.statements, 1);
+    assert.deepEqual(r.first, { name: 'dan', manager: { name: 'bob', manager: { name: 'ann', manager: null } } });
+    assert.equal(r.missing, true);
+    assert.deepEqual(r.inTx, [{ name: 'cid', reports: [{ name: 'eve' }] }]);
+    assert.equal(r.txCalls, 1);
+    assert.deepEqual(r.thing, THING);
+  });
+
   test('blob, boolean and timestamp columns round-trip', async () => {
     const r = await (await store()).roundTrip();
     assert.deepEqual(r.row, THING);

@@ -9,7 +9,10 @@
 //   ops  that implementation's root module (eq, and, sql, count, ...).
 // asyncOnly: true marks scenarios that only mean something on async drivers (a lazy
 // `db.run(sql)` inside `db.batch`; drizzle has no batch on sync drivers): the embedded
-// (sync) runner skips them.
+// (sync) runner skips them. syncOnly: true marks the reverse (`db.transaction()` with a
+// synchronous callback, which D1 has not): only the embedded runner runs them.
+// `db.query.*` (relational queries) works because every runner passes `t.schema` (tables
+// and relations) to `drizzle(client, { schema })`.
 // Every scenario starts from a fresh database made by `setupStatements` (drop, create,
 // seed). `run` must `await` everything (mizzle's embedded db is synchronous, D1 is not).
 // `check` states the scenario's own invariants on the NORMALISED result, so a scenario
@@ -96,9 +99,80 @@ export function makeSchema(core, ops) {
     legacy: text('legacy'),
   });
 
+  // Tables only the relational scenarios read (db.query.*).
+  const comments = sqliteTable('comments', {
+    id: integer('id').primaryKey(),
+    postId: integer('post_id').notNull(),
+    authorId: integer('author_id').notNull(),
+    body: text('body').notNull(),
+  });
+
+  const categories = sqliteTable('categories', {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+    parentId: integer('parent_id'),
+  });
+
+  const tags = sqliteTable('tags', {
+    id: integer('id').primaryKey(),
+    name: text('name').notNull(),
+  });
+
+  const postTags = sqliteTable('post_tags', {
+    postId: integer('post_id').notNull(),
+    tagId: integer('tag_id').notNull(),
+  });
+
+  /** Rows pointing at `kinds`, so its typed columns can be read inside a relation. */
+  const holders = sqliteTable('holders', {
+    id: integer('id').primaryKey(),
+    kindId: integer('kind_id'),
+    label: text('label').notNull(),
+  });
+
+  const { relations } = ops;
+  const usersRelations = relations(users, ({ one, many }) => ({
+    posts: many(posts),
+    city: one(cities, { fields: [users.cityId], references: [cities.id] }),
+    comments: many(comments),
+  }));
+  const citiesRelations = relations(cities, ({ many }) => ({ users: many(users) }));
+  const postsRelations = relations(posts, ({ one, many }) => ({
+    author: one(users, { fields: [posts.authorId], references: [users.id] }),
+    comments: many(comments),
+    postTags: many(postTags),
+  }));
+  const commentsRelations = relations(comments, ({ one }) => ({
+    post: one(posts, { fields: [comments.postId], references: [posts.id] }),
+    author: one(users, { fields: [comments.authorId], references: [users.id] }),
+  }));
+  const categoriesRelations = relations(categories, ({ one, many }) => ({
+    parent: one(categories, { fields: [categories.parentId], references: [categories.id], relationName: 'tree' }),
+    children: many(categories, { relationName: 'tree' }),
+  }));
+  const tagsRelations = relations(tags, ({ many }) => ({ postTags: many(postTags) }));
+  const postTagsRelations = relations(postTags, ({ one }) => ({
+    post: one(posts, { fields: [postTags.postId], references: [posts.id] }),
+    tag: one(tags, { fields: [postTags.tagId], references: [tags.id] }),
+  }));
+  const holdersRelations = relations(holders, ({ one }) => ({
+    kind: one(kinds, { fields: [holders.kindId], references: [kinds.id] }),
+  }));
+  const kindsRelations = relations(kinds, ({ many }) => ({ holders: many(holders) }));
+
+  /** What `drizzle(client, { schema })` gets: every table and every relations() declaration. */
+  const schema = {
+    cities, users, posts, counters, kinds, defaultsT, comments, categories, tags, postTags, holders,
+    usersRelations, citiesRelations, postsRelations, commentsRelations, categoriesRelations, tagsRelations, postTagsRelations,
+    holdersRelations, kindsRelations,
+  };
+
   // sqlite-core helpers the scenarios need besides tables.
   const { alias, union, unionAll, intersect, except } = core;
-  return { cities, users, posts, counters, kinds, defaultsT, core: { alias, union, unionAll, intersect, except } };
+  return {
+    cities, users, posts, counters, kinds, defaultsT, comments, categories, tags, postTags, holders, schema,
+    core: { alias, union, unionAll, intersect, except },
+  };
 }
 
 // One statement per line (D1's exec splits on newlines; runners may also batch them).
@@ -109,6 +183,11 @@ export const setupStatements = [
   'drop table if exists counters',
   'drop table if exists kinds',
   'drop table if exists defaults_t',
+  'drop table if exists comments',
+  'drop table if exists categories',
+  'drop table if exists tags',
+  'drop table if exists post_tags',
+  'drop table if exists holders',
   'create table cities (id integer primary key, name text not null, country text)',
   "create table users (id integer primary key autoincrement, name text not null, email text unique, age integer, role text not null default 'user', active integer not null default 1, city_id integer, created_at integer, score real, meta text)",
   'create table posts (id integer primary key, author_id integer not null, title text not null, views integer not null default 0, published_at integer)',
@@ -129,6 +208,19 @@ export const setupStatements = [
   'insert into kinds (id, int_num, bool, ts, ts_ms, txt, en, js, re, num, num_n, num_b, blob_buf, blob_json, blob_big, tags, price) values ' +
     `(1, 42, 1, 1700000000, 1700000000123, 'hi', 'b', '{"k":[1,2]}', 1.5, '12.50', 3.25, 1234567890123, X'00ff10', CAST('{"a":1}' AS BLOB), CAST('18446744073709551617' AS BLOB), 'x,y', 1999), ` +
     '(2, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)',
+  'create table comments (id integer primary key, post_id integer not null, author_id integer not null, body text not null)',
+  'create table categories (id integer primary key, name text not null, parent_id integer)',
+  'create table tags (id integer primary key, name text not null)',
+  'create table post_tags (post_id integer not null, tag_id integer not null)',
+  'create table holders (id integer primary key, kind_id integer, label text not null)',
+  // Comment 6's author (99) does not exist: its `author` is null.
+  'insert into comments (id, post_id, author_id, body) values ' +
+    "(1, 1, 2, 'nice'), (2, 1, 3, 'agreed'), (3, 3, 1, 'hi bob'), (4, 1, 5, 'late'), (5, 5, 4, 'dan here'), (6, 3, 99, 'ghost')",
+  "insert into categories (id, name, parent_id) values (1, 'root', null), (2, 'tech', 1), (3, 'life', 1), (4, 'rust', 2), (5, 'js', 2)",
+  "insert into tags (id, name) values (1, 'news'), (2, 'howto'), (3, 'misc')",
+  'insert into post_tags (post_id, tag_id) values (1, 1), (1, 2), (3, 1), (5, 2), (4, 1)',
+  // Holder 4's kind (7) does not exist.
+  "insert into holders (id, kind_id, label) values (1, 1, 'h1'), (2, 2, 'h2'), (3, 1, 'h3'), (4, 7, 'h4')",
 ];
 
 /** The same setup as one string, one statement per line. */
@@ -163,6 +255,16 @@ async function attempt(fn) {
 
 const ids = (rows) => rows.map((r) => r.id);
 const D = (s) => `date:${new Date(s).toISOString()}`;
+
+/** The kinds rows without their blob columns, normalised, as a select of them returns them. */
+const KIND1 = {
+  id: 1, intNum: 42, bool: true, ts: D(1700000000000), tsMs: D(1700000000123), txt: 'hi', en: 'b', js: { k: [1, 2] }, re: 1.5,
+  num: '12.5', numN: 3.25, numB: '1234567890123n', tags: ['x', 'y'], price: 19.99,
+};
+const KIND2 = {
+  id: 2, intNum: null, bool: null, ts: null, tsMs: null, txt: null, en: null, js: null, re: null,
+  num: null, numN: null, numB: null, tags: null, price: null,
+};
 
 /** @type {{ name: string, run: Function, check: Function }[]} */
 export const scenarios = [
@@ -1277,6 +1379,535 @@ export const scenarios = [
           num: '3.5', numN: 4.5, numB: '5n', blobBuf: 'hex:09', blobJson: [true], blobBig: '6n', tags: ['m'], price: 1.01,
         },
       ]),
+  },
+
+  // ---------------------------------------------------------------- relational queries (db.query)
+  {
+    name: 'relational findMany with a many relation',
+    run: (db) =>
+      db.query.users.findMany({
+        columns: { id: true, name: true },
+        with: { posts: { columns: { id: true, title: true }, orderBy: (p, { asc }) => [asc(p.id)] } },
+        orderBy: (u, { asc }) => asc(u.id),
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann', posts: [{ id: 1, title: 'Hello' }, { id: 2, title: 'Second' }] },
+        { id: 2, name: 'bob', posts: [{ id: 3, title: 'Bob post' }, { id: 5, title: 'Another' }] },
+        { id: 3, name: 'cid', posts: [] },
+        { id: 4, name: 'dan', posts: [] },
+        { id: 5, name: 'eve', posts: [{ id: 4, title: 'Eve post' }] },
+      ]),
+  },
+  {
+    name: 'relational full rows with a one relation',
+    run: (db) => db.query.posts.findMany({ with: { author: true }, orderBy: (p, { asc }) => asc(p.id), limit: 2 }),
+    check: (r, a) => {
+      const ann = {
+        id: 1, name: 'ann', email: 'ann@x.io', age: 31, role: 'admin', active: true, cityId: 1,
+        createdAt: D(1700000000000), score: 9.5, meta: { level: 3, tags: ['a'] },
+      };
+      a.deepEqual(r, [
+        { id: 1, authorId: 1, title: 'Hello', views: 10, publishedAt: D(1700000000123), author: ann },
+        { id: 2, authorId: 1, title: 'Second', views: 5, publishedAt: null, author: ann },
+      ]);
+    },
+  },
+  {
+    name: 'relational depth 3 users posts comments author',
+    run: (db) =>
+      db.query.users.findMany({
+        columns: { name: true },
+        orderBy: (u, { asc }) => asc(u.id),
+        limit: 2,
+        with: {
+          posts: {
+            columns: { title: true },
+            orderBy: (p, { asc }) => asc(p.id),
+            with: {
+              comments: {
+                columns: { body: true },
+                orderBy: (c, { asc }) => asc(c.id),
+                with: { author: { columns: { name: true } } },
+              },
+            },
+          },
+        },
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        {
+          name: 'ann',
+          posts: [
+            { title: 'Hello', comments: [{ body: 'nice', author: { name: 'bob' } }, { body: 'agreed', author: { name: 'cid' } }, { body: 'late', author: { name: 'eve' } }] },
+            { title: 'Second', comments: [] },
+          ],
+        },
+        {
+          name: 'bob',
+          posts: [
+            { title: 'Bob post', comments: [{ body: 'hi bob', author: { name: 'ann' } }, { body: 'ghost', author: null }] },
+            { title: 'Another', comments: [{ body: 'dan here', author: { name: 'dan' } }] },
+          ],
+        },
+      ]),
+  },
+  {
+    name: 'relational empty many and missing one',
+    run: async (db) => [
+      await db.query.users.findMany({
+        columns: { id: true },
+        with: { city: { columns: { name: true } }, posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) } },
+        orderBy: (u, { asc }) => asc(u.id),
+      }),
+      await db.query.cities.findMany({
+        columns: { name: true },
+        with: { users: { columns: { name: true }, orderBy: (u, { asc }) => asc(u.id) } },
+        orderBy: (c, { asc }) => asc(c.id),
+      }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { id: 1, city: { name: 'Paris' }, posts: [{ id: 1 }, { id: 2 }] },
+          { id: 2, city: { name: 'Berlin' }, posts: [{ id: 3 }, { id: 5 }] },
+          { id: 3, city: { name: 'Paris' }, posts: [] },
+          { id: 4, city: null, posts: [] },
+          { id: 5, city: { name: 'Berlin' }, posts: [{ id: 4 }] },
+        ],
+        [
+          { name: 'Paris', users: [{ name: 'ann' }, { name: 'cid' }] },
+          { name: 'Berlin', users: [{ name: 'bob' }, { name: 'eve' }] },
+          { name: 'Tokyo', users: [] },
+        ],
+      ]),
+  },
+  {
+    name: 'relational orderBy limit offset nested and top',
+    run: async (db, t, { desc }) => [
+      // Top: a list of order terms; nested: a callback. limit/offset apply per parent row.
+      await db.query.users.findMany({
+        columns: { name: true },
+        orderBy: [desc(t.users.age), desc(t.users.id)],
+        limit: 3,
+        offset: 1,
+        with: { posts: { columns: { title: true }, orderBy: (p, { desc }) => desc(p.views), limit: 1, offset: 1 } },
+      }),
+      await db.query.users.findMany({
+        columns: { id: true },
+        orderBy: (u, { asc }) => asc(u.id),
+        with: { posts: { columns: { title: true }, orderBy: (p, { desc }) => [desc(p.views)], limit: 1 } },
+      }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { name: 'ann', posts: [{ title: 'Second' }] },
+          { name: 'eve', posts: [] },
+          { name: 'bob', posts: [{ title: 'Another' }] },
+        ],
+        [
+          { id: 1, posts: [{ title: 'Hello' }] },
+          { id: 2, posts: [{ title: 'Bob post' }] },
+          { id: 3, posts: [] },
+          { id: 4, posts: [] },
+          { id: 5, posts: [{ title: 'Eve post' }] },
+        ],
+      ]),
+  },
+  {
+    name: 'relational where callback and sql where, top and nested',
+    run: async (db, t, { sql, ne }) => [
+      await db.query.users.findMany({
+        columns: { name: true },
+        where: (u, { and, gt, eq }) => and(gt(u.age, 24), eq(u.active, true)),
+        orderBy: (u, { asc }) => asc(u.id),
+        with: { posts: { columns: { title: true }, where: (p, { gte }) => gte(p.views, 7), orderBy: (p, { asc }) => asc(p.id) } },
+      }),
+      await db.query.posts.findMany({
+        columns: { id: true },
+        where: sql`${t.posts.views} > ${5}`,
+        orderBy: (p, { asc }) => asc(p.id),
+        with: { comments: { columns: { id: true }, where: ne(t.comments.authorId, 99), orderBy: (c, { asc }) => asc(c.id) } },
+      }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ name: 'ann', posts: [{ title: 'Hello' }] }, { name: 'bob', posts: [{ title: 'Bob post' }, { title: 'Another' }] }],
+        [{ id: 1, comments: [{ id: 1 }, { id: 2 }, { id: 4 }] }, { id: 3, comments: [{ id: 3 }] }, { id: 5, comments: [{ id: 5 }] }],
+      ]),
+  },
+  {
+    name: 'relational where exists correlated on the level',
+    run: (db, t, { sql, eq }) =>
+      db.query.users.findMany({
+        columns: { name: true },
+        where: (u, { exists }) => exists(db.select({ one: sql`1` }).from(t.posts).where(eq(t.posts.authorId, u.id))),
+        orderBy: (u, { asc }) => asc(u.id),
+        with: {
+          posts: {
+            columns: { title: true },
+            where: (p, { exists }) => exists(db.select({ one: sql`1` }).from(t.comments).where(eq(t.comments.postId, p.id))),
+            orderBy: (p, { asc }) => asc(p.id),
+          },
+        },
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'ann', posts: [{ title: 'Hello' }] },
+        { name: 'bob', posts: [{ title: 'Bob post' }, { title: 'Another' }] },
+        { name: 'eve', posts: [] },
+      ]),
+  },
+  {
+    name: 'relational columns include and exclude, top and nested',
+    run: async (db) => [
+      await db.query.users.findMany({
+        columns: { meta: false, createdAt: false, score: false, email: false },
+        where: (u, { eq }) => eq(u.id, 1),
+        with: {
+          posts: { columns: { publishedAt: false, authorId: false }, orderBy: (p, { asc }) => asc(p.id) },
+          city: { columns: { name: true } },
+        },
+      }),
+      // Include mode wins when any key is true: `country: false` changes nothing.
+      await db.query.cities.findMany({ columns: { name: true, country: false }, orderBy: (c, { asc }) => asc(c.id) }),
+      await db.query.posts.findMany({
+        columns: { title: true },
+        where: (p, { eq }) => eq(p.id, 3),
+        with: { author: { columns: { id: false, email: false, meta: false, createdAt: false, score: false, cityId: false, active: false, role: false } } },
+      }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          {
+            id: 1, name: 'ann', age: 31, role: 'admin', active: true, cityId: 1,
+            posts: [{ id: 1, title: 'Hello', views: 10 }, { id: 2, title: 'Second', views: 5 }],
+            city: { name: 'Paris' },
+          },
+        ],
+        [{ name: 'Paris' }, { name: 'Berlin' }, { name: 'Tokyo' }],
+        [{ title: 'Bob post', author: { name: 'bob', age: 25 } }],
+      ]),
+  },
+  {
+    name: 'relational extras top and nested',
+    run: (db, t, { sql, inArray }) =>
+      db.query.users.findMany({
+        columns: { id: true },
+        extras: { upper: sql`upper(${t.users.name})`.as('upper'), ageNext: sql`${t.users.age} + 1`.mapWith(Number).as('age_next') },
+        where: inArray(t.users.id, [1, 5]),
+        orderBy: (u, { asc }) => asc(u.id),
+        with: {
+          posts: {
+            columns: { id: true },
+            extras: (p, { sql }) => ({
+              doubled: sql`${p.views} * 2`.mapWith(Number).as('doubled'),
+              titleLen: sql`length(${p.title})`.as('title_len'),
+              code: sql`'4' || ${p.id}`.mapWith(Number).as('code'),
+              raw: sql`'4' || ${p.id}`.as('raw'),
+            }),
+            orderBy: (p, { asc }) => asc(p.id),
+          },
+        },
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        {
+          id: 1, upper: 'ANN', ageNext: 32,
+          posts: [{ id: 1, doubled: 20, titleLen: 5, code: 41, raw: '41' }, { id: 2, doubled: 10, titleLen: 6, code: 42, raw: '42' }],
+        },
+        { id: 5, upper: 'EVE', ageNext: 26, posts: [{ id: 4, doubled: 0, titleLen: 8, code: 44, raw: '44' }] },
+      ]),
+  },
+  {
+    name: 'relational extras with a correlated count at the top',
+    run: (db, t, { sql }) =>
+      db.query.users.findMany({
+        columns: { name: true },
+        extras: { postCount: sql`(select count(*) from ${t.posts} where ${t.posts.authorId} = ${t.users.id})`.mapWith(Number).as('post_count') },
+        orderBy: (u, { asc }) => asc(u.id),
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'ann', postCount: 2 }, { name: 'bob', postCount: 2 }, { name: 'cid', postCount: 0 }, { name: 'dan', postCount: 0 }, { name: 'eve', postCount: 1 },
+      ]),
+  },
+  {
+    name: 'relational extras with a correlated count nested',
+    run: (db, t, { sql }) =>
+      db.query.cities.findMany({
+        columns: { name: true },
+        orderBy: (c, { asc }) => asc(c.id),
+        limit: 2,
+        with: {
+          users: {
+            columns: { name: true },
+            extras: (u, { sql }) => ({ postCount: sql`(select count(*) from ${t.posts} where ${t.posts.authorId} = ${u.id})`.mapWith(Number).as('post_count') }),
+            orderBy: (u, { asc }) => asc(u.id),
+          },
+        },
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'Paris', users: [{ name: 'ann', postCount: 2 }, { name: 'cid', postCount: 0 }] },
+        { name: 'Berlin', users: [{ name: 'bob', postCount: 2 }, { name: 'eve', postCount: 1 }] },
+      ]),
+  },
+  {
+    name: 'relational self relation both sides',
+    run: async (db) => [
+      await db.query.categories.findMany({
+        columns: { name: true },
+        with: { parent: { columns: { name: true } }, children: { columns: { name: true }, orderBy: (c, { asc }) => asc(c.id) } },
+        orderBy: (c, { asc }) => asc(c.id),
+      }),
+      await db.query.categories.findFirst({
+        columns: { name: true },
+        where: (c, { eq }) => eq(c.name, 'rust'),
+        with: { parent: { columns: { name: true }, with: { parent: { columns: { name: true }, with: { parent: true } } } } },
+      }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { name: 'root', parent: null, children: [{ name: 'tech' }, { name: 'life' }] },
+          { name: 'tech', parent: { name: 'root' }, children: [{ name: 'rust' }, { name: 'js' }] },
+          { name: 'life', parent: { name: 'root' }, children: [] },
+          { name: 'rust', parent: { name: 'tech' }, children: [] },
+          { name: 'js', parent: { name: 'tech' }, children: [] },
+        ],
+        { name: 'rust', parent: { name: 'tech', parent: { name: 'root', parent: null } } },
+      ]),
+  },
+  {
+    name: 'relational many-to-many through the junction',
+    run: async (db) => [
+      await db.query.posts.findMany({
+        columns: { title: true },
+        orderBy: (p, { asc }) => asc(p.id),
+        with: { postTags: { columns: { tagId: true }, orderBy: (pt, { asc }) => asc(pt.tagId), with: { tag: { columns: { name: true } } } } },
+      }),
+      await db.query.tags.findMany({
+        columns: { name: true },
+        orderBy: (g, { asc }) => asc(g.id),
+        with: { postTags: { columns: { postId: true }, orderBy: (pt, { asc }) => asc(pt.postId), with: { post: { columns: { title: true } } } } },
+      }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { title: 'Hello', postTags: [{ tagId: 1, tag: { name: 'news' } }, { tagId: 2, tag: { name: 'howto' } }] },
+          { title: 'Second', postTags: [] },
+          { title: 'Bob post', postTags: [{ tagId: 1, tag: { name: 'news' } }] },
+          { title: 'Eve post', postTags: [{ tagId: 1, tag: { name: 'news' } }] },
+          { title: 'Another', postTags: [{ tagId: 2, tag: { name: 'howto' } }] },
+        ],
+        [
+          { name: 'news', postTags: [{ postId: 1, post: { title: 'Hello' } }, { postId: 3, post: { title: 'Bob post' } }, { postId: 4, post: { title: 'Eve post' } }] },
+          { name: 'howto', postTags: [{ postId: 1, post: { title: 'Hello' } }, { postId: 5, post: { title: 'Another' } }] },
+          { name: 'misc', postTags: [] },
+        ],
+      ]),
+  },
+  {
+    name: 'relational findFirst row and undefined',
+    run: async (db, t, { eq }) => [
+      await db.query.users.findFirst({
+        columns: { name: true },
+        where: (u, { eq }) => eq(u.role, 'user'),
+        orderBy: (u, { desc }) => desc(u.id),
+        with: { posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) }, city: { columns: { name: true } } },
+      }),
+      await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { posts: true } }),
+      await db.query.posts.findFirst({ where: eq(t.posts.id, 2), columns: { title: true }, with: { comments: true, author: { columns: { name: true } } } }),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'eve', posts: [{ id: 4 }], city: { name: 'Berlin' } },
+        '<undefined>',
+        { title: 'Second', comments: [], author: { name: 'ann' } },
+      ]),
+  },
+  {
+    name: 'relational prepared findMany with placeholders',
+    run: async (db, _t, { sql }) => {
+      const many = db.query.users
+        .findMany({
+          columns: { name: true },
+          where: (u, { gte }) => gte(u.age, sql.placeholder('minAge')),
+          orderBy: (u, { asc }) => asc(u.id),
+          limit: sql.placeholder('n'),
+          with: {
+            posts: {
+              columns: { id: true },
+              where: (p, { gt }) => gt(p.views, sql.placeholder('minViews')),
+              orderBy: (p, { asc }) => asc(p.id),
+              limit: sql.placeholder('perUser'),
+            },
+          },
+        })
+        .prepare();
+      const first = db.query.posts
+        .findFirst({ columns: { title: true }, where: (p, { eq }) => eq(p.id, sql.placeholder('id')), with: { author: { columns: { name: true } } } })
+        .prepare();
+      return [
+        await many.execute({ minAge: 25, n: 2, minViews: 5, perUser: 5 }),
+        await many.execute({ minAge: 40, n: 5, minViews: 0, perUser: 5 }),
+        await many.execute({ minAge: 25, n: 2, minViews: 0, perUser: 1 }),
+        await first.execute({ id: 3 }),
+        await first.execute({ id: 42 }),
+      ];
+    },
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ name: 'ann', posts: [{ id: 1 }] }, { name: 'bob', posts: [{ id: 3 }, { id: 5 }] }],
+        [{ name: 'cid', posts: [] }],
+        [{ name: 'ann', posts: [{ id: 1 }] }, { name: 'bob', posts: [{ id: 3 }] }],
+        { title: 'Bob post', author: { name: 'bob' } },
+        '<undefined>',
+      ]),
+  },
+  {
+    name: 'relational typed columns inside a one relation',
+    run: async (db, t, { getTableColumns }) => {
+      const { blobBuf, blobJson, blobBig, ...plain } = getTableColumns(t.kinds);
+      return {
+        nested: await db.query.holders.findMany({
+          columns: { label: true },
+          with: { kind: { columns: { blobBuf: false, blobJson: false, blobBig: false } } },
+          orderBy: (h, { asc }) => asc(h.id),
+        }),
+        top: await db.select(plain).from(t.kinds).orderBy(t.kinds.id),
+      };
+    },
+    check: (r, a) => {
+      a.deepEqual(r.top, [KIND1, KIND2]);
+      a.deepEqual(r.nested, [
+        { label: 'h1', kind: KIND1 },
+        { label: 'h2', kind: KIND2 },
+        { label: 'h3', kind: KIND1 },
+        { label: 'h4', kind: null },
+      ]);
+    },
+  },
+  {
+    name: 'relational typed columns inside a many relation at depth 2',
+    run: (db) =>
+      db.query.kinds.findMany({
+        columns: { id: true },
+        orderBy: (k, { asc }) => asc(k.id),
+        with: {
+          holders: {
+            columns: { label: true },
+            orderBy: (h, { asc }) => asc(h.id),
+            with: { kind: { columns: { blobBuf: false, blobJson: false, blobBig: false } } },
+          },
+        },
+      }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, holders: [{ label: 'h1', kind: KIND1 }, { label: 'h3', kind: KIND1 }] },
+        { id: 2, holders: [{ label: 'h2', kind: KIND2 }] },
+      ]),
+  },
+  {
+    name: 'relational blob columns inside a relation',
+    run: async (db, t) => ({
+      nested: await db.query.holders.findMany({
+        columns: { label: true },
+        where: (h, { lt }) => lt(h.id, 3),
+        with: { kind: { columns: { blobBuf: true, blobJson: true, blobBig: true } } },
+        orderBy: (h, { asc }) => asc(h.id),
+      }),
+      top: await db.select({ blobBuf: t.kinds.blobBuf, blobJson: t.kinds.blobJson, blobBig: t.kinds.blobBig }).from(t.kinds).orderBy(t.kinds.id),
+    }),
+    check: (r, a) => {
+      const k1 = { blobBuf: 'hex:00ff10', blobJson: { a: 1 }, blobBig: '18446744073709551617n' };
+      const k2 = { blobBuf: null, blobJson: null, blobBig: null };
+      a.deepEqual(r.top, [k1, k2]);
+      a.deepEqual(r.nested, [{ label: 'h1', kind: k1 }, { label: 'h2', kind: k2 }]);
+    },
+  },
+  {
+    name: 'relational queries in a batch',
+    asyncOnly: true,
+    run: async (db, t) => {
+      const [many, first, , after] = await db.batch([
+        db.query.users.findMany({
+          columns: { name: true },
+          where: (u, { lte }) => lte(u.id, 2),
+          orderBy: (u, { asc }) => asc(u.id),
+          with: { posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) } },
+        }),
+        db.query.posts.findFirst({
+          columns: { title: true },
+          where: (p, { eq }) => eq(p.id, 3),
+          with: { author: { columns: { name: true } }, comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } },
+        }),
+        db.insert(t.tags).values({ id: 4, name: 'new' }),
+        db.query.tags.findMany({ columns: { name: true }, orderBy: (g, { asc }) => asc(g.id), with: { postTags: { columns: { postId: true }, orderBy: (pt, { asc }) => asc(pt.postId) } } }),
+      ]);
+      return { many, first, after };
+    },
+    check: (r, a) =>
+      a.deepEqual(r, {
+        many: [{ name: 'ann', posts: [{ id: 1 }, { id: 2 }] }, { name: 'bob', posts: [{ id: 3 }, { id: 5 }] }],
+        first: { title: 'Bob post', author: { name: 'bob' }, comments: [{ body: 'hi bob' }, { body: 'ghost' }] },
+        after: [
+          { name: 'news', postTags: [{ postId: 1 }, { postId: 3 }, { postId: 4 }] },
+          { name: 'howto', postTags: [{ postId: 1 }, { postId: 5 }] },
+          { name: 'misc', postTags: [] },
+          { name: 'new', postTags: [] },
+        ],
+      }),
+  },
+  {
+    name: 'relational queries in a transaction',
+    syncOnly: true,
+    run: async (db, t) => {
+      const inside = db.transaction((tx) => {
+        tx.insert(t.comments).values({ id: 7, postId: 2, authorId: 3, body: 'in tx' }).run();
+        return {
+          posts: tx.query.posts
+            .findMany({
+              columns: { title: true },
+              where: (p, { eq }) => eq(p.authorId, 1),
+              orderBy: (p, { asc }) => asc(p.id),
+              with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id), with: { author: { columns: { name: true } } } } },
+            })
+            .sync(),
+          first: tx.query.comments.findFirst({ where: (c, { eq }) => eq(c.id, 7), with: { post: { columns: { title: true } } } }).sync(),
+        };
+      });
+      let seen;
+      let rolledBack = false;
+      try {
+        db.transaction((tx) => {
+          tx.insert(t.comments).values({ id: 8, postId: 2, authorId: 1, body: 'undone' }).run();
+          seen = tx.query.posts.findFirst({ columns: { id: true }, where: (p, { eq }) => eq(p.id, 2), with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } } }).sync();
+          tx.rollback();
+        });
+      } catch {
+        rolledBack = true;
+      }
+      const after = await db.query.posts.findFirst({ columns: { id: true }, where: (p, { eq }) => eq(p.id, 2), with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } } });
+      return { inside, seen, rolledBack, after };
+    },
+    check: (r, a) =>
+      a.deepEqual(r, {
+        inside: {
+          posts: [
+            { title: 'Hello', comments: [{ body: 'nice', author: { name: 'bob' } }, { body: 'agreed', author: { name: 'cid' } }, { body: 'late', author: { name: 'eve' } }] },
+            { title: 'Second', comments: [{ body: 'in tx', author: { name: 'cid' } }] },
+          ],
+          first: { id: 7, postId: 2, authorId: 3, body: 'in tx', post: { title: 'Second' } },
+        },
+        seen: { id: 2, comments: [{ body: 'in tx' }, { body: 'undone' }] },
+        rolledBack: true,
+        after: { id: 2, comments: [{ body: 'in tx' }] },
+      }),
   },
 
   // ---------------------------------------------------------------- toSQL

@@ -18,11 +18,11 @@ export async function runEmbedded(only) {
       ops,
       only,
       sync: true,
-      fresh: async () => {
+      fresh: async (schema) => {
         const client = await createDatabase();
         clients.push(client);
         client.exec(setupSql);
-        return drizzle(client);
+        return drizzle(client, { schema });
       },
     });
   } finally {
@@ -41,9 +41,9 @@ export default {
   async fetch(request, env) {
     try {
       const only = new URL(request.url).searchParams.getAll('only');
-      const fresh = async () => {
+      const fresh = async (schema) => {
         await env.DB.batch(setupStatements.map((s) => env.DB.prepare(s)));
-        return drizzle(env.DB);
+        return drizzle(env.DB, { schema });
       };
       return Response.json(await runAll({ core, ops, fresh, only: only.length ? only : undefined }));
     } catch (e) {
