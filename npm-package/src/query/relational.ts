@@ -56,14 +56,11 @@ const MAX_ALIAS = 60;
 function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string | undefined, used: Set<string>, depth: number): Level {
   if (depth > 50) throw new MizzleError('too_deep', 'relational query nests more than 50 levels');
   const columns = getTableInfo(entry.table).columns;
-  const fields: { key: string; value: unknown; custom?: (v: unknown) => unknown }[] = [];
   const pick = config.columns;
   const include = pick !== undefined && Object.values(pick).some((v) => v === true);
-  for (const key of Object.keys(columns)) {
-    if (pick !== undefined && (include ? pick[key] !== true : pick[key] === false)) continue;
-    const column = columns[key]!;
-    fields.push({ key, value: column, custom: (v) => column.mapFromDriverValue(v) });
-  }
+  const all = columnFields(columns);
+  const fields: { key: string; value: unknown; custom?: ((v: unknown) => unknown) | undefined }[] =
+    pick === undefined ? all.slice() : all.filter((f) => (include ? pick[f.key] === true : pick[f.key] !== false));
   if (pick !== undefined) {
     for (const key of Object.keys(pick)) {
       if (!(key in columns)) throw new MizzleError('invalid', `table "${entry.key}" has no column "${key}" (in columns)`);
@@ -97,9 +94,26 @@ function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string |
   return { entry, alias, fields, relations, where, orderBy, limit: config.limit, offset: config.offset };
 }
 
+/** Field records of every column of a table, made once per table. */
+const columnFieldsCache = new WeakMap<object, { key: string; value: unknown; custom: (v: unknown) => unknown }[]>();
+
+function columnFields(columns: Record<string, Column>): { key: string; value: unknown; custom: (v: unknown) => unknown }[] {
+  let fields = columnFieldsCache.get(columns);
+  if (!fields) {
+    fields = Object.keys(columns).map((key) => {
+      const column = columns[key]!;
+      return { key, value: column, custom: (v: unknown) => column.mapFromDriverValue(v) };
+    });
+    columnFieldsCache.set(columns, fields);
+  }
+  return fields;
+}
+
 /** `wanted`, made unique in this query and short enough for every dialect. */
 function uniqueAlias(wanted: string, used: Set<string>): string {
-  let alias = new TextEncoder().encode(wanted).length > MAX_ALIAS ? `r${used.size}` : wanted;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: measure only when it could be too long.
+  const long = wanted.length * 3 > MAX_ALIAS && new TextEncoder().encode(wanted).length > MAX_ALIAS;
+  let alias = long ? `r${used.size}` : wanted;
   for (let n = 2; used.has(alias); n++) alias = `${wanted.slice(0, 40)}_${n}`;
   used.add(alias);
   return alias;
