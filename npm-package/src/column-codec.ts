@@ -25,6 +25,12 @@ export const Codec = {
   custom: 10,
   count: 11,
   stringNumber: 12,
+  /** PostgreSQL/MySQL timestamp text (`2024-01-02 03:04:05.123[+01]`; no offset = UTC) -> Date. */
+  dateText: 13,
+  /** A JSON document the driver already parsed (PostgreSQL json/jsonb, MySQL JSON) -> as is. */
+  jsonValue: 14,
+  /** A date (`2024-01-02`) -> Date at UTC midnight. */
+  dateOnly: 15,
 } as const;
 
 /** One of the {@link Codec} ids. */
@@ -135,9 +141,36 @@ export function codecDecoder(codec: number): (value: unknown) => unknown {
     case Codec.text:
     case Codec.stringNumber:
       return (v) => (v == null ? v : typeof v === 'string' ? v : String(v));
+    case Codec.dateText:
+      return (v) => (v == null ? v : v instanceof Date ? v : parseTimestampText(String(v)));
+    case Codec.dateOnly:
+      return (v) => (v == null ? v : v instanceof Date ? v : new Date(`${String(v).slice(0, 10)}T00:00:00Z`));
     default:
       return (v) => v;
   }
+}
+
+/**
+ * A PostgreSQL or MySQL timestamp in text form as a Date: `2024-01-02
+ * 03:04:05.123456+05:30` (or `T` between date and time, as JSON functions
+ * write it; offsets `+05`, `+0530`, `+05:30`; none means UTC). Digits past
+ * milliseconds are dropped; `infinity` and BC dates give an invalid Date.
+ *
+ * @example
+ * parseTimestampText('2024-01-02 03:04:05.5+01'); // 2024-01-02T02:04:05.500Z
+ */
+export function parseTimestampText(text: string): Date {
+  const m = /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:(Z)|([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?$/.exec(text.trim());
+  if (!m) return new Date(Number.NaN);
+  const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
+  let t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
+  // Date.UTC reads years 0..99 as 1900..1999.
+  if (Number(m[1]) < 100) t = new Date(t).setUTCFullYear(Number(m[1]));
+  if (m[9]) {
+    const offset = (Number(m[10]) * 3600 + Number(m[11] ?? 0) * 60 + Number(m[12] ?? 0)) * 1000;
+    t -= m[9] === '+' ? offset : -offset;
+  }
+  return new Date(t);
 }
 
 /** Bytes of a hexadecimal string (how blobs travel inside JSON rows). */
@@ -160,6 +193,7 @@ export function jsonCodecDecoder(codec: number): (value: unknown) => unknown {
   switch (codec) {
     case Codec.json:
     case Codec.jsonBlob:
+    case Codec.jsonValue:
       return (v) => v;
     case Codec.bytes:
       return (v) => (v == null ? v : typeof v === 'string' ? hexBytes(v) : toBytes(v));

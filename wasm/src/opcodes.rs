@@ -31,7 +31,7 @@ fn json_encoding(codec: i32) -> JsonEncoding {
         // bigint, string_number: text, since a JSON number would round them.
         6 | 12 => JsonEncoding::Text,
         7 => JsonEncoding::Hex,
-        5 => JsonEncoding::Json,
+        5 | 14 => JsonEncoding::Json,
         8 => JsonEncoding::JsonBlob,
         _ => JsonEncoding::Plain,
     }

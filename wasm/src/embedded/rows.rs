@@ -19,7 +19,7 @@ pub(crate) const CODEC_BOOLEAN: u8 = 2;
 pub(crate) const CODEC_TIMESTAMP: u8 = 3;
 pub(crate) const CODEC_TIMESTAMP_MS: u8 = 4;
 /// The largest codec id README.md defines (`string_number`).
-pub(crate) const CODEC_MAX: u8 = 12;
+pub(crate) const CODEC_MAX: u8 = 15;
 
 /// `Number.MAX_SAFE_INTEGER`: integers within ±this convert to f64 exactly
 /// and unambiguously.
