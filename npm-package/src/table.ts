@@ -34,7 +34,7 @@ export interface TableInfo {
   readonly extraConfig: ((self: Record<string, Column>) => unknown) | undefined;
   /** For an alias, the table it copies. */
   readonly original: Table | undefined;
-  readonly dialect: 'sqlite';
+  readonly dialect: 'sqlite' | 'pg' | 'mysql';
 }
 
 /**
