@@ -19,7 +19,9 @@ export type MizzleErrorKind =
   | 'transaction'
   | 'database'
   /** The database's answer could not be decoded (e.g. JSON cut off by a server limit). */
-  | 'decode';
+  | 'decode'
+  /** An HTTP driver gave up waiting (its `timeoutMs`). */
+  | 'timeout';
 
 /** A query that could not be built or compiled (nothing was sent). */
 export class MizzleError extends Error {
@@ -33,17 +35,54 @@ export class MizzleError extends Error {
   }
 }
 
-/** The database rejected a query: the driver's message and code, the SQL and params. */
-export class MizzleQueryError extends MizzleError {
+/** What a server says about an error besides its message (PostgreSQL's fields, MySQL's errno). */
+export interface ServerErrorFields {
+  /** HTTP status of the answer, for HTTP drivers. */
+  status?: number;
+  severity?: string;
+  detail?: string;
+  hint?: string;
+  position?: string;
+  schema?: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+  /** MySQL's error number. */
+  errno?: number;
+  /** SQLSTATE (PostgreSQL's is also `code`). */
+  sqlstate?: string;
+}
+
+/**
+ * The database rejected a query: the driver's message and code, the SQL and
+ * params, and whatever else the server said (`detail`, `constraint`,
+ * `errno`...).
+ */
+export class MizzleQueryError extends MizzleError implements ServerErrorFields {
   override name = 'MizzleQueryError';
+  declare readonly status?: number;
+  declare readonly severity?: string;
+  declare readonly detail?: string;
+  declare readonly hint?: string;
+  declare readonly position?: string;
+  declare readonly schema?: string;
+  declare readonly table?: string;
+  declare readonly column?: string;
+  declare readonly constraint?: string;
+  declare readonly errno?: number;
+  declare readonly sqlstate?: string;
+
   constructor(
     message: string,
     readonly code: string | undefined,
     readonly sql: string,
     readonly params: readonly unknown[],
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; fields?: ServerErrorFields },
   ) {
     super('database', `${message}\n  sql: ${sql}\n  params: ${safeJson(params)}`, options);
+    if (options?.fields) {
+      for (const [k, v] of Object.entries(options.fields)) if (v !== undefined) Object.defineProperty(this, k, { value: v, enumerable: true });
+    }
   }
 }
 

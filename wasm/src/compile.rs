@@ -2,7 +2,8 @@
 
 use std::cell::RefCell;
 
-use mizzle_core::{ast::Statement, render, DialectKind, Param};
+use mizzle_core::render::SqlWriter;
+use mizzle_core::{ast::Statement, render::ToSql, DialectKind, Param};
 use wasm_bindgen::prelude::*;
 
 use crate::error;
@@ -26,6 +27,8 @@ pub fn intern(joined: &str) {
 pub(crate) struct Compiled {
     sql: String,
     params: Vec<i32>,
+    /// Byte offset of each parameter's placeholder in `sql` (for `interpolate`).
+    offsets: Vec<i32>,
     plan: Vec<i32>,
 }
 
@@ -50,7 +53,9 @@ pub(crate) fn compile_with(
         Shape::Statement(s) => s,
         Shape::Relational(q) => Statement::Relational(q),
     };
-    let rendered = render(&stmt, dialect).map_err(CompileError::Render)?;
+    let mut w = SqlWriter::new(dialect.dialect());
+    stmt.to_sql(&mut w).map_err(CompileError::Render)?;
+    let (rendered, offsets) = w.finish_with_offsets();
     let mut params = Vec::with_capacity(rendered.params.len());
     for p in &rendered.params {
         params.push(match p {
@@ -68,9 +73,17 @@ pub(crate) fn compile_with(
             }
         });
     }
+    let offsets = offsets
+        .into_iter()
+        .map(|o| {
+            i32::try_from(o)
+                .map_err(|_| CompileError::Decode(DecodeError::Malformed("statement too long")))
+        })
+        .collect::<Result<_, _>>()?;
     Ok(Compiled {
         sql: rendered.sql,
         params,
+        offsets,
         plan: reader.plan,
     })
 }
@@ -100,15 +113,16 @@ pub fn compile(dialect: u8, ops: &[i32]) -> Result<String, JsValue> {
     SLOTS.with(|s| {
         let mut s = s.borrow_mut();
         s.clear();
-        s.reserve(1 + c.params.len() + c.plan.len());
+        s.reserve(1 + 2 * c.params.len() + c.plan.len());
         s.push(c.params.len() as i32);
         s.extend_from_slice(&c.params);
+        s.extend_from_slice(&c.offsets);
         s.extend_from_slice(&c.plan);
     });
     Ok(c.sql)
 }
 
-/// The last compiled shape's `[n_params, params..., plan...]`.
+/// The last compiled shape's `[n_params, params..., offsets..., plan...]`.
 #[wasm_bindgen]
 pub fn slots() -> Vec<i32> {
     SLOTS.with(|s| core::mem::take(&mut *s.borrow_mut()))
@@ -147,6 +161,8 @@ mod tests {
             r#"select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?"#
         );
         assert_eq!(c.params, vec![0, 1]);
+        assert_eq!(c.offsets, vec![70, 78]);
+        assert_eq!(&c.sql[70..71], "?");
         assert_eq!(c.plan, vec![1, 9]);
         let pg = compile_with(1, &ops, &s).unwrap();
         assert!(pg.sql.ends_with("= $1 limit $2"));

@@ -6,8 +6,12 @@ mod compile;
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
 mod embedded;
 mod error;
+#[cfg(any(feature = "inline", test))]
+mod interpolate;
 mod opcodes;
 
 pub use compile::{compile, intern, slots};
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
 pub use embedded::Database;
+#[cfg(feature = "inline")]
+pub use interpolate::interpolate;

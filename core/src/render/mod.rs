@@ -5,6 +5,7 @@ mod ddl;
 mod delete;
 mod expr;
 mod insert;
+mod interpolate;
 pub(crate) mod literal;
 pub(crate) mod names;
 pub(crate) mod query;
@@ -15,6 +16,7 @@ pub use ddl::{
     create_all, create_index, create_schema, create_table, create_type, create_view, drop_table,
     drop_type, drop_view,
 };
+pub use interpolate::{interpolate, Literal};
 pub use literal::string_literal;
 pub use writer::SqlWriter;
 

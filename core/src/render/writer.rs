@@ -26,6 +26,8 @@ pub struct SqlWriter<'d> {
     dialect: &'d dyn Dialect,
     sql: String,
     params: Vec<Param>,
+    /// Byte offset of each parameter's placeholder in `sql`.
+    offsets: Vec<usize>,
     inline_values: bool,
     depth: u16,
 }
@@ -38,6 +40,7 @@ impl<'d> SqlWriter<'d> {
             // Most statements fit: fewer reallocations while rendering.
             sql: String::with_capacity(128),
             params: Vec::new(),
+            offsets: Vec::new(),
             inline_values: false,
             depth: 0,
         }
@@ -96,6 +99,7 @@ impl<'d> SqlWriter<'d> {
             return literal::write_literal(self.dialect, &mut self.sql, v);
         }
         self.params.push(Param::Value(v.clone()));
+        self.offsets.push(self.sql.len());
         self.dialect
             .write_placeholder(&mut self.sql, self.params.len());
         Ok(())
@@ -109,6 +113,7 @@ impl<'d> SqlWriter<'d> {
             ));
         }
         self.params.push(Param::Placeholder(name.into()));
+        self.offsets.push(self.sql.len());
         self.dialect
             .write_placeholder(&mut self.sql, self.params.len());
         Ok(())
@@ -122,6 +127,7 @@ impl<'d> SqlWriter<'d> {
             ));
         }
         self.params.push(Param::Slot(n));
+        self.offsets.push(self.sql.len());
         self.dialect
             .write_placeholder(&mut self.sql, self.params.len());
         Ok(())
@@ -172,6 +178,18 @@ impl<'d> SqlWriter<'d> {
             sql: self.sql,
             params: self.params,
         }
+    }
+
+    /// [`finish`](Self::finish), plus the byte offset of each parameter's
+    /// placeholder in the SQL (what [`interpolate`](crate::render::interpolate) takes).
+    pub fn finish_with_offsets(self) -> (Rendered, Vec<usize>) {
+        (
+            Rendered {
+                sql: self.sql,
+                params: self.params,
+            },
+            self.offsets,
+        )
     }
 }
 

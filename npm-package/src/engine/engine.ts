@@ -3,7 +3,7 @@
  * per dialect through wasm, and caches the result by shape hash, so repeated
  * shapes never cross into wasm.
  */
-import { fromEngineError } from '../errors.js';
+import { fromEngineError, MizzleError } from '../errors.js';
 import { Encoder } from './encoder.js';
 import { Strings } from './strings.js';
 
@@ -12,6 +12,8 @@ export interface EngineModule {
   intern(joined: string): void;
   compile(dialect: number, ops: number[]): string;
   slots(): Int32Array;
+  /** Placeholders replaced by literals (wasm/README.md, "interpolate"): only the `inline` build has it. */
+  interpolate?(dialect: number, sql: string, offsets: Uint32Array, values: Uint8Array): string;
 }
 
 /** Dialect ids of the opcode protocol. */
@@ -26,6 +28,8 @@ export interface Compiled {
   readonly sql: string;
   /** Per parameter: a value slot (>= 0) or `-1 - id` of a named placeholder. */
   readonly params: readonly number[];
+  /** Per parameter: the UTF-8 byte offset of its placeholder in `sql` (for `interpolate`). */
+  readonly offsets: readonly number[];
   /** Codec per result column. */
   readonly plan: readonly number[];
 }
@@ -50,6 +54,8 @@ export class Engine {
   readonly strings = new Strings();
   /** Shapes by `Encoder.hash(dialect)`. */
   private readonly cache = new Map<number, Entry>();
+  /** Placeholder offsets by SQL text (inline build only). */
+  private readonly offsetsBySql = new Map<string, readonly number[]>();
 
   private constructor(private readonly module: EngineModule) {}
 
@@ -85,10 +91,35 @@ export class Engine {
       throw fromEngineError(e);
     }
     const slots = this.module.slots();
-    const n = 1 + slots[0]!;
-    const entry: Entry = { sql, params: copy(slots, 1, n), plan: copy(slots, n, slots.length), dialect, ops, next: first };
+    const n = slots[0]!;
+    const entry: Entry = {
+      sql,
+      params: copy(slots, 1, 1 + n),
+      offsets: copy(slots, 1 + n, 1 + 2 * n),
+      plan: copy(slots, 1 + 2 * n, slots.length),
+      dialect,
+      ops,
+      next: first,
+    };
     this.cache.set(hash, entry);
+    // The inline build's drivers splice values in by placeholder offset, looked up by SQL.
+    if (this.module.interpolate) this.offsetsBySql.set(sql, entry.offsets);
     return entry;
+  }
+
+  /**
+   * `sql` (compiled by this engine) with its placeholders replaced by
+   * literals (wasm/README.md, "interpolate").
+   */
+  interpolate(dialect: Dialect, sql: string, values: Uint8Array): string {
+    const offsets = this.offsetsBySql.get(sql);
+    if (offsets === undefined) throw new MizzleError('invalid', 'interpolate: this SQL was not compiled by this engine');
+    if (!this.module.interpolate) throw new MizzleError('invalid', 'this engine build has no interpolate: use the `inline` build (#wasm/inline)');
+    try {
+      return this.module.interpolate(dialect, sql, Uint32Array.from(offsets), values);
+    } catch (e) {
+      throw fromEngineError(e);
+    }
   }
 
   /** The name of an interned placeholder id. */

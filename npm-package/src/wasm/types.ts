@@ -6,6 +6,7 @@
  * | import                          | build      | has                          | used by                          |
  * |---------------------------------|------------|------------------------------|----------------------------------|
  * | `#wasm/engine` (`mizzle/wasm/engine`)     | `engine`   | `intern`, `compile`, `slots` | D1, Durable Objects, HTTP drivers, `toSQL()` |
+ * | `#wasm/inline` (`mizzle/wasm/inline`)     | `inline`   | the same plus `interpolate`  | `mizzle/planetscale`             |
  * | `#wasm/embedded` (`mizzle/wasm/embedded`) | `embedded` | the same plus `Database` (in-memory SQLite) | `mizzle/sqlite-wasm` |
  *
  * `package.json` `imports`/`exports` conditions pick the loader file: `workerd` ->
@@ -39,8 +40,13 @@ export interface EngineModule {
   intern(joined: string): void;
   /** Compiles one shape for `dialect` (0 sqlite, 1 postgres, 2 mysql) to its SQL; throws a `MizzleError`. */
   compile(dialect: number, ops: Int32Array | number[]): string;
-  /** The last compiled shape's `[n_params, params..., plan...]` (wasm/README.md, "The crossing"). */
+  /** The last compiled shape's `[n_params, params..., offsets..., plan...]` (wasm/README.md, "The crossing"). */
   slots(): Int32Array;
+}
+
+/** The `inline` build: the engine plus `interpolate` (wasm/README.md, "interpolate"), for PlanetScale. */
+export interface InlineModule extends EngineModule {
+  interpolate(dialect: number, sql: string, offsets: Uint32Array, values: Uint8Array): string;
 }
 
 /** The embedded SQLite database class of the `embedded` build (wasm/README.md). */

@@ -1,0 +1,235 @@
+/**
+ * `mizzle/neon-http`: PostgreSQL over Neon's SQL-over-HTTP protocol (one POST
+ * per query; `db.batch([...])` is ONE request that Neon runs in one
+ * transaction). Values travel as PostgreSQL text and are decoded by type
+ * OID, then by the column's mode. There are no interactive transactions
+ * over HTTP: `db.transaction()` is a typed error pointing to `db.batch`.
+ *
+ * @example
+ * const db = drizzle(env.DATABASE_URL, { schema });
+ * const rows = await db.select().from(users).where(eq(users.id, 1));
+ */
+import { Dialect, Engine } from '../engine/engine.js';
+import { MizzleError, MizzleQueryError, type ServerErrorFields } from '../errors.js';
+import { postJson, type HttpOptions } from '../http/post-json.js';
+import { Database } from '../query/database.js';
+import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../query/session.js';
+import { loadEngine } from '#wasm/engine';
+import { decoderForOid, encodeParam } from './values.js';
+
+/** Where and how to reach Neon. */
+export interface NeonHttpConfig extends HttpOptions {
+  /** `postgresql://user:password@host/db` */
+  connectionString: string;
+  /** The SQL-over-HTTP URL (default: Neon's, derived from the host: `https://api.<host minus its first label>/sql`). */
+  endpoint?: string;
+  /** A JWT for Neon's `Authorization: Bearer` (or a function giving one per request). */
+  authToken?: string | (() => string | Promise<string>);
+}
+
+/** Options of `db.batch([...], options)`: the batch transaction's mode. */
+export interface NeonBatchOptions {
+  isolationLevel?: 'ReadUncommitted' | 'ReadCommitted' | 'RepeatableRead' | 'Serializable';
+  readOnly?: boolean;
+  deferrable?: boolean;
+}
+
+/** A field of a Neon result. */
+export interface NeonField {
+  name: string;
+  dataTypeID: number;
+}
+
+/** What `.run()` (and awaiting a statement without RETURNING) gives: Neon's result. */
+export interface NeonQueryResult {
+  command: string;
+  rowCount: number | null;
+  fields: NeonField[];
+  rows: unknown[][];
+}
+
+interface RawResult {
+  command?: string;
+  rowCount?: number | null;
+  fields?: NeonField[];
+  rows?: (string | null)[][];
+}
+
+/** The default endpoint for a connection string's host (Neon's rule). */
+function defaultEndpoint(host: string): string {
+  const dot = host.indexOf('.');
+  return `https://${dot < 0 ? host : `api.${host.slice(dot + 1)}`}/sql`;
+}
+
+class NeonHttpSession implements Session<'async', NeonQueryResult> {
+  readonly mode = 'async' as const;
+  readonly dialect = Dialect.Postgres;
+  readonly engine = Engine.of(loadEngine());
+  private readonly endpoint: string;
+
+  constructor(
+    private readonly config: NeonHttpConfig,
+    readonly logger?: Logger,
+    private readonly batchOptions: NeonBatchOptions = {},
+  ) {
+    let host: string;
+    try {
+      host = new URL(config.connectionString).hostname;
+    } catch (cause) {
+      throw new MizzleError('invalid', 'neon-http: the connection string is not a URL (postgresql://user:password@host/db)', { cause });
+    }
+    this.endpoint = config.endpoint ?? defaultEndpoint(host);
+  }
+
+  /** The same connection with other batch options. */
+  withBatchOptions(options: NeonBatchOptions): NeonHttpSession {
+    return new NeonHttpSession(this.config, this.logger, options);
+  }
+
+  private async headers(batch: boolean): Promise<Record<string, string>> {
+    const h: Record<string, string> = {
+      'Neon-Connection-String': this.config.connectionString,
+      'Neon-Raw-Text-Output': 'true',
+      'Neon-Array-Mode': 'true',
+    };
+    const token = typeof this.config.authToken === 'function' ? await this.config.authToken() : this.config.authToken;
+    if (token) h['Authorization'] = `Bearer ${token}`;
+    if (batch) {
+      const o = this.batchOptions;
+      if (o.isolationLevel) h['Neon-Batch-Isolation-Level'] = o.isolationLevel;
+      if (o.readOnly !== undefined) h['Neon-Batch-Read-Only'] = String(o.readOnly);
+      if (o.deferrable !== undefined) h['Neon-Batch-Deferrable'] = String(o.deferrable);
+    }
+    return h;
+  }
+
+  private async post(qs: readonly BoundQuery[], batch: boolean): Promise<RawResult[]> {
+    for (const q of qs) this.logger?.logQuery(q.sql, q.params);
+    const body = batch
+      ? JSON.stringify({ queries: qs.map((q) => ({ query: q.sql, params: q.params.map(encodeParam) })) })
+      : JSON.stringify({ query: qs[0]!.sql, params: qs[0]!.params.map(encodeParam) });
+    const answer = await postJson(this.endpoint, await this.headers(batch), body, this.config, 'Neon');
+    const first = qs[0]!;
+    if (answer.status !== 200) throw serverError(answer.status, answer.body, first);
+    const b = answer.body as { results?: RawResult[] } & RawResult;
+    if (batch) {
+      if (!b || !Array.isArray(b.results) || b.results.length !== qs.length) {
+        throw new MizzleError('protocol', `Neon answered a batch of ${qs.length} without ${qs.length} results`);
+      }
+      return b.results;
+    }
+    if (!b || typeof b !== 'object') throw new MizzleError('protocol', 'Neon answered without a result');
+    return [b];
+  }
+
+  all(q: BoundQuery): Promise<unknown[][]> {
+    return this.post([q], false).then(([r]) => decodeRows(r!, q));
+  }
+
+  async allObjects(q: BoundQuery): Promise<Record<string, unknown>[]> {
+    const [r] = await this.post([q], false);
+    const names = (r!.fields ?? []).map((f) => f.name);
+    return decodeRows(r!, q).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+  }
+
+  async run(q: BoundQuery): Promise<NeonQueryResult> {
+    const [r] = await this.post([q], false);
+    return runResult(r!, q);
+  }
+
+  async atomic(qs: readonly BoundQuery[]): Promise<(unknown[][] | NeonQueryResult)[]> {
+    const results = await this.post(qs, true);
+    return results.map((r, i) => {
+      const q = qs[i]!;
+      if (q.objects) {
+        const names = (r.fields ?? []).map((f) => f.name);
+        return decodeRows(r, q).map((row) => Object.fromEntries(names.map((n, j) => [n, row[j]]))) as never;
+      }
+      return q.kind === 'all' ? decodeRows(r, q) : runResult(r, q);
+    });
+  }
+
+  transaction<T>(): T {
+    throw new MizzleError('transaction', 'Neon over HTTP has no interactive transactions: use db.batch([...]) to run statements atomically in one transaction');
+  }
+}
+
+function decodeRows(r: RawResult, q: BoundQuery): unknown[][] {
+  const fields = r.fields ?? [];
+  const rows = r.rows ?? [];
+  const decoders = fields.map((f) => decoderForOid(f.dataTypeID));
+  try {
+    return rows.map((row) => {
+      const out = new Array<unknown>(decoders.length);
+      for (let i = 0; i < decoders.length; i++) {
+        const v = row[i];
+        out[i] = v === null || v === undefined ? null : decoders[i]!(v);
+      }
+      return out;
+    });
+  } catch (cause) {
+    throw new MizzleError('decode', `Neon: a value could not be decoded (${(cause as Error).message})\n  sql: ${q.sql}`, { cause });
+  }
+}
+
+function runResult(r: RawResult, q: BoundQuery): NeonQueryResult {
+  return { command: r.command ?? '', rowCount: r.rowCount ?? null, fields: r.fields ?? [], rows: decodeRows(r, q) };
+}
+
+/** A non-200 answer as a typed error: PostgreSQL's fields for 400, the HTTP status otherwise. */
+function serverError(status: number, body: unknown, q: BoundQuery): MizzleQueryError {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
+  const fields: ServerErrorFields = {
+    status,
+    severity: str('severity'),
+    detail: str('detail'),
+    hint: str('hint'),
+    position: str('position'),
+    schema: str('schema'),
+    table: str('table'),
+    column: str('column'),
+    constraint: str('constraint'),
+    sqlstate: str('code'),
+  };
+  const what =
+    status === 413 ? 'the request is too large for Neon (HTTP 413)' : status === 507 ? 'the response is too large for Neon (HTTP 507)' : `Neon answered HTTP ${status}`;
+  const message = str('message') ?? what;
+  return new MizzleQueryError(status === 400 ? message : `${what}: ${message}`, str('code') ?? `HTTP_${status}`, q.sql, q.params, { fields });
+}
+
+/** drizzle's options. */
+export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
+  schema?: TSchema;
+  logger?: boolean | Logger;
+}
+
+/** The Neon HTTP `db`: drizzle's API plus `batch(queries, options)`. */
+export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<'async', NeonQueryResult, TSchema> {
+  /**
+   * Runs the queries in ONE request, which Neon runs in one transaction
+   * (all or nothing), with the transaction's isolation level, read-only and
+   * deferrable options.
+   */
+  override batch<T extends readonly [import('../query/statement.js').Runnable, ...import('../query/statement.js').Runnable[]]>(
+    queries: T,
+    options?: NeonBatchOptions,
+  ): Promise<import('../query/database.js').BatchResults<T>> {
+    if (!options) return super.batch(queries);
+    const s = (this.session as unknown as NeonHttpSession).withBatchOptions(options);
+    return new Database(s, this._schema).batch(queries) as never;
+  }
+}
+
+/**
+ * Opens Neon over HTTP: a connection string, or `{ connectionString,
+ * endpoint, authToken, fetch, timeoutMs }`.
+ */
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  connection: string | NeonHttpConfig,
+  config: DrizzleConfig<TSchema> = {},
+): NeonHttpDatabase<TSchema> {
+  const c = typeof connection === 'string' ? { connectionString: connection } : connection;
+  const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
+  return new NeonHttpDatabase(new NeonHttpSession(c, logger), config.schema);
+}

@@ -1,0 +1,150 @@
+/**
+ * PostgreSQL text forms <-> JS values for Neon's SQL over HTTP, which sends
+ * every parameter and every result value as PostgreSQL text. Results are
+ * decoded by type OID to the values the pg-core columns expect: int8 and
+ * numeric stay text (the column's mode decides number, bigint or string),
+ * timestamps stay text (the column's mode decides Date or string), json is
+ * parsed, bytea becomes bytes, arrays become arrays.
+ */
+
+/** One decoder per OID family. */
+type Decode = (text: string) => unknown;
+
+const text: Decode = (t) => t;
+const int: Decode = (t) => Number(t);
+const float: Decode = (t) => (t === 'NaN' ? Number.NaN : t === 'Infinity' ? Infinity : t === '-Infinity' ? -Infinity : Number(t));
+const bool: Decode = (t) => t === 't' || t === 'true';
+const json: Decode = (t) => JSON.parse(t);
+
+/** bytea's hex output form `\x0aff`. */
+function bytea(t: string): Uint8Array {
+  if (!t.startsWith('\\x')) throw new TypeError(`bytea value not in hex form: ${t.slice(0, 20)}`);
+  const out = new Uint8Array((t.length - 2) >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(t.substr(2 + i * 2, 2), 16);
+  return out;
+}
+
+const SCALARS: Record<number, Decode> = {
+  16: bool,
+  17: bytea,
+  20: text, // int8: the column's mode decides
+  21: int,
+  23: int,
+  26: int,
+  114: json,
+  700: float,
+  701: float,
+  1700: text, // numeric
+  3802: json,
+};
+
+/** Array OID -> element OID. */
+const ARRAYS: Record<number, number> = {
+  1000: 16, 1001: 17, 1005: 21, 1007: 23, 1016: 20, 1028: 26, 199: 114, 1021: 700, 1022: 701, 1231: 1700, 3807: 3802,
+  1009: 25, 1014: 1042, 1015: 1043, 1002: 18, 1003: 19, 2951: 2950, 1115: 1114, 1185: 1184, 1182: 1082, 1183: 1083,
+  1270: 1266, 1187: 1186,
+};
+
+/**
+ * The decoder of a result column with type `oid` (unknown OIDs, enums and
+ * every text-like type give the text itself).
+ *
+ * @example
+ * decoderForOid(16)('t'); // true
+ */
+export function decoderForOid(oid: number): Decode {
+  const scalar = SCALARS[oid];
+  if (scalar) return scalar;
+  const element = ARRAYS[oid];
+  if (element !== undefined) {
+    const inner = SCALARS[element] ?? text;
+    return (t) => parseArray(t, inner);
+  }
+  return text;
+}
+
+/**
+ * A PostgreSQL array literal (`{1,NULL,"a,b","q\"x"}`, nested for more
+ * dimensions, with an optional `[1:2]=` bounds prefix) as nested JS arrays.
+ */
+export function parseArray(literal: string, element: Decode): unknown[] {
+  let i = literal.startsWith('[') ? literal.indexOf('=') + 1 : 0;
+  const fail = (): never => {
+    throw new TypeError(`malformed array literal: ${literal.slice(0, 60)}`);
+  };
+  const parse = (): unknown[] => {
+    if (literal[i] !== '{') fail();
+    i++;
+    const out: unknown[] = [];
+    if (literal[i] === '}') {
+      i++;
+      return out;
+    }
+    for (;;) {
+      if (literal[i] === '{') {
+        out.push(parse());
+      } else if (literal[i] === '"') {
+        i++;
+        let s = '';
+        while (i < literal.length && literal[i] !== '"') {
+          if (literal[i] === '\\') i++;
+          s += literal[i++] ?? '';
+        }
+        if (literal[i] !== '"') fail();
+        i++;
+        out.push(element(s));
+      } else {
+        const start = i;
+        while (i < literal.length && literal[i] !== ',' && literal[i] !== '}') i++;
+        const raw = literal.slice(start, i).trim();
+        out.push(raw === 'NULL' ? null : element(raw));
+      }
+      if (literal[i] === ',') {
+        i++;
+        continue;
+      }
+      if (literal[i] === '}') {
+        i++;
+        return out;
+      }
+      fail();
+    }
+  };
+  const result = parse();
+  if (i !== literal.length) fail();
+  return result;
+}
+
+/** A JS value as a PostgreSQL text parameter (or null). */
+export function encodeParam(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'string':
+      return v;
+    case 'number':
+      return Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : String(v);
+    case 'bigint':
+      return String(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+  }
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Uint8Array) {
+    let hex = '\\x';
+    for (const b of v) hex += (b < 16 ? '0' : '') + b.toString(16);
+    return hex;
+  }
+  if (Array.isArray(v)) return arrayLiteral(v);
+  return JSON.stringify(v);
+}
+
+/** A JS array as a PostgreSQL array literal, every element quoted. */
+export function arrayLiteral(items: readonly unknown[]): string {
+  const parts = items.map((x) => {
+    if (x === null || x === undefined) return 'NULL';
+    if (Array.isArray(x)) return arrayLiteral(x);
+    const t = encodeParam(x) as string;
+    return `"${t.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${parts.join(',')}}`;
+}

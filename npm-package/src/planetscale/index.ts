@@ -1,0 +1,212 @@
+/**
+ * `mizzle/planetscale`: MySQL over PlanetScale's HTTP API. PlanetScale has
+ * no server-side parameters, so each statement is compiled (and cached) with
+ * placeholders and the values are spliced in as literals by the engine's one
+ * escaping routine (`interpolate`, the `inline` wasm build). Interactive
+ * transactions run BEGIN / statements / COMMIT or ROLLBACK on one session;
+ * `db.batch([...])` is such a transaction.
+ *
+ * @example
+ * const db = drizzle({ url: env.DATABASE_URL }, { schema });
+ * await db.transaction(async (tx) => { await tx.insert(users).values({ name: 'ann' }); });
+ */
+import { Dialect, Engine } from '../engine/engine.js';
+import { MizzleError, MizzleQueryError } from '../errors.js';
+import { postJson, type HttpOptions } from '../http/post-json.js';
+import { Database } from '../query/database.js';
+import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../query/session.js';
+import { loadInline } from '#wasm/inline';
+import { decodeRows, encodeValues, type PlanetScaleField } from './values.js';
+
+/** Where and how to reach PlanetScale. */
+export interface PlanetScaleConfig extends HttpOptions {
+  /** `mysql://user:password@host` (an `http://` URL keeps plain HTTP, for local servers). */
+  url?: string;
+  host?: string;
+  username?: string;
+  password?: string;
+}
+
+/** What `.run()` (and awaiting a statement without RETURNING) gives. */
+export interface PlanetScaleRunResult {
+  /** Rows changed. */
+  rowsAffected: number;
+  /** The first AUTO_INCREMENT id the statement generated, as text ('0' when none). */
+  insertId: string;
+  fields: PlanetScaleField[];
+  rows: unknown[][];
+}
+
+interface ExecuteAnswer {
+  session?: unknown;
+  result?: { fields?: PlanetScaleField[]; rows?: { lengths?: string[]; values?: string }[]; rowsAffected?: string; insertId?: string };
+  error?: { code?: string; message?: string };
+}
+
+/** The HTTP connection: base URL, credentials and the session PlanetScale hands back. */
+class Connection {
+  session: unknown = null;
+  constructor(
+    readonly base: string,
+    readonly auth: string,
+    readonly options: HttpOptions,
+  ) {}
+
+  fork(): Connection {
+    return new Connection(this.base, this.auth, this.options);
+  }
+
+  async execute(sql: string, q: BoundQuery): Promise<NonNullable<ExecuteAnswer['result']>> {
+    const answer = await postJson(`${this.base}/psdb.v1alpha1.Database/Execute`, { Authorization: this.auth }, JSON.stringify({ query: sql, session: this.session }), this.options, 'PlanetScale');
+    const b = (answer.body ?? {}) as ExecuteAnswer;
+    if (b.session !== undefined) this.session = b.session;
+    if (answer.status !== 200) {
+      throw new MizzleQueryError(`PlanetScale answered HTTP ${answer.status}${b.error?.message ? `: ${b.error.message}` : ''}`, `HTTP_${answer.status}`, q.sql, q.params, {
+        fields: { status: answer.status },
+      });
+    }
+    if (b.error) {
+      const message = b.error.message ?? 'unknown error';
+      const errno = /\(errno (\d+)\)/.exec(message)?.[1];
+      const sqlstate = /\(sqlstate ([0-9A-Z]{5})\)/.exec(message)?.[1];
+      throw new MizzleQueryError(message, sqlstate ?? b.error.code, q.sql, q.params, {
+        fields: { status: 200, errno: errno === undefined ? undefined : Number(errno), sqlstate },
+      });
+    }
+    if (!b.result || typeof b.result !== 'object') throw new MizzleError('protocol', 'PlanetScale answered without a result');
+    return b.result;
+  }
+}
+
+function connectionOf(c: PlanetScaleConfig): Connection {
+  let host = c.host;
+  let username = c.username ?? '';
+  let password = c.password ?? '';
+  let scheme = 'https:';
+  if (c.url) {
+    let u: URL;
+    try {
+      u = new URL(c.url);
+    } catch (cause) {
+      throw new MizzleError('invalid', 'planetscale: url is not a URL (mysql://user:password@host)', { cause });
+    }
+    host = u.host;
+    username = decodeURIComponent(u.username);
+    password = decodeURIComponent(u.password);
+    // Like the official client: http stays http (local servers); anything else is https.
+    if (u.protocol === 'http:') scheme = 'http:';
+  }
+  if (!host) throw new MizzleError('invalid', 'planetscale: give a url or a host');
+  const auth = `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${username}:${password}`)))}`;
+  return new Connection(`${scheme}//${host}`, auth, c);
+}
+
+class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
+  readonly mode = 'async' as const;
+  readonly dialect = Dialect.MySql;
+  readonly engine = Engine.of(loadInline());
+
+  constructor(
+    private readonly conn: Connection,
+    readonly logger?: Logger,
+  ) {}
+
+  private async exec(q: BoundQuery): Promise<NonNullable<ExecuteAnswer['result']>> {
+    this.logger?.logQuery(q.sql, q.params);
+    const sql = q.params.length ? this.engine.interpolate(this.dialect, q.sql, encodeValues(q.params)) : q.sql;
+    return this.conn.execute(sql, q);
+  }
+
+  private static rows(r: NonNullable<ExecuteAnswer['result']>, q: BoundQuery): unknown[][] {
+    try {
+      return decodeRows(r.fields ?? [], r.rows ?? []);
+    } catch (cause) {
+      throw new MizzleError('decode', `PlanetScale: a row could not be decoded (${(cause as Error).message})\n  sql: ${q.sql}`, { cause });
+    }
+  }
+
+  private static runResult(r: NonNullable<ExecuteAnswer['result']>, q: BoundQuery): PlanetScaleRunResult {
+    return { rowsAffected: Number(r.rowsAffected ?? 0), insertId: r.insertId ?? '0', fields: r.fields ?? [], rows: PlanetScaleSession.rows(r, q) };
+  }
+
+  async all(q: BoundQuery): Promise<unknown[][]> {
+    return PlanetScaleSession.rows(await this.exec(q), q);
+  }
+
+  async allObjects(q: BoundQuery): Promise<Record<string, unknown>[]> {
+    const r = await this.exec(q);
+    const names = (r.fields ?? []).map((f) => f.name);
+    return PlanetScaleSession.rows(r, q).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+  }
+
+  async run(q: BoundQuery): Promise<PlanetScaleRunResult> {
+    return PlanetScaleSession.runResult(await this.exec(q), q);
+  }
+
+  /** A batch is a transaction on its own session: all or nothing. */
+  atomic(qs: readonly BoundQuery[]): Promise<(unknown[][] | PlanetScaleRunResult)[]> {
+    return this.transaction(async (s) => {
+      const tx = s as PlanetScaleSession;
+      const out: (unknown[][] | PlanetScaleRunResult)[] = [];
+      for (const q of qs) {
+        const r = await tx.exec(q);
+        out.push(q.kind === 'all' ? (q.objects ? (objects(r, q) as never) : PlanetScaleSession.rows(r, q)) : PlanetScaleSession.runResult(r, q));
+      }
+      return out;
+    }, 0);
+  }
+
+  /**
+   * BEGIN / `fn` / COMMIT on a new session (ROLLBACK when `fn` throws);
+   * nested calls are savepoints on the same session.
+   */
+  transaction<T>(fn: (session: Session<'async', PlanetScaleRunResult>) => T, depth: number): T {
+    const run = async () => {
+      const s = depth === 0 ? new PlanetScaleSession(this.conn.fork(), this.logger) : this;
+      const [begin, commit, rollback] =
+        depth === 0 ? ['begin', 'commit', 'rollback'] : [`savepoint sp${depth}`, `release savepoint sp${depth}`, `rollback to savepoint sp${depth}`];
+      await s.exec({ sql: begin!, params: [], kind: 'run' });
+      let result: Awaited<T>;
+      try {
+        result = await fn(s);
+      } catch (e) {
+        try {
+          await s.exec({ sql: rollback!, params: [], kind: 'run' });
+        } catch {
+          // The first error is the one to report; the server drops the transaction with its session anyway.
+        }
+        throw e;
+      }
+      await s.exec({ sql: commit!, params: [], kind: 'run' });
+      return result;
+    };
+    return run() as T;
+  }
+}
+
+function objects(r: NonNullable<ExecuteAnswer['result']>, q: BoundQuery): Record<string, unknown>[] {
+  const names = (r.fields ?? []).map((f) => f.name);
+  try {
+    return decodeRows(r.fields ?? [], r.rows ?? []).map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]])));
+  } catch (cause) {
+    throw new MizzleError('decode', `PlanetScale: a row could not be decoded\n  sql: ${q.sql}`, { cause });
+  }
+}
+
+/** drizzle's options. */
+export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
+  schema?: TSchema;
+  logger?: boolean | Logger;
+}
+
+/** The PlanetScale `db`. */
+export type PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<'async', PlanetScaleRunResult, TSchema>;
+
+/** Opens PlanetScale over HTTP: `{ url, fetch, timeoutMs }` (or host, username, password). */
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  connection: PlanetScaleConfig,
+  config: DrizzleConfig<TSchema> = {},
+): PlanetScaleDatabase<TSchema> {
+  const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
+  return new Database(new PlanetScaleSession(connectionOf(connection), logger), config.schema);
+}

@@ -1,0 +1,27 @@
+/**
+ * workerd (Cloudflare Workers, D1, Durable Objects) loader of the `inline` build
+ * (`#wasm/inline` under the `workerd` condition); the API is documented in ./types.ts.
+ * The `.wasm` is a module import: wrangler's esbuild keeps it as a `CompiledWasm` module
+ * and workerd hands back a `WebAssembly.Module` (it refuses `WebAssembly.compile` at
+ * runtime), so instantiation is synchronous.
+ */
+import wasmModule from '../../wasm/inline/mizzle_inline_bg.wasm';
+import * as glue from '../../wasm/inline/mizzle_inline.js';
+import type { InlineModule, WasmSource } from './types.js';
+
+const engine: InlineModule = glue;
+let ready = false;
+
+/** The inline engine, instantiated on the first call. */
+export function loadInline(): InlineModule {
+  if (!ready) {
+    glue.initSync({ module: wasmModule });
+    ready = true;
+  }
+  return engine;
+}
+
+/** Same as `loadInline()`, for code shared with browsers (`_input` is the browser loader's). */
+export async function initInline(_input?: WasmSource): Promise<InlineModule> {
+  return loadInline();
+}
