@@ -24,6 +24,7 @@ pub mod ast;
 pub mod dialect;
 mod error;
 mod params;
+pub mod protocol;
 pub mod relational;
 pub mod render;
 pub mod schema;
