@@ -144,10 +144,21 @@ export function codecDecoder(codec: number): (value: unknown) => unknown {
     case Codec.dateText:
       return (v) => (v == null ? v : v instanceof Date ? v : parseTimestampText(String(v)));
     case Codec.dateOnly:
-      return (v) => (v == null ? v : v instanceof Date ? v : new Date(`${String(v).slice(0, 10)}T00:00:00Z`));
+      return (v) => (v == null ? v : v instanceof Date ? v : parseDateText(String(v)));
     default:
       return (v) => v;
   }
+}
+
+/**
+ * A date in text form (`2024-01-02`, years past 9999 too) as a Date at UTC
+ * midnight; BC dates, `infinity` and MySQL's zero dates give an invalid Date.
+ *
+ * @example
+ * parseDateText('2024-01-02'); // 2024-01-02T00:00:00.000Z
+ */
+export function parseDateText(text: string): Date {
+  return parseTimestampText(`${text.trim()} 00:00:00`);
 }
 
 /**
@@ -161,7 +172,8 @@ export function codecDecoder(codec: number): (value: unknown) => unknown {
  */
 export function parseTimestampText(text: string): Date {
   const m = /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:(Z)|([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?$/.exec(text.trim());
-  if (!m) return new Date(Number.NaN);
+  // MySQL's zero dates (`0000-00-00`, a month or day of 00) are not dates.
+  if (!m || m[2] === '00' || m[3] === '00') return new Date(Number.NaN);
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
   let t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), ms);
   // Date.UTC reads years 0..99 as 1900..1999.

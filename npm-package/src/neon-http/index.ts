@@ -179,7 +179,8 @@ function runResult(r: RawResult, q: BoundQuery): NeonQueryResult {
 /** A non-200 answer as a typed error: PostgreSQL's fields for 400, the HTTP status otherwise. */
 function serverError(status: number, body: unknown, q: BoundQuery): MizzleQueryError {
   const b = (body ?? {}) as Record<string, unknown>;
-  const str = (k: string) => (typeof b[k] === 'string' ? (b[k] as string) : undefined);
+  // Neon sends every key, null or "" when absent.
+  const str = (k: string) => (typeof b[k] === 'string' && b[k] !== '' ? (b[k] as string) : undefined);
   const fields: ServerErrorFields = {
     status,
     severity: str('severity'),

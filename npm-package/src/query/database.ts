@@ -65,6 +65,19 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
     return new SelectBuilder<SelectedFields | undefined, TMode, TRun>(this.session, fields, true);
   }
 
+  /**
+   * `select distinct on (exprs) ...` (PostgreSQL): one row per distinct value
+   * of `on`; the first by `orderBy`, which should start with the same terms.
+   *
+   * @example
+   * await db.selectDistinctOn([cars.brand], { brand: cars.brand, color: cars.color }).from(cars).orderBy(cars.brand, cars.color);
+   */
+  selectDistinctOn(on: SQLWrapper[]): SelectBuilder<undefined, TMode, TRun>;
+  selectDistinctOn<TFields extends SelectedFields>(on: SQLWrapper[], fields: TFields): SelectBuilder<TFields, TMode, TRun>;
+  selectDistinctOn(on: SQLWrapper[], fields?: SelectedFields): SelectBuilder<SelectedFields | undefined, TMode, TRun> {
+    return new SelectBuilder<SelectedFields | undefined, TMode, TRun>(this.session, fields, true, [], on);
+  }
+
   /** `insert into table ...` */
   insert<TTable extends Table>(table: TTable): InsertBuilder<TTable, TMode, TRun> {
     return new InsertBuilder(this.session, table);
@@ -93,10 +106,15 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
   }
 
   /** Queries that start with `with ctes`. */
-  with(...ctes: AnySubquery[]): { select: Database<TMode, TRun, TSchema>['select']; selectDistinct: Database<TMode, TRun, TSchema>['selectDistinct'] } {
+  with(...ctes: AnySubquery[]): {
+    select: Database<TMode, TRun, TSchema>['select'];
+    selectDistinct: Database<TMode, TRun, TSchema>['selectDistinct'];
+    selectDistinctOn: Database<TMode, TRun, TSchema>['selectDistinctOn'];
+  } {
     return {
       select: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, false, ctes) as never,
       selectDistinct: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes) as never,
+      selectDistinctOn: (on: SQLWrapper[], fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes, on) as never,
     };
   }
 

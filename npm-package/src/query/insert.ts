@@ -4,12 +4,12 @@
  * several statements run atomically.
  */
 import type { Column } from '../column.js';
-import type { Table } from '../table.js';
+import type { InferSelectFromColumns, Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
 import { tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
-import type { SQLWrapper } from '../sql.js';
+import { Placeholder, type SQLWrapper } from '../sql.js';
 import { encodeReturning, encodeSet, encodeTable, encodeValue, returningItems } from './mutation.js';
 import type { SelectedItem } from './fields.js';
 import type {
@@ -23,7 +23,7 @@ import type {
   UpdateSet,
 } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
-import { bindParams, compileWith, Statement, type PlaceholderValues } from './statement.js';
+import { bindParams, compileWith, Prepared, Statement, then, type CompiledUse, type PlaceholderValues } from './statement.js';
 import { rowMapper } from '../engine/decode.js';
 
 /** drizzle's `onConflictDoUpdate` config. */
@@ -37,12 +37,67 @@ export interface OnConflictDoUpdateConfig<TTable extends Table = Table> {
   where?: SQLWrapper;
 }
 
+/** drizzle's `onDuplicateKeyUpdate` config (MySQL). */
+export interface OnDuplicateKeyUpdateConfig<TTable extends Table = Table> {
+  /** New values: insert-model values, SQL (e.g. `sql\`values(${users.name})\``) or columns. */
+  set: UpdateSet<TTable>;
+}
+
+/**
+ * What `$returningId()` needs from the driver's run result (MySQL's OK
+ * packet): the first AUTO_INCREMENT value the statement generated and the
+ * number of affected rows. PlanetScale's `ExecutedQuery` has exactly these
+ * (`insertId` is a decimal string there, `'0'` when none was generated).
+ *
+ * @example
+ * const result: MySqlRunResult = { insertId: '41', rowsAffected: 2 }; // ids 41 and 42
+ */
+export interface MySqlRunResult {
+  readonly insertId: number | string | bigint;
+  readonly rowsAffected: number;
+}
+
+type ReturningIdKeys<TColumns extends Record<string, Column>> = {
+  [K in keyof TColumns]: TColumns[K]['_']['isPrimaryKey'] extends true
+    ? TColumns[K]['_']['isAutoincrement'] extends true
+      ? K
+      : TColumns[K]['_']['hasRuntimeDefault'] extends true
+        ? K
+        : never
+    : never;
+}[keyof TColumns];
+
+/**
+ * The row type of `$returningId()`: the primary keys that are AUTO_INCREMENT
+ * or have a `$defaultFn` (drizzle's `GetPrimarySerialOrDefaultKeys`).
+ *
+ * @example
+ * type Ids = ReturningIdRow<typeof users>; // { id: number }
+ */
+export type ReturningIdRow<TTable extends Table> = InferSelectFromColumns<{
+  [K in ReturningIdKeys<TTable['_']['columns']>]: TTable['_']['columns'][K];
+}>;
+
 /** `db.insert(table)` before `.values(...)`. */
 export class InsertBuilder<TTable extends Table, TMode extends 'sync' | 'async', TRun> {
+  private shouldIgnore = false;
+
   constructor(
     private readonly session: Session<TMode, TRun>,
     private readonly table: TTable,
   ) {}
+
+  /**
+   * `insert ignore` (MySQL; `insert or ignore` on SQLite): rows that would
+   * violate a unique key are skipped.
+   *
+   * @example
+   * await db.insert(users).ignore().values({ id: 1, name: 'ann' });
+   */
+  ignore(): this {
+    this.shouldIgnore = true;
+    return this;
+  }
 
   /** One row or several: the table's insert model, any value may be SQL or a placeholder. */
   values(value: InsertValue<TTable>): InsertQuery<TTable, undefined, TMode, TRun>;
@@ -50,7 +105,8 @@ export class InsertBuilder<TTable extends Table, TMode extends 'sync' | 'async',
   values(values: InsertValue<TTable> | InsertValue<TTable>[]): InsertQuery<TTable, undefined, TMode, TRun> {
     const rows = (Array.isArray(values) ? values : [values]) as Record<string, unknown>[];
     if (rows.length === 0) throw new MizzleError('invalid', 'values() needs at least one row');
-    return new InsertQuery(this.session, this.table, rows);
+    const query = new InsertQuery<TTable, undefined, TMode, TRun>(this.session, this.table, rows);
+    return this.shouldIgnore ? query.orIgnore() : query;
   }
 }
 
@@ -66,6 +122,9 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   MutationGet<TReturning>
 > {
   private conflict: ((e: Encoder) => void) | undefined;
+  private duplicateSet: Record<string, unknown> | undefined;
+  /** `$returningId()`: the key columns whose values are reported, by property key. */
+  private idColumns: [string, Column][] | undefined;
   private ignore = false;
   private returningFields: Record<string, unknown> | true | undefined;
   private readonly columns: [string, Column][];
@@ -125,6 +184,90 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     return this;
   }
 
+  /**
+   * `on duplicate key update set ...` (MySQL): a row that hits an existing
+   * primary or unique key updates it instead. Columns with `$onUpdate` that
+   * the set leaves out get their JS value, as in an update.
+   *
+   * @example
+   * await db.insert(users).values({ id: 1, name: 'ann' })
+   *   .onDuplicateKeyUpdate({ set: { name: sql`values(${users.name})` } });
+   */
+  onDuplicateKeyUpdate(config: OnDuplicateKeyUpdateConfig<TTable>): this {
+    const given = config.set as Record<string, unknown>;
+    const columns = tableColumns(this.table) as Record<string, Column>;
+    for (const key of Object.keys(given)) {
+      if (given[key] !== undefined && !(key in columns)) throw new MizzleError('invalid', `unknown column "${key}" in onDuplicateKeyUpdate set`);
+    }
+    // In table order, as drizzle writes it.
+    const set: Record<string, unknown> = {};
+    for (const [key, col] of Object.entries(columns)) {
+      if (given[key] !== undefined) set[key] = given[key];
+      else if (col.onUpdateFn) set[key] = col.onUpdateFn();
+    }
+    if (Object.keys(set).length === 0) throw new MizzleError('invalid', 'onDuplicateKeyUpdate() needs at least one value to set');
+    this.duplicateSet = set;
+    return this;
+  }
+
+  /**
+   * Awaiting gives the inserted rows' keys, `[{ id }]` (MySQL, which has no
+   * RETURNING): an AUTO_INCREMENT primary key (or `serial`) counts up from
+   * the driver's `insertId`, one per affected row up to the number of rows
+   * given; a primary key with `$defaultFn` reports the value each row was
+   * sent with. Needs a driver whose run result is a {@link MySqlRunResult}.
+   *
+   * @example
+   * const [{ id }] = await db.insert(users).values({ name: 'ann' }).$returningId();
+   */
+  $returningId(): InsertQuery<TTable, ReturningIdRow<TTable>, TMode, TRun> {
+    this.idColumns = (Object.entries(tableColumns(this.table)) as [string, Column][]).filter(
+      ([, c]) => (c.primary || (c.autoIncrement && c.columnType === 'MySqlSerial')) && (c.autoIncrement || c.defaultFn !== undefined),
+    );
+    return this as never;
+  }
+
+  /** The `$returningId()` rows of one statement's run result; `first` is the row offset of a split insert's chunk. */
+  private ids(result: unknown, rows: number, first: number, placeholders: PlaceholderValues | undefined): Record<string, unknown>[] {
+    if (this.idColumns!.length === 0) return [];
+    const r = result as Partial<MySqlRunResult> | null | undefined;
+    if (r == null || typeof r !== 'object' || r.insertId === undefined || typeof r.rowsAffected !== 'number') {
+      throw new MizzleError('invalid', '$returningId() needs a driver whose run result has insertId and rowsAffected (MySQL)');
+    }
+    const insertId = Number(r.insertId);
+    // Upserts count 2 per updated row: never report more rows than were sent.
+    const n = Math.min(r.rowsAffected, rows);
+    const out: Record<string, unknown>[] = [];
+    for (let j = 0; j < n; j++) {
+      const row: Record<string, unknown> = {};
+      for (const [key, col] of this.idColumns!) {
+        if (col.autoIncrement) {
+          row[key] = insertId + j;
+        } else {
+          const v = this.cells[first + j]?.[this.columns.findIndex(([k]) => k === key)];
+          row[key] = v instanceof Placeholder ? placeholders?.[v.name] : v;
+        }
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  protected override defaultKind(): 'all' | 'run' {
+    return this.idColumns ? 'run' : super.defaultKind();
+  }
+
+  override execute(placeholders?: PlaceholderValues): ModeResult<TMode, MutationResult<TReturning, TRun>> {
+    if (!this.idColumns) return super.execute(placeholders);
+    if (this.chunks().length > 1) return this.runSplit(placeholders) as never;
+    return then(super.run(placeholders) as unknown, (r) => this.ids(r, this.cells.length, 0, placeholders)) as never;
+  }
+
+  override prepare(name?: string): Prepared<MutationResult<TReturning, TRun>, TMode, TRun, MutationAll<TReturning>, MutationGet<TReturning>> {
+    if (!this.idColumns) return super.prepare(name);
+    return new ReturningIdPrepared(this.session, this.use(), (r, p) => this.ids(r, this.cells.length, 0, p)) as never;
+  }
+
   /** `insert or ignore` (SQLite) / `insert ignore` (MySQL). */
   orIgnore(): this {
     this.ignore = true;
@@ -165,7 +308,9 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     );
     if (this.conflict) this.conflict(e);
     else e.push(0);
-    e.push(0, this.ignore ? 1 : 0);
+    if (this.duplicateSet) encodeSet(e, this.table, this.duplicateSet);
+    else e.push(0);
+    e.flag(this.ignore);
     encodeReturning(e, this.items());
     // Declared defaults, for dialects without DEFAULT in VALUES.
     e.list(this.columns, ([, col]) =>
@@ -186,19 +331,29 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
 
   override bound(placeholders?: PlaceholderValues): { queries: BoundQuery[]; finish(results: unknown[]): unknown } {
     const chunks = this.chunks();
-    if (chunks.length === 1) return super.bound(placeholders);
+    if (chunks.length === 1 && !this.idColumns) return super.bound(placeholders);
+    if (chunks.length === 1) {
+      const b = super.bound(placeholders);
+      return { queries: b.queries, finish: ([r]) => this.ids(r, this.cells.length, 0, placeholders) };
+    }
     const kind = this.leaves() ? 'all' : 'run';
     const uses = chunks.map((rows) => compileWith(this.session as never, (e) => this.encodeRows(e, rows)));
     const queries = uses.map((use) => ({ sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind, plan: use.compiled.plan }) as BoundQuery);
     const leaves = this.leaves();
+    const starts = chunks.map((_, i) => chunks.slice(0, i).reduce((n, c) => n + c.length, 0));
     return {
       queries,
       finish: (results) =>
-        leaves ? results.flatMap((r, i) => (r as unknown[][]).map(rowMapper(leaves, uses[i]!.compiled.plan))) : results[results.length - 1],
+        this.idColumns
+          ? results.flatMap((r, i) => this.ids(r, chunks[i]!.length, starts[i]!, placeholders))
+          : leaves
+            ? results.flatMap((r, i) => (r as unknown[][]).map(rowMapper(leaves, uses[i]!.compiled.plan)))
+            : results[results.length - 1],
     };
   }
 
   override all(placeholders?: PlaceholderValues): ModeResult<TMode, MutationAll<TReturning>> {
+    if (this.idColumns) return this.execute(placeholders) as never;
     if (this.chunks().length > 1) return this.runSplit(placeholders) as never;
     return super.all(placeholders) as never;
   }
@@ -213,5 +368,24 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     const { queries, finish } = this.bound(placeholders);
     const results = this.session.atomic(queries);
     return results instanceof Promise ? results.then(finish) : finish(results as unknown[]);
+  }
+}
+
+/** A prepared `$returningId()` insert: executing it runs the statement and reports the keys. */
+class ReturningIdPrepared<TResult, TMode extends 'sync' | 'async', TRun, TAll, TGet> extends Prepared<TResult, TMode, TRun, TAll, TGet> {
+  constructor(
+    session: Session<TMode, TRun>,
+    use: CompiledUse,
+    private readonly toIds: (result: unknown, placeholders: PlaceholderValues | undefined) => unknown,
+  ) {
+    super(session, use, undefined, 'run');
+  }
+
+  override execute(placeholders?: PlaceholderValues): ModeResult<TMode, TResult> {
+    return then(this.run(placeholders) as unknown, (r) => this.toIds(r, placeholders)) as never;
+  }
+
+  override all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {
+    return this.execute(placeholders) as never;
   }
 }

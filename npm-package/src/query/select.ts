@@ -10,6 +10,7 @@ import * as operators from '../operators.js';
 import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
 import { encodeItems, flattenFields, leavesOf, tableItems, type SelectedItem } from './fields.js';
 import type {
+  AnySubquery,
   FromState,
   FromTarget,
   JoinState,
@@ -53,6 +54,18 @@ export type SelectCondition<TFields> = SQLWrapper | undefined | ((fields: TField
 /** An ORDER BY / GROUP BY term: a column, SQL, aliased SQL or `asc()` / `desc()`. */
 export type OrderTerm = SQLWrapper;
 
+/** The row-lock strength of `.for(...)` (PostgreSQL; MySQL has `update` and `share`). */
+export type LockStrength = 'update' | 'no key update' | 'share' | 'key share';
+
+/** Options of `.for(...)`: the locked tables (`of`), and at most one wait policy. */
+export type LockConfig = { of?: FromTarget | FromTarget[] } & (
+  | { noWait: true; skipLocked?: undefined }
+  | { noWait?: undefined; skipLocked: true }
+  | { noWait?: undefined; skipLocked?: undefined }
+);
+
+const LOCK_STRENGTH: Record<LockStrength, number> = { update: 1, 'no key update': 2, share: 3, 'key share': 4 };
+
 interface JoinConfig {
   kind: JoinKind;
   table: unknown;
@@ -79,6 +92,10 @@ export interface SelectConfig {
   offset?: unknown;
   setOps: SetOpConfig[];
   withs: unknown[];
+  /** `select distinct on (...)` expressions (PostgreSQL). */
+  distinctOn?: unknown[] | undefined;
+  /** `for update|share ... [of ...] [nowait|skip locked]`. */
+  lock?: { strength: LockStrength; of: unknown[]; wait: 0 | 1 | 2 } | undefined;
 }
 
 /** Writes the FROM/JOIN target form of a table, alias, subquery or CTE. */
@@ -117,6 +134,7 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
     private readonly fields: TFields | undefined,
     private readonly distinct: boolean,
     private readonly withs: unknown[] = [],
+    private readonly distinctOn?: unknown[],
   ) {}
 
   /** The table, alias, subquery or CTE to read from. */
@@ -130,6 +148,7 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
       orderBy: [],
       setOps: [],
       withs: this.withs,
+      distinctOn: this.distinctOn,
     }) as never;
   }
 }
@@ -153,9 +172,9 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     super(session);
   }
 
-  private join(kind: JoinKind, table: unknown, on?: JoinOn<never>): this {
+  private join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false): this {
     const cond = typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
-    this.config.joins.push({ kind, table, on: cond, lateral: false });
+    this.config.joins.push({ kind, table, on: cond, lateral });
     return this;
   }
 
@@ -178,6 +197,36 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   /** `cross join table` */
   crossJoin<TJoined extends FromTarget>(table: TJoined): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
     return this.join('cross', table) as never;
+  }
+
+  /**
+   * `left join lateral (subquery) on ...` (PostgreSQL, MySQL 8): the subquery
+   * may refer to the earlier FROM items; its fields may be null.
+   */
+  leftJoinLateral<TJoined extends AnySubquery>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
+    return this.join('left', table, on, true) as never;
+  }
+  /** `inner join lateral (subquery) on ...` */
+  innerJoinLateral<TJoined extends AnySubquery>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
+    return this.join('inner', table, on, true) as never;
+  }
+  /** `cross join lateral (subquery)` */
+  crossJoinLateral<TJoined extends AnySubquery>(table: TJoined): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
+    return this.join('cross', table, undefined, true) as never;
+  }
+
+  /**
+   * A row-locking clause: `for update`, `for no key update`, `for share`,
+   * `for key share`, optionally `of` some FROM items and `nowait` or
+   * `skip locked` (the engine reports what a dialect lacks as `unsupported`).
+   *
+   * @example
+   * await tx.select().from(jobs).where(eq(jobs.state, 'ready')).limit(1).for('update', { skipLocked: true });
+   */
+  for(strength: LockStrength, config: LockConfig = {}): this {
+    const of = config.of === undefined ? [] : Array.isArray(config.of) ? config.of : [config.of];
+    this.config.lock = { strength, of, wait: config.noWait ? 1 : config.skipLocked ? 2 : 0 };
+    return this;
   }
 
   /** `where condition`; a callback gets the selected fields and the operators. */
@@ -322,12 +371,25 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     e.list(c.orderBy, (o) => e.order(c.setOps.length ? compoundOrderTerm(o) : o));
     e.maybe(c.limit, (l) => e.expr(l));
     e.maybe(c.offset, (o) => e.expr(o));
-    e.push(0);
+    const lock = c.lock;
+    if (lock === undefined) return e.push(0);
+    e.push(LOCK_STRENGTH[lock.strength]);
+    e.list(lock.of, (t) => {
+      const ref = tableRef(t);
+      if (!ref) throw new MizzleError('invalid', 'for(): `of` takes tables, aliases or subqueries of the query');
+      e.str(ref.alias ?? ref.name);
+    });
+    e.push(lock.wait);
   }
 
   private encodeSelect(e: Encoder): void {
     const c = this.config;
-    e.push(1, c.distinct ? 1 : 0);
+    if (c.distinctOn !== undefined) {
+      e.push(1, 2);
+      e.list(c.distinctOn, (x) => e.expr(x));
+    } else {
+      e.push(1, c.distinct ? 1 : 0);
+    }
     encodeItems(e, this.items());
     encodeFromItem(e, c.table);
     e.list(c.joins, (j) => {

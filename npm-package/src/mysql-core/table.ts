@@ -1,0 +1,172 @@
+/**
+ * `mysqlTable()`: builds a table object whose own properties are its columns
+ * (`users.id`) and whose identity sits under `TableInfoKey`; plus
+ * `mysqlTableCreator` and schema-qualified tables (`mysqlSchema`).
+ */
+import type { Column } from '../column.js';
+import { Table, type TableConfig, type TableInfo } from '../table.js';
+import type { Update } from '../type-utils.js';
+import type { CheckBuilder, ForeignKeyBuilder, PrimaryKeyBuilder, UniqueConstraintBuilder } from './constraints.js';
+import { getMySqlColumnBuilders, type MySqlColumnBuilders } from './columns/all.js';
+import type { BuildColumns, MySqlColumn, MySqlColumnBuilder, MySqlColumnBuilderBase } from './columns/common.js';
+import type { IndexBuilder } from './indexes.js';
+
+/** Type-level configuration of a MySQL table. */
+export type MySqlTableConfig = TableConfig<MySqlColumn>;
+
+/**
+ * A MySQL table. Users name it as a constraint (`T extends MySqlTable`).
+ *
+ * @example
+ * function count<T extends MySqlTable>(table: T) {}
+ */
+export class MySqlTable<T extends MySqlTableConfig = MySqlTableConfig> extends Table<T> {}
+
+/**
+ * A MySQL table with part of its type fixed.
+ *
+ * @example
+ * function f(t: AnyMySqlTable<{ name: 'users' }>) {}
+ */
+export type AnyMySqlTable<TPartial extends Partial<MySqlTableConfig> = {}> = MySqlTable<
+  Required<Update<MySqlTableConfig, TPartial>>
+>;
+
+/**
+ * The type `mysqlTable` returns: the table plus one property per column.
+ *
+ * @example
+ * type Users = MySqlTableWithColumns<{ name: 'users'; schema: undefined; columns: {...}; dialect: 'mysql' }>;
+ */
+export type MySqlTableWithColumns<T extends MySqlTableConfig> = MySqlTable<T> & {
+  [K in keyof T['columns']]: T['columns'][K];
+};
+
+/** One entry of the `mysqlTable` third argument. */
+export type MySqlTableExtraConfigValue =
+  | IndexBuilder
+  | CheckBuilder
+  | ForeignKeyBuilder
+  | PrimaryKeyBuilder
+  | UniqueConstraintBuilder;
+
+/** The deprecated object form of the `mysqlTable` third argument. */
+export type MySqlTableExtraConfig = Record<string, MySqlTableExtraConfigValue>;
+
+/**
+ * The signature of `mysqlTable` (and of the functions `mysqlTableCreator`
+ * and `mysqlSchema(...).table` make).
+ */
+export interface MySqlTableFn<TSchema extends string | undefined = undefined> {
+  <TTableName extends string, TColumnsMap extends Record<string, MySqlColumnBuilderBase>>(
+    name: TTableName,
+    columns: TColumnsMap | ((columnTypes: MySqlColumnBuilders) => TColumnsMap),
+    extraConfig?: (
+      self: BuildColumns<TTableName, TColumnsMap>,
+    ) => MySqlTableExtraConfigValue[] | MySqlTableExtraConfig,
+  ): MySqlTableWithColumns<{
+    name: TTableName;
+    schema: TSchema;
+    columns: BuildColumns<TTableName, TColumnsMap>;
+    dialect: 'mysql';
+  }>;
+}
+
+/**
+ * Builds a table (drizzle's `mysqlTableWithSchema`): `name` is the SQL name,
+ * `baseName` the declared one.
+ *
+ * @example
+ * mysqlTableWithSchema('users', { id: int() }, undefined, 'app');
+ */
+export function mysqlTableWithSchema(
+  name: string,
+  columns: Record<string, MySqlColumnBuilderBase> | ((columnTypes: MySqlColumnBuilders) => Record<string, MySqlColumnBuilderBase>),
+  extraConfig: ((self: never) => unknown) | undefined,
+  schema: string | undefined,
+  baseName: string = name,
+): MySqlTable {
+  const builtColumns: Record<string, Column> = {};
+  const info: TableInfo = {
+    name,
+    schema,
+    alias: undefined,
+    baseName,
+    columns: builtColumns,
+    extraConfig: extraConfig as TableInfo['extraConfig'],
+    original: undefined,
+    dialect: 'mysql',
+  };
+  const table = new MySqlTable(info);
+  const builders = typeof columns === 'function' ? columns(getMySqlColumnBuilders()) : columns;
+  for (const key of Object.keys(builders)) {
+    builtColumns[key] = (builders[key] as MySqlColumnBuilder).build(table, key);
+  }
+  // Columns become own properties so `users.id` is a plain property read.
+  return Object.assign(table, builtColumns);
+}
+
+/**
+ * Declares a MySQL table. Columns are an object of builders, or a callback
+ * receiving the builders; the optional third argument returns indexes and
+ * constraints and is evaluated lazily (see `getTableConfig`).
+ *
+ * @example
+ * export const users = mysqlTable('users', {
+ *   id: serial().primaryKey(),
+ *   email: varchar({ length: 255 }).notNull().unique(),
+ * }, (t) => [index('users_email_idx').on(t.email)]);
+ */
+export const mysqlTable: MySqlTableFn = (name, columns, extraConfig) =>
+  mysqlTableWithSchema(name, columns, extraConfig, undefined, name) as never;
+
+/**
+ * Makes a `mysqlTable` that rewrites every table name, e.g. to prefix them.
+ *
+ * @example
+ * const table = mysqlTableCreator((name) => `app_${name}`);
+ * const users = table('users', { id: int() }); // SQL name 'app_users'
+ */
+export function mysqlTableCreator(customizeTableName: (name: string) => string): MySqlTableFn {
+  return (name, columns, extraConfig) =>
+    mysqlTableWithSchema(customizeTableName(name), columns, extraConfig, undefined, name) as never;
+}
+
+/**
+ * A MySQL database ("schema"): its tables are qualified with its name
+ * (`` `app`.`users` ``).
+ *
+ * @example
+ * const app = mysqlSchema('app');
+ * const users = app.table('users', { id: serial().primaryKey() });
+ */
+export class MySqlSchema<TName extends string = string> {
+  constructor(readonly schemaName: TName) {}
+
+  /** Declares a table in this database. */
+  readonly table: MySqlTableFn<TName> = (name, columns, extraConfig) =>
+    mysqlTableWithSchema(name, columns, extraConfig, this.schemaName) as never;
+}
+
+/**
+ * Whether `value` is a {@link MySqlSchema}.
+ *
+ * @example
+ * isMySqlSchema(mysqlSchema('app')); // true
+ */
+export function isMySqlSchema(value: unknown): value is MySqlSchema {
+  return value instanceof MySqlSchema;
+}
+
+/**
+ * A database whose tables are qualified with its name.
+ *
+ * @example
+ * const users = mysqlSchema('app').table('users', { id: int() });
+ */
+export function mysqlSchema<TName extends string>(name: TName): MySqlSchema<TName> {
+  return new MySqlSchema(name);
+}
+
+/** Alias of {@link mysqlSchema} (MySQL calls schemas databases). */
+export const mysqlDatabase = mysqlSchema;

@@ -1,0 +1,137 @@
+/**
+ * `pgTable()`: builds a table object whose own properties are its columns
+ * (`users.id`) and whose identity (name, schema) sits under `TableInfoKey`.
+ */
+import type { ColumnBuilderBase, MakeColumnConfig } from '../column-builder.js';
+import type { Column } from '../column.js';
+import { Table, type TableConfig, type TableInfo } from '../table.js';
+import type { Update } from '../type-utils.js';
+import { getPgColumnBuilders, type PgColumnBuilders } from './columns/all.js';
+import type { BuildColumns, PgColumn, PgColumnBuilder, PgColumnBuilderBase } from './columns/common.js';
+import type { CheckBuilder, ForeignKeyBuilder, PrimaryKeyBuilder } from './constraints.js';
+import type { ExtraConfigColumn, IndexBuilder } from './indexes.js';
+import type { UniqueConstraintBuilder } from './unique-constraint.js';
+
+/** Type-level configuration of a PostgreSQL table. */
+export type PgTableConfig = TableConfig<PgColumn>;
+
+/**
+ * A PostgreSQL table. Users name it as a constraint (`T extends PgTable`).
+ *
+ * @example
+ * function count<T extends PgTable>(table: T) {}
+ */
+export class PgTable<T extends PgTableConfig = PgTableConfig> extends Table<T> {}
+
+/** A PostgreSQL table with part of its type fixed. */
+export type AnyPgTable<TPartial extends Partial<PgTableConfig> = {}> = PgTable<Required<Update<PgTableConfig, TPartial>>>;
+
+/** The type `pgTable` returns: the table plus one property per column. */
+export type PgTableWithColumns<T extends PgTableConfig> = PgTable<T> & {
+  [K in keyof T['columns']]: T['columns'][K];
+};
+
+/** One entry of the `pgTable` third argument. */
+export type PgTableExtraConfigValue =
+  | IndexBuilder
+  | CheckBuilder
+  | ForeignKeyBuilder
+  | PrimaryKeyBuilder
+  | UniqueConstraintBuilder;
+
+/** The deprecated object form of the `pgTable` third argument. */
+export type PgTableExtraConfig = Record<string, PgTableExtraConfigValue>;
+
+/** The columns the `pgTable` third argument receives: with index options. */
+export type BuildExtraConfigColumns<TTableName extends string, TColumnsMap extends Record<string, ColumnBuilderBase>> = {
+  [K in keyof TColumnsMap]: ExtraConfigColumn<MakeColumnConfig<TColumnsMap[K]['_'], TTableName>>;
+} & {};
+
+/** The signature of `pgTable` (and of `pgTableCreator`'s and `schema.table`). */
+export interface PgTableFn<TSchema extends string | undefined = undefined> {
+  <TTableName extends string, TColumnsMap extends Record<string, PgColumnBuilderBase>>(
+    name: TTableName,
+    columns: TColumnsMap | ((columnTypes: PgColumnBuilders) => TColumnsMap),
+    extraConfig?: (self: BuildExtraConfigColumns<TTableName, TColumnsMap>) => PgTableExtraConfigValue[] | PgTableExtraConfig,
+  ): PgTableWithColumns<{
+    name: TTableName;
+    schema: TSchema;
+    columns: BuildColumns<TTableName, TColumnsMap>;
+    dialect: 'pg';
+  }>;
+}
+
+/** @internal Builds a table (shared by `pgTable`, `pgTableCreator` and `pgSchema`). */
+export function buildPgTable(
+  name: string,
+  baseName: string,
+  columns: Record<string, PgColumnBuilderBase> | ((columnTypes: PgColumnBuilders) => Record<string, PgColumnBuilderBase>),
+  extraConfig: ((self: never) => unknown) | undefined,
+  schema: string | undefined,
+): PgTable {
+  const builtColumns: Record<string, Column> = {};
+  const info: TableInfo = {
+    name,
+    schema,
+    alias: undefined,
+    baseName,
+    columns: builtColumns,
+    extraConfig: extraConfig as TableInfo['extraConfig'],
+    original: undefined,
+    dialect: 'pg',
+  };
+  const table = new PgTable(info);
+  const builders = typeof columns === 'function' ? columns(getPgColumnBuilders()) : columns;
+  for (const key of Object.keys(builders)) {
+    builtColumns[key] = (builders[key] as PgColumnBuilder).build(table, key);
+  }
+  // Columns become own properties so `users.id` is a plain property read.
+  return Object.assign(table, builtColumns);
+}
+
+/**
+ * Declares a PostgreSQL table. Columns are an object of builders, or a
+ * callback receiving the builders; the optional third argument returns
+ * indexes and constraints and is evaluated lazily (see `getTableConfig`).
+ *
+ * @example
+ * export const users = pgTable('users', {
+ *   id: serial().primaryKey(),
+ *   email: varchar({ length: 320 }).notNull().unique(),
+ *   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+ * }, (t) => [index('users_created_idx').on(t.createdAt.desc())]);
+ */
+export const pgTable: PgTableFn = (name, columns, extraConfig) =>
+  buildPgTable(name, name, columns, extraConfig, undefined) as never;
+
+/**
+ * `pgTable` in schema `schema` (what `pgSchema(...).table` calls).
+ *
+ * @example
+ * const users = pgTableWithSchema('users', { id: serial() }, undefined, 'auth');
+ */
+export function pgTableWithSchema<
+  TTableName extends string,
+  TSchemaName extends string | undefined,
+  TColumnsMap extends Record<string, PgColumnBuilderBase>,
+>(
+  name: TTableName,
+  columns: TColumnsMap | ((columnTypes: PgColumnBuilders) => TColumnsMap),
+  extraConfig: ((self: BuildExtraConfigColumns<TTableName, TColumnsMap>) => PgTableExtraConfigValue[] | PgTableExtraConfig) | undefined,
+  schema: TSchemaName,
+  baseName: string = name,
+): PgTableWithColumns<{ name: TTableName; schema: TSchemaName; columns: BuildColumns<TTableName, TColumnsMap>; dialect: 'pg' }> {
+  return buildPgTable(name, baseName, columns, extraConfig as never, schema) as never;
+}
+
+/**
+ * Makes a `pgTable` that rewrites every table name, e.g. to prefix them.
+ *
+ * @example
+ * const table = pgTableCreator((name) => `app_${name}`);
+ * const users = table('users', { id: serial() }); // SQL name 'app_users'
+ */
+export function pgTableCreator(customizeTableName: (name: string) => string): PgTableFn {
+  return (name, columns, extraConfig) =>
+    buildPgTable(customizeTableName(name), name, columns, extraConfig, undefined) as never;
+}
