@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use mizzle_core::render::SqlWriter;
-use mizzle_core::{ast::Statement, render::ToSql, DialectKind, Param};
+use mizzle_core::{ast::Statement, relational, render::ToSql, DialectKind, Param};
 use wasm_bindgen::prelude::*;
 
 use crate::error;
@@ -49,12 +49,26 @@ pub(crate) fn compile_with(
         }
     };
     let mut reader = Reader::new(ops, strings);
-    let stmt = match reader.statement().map_err(CompileError::Decode)? {
-        Shape::Statement(s) => s,
-        Shape::Relational(q) => Statement::Relational(q),
-    };
     let mut w = SqlWriter::new(dialect.dialect());
-    stmt.to_sql(&mut w).map_err(CompileError::Render)?;
+    // Each kind renders itself directly: `Statement::to_sql` would also link
+    // the by-reference relational planner, which copies its tree.
+    let written = match reader.statement().map_err(CompileError::Decode)? {
+        Shape::Statement(Statement::Query(q)) => q.to_sql(&mut w),
+        Shape::Statement(Statement::Insert(i)) => i.to_sql(&mut w),
+        Shape::Statement(Statement::Update(u)) => u.to_sql(&mut w),
+        Shape::Statement(Statement::Delete(d)) => d.to_sql(&mut w),
+        Shape::Statement(Statement::Sql(e)) => e.to_sql(&mut w),
+        Shape::Statement(Statement::Relational(_)) => {
+            return Err(CompileError::Decode(DecodeError::Malformed(
+                "statement kind",
+            )))
+        }
+        Shape::Relational(q) => relational::plan_owned(q, dialect).and_then(|planned| {
+            w.dialect().write_relational_prefix(&mut w);
+            planned.to_sql(&mut w)
+        }),
+    };
+    written.map_err(CompileError::Render)?;
     let (rendered, offsets) = w.finish_with_offsets();
     let mut params = Vec::with_capacity(rendered.params.len());
     for p in &rendered.params {

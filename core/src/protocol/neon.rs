@@ -279,7 +279,8 @@ impl QueryResult {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ServerError {
     pub message: String,
-    /// The SQLSTATE (`23505` unique violation, `42P01` undefined table...).
+    /// The SQLSTATE (`23505` unique violation, `42P01` undefined table...);
+    /// `None` for an error of the proxy itself (which sends an empty code).
     pub code: Option<String>,
     pub severity: Option<String>,
     pub detail: Option<String>,
@@ -346,7 +347,9 @@ fn server_error(j: &Json, message: &str) -> ServerError {
     });
     ServerError {
         message: message.into(),
-        code: s("code"),
+        // Neon sends `"code": ""` for errors that are not PostgreSQL's
+        // (a bad header, a refused connection): no SQLSTATE, not an empty one.
+        code: s("code").filter(|c| !c.is_empty()),
         severity: s("severity"),
         detail: s("detail"),
         hint: s("hint"),

@@ -9,5 +9,5 @@
 mod plan;
 mod query;
 
-pub use plan::plan;
+pub use plan::{plan, plan_owned};
 pub use query::{Relation, RelationKind, RelationalField, RelationalQuery};

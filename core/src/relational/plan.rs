@@ -12,6 +12,7 @@
 //! each is visible only at its own depth, so no new names are invented.
 
 use alloc::boxed::Box;
+use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::query::{Relation, RelationKind, RelationalQuery};
@@ -38,30 +39,41 @@ const ROW: &str = "r";
 /// assert!(sql.contains("json_group_array"));
 /// ```
 pub fn plan(q: &RelationalQuery, dialect: DialectKind) -> Result<Query, Error> {
+    plan_owned(q.clone(), dialect)
+}
+
+/// [`plan`], consuming the tree (no copies of its expressions).
+pub fn plan_owned(q: RelationalQuery, dialect: DialectKind) -> Result<Query, Error> {
     let d = dialect.dialect();
     if q.fields.is_empty() && q.relations.is_empty() {
         return Err(Error::Invalid(
             "a relational query must select at least one column".into(),
         ));
     }
+    let scope = String::from(q.scope());
     let mut select = Select {
-        from: Some(FromItem::Table(q.table.clone())),
-        where_: q.filter.clone(),
+        from: Some(FromItem::Table(q.table)),
+        where_: q.filter,
         ..Default::default()
     };
-    for f in &q.fields {
-        select
-            .columns
-            .push(SelectItem::aliased(f.expr.clone(), &f.name));
+    for f in q.fields {
+        select.columns.push(SelectItem::Expr {
+            expr: f.expr,
+            alias: Some(f.name),
+        });
     }
-    for r in &q.relations {
-        let value = attach(d, &mut select, q.scope(), r)?;
-        select.columns.push(SelectItem::aliased(value, &r.name));
+    for r in q.relations {
+        let name = r.name.clone();
+        let value = attach(d, &mut select, &scope, r)?;
+        select.columns.push(SelectItem::Expr {
+            expr: value,
+            alias: Some(name),
+        });
     }
     Ok(Query {
-        order_by: q.order_by.clone(),
-        limit: q.limit.clone(),
-        offset: q.offset.clone(),
+        order_by: q.order_by,
+        limit: q.limit,
+        offset: q.offset,
         ..Query::select(select)
     })
 }
@@ -72,21 +84,22 @@ fn attach(
     d: &dyn Dialect,
     select: &mut Select,
     parent: &str,
-    rel: &Relation,
+    rel: Relation,
 ) -> Result<Expr, Error> {
+    let alias = String::from(rel.query.scope());
     let rows = relation_query(d, parent, rel)?;
     if d.relations_through_lateral() {
-        let alias = rel.query.scope();
+        let value = Expr::col(&alias, ROW);
         select.joins.push(Join {
             kind: JoinKind::Left,
             lateral: true,
             target: FromItem::Subquery {
                 query: Box::new(rows),
-                alias: alias.into(),
+                alias,
             },
             on: Some(Expr::And(Vec::new())),
         });
-        Ok(Expr::col(alias, ROW))
+        Ok(value)
     } else {
         Ok(Expr::Subquery(Box::new(rows)))
     }
@@ -94,40 +107,40 @@ fn attach(
 
 /// The query yielding `rel`'s JSON (a row array, a list of them, or NULL)
 /// in column `r`, correlated to `parent`.
-fn relation_query(d: &dyn Dialect, parent: &str, rel: &Relation) -> Result<Query, Error> {
-    let q = &rel.query;
-    let scope = q.scope();
+fn relation_query(d: &dyn Dialect, parent: &str, rel: Relation) -> Result<Query, Error> {
+    let q = rel.query;
+    let scope = String::from(q.scope());
     if rel.on.is_empty() {
         return Err(Error::Invalid(
             "a relation needs at least one join column pair".into(),
         ));
     }
     let mut select = Select {
-        from: Some(FromItem::Table(q.table.clone())),
+        from: Some(FromItem::Table(q.table)),
         ..Default::default()
     };
     let mut items = Vec::with_capacity(q.fields.len() + q.relations.len());
-    for f in &q.fields {
-        items.push(Expr::json_value(f.expr.clone(), f.encoding));
+    for f in q.fields {
+        items.push(Expr::json_value(f.expr, f.encoding));
     }
-    for r in &q.relations {
-        let value = attach(d, &mut select, scope, r)?;
+    for r in q.relations {
+        let value = attach(d, &mut select, &scope, r)?;
         items.push(Expr::json_value(value, JsonEncoding::Json));
     }
     let row = Expr::JsonArray(items);
     let mut conditions: Vec<Expr> = rel
         .on
         .iter()
-        .map(|(p, c)| Expr::col(scope, c).eq(Expr::col(parent, p)))
+        .map(|(p, c)| Expr::col(&scope, c).eq(Expr::col(parent, p)))
         .collect();
-    conditions.extend(q.filter.clone());
+    conditions.extend(q.filter);
     select.where_ = Some(Expr::And(conditions));
 
     match rel.kind {
         RelationKind::One => {
             select.columns.push(SelectItem::aliased(row, ROW));
             Ok(Query {
-                order_by: q.order_by.clone(),
+                order_by: q.order_by,
                 // A literal, not a parameter: the shape stays value-free.
                 limit: Some(Expr::raw("1")),
                 ..Query::select(select)
@@ -141,9 +154,9 @@ fn relation_query(d: &dyn Dialect, parent: &str, rel: &Relation) -> Result<Query
         {
             let agg = Expr::JsonArrayAgg {
                 expr: Box::new(row),
-                order_by: q.order_by.clone(),
-                limit: q.limit.clone().map(Box::new),
-                offset: q.offset.clone().map(Box::new),
+                order_by: q.order_by,
+                limit: q.limit.map(Box::new),
+                offset: q.offset.map(Box::new),
             };
             select.columns.push(SelectItem::aliased(agg, ROW));
             Ok(Query::select(select))
@@ -151,13 +164,13 @@ fn relation_query(d: &dyn Dialect, parent: &str, rel: &Relation) -> Result<Query
         RelationKind::Many => {
             select.columns.push(SelectItem::aliased(row, ROW));
             let rows = Query {
-                order_by: q.order_by.clone(),
-                limit: q.limit.clone(),
-                offset: q.offset.clone(),
+                order_by: q.order_by,
+                limit: q.limit,
+                offset: q.offset,
                 ..Query::select(select)
             };
             let agg = Expr::JsonArrayAgg {
-                expr: Box::new(Expr::json_value(Expr::col(scope, ROW), JsonEncoding::Json)),
+                expr: Box::new(Expr::json_value(Expr::col(&scope, ROW), JsonEncoding::Json)),
                 order_by: Vec::new(),
                 limit: None,
                 offset: None,
@@ -166,7 +179,7 @@ fn relation_query(d: &dyn Dialect, parent: &str, rel: &Relation) -> Result<Query
                 columns: Vec::from([SelectItem::aliased(agg, ROW)]),
                 from: Some(FromItem::Subquery {
                     query: Box::new(rows),
-                    alias: scope.into(),
+                    alias: scope,
                 }),
                 ..Default::default()
             }))
@@ -179,7 +192,6 @@ mod tests {
     use super::*;
     use crate::ast::{OrderBy, TableRef};
     use crate::render;
-    use alloc::string::String;
 
     fn blog() -> RelationalQuery {
         let comments = RelationalQuery::new(TableRef::new("comments").alias("c")).field(

@@ -23,7 +23,7 @@ export function requirePrereqs() {
       throw new Error(`npm-package/${f} is missing: build mizzle first (node scripts/build-wasm.mjs && cd npm-package && npx tsc -p .)`);
     }
   }
-  for (const d of ['drizzle-orm', 'esbuild', 'mizzle', 'sql.js', 'better-sqlite3', '@sqlite.org/sqlite-wasm', 'miniflare']) {
+  for (const d of ['drizzle-orm', 'esbuild', 'mizzle', 'sql.js', 'better-sqlite3', '@sqlite.org/sqlite-wasm', 'miniflare', '@neondatabase/serverless', '@planetscale/database']) {
     if (!existsSync(join(HERE, 'node_modules', d, 'package.json'))) {
       throw new Error(`tests/bench/node_modules/${d} is missing: run ./x setup (or npm install in tests/bench)`);
     }

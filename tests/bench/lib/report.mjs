@@ -89,7 +89,7 @@ Spread of the per-sample times: (a) mizzle ${range(repeated.mizzle)}, drizzle-or
 ## Sizes
 
 A minimal D1 worker (\`drizzle\` from the ORM's D1 driver, one three-column table, one select
-by id; source in \`tests/bench/lib/sizes.mjs\`), bundled by esbuild ${r.versions.esbuild} minified the way wrangler
+by id; source in \`tests/bench/lib/sizes.mjs\`), and the same worker over Neon's and PlanetScale's HTTP drivers, bundled by esbuild ${r.versions.esbuild} minified the way wrangler
 does it (ESM, conditions \`workerd, worker, browser\`, \`.wasm\` kept as a module import of a copied
 file). gzip -9 of each file, summed. 1 KB = 1024 bytes.
 
@@ -100,7 +100,10 @@ ${sizeRow(`D1 worker, \`drizzle-orm/d1\` ${r.versions['drizzle-orm']}`, sd)}
 ${sizeRow('mizzle embedded build (`mizzle_embedded_bg.wasm` + `mizzle_embedded.js`, as shipped)', se)}
 ${sizeRow(`sql.js ${r.versions['sql.js']} (\`sql-wasm.wasm\` + \`sql-wasm.js\`)`, r.sizes.sqlJs)}
 ${sizeRow(`@sqlite.org/sqlite-wasm ${r.versions['@sqlite.org/sqlite-wasm']} (\`sqlite3.wasm\` + \`index.mjs\`)`, r.sizes.sqliteWasm)}
-| Neon worker, \`mizzle\` | pending (HTTP drivers issue) | | | | | |
+${sizeRow('Neon worker, `mizzle/neon-http` + `mizzle/pg-core`', r.sizes.neon.mizzle)}
+${sizeRow(`Neon worker, \`drizzle-orm/neon-http\` + \`@neondatabase/serverless\` ${r.versions['@neondatabase/serverless']}`, r.sizes.neon.drizzle)}
+${sizeRow('PlanetScale worker, `mizzle/planetscale` + `mizzle/mysql-core` (the `inline` engine build)', r.sizes.planetscale.mizzle)}
+${sizeRow(`PlanetScale worker, \`drizzle-orm/planetscale-serverless\` + \`@planetscale/database\` ${r.versions['@planetscale/database']}`, r.sizes.planetscale.drizzle)}
 
 Budgets: D1 worker <= 60 KB gzip: ${met(sm.totalGzip <= 60 * 1024)} (${kb(sm.totalGzip)}); embedded build <= 450 KB gzip: ${met(se.totalGzip <= 450 * 1024)} (${kb(se.totalGzip)}).
 
@@ -203,7 +206,7 @@ ${r.d1.mizzle.samples} samples each, alternating.
 | budget | measured | budget |
 |---|---|---|
 ${compileSummary(r).join('\n')}
-${r.budgets.filter((b) => !b.row).map((b) => `| ${b.name} | ${b.value} | ${b.holds === null ? 'pending' : b.holds ? 'met' : '**not met**'} |`).join('\n')}
+${r.budgets.filter((b) => !b.row).map((b) => `| ${b.name} | ${b.value} | ${b.holds === null ? '-' : b.holds ? 'met' : '**not met**'} |`).join('\n')}
 
 ## Methods
 
