@@ -5,6 +5,7 @@ pub mod cell;
 pub mod db;
 pub mod fixture;
 pub mod harness;
+pub mod http_post;
 pub mod mysql_db;
 pub mod postgres_db;
 pub mod sqlite_db;
