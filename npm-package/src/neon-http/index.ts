@@ -40,12 +40,12 @@ export interface NeonField {
   dataTypeID: number;
 }
 
-/** What `.run()` (and awaiting a statement without RETURNING) gives: Neon's result. */
+/** What `.run()`, `db.execute()` and awaiting a statement without RETURNING give: Neon's result, rows as objects. */
 export interface NeonQueryResult {
   command: string;
   rowCount: number | null;
   fields: NeonField[];
-  rows: unknown[][];
+  rows: Record<string, unknown>[];
 }
 
 interface RawResult {
@@ -173,7 +173,9 @@ function decodeRows(r: RawResult, q: BoundQuery): unknown[][] {
 }
 
 function runResult(r: RawResult, q: BoundQuery): NeonQueryResult {
-  return { command: r.command ?? '', rowCount: r.rowCount ?? null, fields: r.fields ?? [], rows: decodeRows(r, q) };
+  const fields = r.fields ?? [];
+  const rows = decodeRows(r, q).map((row) => Object.fromEntries(fields.map((f, i) => [f.name, row[i]])));
+  return { command: r.command ?? '', rowCount: r.rowCount ?? null, fields, rows };
 }
 
 /** A non-200 answer as a typed error: PostgreSQL's fields for 400, the HTTP status otherwise. */

@@ -27,14 +27,14 @@ export interface PlanetScaleConfig extends HttpOptions {
   password?: string;
 }
 
-/** What `.run()` (and awaiting a statement without RETURNING) gives. */
+/** What `.run()`, `db.execute()` and awaiting a statement without RETURNING give (rows as objects). */
 export interface PlanetScaleRunResult {
   /** Rows changed. */
   rowsAffected: number;
   /** The first AUTO_INCREMENT id the statement generated, as text ('0' when none). */
   insertId: string;
   fields: PlanetScaleField[];
-  rows: unknown[][];
+  rows: Record<string, unknown>[];
 }
 
 interface ExecuteAnswer {
@@ -126,7 +126,7 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
   }
 
   private static runResult(r: NonNullable<ExecuteAnswer['result']>, q: BoundQuery): PlanetScaleRunResult {
-    return { rowsAffected: Number(r.rowsAffected ?? 0), insertId: r.insertId ?? '0', fields: r.fields ?? [], rows: PlanetScaleSession.rows(r, q) };
+    return { rowsAffected: Number(r.rowsAffected ?? 0), insertId: r.insertId ?? '0', fields: r.fields ?? [], rows: objects(r, q) };
   }
 
   async all(q: BoundQuery): Promise<unknown[][]> {

@@ -132,6 +132,15 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
     return (this.session.mode === 'async' ? q : q.run()) as never;
   }
 
+  /**
+   * Runs a raw statement and returns the driver's full result (drizzle's
+   * PostgreSQL/MySQL `db.execute`: `rows` as objects keyed by column name,
+   * plus the row count and fields).
+   */
+  execute(query: SQLWrapper): RawResult<TMode, TRun, TRun> {
+    return this.run(query);
+  }
+
   /** Runs a raw query and returns its rows as arrays of values. */
   values<T extends unknown[] = unknown[]>(query: SQLWrapper): RawResult<TMode, T[], TRun> {
     const q = new RawQuery<T[], TMode, TRun>(this.session, query, 'all', 'values');
