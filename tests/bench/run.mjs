@@ -21,6 +21,7 @@ import { alternate, alternateAsync, calibrate, calibrateAsync, median, summarize
 import { runCompile } from './lib/compile.mjs';
 import { checkDecode, pairRatio, ROWS as DECODE_ROWS, setupDecode, setupRelational } from './lib/decode.mjs';
 import { startD1Worker } from './lib/d1.mjs';
+import { COLUMNS as HTTP_COLUMNS, setupHttpDecode } from './lib/http-decode.mjs';
 import {
   HERE,
   ORMS,
@@ -238,6 +239,25 @@ async function main() {
   const ms = (k) => (relRun[k].medianNs / 1e6).toFixed(2);
   log(`relational findMany 100 x 10: mizzle ${ms('mizzle')} ms (raw join ${ms('mizzleRaw')} ms), drizzle-orm + better-sqlite3 ${ms('drizzleBs3')} ms (raw join ${ms('bs3Raw')} ms); build + SQL: mizzle ${(relBuild.mizzle.medianNs / 1e3).toFixed(2)} us, drizzle-orm ${(relBuild.drizzleBs3.medianNs / 1e3).toFixed(2)} us`);
 
+  // --- HTTP response decoding: the drivers' JS decoders vs the core codecs through wasm -------
+  // Neon and PlanetScale bodies of 1,000 and 10,000 rows x 8 columns; ratio = wasm / JS.
+  const hd = await setupHttpDecode();
+  const httpDecode = { columns: HTTP_COLUMNS, wasm: hd.info, chunkMs: 20, rounds: SMOKE ? 1 : 15, warmup: SMOKE ? 0 : 3, cases: [] };
+  for (const c of hd.cases) {
+    const check = c.check();
+    const contenders = Object.entries(c.contenders).map(([key, f]) => {
+      const run = (n) => {
+        for (let i = 0; i < n; i++) sink = f();
+      };
+      return { key, chunk: SMOKE ? 1 : calibrate((n) => timeNs(() => run(n)), httpDecode.chunkMs * 1e6), run };
+    });
+    const time = alternate(contenders, { rounds: httpDecode.rounds, warmup: httpDecode.warmup, minNs: 0 });
+    const r = pairRatio(time, 'wasm', 'js');
+    httpDecode.cases.push({ key: c.key, protocol: c.protocol, rows: c.rows, bytes: c.bytes, bufferBytes: c.bufferBytes, check, time, ratio: r });
+    const t = (k) => `${(time[k].medianNs / 1e6).toFixed(2)} ms`;
+    log(`HTTP decode ${c.protocol} ${c.rows} rows (${check}): wasm ${t('wasm')} (call ${t('wasmCall')}, decodeRows ${t('decodeRows')}), JS ${t('js')} (JSON.parse ${t('jsonParse')}), wasm / JS ${ratio(r.medians)}${SMOKE ? ' (smoke: not judged)' : ` (per round ${ratio(r.pairedMin)}..${ratio(r.pairedMax)})`}`);
+  }
+
   // --- D1 in workerd (miniflare): batched insert + select, one request ------------------------
   const workers = { mizzle: await startD1Worker('mizzle', 'd1-mizzle'), drizzle: await startD1Worker('drizzle-orm', 'd1-drizzle') };
   let d1;
@@ -286,6 +306,7 @@ async function main() {
     { name: `decode ${DECODE_ROWS} rows <= 0.5x drizzle-orm on the same engine (sql.js: both SQLite in wasm)`, value: ratio(decode.ratios.mizzleVsDrizzleSqlJs.medians), holds: decode.ratios.mizzleVsDrizzleSqlJs.medians <= BUDGETS.decodeVsDrizzle, timing: true },
     { name: `decode ${DECODE_ROWS} rows <= 1.1x mizzle's raw embedded driver`, value: ratio(decode.ratios.mizzleVsRaw.medians), holds: decode.ratios.mizzleVsRaw.medians <= BUDGETS.decodeVsRaw, timing: true },
     { name: 'D1 request in workerd (batched insert + select + findMany) <= 0.8x drizzle-orm', value: ratio(d1.ratio.medians), holds: d1.ratio.medians <= BUDGETS.d1Request, timing: true },
+    ...httpDecode.cases.map((c) => ({ name: `HTTP decode, ${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'} ${c.rows.toLocaleString('en-US')} rows: core codecs through wasm / the driver's JS decoders (no budget; above 1x the drivers keep JS, issue 6)`, value: ratio(c.ratio.medians), holds: null, timing: true })),
     { name: 'D1 worker (mizzle/d1, JS + wasm) <= 60 KB gzip', value: `${kb(sizes.mizzle.totalGzip)}`, holds: sizes.mizzle.totalGzip <= BUDGETS.d1WorkerGzipBytes },
     { name: 'Neon worker (mizzle/neon-http, JS + wasm): no budget; drizzle-orm + @neondatabase/serverless for scale', value: `${kb(sizes.neon.mizzle.totalGzip)} vs ${kb(sizes.neon.drizzle.totalGzip)}`, holds: null },
     { name: 'embedded build (wasm + JS) <= 450 KB gzip', value: `${kb(sizes.embedded.totalGzip)}`, holds: sizes.embedded.totalGzip <= BUDGETS.embeddedGzipBytes },
@@ -328,6 +349,7 @@ async function main() {
     compile,
     decode,
     relational,
+    httpDecode,
     d1,
     sizes,
     budgets,

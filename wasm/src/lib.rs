@@ -9,9 +9,19 @@ mod error;
 #[cfg(any(feature = "inline", test))]
 mod interpolate;
 mod opcodes;
+#[cfg(any(feature = "protocol", test))]
+mod protocol;
+#[cfg(any(
+    all(feature = "sqlite", target_arch = "wasm32"),
+    feature = "protocol",
+    test
+))]
+mod rows;
 
 pub use compile::{compile, intern, slots};
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
 pub use embedded::Database;
 #[cfg(feature = "inline")]
 pub use interpolate::interpolate;
+#[cfg(feature = "protocol")]
+pub use protocol::{neon_rows, planetscale_rows};

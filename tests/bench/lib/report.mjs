@@ -32,6 +32,55 @@ function compileSummary(r) {
   });
 }
 
+/** "HTTP response decoding": the drivers' JS decoders vs mizzle-core's codecs through wasm. */
+function httpSection(r) {
+  const h = r.httpDecode;
+  if (!h) return '';
+  const name = (c) => `${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'}, ${c.rows.toLocaleString('en-US')} rows`;
+  const ms = (ns) => `${(ns / 1e6).toFixed(2)} ms`;
+  const ratios = h.cases.map((c) => c.ratio.medians);
+  const slower = ratios.every((x) => x > 1);
+  const verdict = slower
+    ? `**The wasm path is slower in every case (${x(Math.min(...ratios))} .. ${x(Math.max(...ratios))} of the JS path).** This is the benchmark issue 6 asks
+for: the JS drivers keep their own decoders (\`npm-package/src/neon-http/values.ts\`, \`src/planetscale/values.ts\`), and both
+they and the core codecs are tested against the same stand-ins (\`tests/standins/\`).`
+    : `**The wasm path is NOT slower in ${h.cases.filter((c) => c.ratio.medians <= 1).map(name).join('; ')} (${ratios.map(x).join(', ')}):
+by issue 6 the drivers should switch to the core codecs through wasm.**`;
+  return `## HTTP response decoding
+
+One Neon and one PlanetScale response body of 1,000 and 10,000 rows x 8 columns
+(${h.columns.map((c) => `\`${c}\``).join(', ')}; PlanetScale: \`INT32\`, \`INT64\`, \`VARCHAR\`, \`INT8\` (tinyint(1)), \`TIMESTAMP(6)\`,
+\`DECIMAL(12,2)\`, \`JSON\`, \`VARBINARY(32)\`; some NULLs, non-ASCII text, 1 int8 in 100 beyond 2^53), built by
+\`tests/bench/lib/http-decode.mjs\` in the stand-ins' exact wire formats (Neon: array mode + raw text output;
+PlanetScale: protobuf JSON, base64 row values), decoded from the body text to the driver's row values, in this process:
+
+- **JS path** (what the drivers do now): \`JSON.parse\` of the body, then the drivers' own decoders
+  (\`npm-package/dist/neon-http/values.js\` \`decoderForOid\` in neon-http's row loop; \`dist/planetscale/values.js\` \`decodeRows\`).
+- **wasm path**: mizzle-core's protocol codecs (\`neon::parse_response\` + \`decode_text\`, \`planetscale::parse_response\` +
+  \`decode_value\`) through the benchmark-only \`protocol\` wasm build (\`${h.wasm.wasmFile}\`, ${kb(h.wasm.wasmBytes)}, release
+  profile + wasm-opt -Oz like the shipped builds): \`neon_rows(body)\` / \`planetscale_rows(body)\` return all rows in the embedded
+  database's rows buffer, read by \`dist/sqlite-wasm/buffers.js\` \`decodeRows\`; then \`JSON.parse\` of the JSON column (the buffer
+  carries JSON as text; a driver's decode plan knows which columns are JSON).
+
+The harness checks that both paths return equal rows for every case (int8 compared as BigInt: the JS decoders keep it as
+text for the column's mode, the rows buffer carries a number, or a bigint beyond 2^53) and that a malformed body is a
+\`MizzleError\` of kind \`protocol\` from wasm, not a trap. All five contenders of a case alternate (order reversed every other
+round), ${h.warmup} warm-up and ${h.rounds} recorded rounds, a sample is a chunk of about ${h.chunkMs} ms (at least one decode); median per decode.
+
+| response | body | JS path | wasm path | wasm / JS | per round |
+|---|---|---|---|---|---|
+${h.cases.map((c) => `| ${name(c)} | ${kb(c.bytes)} | ${dur(c.time.js.medianNs)} | ${dur(c.time.wasm.medianNs)} | **${x(c.ratio.medians)}** | ${x(c.ratio.pairedMin)} .. ${x(c.ratio.pairedMax)} |`).join('\n')}
+
+The parts (medians, each timed alone in the same rounds):
+
+| response | JSON.parse of the body | wasm call (\`neon_rows\` / \`planetscale_rows\`: string in, parse, decode, buffer out) | rows buffer | \`decodeRows\` of the buffer |
+|---|---|---|---|---|
+${h.cases.map((c) => `| ${name(c)} | ${ms(c.time.jsonParse.medianNs)} | ${ms(c.time.wasmCall.medianNs)} | ${kb(c.bufferBytes)} | ${ms(c.time.decodeRows.medianNs)} |`).join('\n')}
+
+${verdict}
+`;
+}
+
 export function markdown(r) {
   const { repeated, repeatedFields, first, cold } = r.time;
   const { mizzle: sm, drizzle: sd, embedded: se } = r.sizes;
@@ -188,6 +237,7 @@ Not on sql.js: drizzle-orm 0.45.4's sql-js driver returns the nested rows as an 
 | end to end, mizzle (wasm SQLite) / drizzle-orm (native SQLite) | **${x(r.relational.ratios.mizzleVsDrizzleBs3.medians)}** | ${x(r.relational.ratios.mizzleVsDrizzleBs3.pairedMin)} .. ${x(r.relational.ratios.mizzleVsDrizzleBs3.pairedMax)} |
 | build + SQL (\`toSQL()\`, repeated shape): mizzle ${dur(r.relational.build.mizzle.medianNs)}, drizzle-orm ${dur(r.relational.build.drizzleBs3.medianNs)} | **${x(r.relational.ratios.buildMizzleVsDrizzle.medians)}** | ${x(r.relational.ratios.buildMizzleVsDrizzle.pairedMin)} .. ${x(r.relational.ratios.buildMizzleVsDrizzle.pairedMax)} |
 
+${httpSection(r)}
 ## D1 end to end (workerd through miniflare ${r.versions.miniflare})
 
 One request to a worker (source in \`tests/bench/lib/d1.mjs\`, bundled like the size worker below) doing

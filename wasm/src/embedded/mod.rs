@@ -18,8 +18,9 @@ mod ffi;
 mod params;
 mod rows;
 
+use crate::rows::RowsWriter;
 use ffi::{Connection, SqliteError, Statement};
-use rows::RowsWriter;
+use rows::WriteColumn;
 
 /// How many prepared statements a database keeps (least recently used evicted).
 const STATEMENT_CACHE_CAPACITY: usize = 64;
