@@ -31,6 +31,11 @@ export const Codec = {
   jsonValue: 14,
   /** A date (`2024-01-02`) -> Date at UTC midnight. */
   dateOnly: 15,
+  /**
+   * A date, time or interval kept as the database's text (string modes): a
+   * string, and cast to text inside relational JSON so it keeps that form.
+   */
+  temporalText: 16,
 } as const;
 
 /** One of the {@link Codec} ids. */
@@ -140,6 +145,7 @@ export function codecDecoder(codec: number): (value: unknown) => unknown {
       return (v) => (v == null ? v : JSON.parse(toText(v)));
     case Codec.text:
     case Codec.stringNumber:
+    case Codec.temporalText:
       return (v) => (v == null ? v : typeof v === 'string' ? v : String(v));
     case Codec.dateText:
       return (v) => (v == null ? v : v instanceof Date ? v : parseTimestampText(String(v)));

@@ -28,8 +28,9 @@ pub(crate) enum Shape {
 /// How a field with `codec` travels inside nested JSON rows (README.md, "Codecs").
 fn json_encoding(codec: i32) -> JsonEncoding {
     match codec {
-        // bigint, string_number: text, since a JSON number would round them.
-        6 | 12 => JsonEncoding::Text,
+        // bigint, string_number: text, since a JSON number would round them;
+        // temporal_text: the column's own text form, not the JSON function's.
+        6 | 12 | 16 => JsonEncoding::Text,
         7 => JsonEncoding::Hex,
         5 | 14 => JsonEncoding::Json,
         8 => JsonEncoding::JsonBlob,

@@ -15,10 +15,15 @@ export interface HttpOptions {
   timeoutMs?: number;
 }
 
-/** A parsed answer: its status and JSON body (undefined when the body was empty). */
+/**
+ * A parsed answer: its status and JSON body (undefined when the body was
+ * empty, or was not JSON on an error status: gateways answer 5xx in text).
+ */
 export interface JsonAnswer {
   status: number;
   body: unknown;
+  /** The body as text, when it was not JSON. */
+  text?: string;
 }
 
 /** POSTs `body` to `url`; `what` names the server in errors. */
@@ -44,7 +49,9 @@ export async function postJson(url: string, headers: Record<string, string>, bod
     try {
       return { status: res.status, body: JSON.parse(text) };
     } catch (cause) {
-      throw new MizzleError('protocol', `${what} answered HTTP ${res.status} with a body that is not JSON: ${text.slice(0, 200)}`, { cause });
+      // An error status keeps its meaning whatever the body: the caller reports the status.
+      if (res.status !== 200) return { status: res.status, body: undefined, text };
+      throw new MizzleError('protocol', `${what} answered HTTP 200 with a body that is not JSON: ${text.slice(0, 200)}`, { cause });
     }
   } finally {
     if (timer !== undefined) clearTimeout(timer);

@@ -110,7 +110,7 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
       : JSON.stringify({ query: qs[0]!.sql, params: qs[0]!.params.map(encodeParam) });
     const answer = await postJson(this.endpoint, await this.headers(batch), body, this.config, 'Neon');
     const first = qs[0]!;
-    if (answer.status !== 200) throw serverError(answer.status, answer.body, first);
+    if (answer.status !== 200) throw serverError(answer.status, answer.body ?? { message: answer.text?.slice(0, 500) }, first);
     const b = answer.body as { results?: RawResult[] } & RawResult;
     if (batch) {
       if (!b || !Array.isArray(b.results) || b.results.length !== qs.length) {

@@ -61,7 +61,8 @@ class Connection {
     const b = (answer.body ?? {}) as ExecuteAnswer;
     if (b.session !== undefined) this.session = b.session;
     if (answer.status !== 200) {
-      throw new MizzleQueryError(`PlanetScale answered HTTP ${answer.status}${b.error?.message ? `: ${b.error.message}` : ''}`, `HTTP_${answer.status}`, q.sql, q.params, {
+      const detail = b.error?.message ?? answer.text?.slice(0, 500);
+      throw new MizzleQueryError(`PlanetScale answered HTTP ${answer.status}${detail ? `: ${detail}` : ''}`, `HTTP_${answer.status}`, q.sql, q.params, {
         fields: { status: answer.status },
       });
     }

@@ -10,7 +10,7 @@ pub(crate) const CODEC_BOOLEAN: u8 = 2;
 pub(crate) const CODEC_TIMESTAMP: u8 = 3;
 pub(crate) const CODEC_TIMESTAMP_MS: u8 = 4;
 /// The largest codec id README.md defines (`date_only`).
-pub(crate) const CODEC_MAX: u8 = 15;
+pub(crate) const CODEC_MAX: u8 = 16;
 
 /// Writes one SQLite value, applying `codec` when the storage class decides it.
 pub(crate) trait WriteColumn {

@@ -333,7 +333,7 @@ fn codecs_are_applied_by_storage_class() {
     let r = q(&db, "select -86400", none(), &[3, 2, 2]);
     assert_eq!(r.rows[0], [V::Date(-86_400_000.0)]);
     // An unknown codec id is a protocol error.
-    protocol_err(db.query("select 1", &[], &[16]).unwrap_err());
+    protocol_err(db.query("select 1", &[], &[17]).unwrap_err());
 }
 
 #[wasm_bindgen_test]

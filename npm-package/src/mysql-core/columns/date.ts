@@ -115,7 +115,7 @@ function withFsp(base: string, fsp: number | undefined): string {
 function dateTimeConfig(name: string, base: 'datetime' | 'timestamp', config: MySqlDatetimeOptions | undefined) {
   const sqlType = withFsp(base, config?.fsp);
   const kind = base === 'datetime' ? 'MySqlDateTime' : 'MySqlTimestamp';
-  if (config?.mode === 'string') return initialRuntimeConfig(name, 'string', `${kind}String`, Codec.text, sqlType);
+  if (config?.mode === 'string') return initialRuntimeConfig(name, 'string', `${kind}String`, Codec.temporalText, sqlType);
   const rc = initialRuntimeConfig(name, 'date', kind, Codec.dateText, sqlType);
   rc.toDriver = dateTimeText;
   return rc;
@@ -184,7 +184,7 @@ export function date<TMode extends 'date' | 'string'>(name: string, config?: MyS
 export function date(a?: string | MySqlDateOptions, b?: MySqlDateOptions): unknown {
   const { name, config } = nameAndConfig(a, b);
   if (config?.mode === 'string') {
-    return new MySqlTemporalBuilder(initialRuntimeConfig(name, 'string', 'MySqlDateString', Codec.text, 'date'));
+    return new MySqlTemporalBuilder(initialRuntimeConfig(name, 'string', 'MySqlDateString', Codec.temporalText, 'date'));
   }
   const rc = initialRuntimeConfig(name, 'date', 'MySqlDate', Codec.dateOnly, 'date');
   rc.toDriver = dateOnlyText;
@@ -203,7 +203,7 @@ export function time(name: string, config?: { fsp?: DatetimeFsp }): MySqlTempora
 export function time(a?: string | { fsp?: DatetimeFsp }, b?: { fsp?: DatetimeFsp }): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>> {
   const { name, config } = nameAndConfig(a, b);
   return new MySqlTemporalBuilder(
-    initialRuntimeConfig(name, 'string', 'MySqlTime', Codec.text, withFsp('time', config?.fsp)),
+    initialRuntimeConfig(name, 'string', 'MySqlTime', Codec.temporalText, withFsp('time', config?.fsp)),
     mysqlExtra({ fsp: config?.fsp }),
   );
 }

@@ -98,7 +98,7 @@ export function timestamp(a?: string | PgTimestampConfig, b?: PgTimestampConfig)
   if (config?.mode === 'string') {
     // drizzle's two classes write the precision differently: `timestamp(3)` here, `timestamp (3)` below.
     const sqlType = `timestamp${p === undefined ? '' : `(${p})`}${suffix}`;
-    builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgTimestampString', Codec.text, sqlType));
+    builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgTimestampString', Codec.temporalText, sqlType));
     builder.extra.mode = 'string';
   } else {
     const sqlType = `timestamp${p === undefined ? '' : ` (${p})`}${suffix}`;
@@ -139,7 +139,7 @@ export function date(a?: string | PgDateConfig, b?: PgDateConfig): unknown {
     builder.extra.mode = 'date';
     return builder;
   }
-  const builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgDateString', Codec.text, 'date'));
+  const builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgDateString', Codec.temporalText, 'date'));
   builder.extra.mode = 'string';
   return builder;
 }
@@ -164,7 +164,7 @@ export function time(a?: string | PgTimeConfig, b?: PgTimeConfig): unknown {
   const tz = config?.withTimezone ?? false;
   const p = config?.precision;
   const sqlType = `time${p === undefined ? '' : `(${p})`}${tz ? ' with time zone' : ''}`;
-  const builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgTime', Codec.text, sqlType));
+  const builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgTime', Codec.temporalText, sqlType));
   builder.extra.withTimezone = tz;
   builder.extra.precision = p;
   return builder;
@@ -205,7 +205,7 @@ export function interval(a?: string | PgIntervalConfig, b?: PgIntervalConfig): u
   const { name, config } = nameAndConfig(a, b);
   // drizzle writes no precision for 0 (it tests truthiness); kept.
   const sqlType = `interval${config?.fields ? ` ${config.fields}` : ''}${config?.precision ? `(${config.precision})` : ''}`;
-  const builder = new PgIntervalBuilder(initialRuntimeConfig(name, 'string', 'PgInterval', Codec.text, sqlType));
+  const builder = new PgIntervalBuilder(initialRuntimeConfig(name, 'string', 'PgInterval', Codec.temporalText, sqlType));
   builder.extra.fields = config?.fields;
   builder.extra.precision = config?.precision;
   return builder;
