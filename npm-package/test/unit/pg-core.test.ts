@@ -146,14 +146,14 @@ describe('codec, SQL type and drizzle type tags per column kind', () => {
     [t.ts, Codec.dateText, 'timestamp', 'date', 'PgTimestamp'],
     [t.tsTz, Codec.dateText, 'timestamp with time zone', 'date', 'PgTimestamp'],
     [t.tsP, Codec.dateText, 'timestamp (3) with time zone', 'date', 'PgTimestamp'],
-    [t.tsStr, Codec.text, 'timestamp', 'string', 'PgTimestampString'],
-    [t.tsStrP, Codec.text, 'timestamp(6)', 'string', 'PgTimestampString'],
-    [t.date, Codec.text, 'date', 'string', 'PgDateString'],
+    [t.tsStr, Codec.temporalText, 'timestamp', 'string', 'PgTimestampString'],
+    [t.tsStrP, Codec.temporalText, 'timestamp(6)', 'string', 'PgTimestampString'],
+    [t.date, Codec.temporalText, 'date', 'string', 'PgDateString'],
     [t.dateDate, Codec.dateOnly, 'date', 'date', 'PgDate'],
-    [t.time, Codec.text, 'time', 'string', 'PgTime'],
-    [t.timeTz, Codec.text, 'time(2) with time zone', 'string', 'PgTime'],
-    [t.interval, Codec.text, 'interval', 'string', 'PgInterval'],
-    [t.intervalF, Codec.text, 'interval day to second(3)', 'string', 'PgInterval'],
+    [t.time, Codec.temporalText, 'time', 'string', 'PgTime'],
+    [t.timeTz, Codec.temporalText, 'time(2) with time zone', 'string', 'PgTime'],
+    [t.interval, Codec.temporalText, 'interval', 'string', 'PgInterval'],
+    [t.intervalF, Codec.temporalText, 'interval day to second(3)', 'string', 'PgInterval'],
     [t.mood, Codec.text, 'mood', 'string', 'PgEnumColumn'],
     [t.role, Codec.text, 'role', 'string', 'PgEnumObjectColumn'],
     [t.textArr, Codec.custom, 'text[]', 'custom', 'PgArray'],
@@ -495,7 +495,7 @@ describe('tables, schemas, indexes and constraints', () => {
 
   test('the callback form of pgTable', () => {
     const cb = pgTable('cb', (c) => ({ id: c.serial().primaryKey(), at: c.timestamp({ mode: 'string' }) }));
-    assert.equal(cb.at.codec, Codec.text);
+    assert.equal(cb.at.codec, Codec.temporalText);
   });
 });
 
