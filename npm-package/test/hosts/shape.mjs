@@ -24,6 +24,7 @@ export const EXPECTED = {
   sqlite: 'select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?',
   postgres: 'select "users"."id", "users"."name" from "users" where "users"."id" = $1 limit $2',
   params: [0, 1],
+  offsets: [70, 78],
   plan: [1, 9],
   error: { name: 'MizzleError', kind: 'protocol' },
 };
@@ -44,7 +45,9 @@ export function runShape(engine) {
     sqlite,
     postgres: engine.compile(1, ops),
     params: rest.slice(0, nParams),
-    plan: rest.slice(nParams),
+    // Then one placeholder byte offset per parameter (wasm/README.md), then the plan.
+    offsets: rest.slice(nParams, 2 * nParams),
+    plan: rest.slice(2 * nParams),
   };
   try {
     engine.compile(0, new Int32Array([9]));
