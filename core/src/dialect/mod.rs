@@ -60,6 +60,18 @@ impl DialectKind {
     }
 }
 
+/// How a dialect writes a value into JSON: as is, or inside a function call
+/// (`before`, the value, `after`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonWrap {
+    /// The value as the database writes it.
+    Plain,
+    /// `before` value `after`.
+    Around(&'static str, &'static str),
+    /// `before` value `after`, but NULL stays NULL (for functions that map NULL to a value).
+    NullSafe(&'static str, &'static str),
+}
+
 /// How one SQL dialect spells what differs. Defaults are the common
 /// (SQLite/PostgreSQL-style) SQL.
 pub trait Dialect: Sync {
@@ -169,32 +181,42 @@ pub trait Dialect: Sync {
         "json_array"
     }
 
-    /// `expr` as it is to be written into a JSON document (SQLite's way).
+    /// How `enc` wraps a value written into a JSON document (SQLite's way).
+    fn json_value_wrap(&self, enc: JsonEncoding) -> JsonWrap {
+        match enc {
+            JsonEncoding::Plain => JsonWrap::Plain,
+            JsonEncoding::Text => JsonWrap::Around("cast(", " as text)"),
+            // SQLite's hex(NULL) is '' (not NULL): keep NULL a JSON null.
+            JsonEncoding::Hex => JsonWrap::NullSafe("hex(", ")"),
+            // Subtypes do not survive a subquery: json() marks text as JSON again.
+            JsonEncoding::Json => JsonWrap::Around("json(", ")"),
+            JsonEncoding::JsonBlob => JsonWrap::Around("json(cast(", " as text))"),
+        }
+    }
+
+    /// `expr` as it is to be written into a JSON document, per [`json_value_wrap`](Self::json_value_wrap).
     fn write_json_value(
         &self,
         w: &mut SqlWriter<'_>,
         expr: &Expr,
         enc: JsonEncoding,
     ) -> Result<(), Error> {
-        let (before, after) = match enc {
-            JsonEncoding::Plain => return expr.write_operand(w),
-            JsonEncoding::Text => ("cast(", " as text)"),
-            // SQLite's hex(NULL) is '' (not NULL): keep NULL a JSON null.
-            JsonEncoding::Hex => {
-                w.sql("case when ");
-                expr.write_operand(w)?;
-                w.sql(" is null then null else hex(");
-                expr.to_sql(w)?;
-                w.sql(") end");
-                return Ok(());
-            }
-            // Subtypes do not survive a subquery: json() marks text as JSON again.
-            JsonEncoding::Json => ("json(", ")"),
-            JsonEncoding::JsonBlob => ("json(cast(", " as text))"),
+        let (before, after, null_safe) = match self.json_value_wrap(enc) {
+            JsonWrap::Plain => return expr.write_operand(w),
+            JsonWrap::Around(b, a) => (b, a, false),
+            JsonWrap::NullSafe(b, a) => (b, a, true),
         };
+        if null_safe {
+            w.sql("case when ");
+            expr.write_operand(w)?;
+            w.sql(" is null then null else ");
+        }
         w.sql(before);
         expr.to_sql(w)?;
         w.sql(after);
+        if null_safe {
+            w.sql(" end");
+        }
         Ok(())
     }
 

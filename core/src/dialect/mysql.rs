@@ -4,7 +4,7 @@
 
 use alloc::string::String;
 
-use super::{sized, write_numeric, Dialect, DialectKind};
+use super::{sized, write_numeric, Dialect, DialectKind, JsonWrap};
 use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder, OrderBy};
 use crate::error::{Error, Feature};
 use crate::render::query::write_order_by;
@@ -212,22 +212,15 @@ impl Dialect for MySql {
     }
 
     // JSON columns and subqueries that return JSON embed as JSON already.
-    fn write_json_value(
-        &self,
-        w: &mut SqlWriter<'_>,
-        expr: &Expr,
-        enc: JsonEncoding,
-    ) -> Result<(), Error> {
-        let (before, after) = match enc {
-            JsonEncoding::Plain | JsonEncoding::Json => return expr.write_operand(w),
-            JsonEncoding::Text => ("cast(", " as char)"),
-            JsonEncoding::Hex => ("hex(", ")"),
-            JsonEncoding::JsonBlob => ("json_extract(convert(", " using utf8mb4), '$')"),
-        };
-        w.sql(before);
-        expr.to_sql(w)?;
-        w.sql(after);
-        Ok(())
+    fn json_value_wrap(&self, enc: JsonEncoding) -> JsonWrap {
+        match enc {
+            JsonEncoding::Plain | JsonEncoding::Json => JsonWrap::Plain,
+            JsonEncoding::Text => JsonWrap::Around("cast(", " as char)"),
+            JsonEncoding::Hex => JsonWrap::Around("hex(", ")"),
+            JsonEncoding::JsonBlob => {
+                JsonWrap::Around("json_extract(convert(", " using utf8mb4), '$')")
+            }
+        }
     }
 
     // MariaDB orders and limits inside JSON_ARRAYAGG (MySQL 8 cannot, but

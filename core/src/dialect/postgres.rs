@@ -4,7 +4,7 @@
 use alloc::string::String;
 use core::fmt::Write;
 
-use super::{sized, write_numeric, Dialect, DialectKind};
+use super::{sized, write_numeric, Dialect, DialectKind, JsonWrap};
 use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, OrderBy};
 use crate::error::{Error, Feature};
 use crate::render::query::write_order_by;
@@ -42,22 +42,13 @@ impl Dialect for Postgres {
     }
 
     // json and jsonb values (and the lateral joins' rows) embed as JSON already.
-    fn write_json_value(
-        &self,
-        w: &mut SqlWriter<'_>,
-        expr: &Expr,
-        enc: JsonEncoding,
-    ) -> Result<(), Error> {
-        let (before, after) = match enc {
-            JsonEncoding::Plain | JsonEncoding::Json => return expr.write_operand(w),
-            JsonEncoding::Text => ("cast(", " as text)"),
-            JsonEncoding::Hex => ("encode(", ", 'hex')"),
-            JsonEncoding::JsonBlob => ("cast(convert_from(", ", 'UTF8') as json)"),
-        };
-        w.sql(before);
-        expr.to_sql(w)?;
-        w.sql(after);
-        Ok(())
+    fn json_value_wrap(&self, enc: JsonEncoding) -> JsonWrap {
+        match enc {
+            JsonEncoding::Plain | JsonEncoding::Json => JsonWrap::Plain,
+            JsonEncoding::Text => JsonWrap::Around("cast(", " as text)"),
+            JsonEncoding::Hex => JsonWrap::Around("encode(", ", 'hex')"),
+            JsonEncoding::JsonBlob => JsonWrap::Around("cast(convert_from(", ", 'UTF8') as json)"),
+        }
     }
 
     // json_agg over no rows is NULL. It orders, but cannot limit.
