@@ -3,34 +3,13 @@
  * the `browser` and `default` conditions); the API is documented in ./types.ts.
  */
 import init, * as glue from '../../wasm/embedded/mizzle_embedded.js';
-import { MizzleError } from '../errors.js';
+import { browserLoader } from './instantiate.js';
 import type { EmbeddedModule, WasmSource } from './types.js';
 
-const embedded: EmbeddedModule = glue;
-let ready = false;
-let pending: Promise<EmbeddedModule> | undefined;
+const loader = browserLoader<EmbeddedModule>(glue, init, () => new URL('../../wasm/embedded/mizzle_embedded_bg.wasm', import.meta.url), 'mizzle\'s embedded SQLite is not loaded yet: `await loadEmbedded()` first in a browser');
 
-/** Instantiates the embedded build once; `input` overrides where the `.wasm` comes from. */
-export function loadEmbedded(input?: WasmSource): Promise<EmbeddedModule> {
-  pending ??= init({
-    module_or_path: input ?? new URL('../../wasm/embedded/mizzle_embedded_bg.wasm', import.meta.url),
-  }).then(
-    () => {
-      ready = true;
-      return embedded;
-    },
-    (e: unknown) => {
-      pending = undefined;
-      throw e;
-    },
-  );
-  return pending;
-}
+/** Instantiates the build once; `input` overrides where the `.wasm` comes from. */
+export const loadEmbedded: (input?: WasmSource) => Promise<EmbeddedModule> = loader.init;
 
-/** The embedded build; in a browser only after `await loadEmbedded()`. */
-export function loadEmbeddedSync(): EmbeddedModule {
-  if (!ready) {
-    throw new MizzleError('invalid', 'mizzle\'s embedded SQLite is not loaded yet: `await loadEmbedded()` first in a browser');
-  }
-  return embedded;
-}
+/** The module; in a browser only after `await loadEmbedded()`. */
+export const loadEmbeddedSync: () => EmbeddedModule = loader.load;

@@ -5,22 +5,13 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import * as glue from '../../wasm/embedded/mizzle_embedded.js';
+import { syncLoader } from './instantiate.js';
 import type { EmbeddedModule, WasmSource } from './types.js';
 
-const wasmUrl = new URL('../../wasm/embedded/mizzle_embedded_bg.wasm', import.meta.url);
-const embedded: EmbeddedModule = glue;
-let ready = false;
+const loader = syncLoader<EmbeddedModule>(glue, () => readFileSync(new URL('../../wasm/embedded/mizzle_embedded_bg.wasm', import.meta.url)));
 
-/** The embedded build, instantiated on the first call. */
-export function loadEmbeddedSync(): EmbeddedModule {
-  if (!ready) {
-    glue.initSync({ module: readFileSync(wasmUrl) });
-    ready = true;
-  }
-  return embedded;
-}
+/** The module, instantiated on the first call. */
+export const loadEmbeddedSync: () => EmbeddedModule = loader.load;
 
 /** Same as `loadEmbeddedSync()`, for code shared with browsers (`_input` is the browser loader's). */
-export async function loadEmbedded(_input?: WasmSource): Promise<EmbeddedModule> {
-  return loadEmbeddedSync();
-}
+export const loadEmbedded: (_input?: WasmSource) => Promise<EmbeddedModule> = loader.init;

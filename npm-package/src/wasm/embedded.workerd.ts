@@ -5,21 +5,13 @@
  */
 import wasmModule from '../../wasm/embedded/mizzle_embedded_bg.wasm';
 import * as glue from '../../wasm/embedded/mizzle_embedded.js';
+import { syncLoader } from './instantiate.js';
 import type { EmbeddedModule, WasmSource } from './types.js';
 
-const embedded: EmbeddedModule = glue;
-let ready = false;
+const loader = syncLoader<EmbeddedModule>(glue, () => wasmModule);
 
-/** The embedded build, instantiated on the first call. */
-export function loadEmbeddedSync(): EmbeddedModule {
-  if (!ready) {
-    glue.initSync({ module: wasmModule });
-    ready = true;
-  }
-  return embedded;
-}
+/** The module, instantiated on the first call. */
+export const loadEmbeddedSync: () => EmbeddedModule = loader.load;
 
 /** Same as `loadEmbeddedSync()`, for code shared with browsers (`_input` is the browser loader's). */
-export async function loadEmbedded(_input?: WasmSource): Promise<EmbeddedModule> {
-  return loadEmbeddedSync();
-}
+export const loadEmbedded: (_input?: WasmSource) => Promise<EmbeddedModule> = loader.init;

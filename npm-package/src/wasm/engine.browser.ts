@@ -5,32 +5,13 @@
  * as an asset. `loadEngine()` is synchronous and only works after that promise resolved.
  */
 import init, * as glue from '../../wasm/engine/mizzle_engine.js';
-import { MizzleError } from '../errors.js';
+import { browserLoader } from './instantiate.js';
 import type { EngineModule, WasmSource } from './types.js';
 
-const engine: EngineModule = glue;
-let ready = false;
-let pending: Promise<EngineModule> | undefined;
+const loader = browserLoader<EngineModule>(glue, init, () => new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url), 'the mizzle engine is not loaded yet: `await initEngine()` (or the driver\'s async setup) before building queries in a browser');
 
-/** Instantiates the engine once; `input` overrides where the `.wasm` comes from. */
-export function initEngine(input?: WasmSource): Promise<EngineModule> {
-  pending ??= init({ module_or_path: input ?? new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url) }).then(
-    () => {
-      ready = true;
-      return engine;
-    },
-    (e: unknown) => {
-      pending = undefined;
-      throw e;
-    },
-  );
-  return pending;
-}
+/** Instantiates the build once; `input` overrides where the `.wasm` comes from. */
+export const initEngine: (input?: WasmSource) => Promise<EngineModule> = loader.init;
 
-/** The engine; in a browser only after `await initEngine()`. */
-export function loadEngine(): EngineModule {
-  if (!ready) {
-    throw new MizzleError('invalid', 'the mizzle engine is not loaded yet: `await initEngine()` (or the driver\'s async setup) before building queries in a browser');
-  }
-  return engine;
-}
+/** The module; in a browser only after `await initEngine()`. */
+export const loadEngine: () => EngineModule = loader.load;

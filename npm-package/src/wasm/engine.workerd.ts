@@ -7,21 +7,13 @@
  */
 import wasmModule from '../../wasm/engine/mizzle_engine_bg.wasm';
 import * as glue from '../../wasm/engine/mizzle_engine.js';
+import { syncLoader } from './instantiate.js';
 import type { EngineModule, WasmSource } from './types.js';
 
-const engine: EngineModule = glue;
-let ready = false;
+const loader = syncLoader<EngineModule>(glue, () => wasmModule);
 
-/** The engine, instantiated on the first call. */
-export function loadEngine(): EngineModule {
-  if (!ready) {
-    glue.initSync({ module: wasmModule });
-    ready = true;
-  }
-  return engine;
-}
+/** The module, instantiated on the first call. */
+export const loadEngine: () => EngineModule = loader.load;
 
 /** Same as `loadEngine()`, for code shared with browsers (`_input` is the browser loader's). */
-export async function initEngine(_input?: WasmSource): Promise<EngineModule> {
-  return loadEngine();
-}
+export const initEngine: (_input?: WasmSource) => Promise<EngineModule> = loader.init;

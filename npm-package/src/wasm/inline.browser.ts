@@ -5,32 +5,13 @@
  * as an asset. `loadInline()` is synchronous and only works after that promise resolved.
  */
 import init, * as glue from '../../wasm/inline/mizzle_inline.js';
-import { MizzleError } from '../errors.js';
+import { browserLoader } from './instantiate.js';
 import type { InlineModule, WasmSource } from './types.js';
 
-const engine: InlineModule = glue;
-let ready = false;
-let pending: Promise<InlineModule> | undefined;
+const loader = browserLoader<InlineModule>(glue, init, () => new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url), 'the mizzle engine is not loaded yet: `await initInline()` (or the driver\'s async setup) before building queries in a browser');
 
-/** Instantiates the engine once; `input` overrides where the `.wasm` comes from. */
-export function initInline(input?: WasmSource): Promise<InlineModule> {
-  pending ??= init({ module_or_path: input ?? new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url) }).then(
-    () => {
-      ready = true;
-      return engine;
-    },
-    (e: unknown) => {
-      pending = undefined;
-      throw e;
-    },
-  );
-  return pending;
-}
+/** Instantiates the build once; `input` overrides where the `.wasm` comes from. */
+export const initInline: (input?: WasmSource) => Promise<InlineModule> = loader.init;
 
-/** The engine; in a browser only after `await initInline()`. */
-export function loadInline(): InlineModule {
-  if (!ready) {
-    throw new MizzleError('invalid', 'the mizzle engine is not loaded yet: `await initInline()` (or the driver\'s async setup) before building queries in a browser');
-  }
-  return engine;
-}
+/** The module; in a browser only after `await initInline()`. */
+export const loadInline: () => InlineModule = loader.load;

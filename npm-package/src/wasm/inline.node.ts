@@ -6,22 +6,13 @@
 /// <reference types="node" />
 import { readFileSync } from 'node:fs';
 import * as glue from '../../wasm/inline/mizzle_inline.js';
+import { syncLoader } from './instantiate.js';
 import type { InlineModule, WasmSource } from './types.js';
 
-const wasmUrl = new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url);
-const engine: InlineModule = glue;
-let ready = false;
+const loader = syncLoader<InlineModule>(glue, () => readFileSync(new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url)));
 
-/** The inline engine, instantiated on the first call. */
-export function loadInline(): InlineModule {
-  if (!ready) {
-    glue.initSync({ module: readFileSync(wasmUrl) });
-    ready = true;
-  }
-  return engine;
-}
+/** The module, instantiated on the first call. */
+export const loadInline: () => InlineModule = loader.load;
 
 /** Same as `loadInline()`, for code shared with browsers (`_input` is the browser loader's). */
-export async function initInline(_input?: WasmSource): Promise<InlineModule> {
-  return loadInline();
-}
+export const initInline: (_input?: WasmSource) => Promise<InlineModule> = loader.init;
