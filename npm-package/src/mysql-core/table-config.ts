@@ -6,16 +6,8 @@
  */
 import { getTableInfo, type Table } from '../table.js';
 import type { MySqlColumn } from './columns/common.js';
-import {
-  Check,
-  CheckBuilder,
-  ForeignKey,
-  ForeignKeyBuilder,
-  PrimaryKey,
-  PrimaryKeyBuilder,
-  UniqueConstraint,
-  UniqueConstraintBuilder,
-} from './constraints.js';
+import { resolveConstraints } from '../table-constraints.js';
+import { UniqueConstraintBuilder, type Check, type ForeignKey, type PrimaryKey, type UniqueConstraint } from './constraints.js';
 import { Index, IndexBuilder } from './indexes.js';
 
 /**
@@ -49,38 +41,13 @@ export function getTableConfig(table: Table): MySqlTableConfigResult {
   if (cached !== undefined) return cached;
 
   const info = getTableInfo(table);
-  const columns = Object.values(info.columns) as MySqlColumn[];
   const result: MySqlTableConfigResult = {
     name: info.name,
     schema: info.schema,
     baseName: info.baseName,
-    columns,
-    indexes: [],
-    foreignKeys: [],
-    checks: [],
-    primaryKeys: [],
-    uniqueConstraints: [],
+    columns: Object.values(info.columns) as MySqlColumn[],
+    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }),
   };
-
-  for (const column of columns) {
-    for (const ref of column.references) {
-      const reference = () => ({ columns: [column], foreignColumns: [ref.ref() as MySqlColumn] });
-      result.foreignKeys.push(new ForeignKey(table, reference, ref.onUpdate, ref.onDelete));
-    }
-  }
-
-  if (info.extraConfig !== undefined) {
-    const extra = info.extraConfig(info.columns);
-    // Array form (possibly nested one level, as drizzle allows) or the deprecated object form.
-    const values: unknown[] = Array.isArray(extra) ? extra.flat(1) : Object.values(extra as object);
-    for (const value of values) {
-      if (value instanceof IndexBuilder) result.indexes.push(value.build(table));
-      else if (value instanceof CheckBuilder) result.checks.push(value.build(table));
-      else if (value instanceof ForeignKeyBuilder) result.foreignKeys.push(value.build(table));
-      else if (value instanceof PrimaryKeyBuilder) result.primaryKeys.push(value.build(table));
-      else if (value instanceof UniqueConstraintBuilder) result.uniqueConstraints.push(value.build(table));
-    }
-  }
 
   cache.set(table, result);
   return result;

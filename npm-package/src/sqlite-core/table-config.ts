@@ -5,11 +5,12 @@
  * because it may reference tables declared later in the file.
  */
 import { getTableInfo, type Table } from '../table.js';
-import { Check, CheckBuilder } from './checks.js';
+import { resolveConstraints } from '../table-constraints.js';
+import type { Check } from './checks.js';
 import type { SQLiteColumn } from './columns/common.js';
-import { ForeignKey, ForeignKeyBuilder } from './foreign-keys.js';
+import type { ForeignKey } from './foreign-keys.js';
 import { Index, IndexBuilder } from './indexes.js';
-import { PrimaryKey, PrimaryKeyBuilder } from './primary-keys.js';
+import type { PrimaryKey } from './primary-keys.js';
 import { UniqueConstraint, UniqueConstraintBuilder } from './unique-constraint.js';
 
 /**
@@ -42,37 +43,12 @@ export function getTableConfig(table: Table): SQLiteTableConfigResult {
   if (cached !== undefined) return cached;
 
   const info = getTableInfo(table);
-  const columns = Object.values(info.columns) as SQLiteColumn[];
   const result: SQLiteTableConfigResult = {
     name: info.name,
     schema: info.schema,
-    columns,
-    indexes: [],
-    foreignKeys: [],
-    checks: [],
-    primaryKeys: [],
-    uniqueConstraints: [],
+    columns: Object.values(info.columns) as SQLiteColumn[],
+    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }),
   };
-
-  for (const column of columns) {
-    for (const ref of column.references) {
-      const reference = () => ({ columns: [column], foreignColumns: [ref.ref() as SQLiteColumn] });
-      result.foreignKeys.push(new ForeignKey(table, reference, ref.onUpdate, ref.onDelete));
-    }
-  }
-
-  if (info.extraConfig !== undefined) {
-    const extra = info.extraConfig(info.columns);
-    // Array form (possibly nested one level, as drizzle allows) or the deprecated object form.
-    const values: unknown[] = Array.isArray(extra) ? extra.flat(1) : Object.values(extra as object);
-    for (const value of values) {
-      if (value instanceof IndexBuilder) result.indexes.push(value.build(table));
-      else if (value instanceof CheckBuilder) result.checks.push(value.build(table));
-      else if (value instanceof ForeignKeyBuilder) result.foreignKeys.push(value.build(table));
-      else if (value instanceof PrimaryKeyBuilder) result.primaryKeys.push(value.build(table));
-      else if (value instanceof UniqueConstraintBuilder) result.uniqueConstraints.push(value.build(table));
-    }
-  }
 
   cache.set(table, result);
   return result;
