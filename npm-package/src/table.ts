@@ -189,3 +189,25 @@ export function getTableUniqueName(table: Table): string {
 export function getTableColumns<TTable extends Table>(table: TTable): TTable['_']['columns'] {
   return table[TableInfoKey].columns as TTable['_']['columns'];
 }
+
+/** What a dialect's table function knows before its columns are built. */
+export type TableDeclaration = Pick<TableInfo, 'name' | 'schema' | 'baseName' | 'extraConfig' | 'dialect'>;
+
+/**
+ * Builds a table object of a dialect: `make` creates it from its info, each
+ * builder builds its column for it, and the columns become own properties
+ * (so `users.id` is a plain property read).
+ *
+ * @example
+ * buildTable((info) => new SQLiteTable(info), { name: 'users', ... }, { id: integer() });
+ */
+export function buildTable<T extends Table>(
+  make: (info: TableInfo) => T,
+  declaration: TableDeclaration,
+  builders: Record<string, { build(table: Table, key: string): Column }>,
+): T {
+  const columns: Record<string, Column> = {};
+  const table = make({ ...declaration, alias: undefined, columns, original: undefined });
+  for (const key of Object.keys(builders)) columns[key] = builders[key]!.build(table, key);
+  return Object.assign(table, columns);
+}

@@ -3,12 +3,11 @@
  * (`users.id`) and whose identity sits under `TableInfoKey`; plus
  * `mysqlTableCreator` and schema-qualified tables (`mysqlSchema`).
  */
-import type { Column } from '../column.js';
-import { Table, type TableConfig, type TableInfo } from '../table.js';
+import { buildTable, Table, type TableConfig, type TableInfo } from '../table.js';
 import type { Update } from '../type-utils.js';
 import type { CheckBuilder, ForeignKeyBuilder, PrimaryKeyBuilder, UniqueConstraintBuilder } from './constraints.js';
 import { getMySqlColumnBuilders, type MySqlColumnBuilders } from './columns/all.js';
-import type { BuildColumns, MySqlColumn, MySqlColumnBuilder, MySqlColumnBuilderBase } from './columns/common.js';
+import type { BuildColumns, MySqlColumn, MySqlColumnBuilderBase } from './columns/common.js';
 import type { IndexBuilder } from './indexes.js';
 
 /** Type-level configuration of a MySQL table. */
@@ -86,24 +85,8 @@ export function mysqlTableWithSchema(
   schema: string | undefined,
   baseName: string = name,
 ): MySqlTable {
-  const builtColumns: Record<string, Column> = {};
-  const info: TableInfo = {
-    name,
-    schema,
-    alias: undefined,
-    baseName,
-    columns: builtColumns,
-    extraConfig: extraConfig as TableInfo['extraConfig'],
-    original: undefined,
-    dialect: 'mysql',
-  };
-  const table = new MySqlTable(info);
   const builders = typeof columns === 'function' ? columns(getMySqlColumnBuilders()) : columns;
-  for (const key of Object.keys(builders)) {
-    builtColumns[key] = (builders[key] as MySqlColumnBuilder).build(table, key);
-  }
-  // Columns become own properties so `users.id` is a plain property read.
-  return Object.assign(table, builtColumns);
+  return buildTable((info) => new MySqlTable(info), { name, schema, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'mysql' }, builders as never);
 }
 
 /**

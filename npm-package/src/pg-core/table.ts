@@ -3,11 +3,10 @@
  * (`users.id`) and whose identity (name, schema) sits under `TableInfoKey`.
  */
 import type { ColumnBuilderBase, MakeColumnConfig } from '../column-builder.js';
-import type { Column } from '../column.js';
-import { Table, type TableConfig, type TableInfo } from '../table.js';
+import { buildTable, Table, type TableConfig, type TableInfo } from '../table.js';
 import type { Update } from '../type-utils.js';
 import { getPgColumnBuilders, type PgColumnBuilders } from './columns/all.js';
-import type { BuildColumns, PgColumn, PgColumnBuilder, PgColumnBuilderBase } from './columns/common.js';
+import type { BuildColumns, PgColumn, PgColumnBuilderBase } from './columns/common.js';
 import type { CheckBuilder, ForeignKeyBuilder, PrimaryKeyBuilder } from './constraints.js';
 import type { ExtraConfigColumn, IndexBuilder } from './indexes.js';
 import type { UniqueConstraintBuilder } from './unique-constraint.js';
@@ -69,24 +68,8 @@ export function buildPgTable(
   extraConfig: ((self: never) => unknown) | undefined,
   schema: string | undefined,
 ): PgTable {
-  const builtColumns: Record<string, Column> = {};
-  const info: TableInfo = {
-    name,
-    schema,
-    alias: undefined,
-    baseName,
-    columns: builtColumns,
-    extraConfig: extraConfig as TableInfo['extraConfig'],
-    original: undefined,
-    dialect: 'pg',
-  };
-  const table = new PgTable(info);
   const builders = typeof columns === 'function' ? columns(getPgColumnBuilders()) : columns;
-  for (const key of Object.keys(builders)) {
-    builtColumns[key] = (builders[key] as PgColumnBuilder).build(table, key);
-  }
-  // Columns become own properties so `users.id` is a plain property read.
-  return Object.assign(table, builtColumns);
+  return buildTable((info) => new PgTable(info), { name, schema, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'pg' }, builders as never);
 }
 
 /**

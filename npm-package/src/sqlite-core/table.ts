@@ -2,12 +2,11 @@
  * `sqliteTable()`: builds a table object whose own properties are its columns
  * (`users.id`) and whose identity sits under `TableInfoKey`.
  */
-import type { Column } from '../column.js';
-import { Table, type TableConfig, type TableInfo } from '../table.js';
+import { buildTable as buildTableOf, Table, type TableConfig, type TableInfo } from '../table.js';
 import type { Update } from '../type-utils.js';
 import type { CheckBuilder } from './checks.js';
 import { getSQLiteColumnBuilders, type SQLiteColumnBuilders } from './columns/all.js';
-import type { BuildColumns, SQLiteColumn, SQLiteColumnBuilder, SQLiteColumnBuilderBase } from './columns/common.js';
+import type { BuildColumns, SQLiteColumn, SQLiteColumnBuilderBase } from './columns/common.js';
 import type { ForeignKeyBuilder } from './foreign-keys.js';
 import type { IndexBuilder } from './indexes.js';
 import type { PrimaryKeyBuilder } from './primary-keys.js';
@@ -80,24 +79,8 @@ function buildTable(
   columns: Record<string, SQLiteColumnBuilderBase> | ((columnTypes: SQLiteColumnBuilders) => Record<string, SQLiteColumnBuilderBase>),
   extraConfig: ((self: never) => unknown) | undefined,
 ): SQLiteTable {
-  const builtColumns: Record<string, Column> = {};
-  const info: TableInfo = {
-    name,
-    schema: undefined,
-    alias: undefined,
-    baseName,
-    columns: builtColumns,
-    extraConfig: extraConfig as TableInfo['extraConfig'],
-    original: undefined,
-    dialect: 'sqlite',
-  };
-  const table = new SQLiteTable(info);
   const builders = typeof columns === 'function' ? columns(getSQLiteColumnBuilders()) : columns;
-  for (const key of Object.keys(builders)) {
-    builtColumns[key] = (builders[key] as SQLiteColumnBuilder).build(table, key);
-  }
-  // Columns become own properties so `users.id` is a plain property read.
-  return Object.assign(table, builtColumns);
+  return buildTableOf((info) => new SQLiteTable(info), { name, schema: undefined, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'sqlite' }, builders as never);
 }
 
 /**
