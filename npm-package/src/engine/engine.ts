@@ -54,8 +54,6 @@ export class Engine {
   readonly strings = new Strings();
   /** Shapes by `Encoder.hash(dialect)`. */
   private readonly cache = new Map<number, Entry>();
-  /** Placeholder offsets by SQL text (inline build only). */
-  private readonly offsetsBySql = new Map<string, readonly number[]>();
 
   private constructor(private readonly module: EngineModule) {}
 
@@ -102,18 +100,14 @@ export class Engine {
       next: first,
     };
     this.cache.set(hash, entry);
-    // The inline build's drivers splice values in by placeholder offset, looked up by SQL.
-    if (this.module.interpolate) this.offsetsBySql.set(sql, entry.offsets);
     return entry;
   }
 
   /**
-   * `sql` (compiled by this engine) with its placeholders replaced by
-   * literals (wasm/README.md, "interpolate").
+   * `sql` with its placeholders (at byte `offsets`, from the compiled shape)
+   * replaced by literals (wasm/README.md, "interpolate").
    */
-  interpolate(dialect: Dialect, sql: string, values: Uint8Array): string {
-    const offsets = this.offsetsBySql.get(sql);
-    if (offsets === undefined) throw new MizzleError('invalid', 'interpolate: this SQL was not compiled by this engine');
+  interpolate(dialect: Dialect, sql: string, offsets: readonly number[], values: Uint8Array): string {
     if (!this.module.interpolate) throw new MizzleError('invalid', 'this engine build has no interpolate: use the `inline` build (#wasm/inline)');
     try {
       return this.module.interpolate(dialect, sql, Uint32Array.from(offsets), values);

@@ -114,7 +114,8 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
 
   private async exec(q: BoundQuery): Promise<NonNullable<ExecuteAnswer['result']>> {
     this.logger?.logQuery(q.sql, q.params);
-    const sql = q.params.length ? this.engine.interpolate(this.dialect, q.sql, encodeValues(q.params)) : q.sql;
+    if (q.params.length && !q.offsets) throw new MizzleError('invalid', 'PlanetScale: a statement with parameters must come from the engine (no placeholder offsets)');
+    const sql = q.params.length ? this.engine.interpolate(this.dialect, q.sql, q.offsets!, encodeValues(q.params)) : q.sql;
     return this.conn.execute(sql, q);
   }
 

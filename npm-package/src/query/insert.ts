@@ -23,7 +23,7 @@ import type {
   UpdateSet,
 } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
-import { bindParams, compileWith, Prepared, Statement, then, type CompiledUse, type PlaceholderValues } from './statement.js';
+import { boundQuery, compileWith, Prepared, Statement, then, type CompiledUse, type PlaceholderValues } from './statement.js';
 import { rowMapper } from '../engine/decode.js';
 
 /** drizzle's `onConflictDoUpdate` config. */
@@ -338,7 +338,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     }
     const kind = this.leaves() ? 'all' : 'run';
     const uses = chunks.map((rows) => compileWith(this.session as never, (e) => this.encodeRows(e, rows)));
-    const queries = uses.map((use) => ({ sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind, plan: use.compiled.plan }) as BoundQuery);
+    const queries = uses.map((use) => boundQuery(this.session.engine, use, kind, placeholders));
     const leaves = this.leaves();
     const starts = chunks.map((_, i) => chunks.slice(0, i).reduce((n, c) => n + c.length, 0));
     return {

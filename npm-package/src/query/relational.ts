@@ -17,7 +17,7 @@ import { getTableInfo, type Table } from '../table.js';
 import type { FindFirstConfig, FindManyConfig, FindResult, KnownKeysOnly } from './relational-types.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
-import { bindParams, compileWith, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
+import { boundQuery, compileWith, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
 
 /** The operators a relational `where` callback gets (with `sql`). */
 export const relationalOperators = { ...operators, sql };
@@ -186,7 +186,7 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
   private bind(use: CompiledUse, placeholders?: PlaceholderValues): BoundQuery {
     // The driver's column plan: the top level's codecs; relation columns are JSON text.
     const plan = use.compiled.plan.slice(0, this.level.fields.length);
-    return { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind: 'all', plan };
+    return { ...boundQuery(this.session.engine, use, 'all', placeholders), plan };
   }
 
   private finish(rows: unknown[][], plan: readonly number[]): TResult {

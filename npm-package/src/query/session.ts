@@ -32,6 +32,8 @@ export interface BoundQuery {
   readonly kind: 'all' | 'run';
   /** The engine's decode plan (hosts that decode in the engine use it). */
   readonly plan?: readonly number[];
+  /** Byte offset of each parameter's placeholder in `sql` (hosts that splice values in: PlanetScale). */
+  readonly offsets?: readonly number[];
   /** In `atomic`: return this `all` query's rows as objects keyed by column name (raw `db.all`/`db.get`). */
   readonly objects?: boolean;
 }

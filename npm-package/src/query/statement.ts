@@ -51,6 +51,12 @@ export function bindParams(engine: Engine, use: CompiledUse, placeholders?: Plac
   return out;
 }
 
+/** One execution of a compiled shape, ready for a session. */
+export function boundQuery(engine: Engine, use: CompiledUse, kind: 'all' | 'run', placeholders?: PlaceholderValues): BoundQuery {
+  const { sql, plan, offsets } = use.compiled;
+  return { sql, params: bindParams(engine, use, placeholders), kind, plan, offsets };
+}
+
 /** Anything that can run as one statement (used by `db.batch`). */
 export interface Runnable {
   /** The statements this builder runs and how to turn their results into its result. */
@@ -106,12 +112,12 @@ export abstract class Statement<
     const use = this.use();
     const kind = this.defaultKind();
     const leaves = this.leaves();
-    let q: BoundQuery = { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind, plan: use.compiled.plan };
+    let q = boundQuery(this.session.engine, use, kind, placeholders);
     if (this.session.batchRowsAsObjects && kind === 'all' && leaves && leaves.length > 1 && isQueryNode(this)) {
       // Rows will come back as objects: give every column a unique name first.
       const self = this;
       const wrapped = compileWith(this.session, (e) => encodeUniqueColumns(e, leaves.length, (inner) => self.encodeQuery(inner)));
-      q = { ...q, sql: wrapped.compiled.sql, params: bindParams(this.session.engine, wrapped, placeholders) };
+      q = { ...boundQuery(this.session.engine, wrapped, kind, placeholders), plan: use.compiled.plan };
     }
     return {
       queries: [q],
@@ -123,7 +129,7 @@ export abstract class Statement<
   all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {
     const use = this.use();
     const leaves = this.leaves() ?? [];
-    const q: BoundQuery = { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind: 'all', plan: use.compiled.plan };
+    const q = boundQuery(this.session.engine, use, 'all', placeholders);
     return then(this.session.all(q), (rows) => rows.map(rowMapper(leaves, use.compiled.plan))) as never;
   }
 
@@ -135,14 +141,14 @@ export abstract class Statement<
   /** Rows as the driver returned them, positional and undecoded. */
   values(placeholders?: PlaceholderValues): ModeResult<TMode, unknown[][]> {
     const use = this.use();
-    const q: BoundQuery = { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind: 'all' };
+    const q: BoundQuery = { ...boundQuery(this.session.engine, use, 'all', placeholders), plan: undefined };
     return this.session.all(q) as never;
   }
 
   /** Executes for effect; the host's run result. */
   run(placeholders?: PlaceholderValues): ModeResult<TMode, TRun> {
     const use = this.use();
-    const q: BoundQuery = { sql: use.compiled.sql, params: bindParams(this.session.engine, use, placeholders), kind: 'run' };
+    const q = boundQuery(this.session.engine, use, 'run', placeholders);
     return this.session.run(q) as never;
   }
 
@@ -181,7 +187,7 @@ export class Prepared<TResult, TMode extends 'sync' | 'async', TRun, TAll = TRes
   }
 
   private bound(kind: 'all' | 'run', placeholders?: PlaceholderValues): BoundQuery {
-    return { sql: this.use.compiled.sql, params: bindParams(this.session.engine, this.use, placeholders), kind, plan: this.use.compiled.plan };
+    return boundQuery(this.session.engine, this.use, kind, placeholders);
   }
 
   all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {
