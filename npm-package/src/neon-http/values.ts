@@ -6,6 +6,7 @@
  * timestamps stay text (the column's mode decides Date or string), json is
  * parsed, bytea becomes bytes, arrays become arrays.
  */
+import { makePgArray, parsePgArray, type PgArrayNested } from '../pg-core/array.js';
 
 /** One decoder per OID family. */
 type Decode = (text: string) => unknown;
@@ -58,61 +59,14 @@ export function decoderForOid(oid: number): Decode {
   const element = ARRAYS[oid];
   if (element !== undefined) {
     const inner = SCALARS[element] ?? text;
-    return (t) => parseArray(t, inner);
+    return (t) => mapElements(parsePgArray(t), inner);
   }
   return text;
 }
 
-/**
- * A PostgreSQL array literal (`{1,NULL,"a,b","q\"x"}`, nested for more
- * dimensions, with an optional `[1:2]=` bounds prefix) as nested JS arrays.
- */
-export function parseArray(literal: string, element: Decode): unknown[] {
-  let i = literal.startsWith('[') ? literal.indexOf('=') + 1 : 0;
-  const fail = (): never => {
-    throw new TypeError(`malformed array literal: ${literal.slice(0, 60)}`);
-  };
-  const parse = (): unknown[] => {
-    if (literal[i] !== '{') fail();
-    i++;
-    const out: unknown[] = [];
-    if (literal[i] === '}') {
-      i++;
-      return out;
-    }
-    for (;;) {
-      if (literal[i] === '{') {
-        out.push(parse());
-      } else if (literal[i] === '"') {
-        i++;
-        let s = '';
-        while (i < literal.length && literal[i] !== '"') {
-          if (literal[i] === '\\') i++;
-          s += literal[i++] ?? '';
-        }
-        if (literal[i] !== '"') fail();
-        i++;
-        out.push(element(s));
-      } else {
-        const start = i;
-        while (i < literal.length && literal[i] !== ',' && literal[i] !== '}') i++;
-        const raw = literal.slice(start, i).trim();
-        out.push(raw === 'NULL' ? null : element(raw));
-      }
-      if (literal[i] === ',') {
-        i++;
-        continue;
-      }
-      if (literal[i] === '}') {
-        i++;
-        return out;
-      }
-      fail();
-    }
-  };
-  const result = parse();
-  if (i !== literal.length) fail();
-  return result;
+/** `decode` applied to every element of nested arrays of element text (NULLs stay null). */
+function mapElements(items: PgArrayNested, decode: Decode): unknown[] {
+  return items.map((x) => (x === null ? null : Array.isArray(x) ? mapElements(x, decode) : decode(x)));
 }
 
 /** A JS value as a PostgreSQL text parameter (or null). */
@@ -134,17 +88,11 @@ export function encodeParam(v: unknown): string | null {
     for (const b of v) hex += (b < 16 ? '0' : '') + b.toString(16);
     return hex;
   }
-  if (Array.isArray(v)) return arrayLiteral(v);
+  if (Array.isArray(v)) return makePgArray(v.map(elementText));
   return JSON.stringify(v);
 }
 
-/** A JS array as a PostgreSQL array literal, every element quoted. */
-export function arrayLiteral(items: readonly unknown[]): string {
-  const parts = items.map((x) => {
-    if (x === null || x === undefined) return 'NULL';
-    if (Array.isArray(x)) return arrayLiteral(x);
-    const t = encodeParam(x) as string;
-    return `"${t.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-  });
-  return `{${parts.join(',')}}`;
+/** Array elements in the text form `makePgArray` writes (dates, bytes and objects as parameters are). */
+function elementText(x: unknown): unknown {
+  return Array.isArray(x) ? x.map(elementText) : x === null || x === undefined ? null : encodeParam(x);
 }
