@@ -9,7 +9,15 @@
 // `../../wasm/...` glue, `.wasm` imports and `new URL(..., import.meta.url)`
 // keep pointing at npm-package/wasm/; those, `#wasm/*` (resolved at run time by
 // package.json `imports` and its conditions) and `node:*` stay external.
-import { rmSync } from 'node:fs';
+//
+// Node (the `node` export condition) gets its own layout, bundle/node/: Node
+// loads modules one by one at run time (bundlers, workerd and browsers get the
+// files above through a bundler), and each file costs it more than its bytes:
+// the shared-chunk layout took ~16 ms to import where one file with all of it
+// takes ~8 (BENCHMARKS.md, cold start). So the entries, the Node loaders and
+// their wasm-bindgen glue are four modules (one per group of entries used
+// together) and a shared chunk, and each entry is a one-line re-export.
+import { rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -18,7 +26,8 @@ const ENTRIES = ['index', 'sqlite-core/index', 'd1/index', 'durable-sqlite/index
 const LOADERS = ['engine', 'inline', 'embedded'].flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
 
 rmSync(`${root}bundle`, { recursive: true, force: true });
-await build({
+const { metafile } = await build({
+  metafile: true,
   absWorkingDir: root,
   entryPoints: Object.fromEntries([...ENTRIES, ...LOADERS].map((e) => [e, `dist/${e}.js`])),
   outdir: 'bundle',
@@ -33,3 +42,57 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+
+// --- bundle/node/ ---------------------------------------------------------------------------
+// The entries in four groups, one module each plus one chunk of what groups share: the SQLite
+// group (what a D1, Durable Object or plain SQL user imports) does not parse the PostgreSQL,
+// MySQL or embedded-database code. Each group re-exports its entries' names under a prefix per
+// entry (entries share names: `drizzle`, `sql`...).
+const NODE_GROUPS = {
+  mizzle: ['index', 'sqlite-core/index', 'd1/index', 'durable-sqlite/index', 'wasm/engine.node'],
+  'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
+  'mizzle-pg': ['pg-core/index', 'neon-http/index'],
+  'mizzle-mysql': ['mysql-core/index', 'planetscale/index', 'wasm/inline.node'],
+};
+const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
+const prefix = (e) => `${e.replace(/\W/g, '_')}$`;
+const groupSource = (entries) =>
+  entries.map((e) => `export { ${exportsOf(e).map((x) => `${x} as ${prefix(e)}${x}`).join(', ')} } from './dist/${e}.js';`).join('\n');
+await build({
+  absWorkingDir: root,
+  entryPoints: Object.keys(NODE_GROUPS).map((g) => ({ in: `node-group:${g}`, out: g })),
+  outdir: 'bundle/node',
+  bundle: true,
+  splitting: true,
+  chunkNames: '[name]-[hash]',
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  // The Node loaders, glue included; bundle/node/ is at dist/wasm/'s depth, so their
+  // `new URL('../../wasm/...', import.meta.url)` still finds the .wasm files.
+  alias: Object.fromEntries(['engine', 'inline', 'embedded'].map((b) => [`#wasm/${b}`, `./dist/wasm/${b}.node.js`])),
+  external: ['node:*'],
+  plugins: [
+    {
+      name: 'node-groups',
+      setup(b) {
+        b.onResolve({ filter: /^node-group:/ }, (a) => ({ path: a.path.slice('node-group:'.length), namespace: 'node-group' }));
+        b.onLoad({ filter: /.*/, namespace: 'node-group' }, (a) => ({ contents: groupSource(NODE_GROUPS[a.path]), resolveDir: root }));
+      },
+    },
+  ],
+  minify: true,
+  logLevel: 'warning',
+});
+// One file per entry, named as the entry (`index`, `d1`, `wasm-engine`...), re-exporting from its group.
+for (const [group, entries] of Object.entries(NODE_GROUPS)) {
+  for (const e of entries) {
+    const file = `${root}bundle/node/${nodeFileName(e)}.js`;
+    writeFileSync(file, `export { ${exportsOf(e).map((x) => `${prefix(e)}${x} as ${x}`).join(', ')} } from './${group}.js';\n`);
+  }
+}
+
+/** `d1/index` -> `d1`, `wasm/engine.node` -> `wasm-engine`. */
+function nodeFileName(entry) {
+  return entry.replace(/\/index$/, '').replace(/^wasm\/(\w+)\.node$/, 'wasm-$1');
+}
