@@ -17,7 +17,7 @@ import { getTableInfo, type Table } from '../table.js';
 import type { FindFirstConfig, FindManyConfig, FindResult, KnownKeysOnly } from './relational-types.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
-import { boundQuery, compileWith, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
+import { boundQuery, compileWith, mappedRows, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
 
 /** The operators a relational `where` callback gets (with `sql`). */
 export const relationalOperators = { ...operators, sql };
@@ -194,6 +194,12 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
     return (this.first ? (rows.length ? map(rows[0]!) : undefined) : rows.map(map)) as TResult;
   }
 
+  /** Runs `q` and decodes the result (findMany's rows straight into objects where the host can). */
+  private run(q: BoundQuery, plan: readonly number[]): TResult | Promise<TResult> {
+    if (this.first) return then(this.session.all(q), (rows) => this.finish(rows, plan));
+    return mappedRows(this.session, q, relationalMapper(this.level, plan)) as TResult | Promise<TResult>;
+  }
+
   /** The SQL and parameters, as drizzle's `toSQL()`. */
   toSQL(): { sql: string; params: unknown[] } {
     const use = this.use();
@@ -203,7 +209,7 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
   /** Runs the query: one statement, whatever the depth. */
   execute(placeholders?: PlaceholderValues): ModeResult<TMode, TResult> {
     const use = this.use();
-    return then(this.session.all(this.bind(use, placeholders)), (rows) => this.finish(rows, use.compiled.plan)) as never;
+    return this.run(this.bind(use, placeholders), use.compiled.plan) as never;
   }
 
   /** On a sync host (embedded, Durable Objects): the result, without a promise. */
@@ -216,7 +222,7 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
   prepare(_name?: string): PreparedRelationalQuery<TResult, TMode> {
     const use = this.use();
     return new PreparedRelationalQuery((placeholders) =>
-      then(this.session.all(this.bind(use, placeholders)), (rows) => this.finish(rows, use.compiled.plan)),
+      this.run(this.bind(use, placeholders), use.compiled.plan),
     );
   }
 

@@ -56,6 +56,12 @@ export interface Session<TMode extends 'sync' | 'async' = 'sync' | 'async', TRun
   readonly maxParams?: number;
   /** Runs one statement and returns its rows as arrays. */
   all(q: BoundQuery): Result<TMode, unknown[][]>;
+  /**
+   * `all` then `map` over the rows, for hosts that can skip the positional rows
+   * (the embedded database decodes its rows buffer straight into `map`). `map`
+   * gets one reused array per row and must not keep it.
+   */
+  allMapped?<T>(q: BoundQuery, map: (row: readonly unknown[]) => T): Result<TMode, T[]>;
   /** Runs one statement and returns its rows as objects keyed by column name. */
   allObjects(q: BoundQuery): Result<TMode, Record<string, unknown>[]>;
   /** Runs one statement for its effect. */

@@ -130,7 +130,7 @@ export abstract class Statement<
     const use = this.use();
     const leaves = this.leaves() ?? [];
     const q = boundQuery(this.session.engine, use, 'all', placeholders);
-    return then(this.session.all(q), (rows) => rows.map(rowMapper(leaves, use.compiled.plan))) as never;
+    return mappedRows(this.session, q, rowMapper(leaves, use.compiled.plan)) as never;
   }
 
   /** The first row, decoded, or undefined. */
@@ -191,7 +191,7 @@ export class Prepared<TResult, TMode extends 'sync' | 'async', TRun, TAll = TRes
   }
 
   all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {
-    return then(this.session.all(this.bound('all', placeholders)), (rows) => rows.map(this.mapper)) as never;
+    return mappedRows(this.session, this.bound('all', placeholders), this.mapper) as never;
   }
 
   get(placeholders?: PlaceholderValues): ModeResult<TMode, TGet> {
@@ -214,6 +214,12 @@ export class Prepared<TResult, TMode extends 'sync' | 'async', TRun, TAll = TRes
   getQuery(): { sql: string } {
     return { sql: this.use.compiled.sql };
   }
+}
+
+/** The rows of `q`, each through `map` (without positional rows in between where the host can). */
+export function mappedRows<T>(session: Session, q: BoundQuery, map: (row: readonly unknown[]) => T): T[] | Promise<T[]> {
+  if (session.allMapped) return session.allMapped(q, map);
+  return then(session.all(q), (rows) => rows.map(map));
 }
 
 /** Applies `f` now for sync values, after resolution for promises. */

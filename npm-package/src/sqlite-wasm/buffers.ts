@@ -55,6 +55,35 @@ export function encodeParams(values: readonly unknown[]): Uint8Array {
   return buf.subarray(0, at);
 }
 
+/**
+ * Where decoded blobs live. A small blob (under half a slab) is a view into a
+ * shared 8 KiB slab, as Node's `Buffer.from` pools small buffers; a larger one
+ * gets its own buffer. One ArrayBuffer per blob made 10,000 32-byte blobs cost
+ * a tenth of the decode time, mostly in the garbage collector (BENCHMARKS.md,
+ * decode). As with Node's pool, `.buffer` is the slab: `.slice()` a blob for a
+ * buffer of its own (to transfer it, say).
+ */
+class BlobSlabs {
+  private slab: ArrayBuffer | undefined;
+  private used = SLAB;
+
+  /** A copy of `n` bytes at `at` of `buf`. */
+  copy(buf: Uint8Array, at: number, n: number): Uint8Array {
+    if (n > SLAB >> 1) return buf.slice(at, at + n);
+    if (this.used + n > SLAB) {
+      this.slab = new ArrayBuffer(SLAB);
+      this.used = 0;
+    }
+    const out = new Uint8Array(this.slab!, this.used, n);
+    out.set(buf.subarray(at, at + n));
+    // Keep views 8-byte aligned, as Node's pool does.
+    this.used += (n + 7) & ~7;
+    return out;
+  }
+}
+
+const SLAB = 8192;
+
 /** Decoded rows: column names and positional values. */
 export interface Rows {
   readonly columns: string[];
@@ -62,7 +91,14 @@ export interface Rows {
 }
 
 /** Decodes the rows buffer. */
-export function decodeRows(buf: Uint8Array): Rows {
+export function decodeRows(buf: Uint8Array): Rows;
+/**
+ * Decodes the rows buffer through `map`, which gets one reused array per row
+ * (and must not keep it): no positional row is allocated, which at 10,000 rows
+ * is a tenth of the decode time, mostly in the garbage collector (BENCHMARKS.md, decode).
+ */
+export function decodeRows<T>(buf: Uint8Array, map: (row: readonly unknown[]) => T): { readonly columns: string[]; readonly rows: T[] };
+export function decodeRows<T>(buf: Uint8Array, map?: (row: readonly unknown[]) => T): { readonly columns: string[]; readonly rows: unknown[] } {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let at = 0;
   const u32 = () => {
@@ -79,10 +115,12 @@ export function decodeRows(buf: Uint8Array): Rows {
   const nCols = u32();
   const columns: string[] = [];
   for (let i = 0; i < nCols; i++) columns.push(text());
+  const blobs = new BlobSlabs();
   const nRows = u32();
-  const rows: unknown[][] = new Array(nRows);
+  const rows: unknown[] = new Array(nRows);
+  const scratch = map ? new Array<unknown>(nCols) : undefined;
   for (let r = 0; r < nRows; r++) {
-    const row = new Array<unknown>(nCols);
+    const row = scratch ?? new Array<unknown>(nCols);
     for (let c = 0; c < nCols; c++) {
       const tag = buf[at++];
       switch (tag) {
@@ -99,7 +137,7 @@ export function decodeRows(buf: Uint8Array): Rows {
           break;
         case 4: {
           const n = u32();
-          row[c] = buf.slice(at, at + n);
+          row[c] = blobs.copy(buf, at, n);
           at += n;
           break;
         }
@@ -118,7 +156,7 @@ export function decodeRows(buf: Uint8Array): Rows {
           throw new MizzleError('protocol', `unknown value tag ${tag} in the rows buffer`);
       }
     }
-    rows[r] = row;
+    rows[r] = map ? map(row) : row;
   }
   return { columns, rows };
 }

@@ -37,19 +37,27 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
     throw new MizzleQueryError(err?.message ?? String(e), err?.code, q.sql, q.params, { cause: e });
   }
 
-  private rows(q: BoundQuery) {
+  /** The rows buffer of `q`. */
+  private query(q: BoundQuery): Uint8Array {
     const params = encodeParams(q.params);
     this.logger?.logQuery(q.sql, q.params);
     try {
-      const codecs = q.plan ? Uint8Array.from(q.plan) : NO_CODECS;
-      return decodeRows(this.db.query(q.sql, params, codecs));
+      return this.db.query(q.sql, params, q.plan ? Uint8Array.from(q.plan) : NO_CODECS);
     } catch (e) {
       this.fail(e, q);
     }
   }
 
+  private rows(q: BoundQuery) {
+    return decodeRows(this.query(q));
+  }
+
   all(q: BoundQuery): unknown[][] {
     return this.rows(q).rows;
+  }
+
+  allMapped<T>(q: BoundQuery, map: (row: readonly unknown[]) => T): T[] {
+    return decodeRows(this.query(q), map).rows;
   }
 
   allObjects(q: BoundQuery): Record<string, unknown>[] {
