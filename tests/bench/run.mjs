@@ -33,7 +33,7 @@ import {
   makeLoops,
   requirePrereqs,
   sameSql,
-  shapeCacheOf,
+  shapeEngineOf,
   usersTable,
   versionOf,
 } from './lib/orms.mjs';
@@ -88,8 +88,8 @@ async function main() {
     orms[o.key] = orm;
   }
   const { mizzle, drizzle } = orms;
-  const cache = shapeCacheOf(mizzle.db);
-  if (!cache) throw new Error('cannot reach mizzle\'s shape cache (db.session.engine.cache): update shapeCacheOf() in lib/orms.mjs');
+  const engine = shapeEngineOf(mizzle.db);
+  if (!engine) throw new Error('cannot reach mizzle\'s engine (db.session.engine.compiles): update shapeEngineOf() in lib/orms.mjs');
 
   // --- same SQL -------------------------------------------------------------------------
   const sqlCheck = { query: QUERY_TEXT };
@@ -115,9 +115,9 @@ async function main() {
     const run = (n) => (sink = orm.loops.repeated(orm.db, orm.users, orm.eq, n));
     return { key: orm.key, chunk: chunkOf(run), run };
   };
-  const before = cache.size;
+  const before = engine.compiles;
   const repeated = alternate([repeatedContender(mizzle), repeatedContender(drizzle)], timing);
-  if (cache.size !== before) throw new Error(`repeated shape: mizzle's shape cache grew from ${before} to ${cache.size}: the repeated query is not a cache hit`);
+  if (engine.compiles !== before) throw new Error(`repeated shape: mizzle compiled ${engine.compiles - before} shapes: the repeated query is not a cache hit`);
   log(line('(a) repeated shape', repeated));
 
   // --- (a') repeated shape in the form of (b): hit vs miss for the same kind of query -----
@@ -131,15 +131,15 @@ async function main() {
     run(1); // allocate outside the calibration's first timing
     return { key: orm.key, chunk: chunkOf(run), run };
   };
-  const beforeFixed = cache.size;
+  const beforeFixed = engine.compiles;
   const repeatedFields = alternate([fixedContender(mizzle), fixedContender(drizzle)], timing);
-  if (cache.size !== beforeFixed) throw new Error(`repeated shape (b's form): mizzle's shape cache grew from ${beforeFixed} to ${cache.size}`);
+  if (engine.compiles !== beforeFixed) throw new Error(`repeated shape (b's form): mizzle compiled ${engine.compiles - beforeFixed} shapes`);
   log(line("(a') repeated shape, the form of (b)", repeatedFields));
 
   // --- (b) first time: a shape the engine has not seen ------------------------------------
   // Each ORM walks the same sequence of never-seen shapes. Before each sample (untimed) its
   // pool is topped up to four times what a sample is expected to use; run(k) takes the next
-  // k shapes of the pool; after the sample, mizzle's cache must have grown by one per shape.
+  // k shapes of the pool; after the sample, mizzle must have compiled one shape per operation.
   const firstContender = (orm) => {
     const stream = new ShapeStream(orm).skip(CHECKED); // past the shapes the SQL check compiled
     let pool = [];
@@ -164,7 +164,7 @@ async function main() {
           pool = pool.slice(at).concat(stream.take(4 * perSample));
           at = 0;
         }
-        size = cache.size;
+        size = engine.compiles;
       },
       run: (n) => {
         if (at + n > pool.length) throw new Error('bench: (b) used more shapes than prepared (a sample ran 4x longer than estimated)');
@@ -172,14 +172,15 @@ async function main() {
         at += n;
       },
       after: (ops) => {
-        if (orm === mizzle && cache.size !== size + ops) {
-          throw new Error(`first time: ${ops} shapes added ${cache.size - size} cache entries: not every shape missed`);
+        if (orm === mizzle && engine.compiles !== size + ops) {
+          throw new Error(`first time: ${ops} shapes, ${engine.compiles - size} compiles: not every shape missed`);
         }
       },
     };
   };
   const first = alternate([firstContender(mizzle), firstContender(drizzle)], { ...timing, warmup: SMOKE ? 0 : 2 });
-  first.cacheEntriesAtEnd = cache.size;
+  first.compilesAtEnd = engine.compiles;
+  first.cachedShapesAtEnd = engine.cachedShapes;
   log(line('(b) first time (never-seen shape)', first));
 
   // --- (c) cold process ----------------------------------------------------------------
@@ -190,7 +191,7 @@ async function main() {
   const modules = {};
   for (const { key, pkg } of ORMS) {
     const [root, core, d1] = await Promise.all([import(pkg), import(`${pkg}/sqlite-core`), import(`${pkg}/d1`)]);
-    modules[key] = { root, core, d1, cache };
+    modules[key] = { root, core, d1, engine };
   }
   const compile = await runCompile({ orms: modules, smoke: SMOKE, alternate, alternateAsync, calibrate, calibrateAsync, timeNs, log });
 

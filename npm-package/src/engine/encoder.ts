@@ -33,7 +33,13 @@ export function isQueryNode(x: unknown): x is QueryNode {
 
 /** One encoding pass: opcodes, values, and placeholder encoders. */
 export class Encoder {
-  readonly ops: number[] = [];
+  /**
+   * The opcodes: `ops[0 .. length)`. The buffer is the engine's, reused by
+   * every encoding (a repeated shape then allocates nothing for its opcodes),
+   * and replaced by a bigger one when full.
+   */
+  ops: Int32Array;
+  length = 0;
   readonly values: unknown[] = [];
   /** Encoders for named placeholders, applied when a prepared query runs (created on first use: most queries have none). */
   placeholderEncoders: Map<string, { mapToDriverValue(v: unknown): unknown }> | undefined;
@@ -45,57 +51,112 @@ export class Encoder {
    */
   rebind: { readonly table: object; readonly alias: string } | undefined;
 
-  constructor(readonly strings: Strings) {}
+  constructor(
+    readonly strings: Strings,
+    buffer: Int32Array = new Int32Array(256),
+  ) {
+    this.ops = buffer;
+  }
 
+  /** Appends one opcode. */
+  op(x: number): void {
+    if (this.length === this.ops.length) this.grow();
+    this.ops[this.length++] = x;
+  }
+
+  /** Appends opcodes. */
   push(...ops: number[]): void {
-    for (const op of ops) this.ops.push(op);
+    for (const x of ops) this.op(x);
+  }
+
+  private grow(): void {
+    const bigger = new Int32Array(this.ops.length * 2);
+    bigger.set(this.ops);
+    this.ops = bigger;
+  }
+
+  /** The opcodes written, as a view of the buffer (valid until the next encoding). */
+  written(): Int32Array {
+    return this.ops.subarray(0, this.length);
   }
 
   flag(b: boolean): void {
-    this.ops.push(b ? 1 : 0);
+    this.op(b ? 1 : 0);
   }
 
   str(s: string): void {
-    this.ops.push(this.strings.id(s));
+    this.op(this.strings.id(s));
   }
 
   optStr(s: string | undefined): void {
-    this.ops.push(s === undefined ? -1 : this.strings.id(s));
+    this.op(s === undefined ? -1 : this.strings.id(s));
   }
 
   /** A value kept in JS, referenced by slot. */
   value(v: unknown): void {
-    this.ops.push(2, this.values.length);
+    this.op(2);
+    this.op(this.values.length);
     this.values.push(v);
   }
 
   /** `[flag X]` */
   maybe<T>(x: T | undefined, each: (x: T) => void): void {
     if (x === undefined) {
-      this.ops.push(0);
+      this.op(0);
     } else {
-      this.ops.push(1);
+      this.op(1);
       each(x);
     }
   }
 
   /** `n item*` */
   list<T>(items: readonly T[], each: (x: T) => void): void {
-    this.ops.push(items.length);
+    this.op(items.length);
     for (const x of items) each(x);
   }
 
-  /** Any expression: a column, SQL fragment, node, param, placeholder or plain value. */
+  // The common forms of `maybe` and `list` without a callback: a closure per
+  // call was most of what building a repeated query allocated (BENCHMARKS.md, compile).
+
+  /** `[flag expr]` */
+  optExpr(x: unknown): void {
+    if (x === undefined) return this.op(0);
+    this.op(1);
+    this.expr(x);
+  }
+
+  /** `n expr*` */
+  exprs(items: readonly unknown[]): void {
+    this.op(items.length);
+    for (const x of items) this.expr(x);
+  }
+
+  /** `n order*` */
+  orders(items: readonly unknown[]): void {
+    this.op(items.length);
+    for (const x of items) this.order(x);
+  }
+
+  /** `n name*` of columns */
+  columnNames(columns: readonly { readonly name: string }[]): void {
+    this.op(columns.length);
+    for (const c of columns) this.str(c.name);
+  }
+
+  /**
+   * Any expression: a column, SQL fragment, node, param, placeholder or plain
+   * value. The commonest kinds are tested first (every test walks a prototype
+   * chain); the duck-typed ones (query builders, SQL wrappers) come last, since
+   * classes tested before them may also have `getSQL`.
+   */
   expr(x: unknown): void {
     if (x instanceof Column) return this.column(x);
-    if (x instanceof SQL) return this.sql(x);
     if (x instanceof Param) return this.param(x);
+    if (x instanceof SQL) return this.sql(x);
+    if (x instanceof BinaryNode) return this.op(5), this.op(x.op), this.expr(x.left), this.expr(x.right);
+    if (x instanceof JunctionNode) return this.op(x.or ? 7 : 6), this.exprs(x.items);
     if (x instanceof Placeholder) return this.push(3), this.str(x.name);
     if (x instanceof SQL.Aliased) return this.sql(x.sql);
-    if (isQueryNode(x)) return this.push(16), x.encodeQuery(this);
-    if (isSQLWrapper(x)) return this.sql(x.getSQL());
-    if (x instanceof BinaryNode) return this.push(5, x.op), this.expr(x.left), this.expr(x.right);
-    if (x instanceof JunctionNode) return this.push(x.or ? 7 : 6), this.list(x.items, (i) => this.expr(i));
     if (x instanceof NotNode) return this.push(8), this.expr(x.inner);
     if (x instanceof LikeNode) {
       this.push(10, x.negated ? 1 : 0, x.caseInsensitive ? 1 : 0);
@@ -105,7 +166,7 @@ export class Encoder {
       if (Array.isArray(x.list)) {
         this.push(11, x.negated ? 1 : 0);
         this.expr(x.expr);
-        return this.list(x.list, (i) => this.expr(i));
+        return this.exprs(x.list);
       }
       this.push(12, x.negated ? 1 : 0);
       this.expr(x.expr);
@@ -119,11 +180,13 @@ export class Encoder {
     if (x instanceof ExistsNode) return this.push(15, x.negated ? 1 : 0), this.query(x.query);
     if (x instanceof AggregateNode) {
       this.push(19, x.fn, x.distinct ? 1 : 0);
-      return this.maybe(x.arg, (a) => this.expr(a));
+      return this.optExpr(x.arg);
     }
     if (x instanceof OrderNode) {
       throw new MizzleError('invalid', 'asc()/desc() can only be used in orderBy');
     }
+    if (isQueryNode(x)) return this.push(16), x.encodeQuery(this);
+    if (isSQLWrapper(x)) return this.sql(x.getSQL());
     // A plain value where an expression is expected: bind it.
     this.value(x);
   }
@@ -161,9 +224,9 @@ export class Encoder {
         return this.expr(only);
       }
     }
-    this.push(4);
-    const countAt = this.ops.length;
-    this.ops.push(0);
+    this.op(4);
+    const countAt = this.length;
+    this.op(0);
     let parts = 0;
     const text = (t: string) => {
       this.push(1);
@@ -219,9 +282,10 @@ export class Encoder {
    */
   hash(dialect: number): number {
     const ops = this.ops;
+    const n = this.length;
     let a = 0x811c9dc5 ^ dialect;
-    let b = 0x9747b28c ^ ops.length;
-    for (let i = 0; i < ops.length; i++) {
+    let b = 0x9747b28c ^ n;
+    for (let i = 0; i < n; i++) {
       const x = ops[i]!;
       a = Math.imul(a ^ x, 0x01000193);
       b = Math.imul(b ^ x, 0x5bd1e995);

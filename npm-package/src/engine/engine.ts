@@ -10,7 +10,7 @@ import { Strings } from './strings.js';
 /** The wasm exports the engine needs (both builds have them). */
 export interface EngineModule {
   intern(joined: string): void;
-  compile(dialect: number, ops: number[]): string;
+  compile(dialect: number, ops: Int32Array | number[]): string;
   slots(): Int32Array;
   /** Placeholders replaced by literals (wasm/README.md, "interpolate"): only the `inline` build has it. */
   interpolate?(dialect: number, sql: string, offsets: Uint32Array, values: Uint8Array): string;
@@ -49,11 +49,28 @@ interface Entry extends Compiled {
   readonly next: Entry | undefined;
 }
 
+/**
+ * Most shapes an engine keeps: apps that build shapes from data (a column
+ * subset per request, an `inArray` list per length) would otherwise grow the
+ * cache without end, and a big heap makes every garbage collection slower
+ * (BENCHMARKS.md, compile). About 800 bytes each.
+ */
+export const SHAPE_CACHE_LIMIT = 4096;
+
 /** One engine per wasm instance (the intern table lives in the instance). */
 export class Engine {
   readonly strings = new Strings();
-  /** Shapes by `Encoder.hash(dialect)`. */
-  private readonly cache = new Map<number, Entry>();
+  /**
+   * Shapes by `Encoder.hash(dialect)`, in two generations: new shapes go to
+   * `recent`; when it holds half the limit it becomes `older` (the previous
+   * `older` is dropped). A hit in `older` moves the shape back to `recent`, so
+   * shapes in use stay and the rest fall out: roughly least-recently-used at
+   * the cost of one map lookup per hit.
+   */
+  private recent = new Map<number, Entry>();
+  private older = new Map<number, Entry>();
+  /** Shapes compiled through wasm so far (cache misses), for tests and benchmarks. */
+  compiles = 0;
 
   private constructor(private readonly module: EngineModule) {}
 
@@ -67,30 +84,47 @@ export class Engine {
     return e;
   }
 
-  /** A fresh encoder writing into this engine's string table. */
+  /** The opcode buffer encoders share; undefined while one is writing into it. */
+  private scratch: Int32Array | undefined = new Int32Array(256);
+
+  /**
+   * An encoder writing into this engine's string table and its opcode buffer;
+   * give it back with {@link release}. While one is out, another (a query
+   * built while encoding one) gets a buffer of its own.
+   */
   encoder(): Encoder {
-    return new Encoder(this.strings);
+    const buffer = this.scratch;
+    this.scratch = undefined;
+    return new Encoder(this.strings, buffer);
+  }
+
+  /** Takes back an encoder's buffer (grown, perhaps) for the next encoding. */
+  release(enc: Encoder): void {
+    if (this.scratch === undefined || enc.ops.length > this.scratch.length) this.scratch = enc.ops;
   }
 
   /** Compiles the encoder's shape for `dialect`, from cache when seen before. */
   compile(dialect: Dialect, enc: Encoder): Compiled {
     const hash = enc.hash(dialect);
-    const first = this.cache.get(hash);
-    for (let e = first; e !== undefined; e = e.next) {
-      if (e.dialect === dialect && sameOps(e.ops, enc.ops)) return e;
-    }
+    const first = this.recent.get(hash);
+    const hit = find(first, dialect, enc);
+    if (hit) return hit;
+    const old = find(this.older.get(hash), dialect, enc);
+    if (old) return this.remember(hash, { ...old, next: first });
     this.strings.flush((joined) => this.module.intern(joined));
-    // An exact-size copy to keep: the encoder's array has grown by pushes (about 1.5x spare).
-    const ops = enc.ops.slice();
+    const written = enc.written();
+    // A plain array to keep (typed arrays each carry a buffer object: costlier for the GC).
+    const ops = Array.from(written);
     let sql;
     try {
-      sql = this.module.compile(dialect, ops);
+      sql = this.module.compile(dialect, written);
     } catch (e) {
       throw fromEngineError(e);
     }
+    this.compiles++;
     const slots = this.module.slots();
     const n = slots[0]!;
-    const entry: Entry = {
+    return this.remember(hash, {
       sql,
       params: copy(slots, 1, 1 + n),
       offsets: copy(slots, 1 + n, 1 + 2 * n),
@@ -98,9 +132,23 @@ export class Engine {
       dialect,
       ops,
       next: first,
-    };
-    this.cache.set(hash, entry);
+    });
+  }
+
+  /** Puts `entry` (whose `next` is `recent`'s chain for `hash`) in `recent`, starting a new generation when it is full. */
+  private remember(hash: number, entry: Entry): Entry {
+    if (this.recent.size >= SHAPE_CACHE_LIMIT / 2 && !this.recent.has(hash)) {
+      this.older = this.recent;
+      this.recent = new Map();
+      entry = { ...entry, next: undefined };
+    }
+    this.recent.set(hash, entry);
     return entry;
+  }
+
+  /** Shapes held now (both generations; at most {@link SHAPE_CACHE_LIMIT}, give or take hash collisions). */
+  get cachedShapes(): number {
+    return this.recent.size + this.older.size;
   }
 
   /**
@@ -122,9 +170,18 @@ export class Engine {
   }
 }
 
-function sameOps(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** The entry of `chain` for `dialect` and `ops`, if any. */
+function find(chain: Entry | undefined, dialect: Dialect, enc: Encoder): Entry | undefined {
+  for (let e = chain; e !== undefined; e = e.next) {
+    if (e.dialect === dialect && sameOps(e.ops, enc.ops, enc.length)) return e;
+  }
+  return undefined;
+}
+
+/** Whether `a` is `b[0 .. n)`. */
+function sameOps(a: readonly number[], b: Int32Array, n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
   return true;
 }
 

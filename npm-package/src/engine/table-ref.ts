@@ -3,6 +3,7 @@
  * aliases), subqueries and CTEs all answer `tableRef` with the name a query
  * uses for them, and `tableColumns` with their selectable fields.
  */
+import type { Column } from '../column.js';
 import { Table, TableInfoKey } from '../table.js';
 
 /** A FROM target's identity. */
@@ -49,6 +50,44 @@ export function tableColumns(x: unknown): Record<string, unknown> {
   if (x instanceof Table) return x[TableInfoKey].columns;
   if (typeof x === 'object' && x !== null && SubqueryKey in x) return (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey].fields;
   return {};
+}
+
+const entriesCache = new WeakMap<object, [string, Column][]>();
+
+/**
+ * A table's `[key, column]` pairs in declaration order, listed once per table
+ * (a table's columns never change; builders would otherwise list them per query).
+ *
+ * @example
+ * for (const [key, col] of columnEntries(users)) console.log(key, col.name);
+ */
+export function columnEntries(table: unknown): readonly [string, Column][] {
+  if (!(table instanceof Table)) return Object.entries(tableColumns(table)) as [string, Column][];
+  const columns = table[TableInfoKey].columns;
+  let entries = entriesCache.get(columns);
+  if (entries === undefined) {
+    entries = Object.entries(columns) as [string, Column][];
+    entriesCache.set(columns, entries);
+  }
+  return entries;
+}
+
+const indexCache = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/**
+ * Property key -> position in {@link columnEntries}, built once per table.
+ *
+ * @example
+ * columnIndex(users).get('name'); // 1
+ */
+export function columnIndex(table: unknown): ReadonlyMap<string, number> {
+  const key = table instanceof Table ? table[TableInfoKey].columns : undefined;
+  let index = key && indexCache.get(key);
+  if (index === undefined) {
+    index = new Map(columnEntries(table).map(([k], i) => [k, i]));
+    if (key) indexCache.set(key, index);
+  }
+  return index;
 }
 
 /** The subquery record of `x`, if it is one. */

@@ -8,6 +8,7 @@ import type { FieldLeaf } from '../engine/decode.js';
 import type { Encoder } from '../engine/encoder.js';
 import { tableColumns, tableRef } from '../engine/table-ref.js';
 import { SQL } from '../sql.js';
+import { Table } from '../table.js';
 
 /** One selected item in order. */
 export interface SelectedItem extends FieldLeaf {
@@ -43,15 +44,21 @@ export function flattenFields(fields: Record<string, unknown>, prefix: readonly 
 }
 
 /**
- * Flattened items of every table's (or subquery's) own column record, which
- * never changes: `select().from(t)` would otherwise re-flatten (and allocate
- * paths and decoders for) every column on every query.
+ * Flattened items of every table's own column record, which never changes:
+ * `select().from(t)` would otherwise re-flatten (and allocate paths and
+ * decoders for) every column on every query.
  */
 const tableItemsCache = new WeakMap<object, SelectedItem[]>();
 
-/** `flattenFields(tableColumns(target))`, flattened once per target. */
+/**
+ * `flattenFields(tableColumns(target))`, flattened once per table. Subqueries
+ * and CTEs are flattened each time: they are usually built per query, and a
+ * weak map entry per short-lived key cost more in the garbage collector than
+ * the flattening (BENCHMARKS.md, compile).
+ */
 export function tableItems(target: unknown): SelectedItem[] {
   const columns = tableColumns(target);
+  if (!(target instanceof Table)) return flattenFields(columns);
   let items = tableItemsCache.get(columns);
   if (items === undefined) {
     items = flattenFields(columns);
@@ -71,12 +78,13 @@ export function codecOf(item: SelectedItem): number {
 
 /** Writes `n item*` for the selection. */
 export function encodeItems(e: Encoder, items: readonly SelectedItem[]): void {
-  e.list(items, (item) => {
-    e.push(1);
+  e.op(items.length);
+  for (const item of items) {
+    e.op(1);
     e.expr(item.value);
     e.optStr(item.value instanceof SQL.Aliased ? item.value.fieldAlias : undefined);
-    e.push(codecOf(item));
-  });
+    e.op(codecOf(item));
+  }
 }
 
 /** Leaves for decoding, marking groups of left-joined tables. */

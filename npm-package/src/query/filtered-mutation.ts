@@ -11,6 +11,8 @@ import type { OrderTerm } from './select.js';
 import type { Session } from './session.js';
 import { Statement } from './statement.js';
 
+const NO_ORDER: readonly unknown[] = Object.freeze([]);
+
 /** The base of `UpdateQuery` and `DeleteQuery`. */
 export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async', TRun> extends Statement<
   MutationResult<TReturning, TRun>,
@@ -20,7 +22,7 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
   MutationGet<TReturning>
 > {
   private whereCond: SQLWrapper | undefined;
-  private order: unknown[] = [];
+  private order: readonly unknown[] = NO_ORDER;
   private limitValue: unknown;
   protected returningFields: Record<string, unknown> | true | undefined;
 
@@ -55,9 +57,9 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
 
   /** `[flag where] n_order order* [flag limit] n_ret item*` */
   protected encodeTail(e: Encoder): void {
-    e.maybe(this.whereCond, (w) => e.expr(w));
-    e.list(this.order, (o) => e.order(o));
-    e.maybe(this.limitValue, (l) => e.expr(l));
+    e.optExpr(this.whereCond);
+    e.orders(this.order);
+    e.optExpr(this.limitValue);
     encodeReturning(e, returningItems(this.table, this.returningFields));
   }
 }

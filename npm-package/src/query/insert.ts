@@ -7,7 +7,7 @@ import type { Column } from '../column.js';
 import type { InferSelectFromColumns, Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import { tableColumns } from '../engine/table-ref.js';
+import { columnEntries, columnIndex, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Placeholder, type SQLWrapper } from '../sql.js';
 import { encodeReturning, encodeSet, encodeTable, encodeValue, returningItems } from './mutation.js';
@@ -137,25 +137,36 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     rows: Record<string, unknown>[],
   ) {
     super(session);
-    const all = Object.entries(tableColumns(table)) as [string, Column][];
+    // Which columns some row sets (unknown keys are an error), in one pass without allocating.
+    const index = columnIndex(table);
+    const entries = columnEntries(table);
+    const set = new Array<boolean>(entries.length).fill(false);
     for (const row of rows) {
-      for (const key of Object.keys(row)) {
-        if (row[key] !== undefined && !all.some(([k]) => k === key)) {
-          throw new MizzleError('invalid', `unknown column "${key}" in insert values`);
-        }
+      for (const key in row) {
+        if (row[key] === undefined || !Object.hasOwn(row, key)) continue;
+        const i = index.get(key);
+        if (i === undefined) throw new MizzleError('invalid', `unknown column "${key}" in insert values`);
+        set[i] = true;
       }
     }
     // Columns given in some row, or computed in JS for every row.
-    this.columns = all.filter(([key, col]) => !col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || rows.some((r) => r[key] !== undefined)));
-    this.cells = rows.map((row) =>
-      this.columns.map(([key, col]) => {
+    const columns: [string, Column][] = [];
+    entries.forEach((entry, i) => {
+      const col = entry[1];
+      if (!col.generated && (set[i] || col.defaultFn || (col.onUpdateFn && col.default === undefined))) columns.push(entry);
+    });
+    this.columns = columns;
+    this.cells = new Array<unknown[]>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const cells = new Array<unknown>(columns.length);
+      for (let i = 0; i < columns.length; i++) {
+        const [key, col] = columns[i]!;
         const v = row[key];
-        if (v !== undefined) return v;
-        if (col.defaultFn) return col.defaultFn();
-        if (col.onUpdateFn && col.default === undefined) return col.onUpdateFn();
-        return undefined;
-      }),
-    );
+        cells[i] = v !== undefined ? v : col.defaultFn ? col.defaultFn() : col.onUpdateFn && col.default === undefined ? col.onUpdateFn() : undefined;
+      }
+      this.cells[r] = cells;
+    }
   }
 
   /** `on conflict [(target)] do nothing` */
@@ -163,8 +174,8 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     this.conflict = (e) => {
       e.push(1);
       const target = config.target === undefined ? [] : Array.isArray(config.target) ? config.target : [config.target];
-      e.list(target, (c) => e.str(c.name));
-      e.maybe(config.where, (w) => e.expr(w));
+      e.columnNames(target);
+      e.optExpr(config.where);
       e.push(1);
     };
     return this;
@@ -175,11 +186,11 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     this.conflict = (e) => {
       e.push(1);
       const target = Array.isArray(config.target) ? config.target : [config.target];
-      e.list(target, (c) => e.str(c.name));
-      e.maybe(config.targetWhere, (w) => e.expr(w));
+      e.columnNames(target);
+      e.optExpr(config.targetWhere);
       e.push(2);
       encodeSet(e, this.table, config.set as Record<string, unknown>);
-      e.maybe(config.setWhere ?? config.where, (w) => e.expr(w));
+      e.optExpr(config.setWhere ?? config.where);
     };
     return this;
   }
@@ -297,15 +308,21 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   private encodeRows(e: Encoder, cells: unknown[][]): void {
     e.push(2, 0);
     encodeTable(e, this.table);
-    e.list(this.columns, ([, col]) => e.str(col.name));
-    e.push(1);
-    e.list(cells, (row) =>
-      row.forEach((v, i) => {
-        if (v === undefined) return e.push(0);
-        e.push(1);
-        encodeValue(e, this.columns[i]![1], v);
-      }),
-    );
+    const columns = this.columns;
+    e.op(columns.length);
+    for (const [, col] of columns) e.str(col.name);
+    e.push(1, cells.length);
+    for (const row of cells) {
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i];
+        if (v === undefined) {
+          e.op(0);
+        } else {
+          e.op(1);
+          encodeValue(e, columns[i]![1], v);
+        }
+      }
+    }
     if (this.conflict) this.conflict(e);
     else e.push(0);
     if (this.duplicateSet) encodeSet(e, this.table, this.duplicateSet);

@@ -45,12 +45,17 @@ export function columnOf(table: unknown, key: string): Column {
 
 /** Writes `n_set (col expr)*` from a `{ key: value }` object; undefined values are skipped. */
 export function encodeSet(e: Encoder, table: unknown, set: Record<string, unknown>): void {
-  const entries = Object.entries(set).filter(([, v]) => v !== undefined);
-  e.list(entries, ([key, value]) => {
+  const keys = Object.keys(set);
+  let n = 0;
+  for (const key of keys) if (set[key] !== undefined) n++;
+  e.op(n);
+  for (const key of keys) {
+    const value = set[key];
+    if (value === undefined) continue;
     const col = columnOf(table, key);
     e.str(col.name);
     encodeValue(e, col, value);
-  });
+  }
 }
 
 /** A value for `col`: SQL stays SQL, anything else is bound through the column's encoder. */

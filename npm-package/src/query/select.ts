@@ -98,6 +98,12 @@ export interface SelectConfig {
   lock?: { strength: LockStrength; of: unknown[]; wait: 0 | 1 | 2 } | undefined;
 }
 
+/**
+ * The empty list every new select starts with (frozen: lists are replaced, never
+ * pushed to), so a select without joins, grouping or ordering allocates none.
+ */
+const NONE: never[] = Object.freeze([]) as never[];
+
 /** Writes the FROM/JOIN target form of a table, alias, subquery or CTE. */
 export function encodeFromItem(e: Encoder, target: unknown): void {
   const sub = subqueryInfo(target);
@@ -116,15 +122,16 @@ export function encodeFromItem(e: Encoder, target: unknown): void {
 
 /** Writes `[flag with]` for CTEs. */
 export function encodeWith(e: Encoder, withs: readonly unknown[]): void {
-  e.maybe(withs.length ? withs : undefined, (list) => {
-    e.push(0); // not recursive
-    e.list(list, (w) => {
-      const info = subqueryInfo(w) as SubqueryInfo;
-      e.str(info.alias);
-      e.push(0);
-      info.encodeQuery(e);
-    });
-  });
+  if (withs.length === 0) return e.op(0);
+  e.op(1);
+  e.op(0); // not recursive
+  e.op(withs.length);
+  for (const w of withs) {
+    const info = subqueryInfo(w) as SubqueryInfo;
+    e.str(info.alias);
+    e.op(0);
+    info.encodeQuery(e);
+  }
 }
 
 /** `db.select(fields)` before `.from(...)`; `TFields` is undefined for `db.select()`. */
@@ -133,7 +140,7 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
     private readonly session: Session<TMode, TRun>,
     private readonly fields: TFields | undefined,
     private readonly distinct: boolean,
-    private readonly withs: unknown[] = [],
+    private readonly withs: unknown[] = NONE,
     private readonly distinctOn?: unknown[],
   ) {}
 
@@ -143,10 +150,10 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
       fields: this.fields as Record<string, unknown> | undefined,
       distinct: this.distinct,
       table,
-      joins: [],
-      groupBy: [],
-      orderBy: [],
-      setOps: [],
+      joins: NONE,
+      groupBy: NONE,
+      orderBy: NONE,
+      setOps: NONE,
       withs: this.withs,
       distinctOn: this.distinctOn,
     }) as never;
@@ -174,7 +181,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
 
   private join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false): this {
     const cond = typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
-    this.config.joins.push({ kind, table, on: cond, lateral });
+    this.config.joins = [...this.config.joins, { kind, table, on: cond, lateral }];
     return this;
   }
 
@@ -279,7 +286,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   }
 
   private setOp(op: string, other: AnySelectQuery): this {
-    this.config.setOps.push({ op, query: other as never });
+    this.config.setOps = [...this.config.setOps, { op, query: other as never }];
     return this;
   }
   /** `union` (duplicates removed); `other` must select the same shape. */
@@ -368,9 +375,10 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
         s.query.encodeQuery(e);
       }
     }
-    e.list(c.orderBy, (o) => e.order(c.setOps.length ? compoundOrderTerm(o) : o));
-    e.maybe(c.limit, (l) => e.expr(l));
-    e.maybe(c.offset, (o) => e.expr(o));
+    if (c.setOps.length) e.list(c.orderBy, (o) => e.order(compoundOrderTerm(o)));
+    else e.orders(c.orderBy);
+    e.optExpr(c.limit);
+    e.optExpr(c.offset);
     const lock = c.lock;
     if (lock === undefined) return e.push(0);
     e.push(LOCK_STRENGTH[lock.strength]);
@@ -386,20 +394,22 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     const c = this.config;
     if (c.distinctOn !== undefined) {
       e.push(1, 2);
-      e.list(c.distinctOn, (x) => e.expr(x));
+      e.exprs(c.distinctOn);
     } else {
       e.push(1, c.distinct ? 1 : 0);
     }
     encodeItems(e, this.items());
     encodeFromItem(e, c.table);
-    e.list(c.joins, (j) => {
-      e.push(JOIN_CODE[j.kind], j.lateral ? 1 : 0);
+    e.op(c.joins.length);
+    for (const j of c.joins) {
+      e.op(JOIN_CODE[j.kind]);
+      e.op(j.lateral ? 1 : 0);
       encodeFromItem(e, j.table);
-      e.maybe(j.kind === 'cross' ? undefined : j.on ?? undefined, (on) => e.expr(on));
-    });
-    e.maybe(c.where, (w) => e.expr(w));
-    e.list(c.groupBy, (g) => e.expr(g));
-    e.maybe(c.having, (h) => e.expr(h));
+      e.optExpr(j.kind === 'cross' ? undefined : j.on ?? undefined);
+    }
+    e.optExpr(c.where);
+    e.exprs(c.groupBy);
+    e.optExpr(c.having);
   }
 
   /** drizzle's `getSQL()` so a select can stand in `sql` templates and `inArray`. */

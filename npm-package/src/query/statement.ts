@@ -22,11 +22,15 @@ export interface CompiledUse {
   readonly placeholderEncoders: ReadonlyMap<string, { mapToDriverValue(v: unknown): unknown }> | undefined;
 }
 
-/** Compiles `write` for `session`'s dialect. */
-export function compileWith(session: Session, write: (e: Encoder) => void): CompiledUse {
-  const enc = session.engine.encoder();
-  write(enc);
-  const compiled = session.engine.compile(session.dialect, enc);
+/** Compiles what `write` writes (a function, or a statement's `encodeStatement`) for `session`'s dialect. */
+export function compileWith(session: Session, write: ((e: Encoder) => void) | { encodeStatement(e: Encoder): void }): CompiledUse {
+  const engine = session.engine;
+  const enc = engine.encoder();
+  if (typeof write === 'function') write(enc);
+  else write.encodeStatement(enc);
+  const compiled = engine.compile(session.dialect, enc);
+  // Not in a `finally`: after a throw the next encoder gets a fresh buffer, which then becomes the shared one.
+  engine.release(enc);
   return { compiled, values: enc.values, placeholderEncoders: enc.placeholderEncoders };
 }
 
@@ -93,7 +97,7 @@ export abstract class Statement<
 
   /** Compiles this statement (a cache hit after the first time). */
   protected use(): CompiledUse {
-    return compileWith(this.session, (e) => this.encodeStatement(e));
+    return compileWith(this.session, this);
   }
 
   /** The SQL and parameters, as drizzle's `toSQL()`. */

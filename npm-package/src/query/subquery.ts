@@ -7,21 +7,42 @@ import type { Encoder } from '../engine/encoder.js';
 import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
 import { SQL } from '../sql.js';
 
-/** A field of a subquery: a column copy qualified by the subquery's alias. */
+/**
+ * Per column: a copy of it that subquery fields inherit from. Not the column
+ * itself: V8 gives an object used as a prototype a map of its own, and every
+ * read of a column's fields (by all query building) would then see one map per
+ * such column. Not a full copy per field either: that cost a CTE built per
+ * query twice its time (BENCHMARKS.md, compile).
+ */
+const fieldTemplates = new WeakMap<Column, Column>();
+
+function templateOf(column: Column): Column {
+  let t = fieldTemplates.get(column);
+  if (t === undefined) {
+    t = Object.assign(Object.create(Object.getPrototypeOf(column) as object) as Column, column);
+    fieldTemplates.set(column, t);
+  }
+  return t;
+}
+
+/** A field of a subquery: the column as seen through the subquery (its alias and output name). */
 function fieldRef(owner: object, name: string, source: unknown): unknown {
   if (source instanceof Column) {
-    return Object.create(source, { table: { value: owner }, name: { value: name } });
+    const ref = Object.create(templateOf(source)) as { table: object; name: string };
+    ref.table = owner;
+    ref.name = name;
+    return ref;
   }
   if (source instanceof SQL.Aliased || source instanceof SQL) {
     const s = source instanceof SQL ? source : source.sql;
     // Referenced by its output name; decoded as the fragment was.
-    return Object.create(Column.prototype, {
-      table: { value: owner },
-      name: { value: name },
-      codec: { value: s.decoder ? 10 : (s.codec ?? 0) },
-      mapFromDriverValue: { value: (v: unknown) => (s.decoder ? (typeof s.decoder === 'function' ? s.decoder(v) : s.decoder.mapFromDriverValue(v)) : v) },
-      mapToDriverValue: { value: (v: unknown) => v },
-    }) as Column;
+    return Object.assign(Object.create(Column.prototype) as Column, {
+      table: owner,
+      name,
+      codec: s.decoder ? 10 : (s.codec ?? 0),
+      mapFromDriverValue: (v: unknown) => (s.decoder ? (typeof s.decoder === 'function' ? s.decoder(v) : s.decoder.mapFromDriverValue(v)) : v),
+      mapToDriverValue: (v: unknown) => v,
+    });
   }
   if (source && typeof source === 'object') {
     const nested: Record<string, unknown> = {};

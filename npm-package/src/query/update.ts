@@ -5,7 +5,7 @@
 import type { Column } from '../column.js';
 import type { Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
-import { tableColumns } from '../engine/table-ref.js';
+import { columnEntries } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { FilteredMutation } from './filtered-mutation.js';
 import { encodeSet, encodeTable } from './mutation.js';
@@ -23,10 +23,10 @@ export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async',
   /** The new values (insert-model values, SQL or columns); `undefined` leaves a column alone. */
   set(values: UpdateSet<TTable>): UpdateQuery<TTable, undefined, TMode, TRun> {
     const set: Record<string, unknown> = { ...values };
-    for (const [key, col] of Object.entries(tableColumns(this.table)) as [string, Column][]) {
+    for (const [key, col] of columnEntries(this.table)) {
       if (col.onUpdateFn && set[key] === undefined) set[key] = col.onUpdateFn();
     }
-    if (Object.values(set).every((v) => v === undefined)) {
+    if (!Object.keys(set).some((k) => set[k] !== undefined)) {
       throw new MizzleError('invalid', 'No values to set');
     }
     return new UpdateQuery(this.session, this.table, set);
@@ -63,7 +63,8 @@ export class UpdateQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     e.push(3, 0);
     encodeTable(e, this.table);
     encodeSet(e, this.table, this.setValues);
-    e.list(this.froms, (f) => encodeFromItem(e, f));
+    e.op(this.froms.length);
+    for (const f of this.froms) encodeFromItem(e, f);
     this.encodeTail(e);
   }
 }

@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Encoder } from '../../src/engine/encoder.js';
-import { eq } from '../../src/index.js';
+import { Engine, SHAPE_CACHE_LIMIT } from '../../src/engine/engine.js';
+import { eq, inArray } from '../../src/index.js';
 import { integer, sqliteTable, text } from '../../src/sqlite-core/index.js';
 import { createDatabase, drizzle } from '../../src/sqlite-wasm/index.js';
 
@@ -31,4 +32,27 @@ test('shapes with the same hash keep their own SQL', async () => {
   ]);
   // Hits on the shared chain give the same answers again.
   assert.deepEqual(queries.map((q) => q().toSQL()), first);
+});
+
+test('the cache is bounded and keeps the shapes in use', async () => {
+  Object.defineProperty(Encoder.prototype, 'hash', hash);
+  const db = drizzle(await createDatabase());
+  const engine = (db as unknown as { session: { engine: Engine } }).session.engine;
+  const hot = () => db.select({ name: users.name }).from(users).where(eq(users.id, 1)).toSQL();
+  const want = hot();
+  const start = engine.compiles;
+  // Never-seen shapes: an `in` list of every length, well past the limit, with the hot shape used all along.
+  const total = SHAPE_CACHE_LIMIT * 2 + 100;
+  for (let n = 1; n <= total; n++) {
+    const q = db.select({ id: users.id }).from(users).where(inArray(users.id, Array.from({ length: n }, (_, i) => i))).toSQL();
+    if (n === total) assert.equal(q.params.length, total);
+    if (n % 500 === 0) assert.deepEqual(hot(), want);
+    assert.ok(engine.cachedShapes <= SHAPE_CACHE_LIMIT, `${engine.cachedShapes} shapes held`);
+  }
+  assert.equal(engine.compiles - start, total, 'each new shape compiled once, the hot one never again');
+  // A shape that fell out compiles again, to the same SQL.
+  const before = engine.compiles;
+  const early = db.select({ id: users.id }).from(users).where(inArray(users.id, [0])).toSQL();
+  assert.equal(engine.compiles, before + 1);
+  assert.deepEqual(early, { sql: 'select "users"."id" from "users" where "users"."id" in (?)', params: [0] });
 });

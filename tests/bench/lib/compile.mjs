@@ -173,7 +173,7 @@ const disagree = (m, d, what) =>
 
 /**
  * Runs the compile matrix. `orms` = { mizzle, drizzle } with `root`, `core`, `d1`;
- * `cache` = mizzle's shape cache (to prove first-time shapes miss). Returns
+ * `engine` = mizzle's engine (its `compiles` counter proves first-time shapes miss). Returns
  * `{ sqlCheck: { key: kind }, rows: [{ key, label, relational, firstPlain, repeatedPlain, firstPrepared, repeatedPrepared }] }`.
  */
 export async function runCompile({ orms, smoke, alternate, alternateAsync, calibrate, calibrateAsync, timeNs, log }) {
@@ -198,7 +198,7 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
     const rdbs = sets.map((t) => orm.d1.drizzle(emptyD1(), { schema: t }));
     state[key] = { o, db, sets, rdbs, loops: Object.fromEntries(SHAPES.map((s) => [s.key, shapeLoops(s)])) };
   }
-  const cache = orms.mizzle.cache;
+  const engine = orms.mizzle.engine;
   const mz = state.mizzle;
   const dz = state.drizzle;
 
@@ -262,9 +262,9 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
         const c = {
           key: k,
           chunk: perFirst,
-          before: () => (size = cache.size),
+          before: () => (size = engine.compiles),
           after: (ops) => {
-            if (k === 'mizzle' && cache.size !== size + ops) throw new Error(`compile ${s.key} ${mode}: ${ops} never-seen shapes added ${cache.size - size} cache entries`);
+            if (k === 'mizzle' && engine.compiles !== size + ops) throw new Error(`compile ${s.key} ${mode}: ${ops} never-seen shapes, ${engine.compiles - size} compiles`);
           },
         };
         if (mode === 'firstPlain') {

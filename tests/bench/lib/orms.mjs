@@ -168,8 +168,11 @@ export function sameSql(m, d, what) {
   );
 }
 
-/** mizzle's JS shape cache (internal; used only to prove that "first time" shapes miss). */
-export function shapeCacheOf(db) {
-  const cache = db?.session?.engine?.cache;
-  return cache instanceof Map ? cache : undefined;
+/**
+ * mizzle's engine behind `db` (internal; used only for its `compiles` counter, the shapes
+ * compiled through wasm: it proves that "first time" shapes miss and repeated ones hit).
+ */
+export function shapeEngineOf(db) {
+  const engine = db?.session?.engine;
+  return typeof engine?.compiles === 'number' ? engine : undefined;
 }
