@@ -72,24 +72,6 @@ export function columnEntries(table: unknown): readonly [string, Column][] {
   return entries;
 }
 
-const indexCache = new WeakMap<object, ReadonlyMap<string, number>>();
-
-/**
- * Property key -> position in {@link columnEntries}, built once per table.
- *
- * @example
- * columnIndex(users).get('name'); // 1
- */
-export function columnIndex(table: unknown): ReadonlyMap<string, number> {
-  const key = table instanceof Table ? table[TableInfoKey].columns : undefined;
-  let index = key && indexCache.get(key);
-  if (index === undefined) {
-    index = new Map(columnEntries(table).map(([k], i) => [k, i]));
-    if (key) indexCache.set(key, index);
-  }
-  return index;
-}
-
 /** The subquery record of `x`, if it is one. */
 export function subqueryInfo(x: unknown): SubqueryInfo | undefined {
   return typeof x === 'object' && x !== null && SubqueryKey in x ? (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey] : undefined;

@@ -7,7 +7,7 @@ import type { Column } from '../column.js';
 import type { InferSelectFromColumns, Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import { columnEntries, columnIndex, tableColumns } from '../engine/table-ref.js';
+import { columnEntries, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Placeholder, type SQLWrapper } from '../sql.js';
 import { encodeReturning, encodeSet, encodeTable, encodeValue, returningItems } from './mutation.js';
@@ -137,24 +137,20 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     rows: Record<string, unknown>[],
   ) {
     super(session);
-    // Which columns some row sets (unknown keys are an error), in one pass without allocating.
-    const index = columnIndex(table);
-    const entries = columnEntries(table);
-    const set = new Array<boolean>(entries.length).fill(false);
+    const byKey = tableColumns(table);
     for (const row of rows) {
       for (const key in row) {
-        if (row[key] === undefined || !Object.hasOwn(row, key)) continue;
-        const i = index.get(key);
-        if (i === undefined) throw new MizzleError('invalid', `unknown column "${key}" in insert values`);
-        set[i] = true;
+        if (row[key] !== undefined && !Object.hasOwn(byKey, key) && Object.hasOwn(row, key)) {
+          throw new MizzleError('invalid', `unknown column "${key}" in insert values`);
+        }
       }
     }
     // Columns given in some row, or computed in JS for every row.
     const columns: [string, Column][] = [];
-    entries.forEach((entry, i) => {
-      const col = entry[1];
-      if (!col.generated && (set[i] || col.defaultFn || (col.onUpdateFn && col.default === undefined))) columns.push(entry);
-    });
+    for (const entry of columnEntries(table)) {
+      const [key, col] = entry;
+      if (!col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || rows.some((r) => r[key] !== undefined))) columns.push(entry);
+    }
     this.columns = columns;
     this.cells = new Array<unknown[]>(rows.length);
     for (let r = 0; r < rows.length; r++) {

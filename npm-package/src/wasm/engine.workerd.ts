@@ -6,11 +6,12 @@
  * runtime), so instantiation is synchronous.
  */
 import wasmModule from '../../wasm/engine/mizzle_engine_bg.wasm';
-import * as glue from '../../wasm/engine/mizzle_engine.js';
+// Named imports, not the namespace: a bundler can then drop the glue's async `init` (fetch, streaming), unused here.
+import { compile, initSync, intern, slots } from '../../wasm/engine/mizzle_engine.js';
 import { syncLoader } from './instantiate.js';
 import type { EngineModule, WasmSource } from './types.js';
 
-const loader = syncLoader<EngineModule>(glue, () => wasmModule);
+const loader = syncLoader<EngineModule>({ compile, initSync, intern, slots }, () => wasmModule);
 
 /** The module, instantiated on the first call. */
 export const loadEngine: () => EngineModule = loader.load;
