@@ -15,6 +15,25 @@ export interface FieldLeaf {
   readonly nullableTable?: string;
 }
 
+/** A compiled shape that remembers the row mapper it last built (see {@link shapeRowMapper}). */
+interface MapperSlot {
+  readonly plan: readonly number[];
+  lastMapper?: { readonly fields: readonly FieldLeaf[]; readonly map: (row: readonly unknown[]) => Record<string, unknown> };
+}
+
+/**
+ * {@link rowMapper} for a compiled shape, reused while the same `fields`
+ * come with it (a select of a whole table: its fields are flattened once):
+ * a repeated query then builds no decoders. One slot per shape, no map.
+ */
+export function shapeRowMapper(compiled: MapperSlot, fields: readonly FieldLeaf[]): (row: readonly unknown[]) => Record<string, unknown> {
+  const last = compiled.lastMapper;
+  if (last !== undefined && last.fields === fields) return last.map;
+  const map = rowMapper(fields, compiled.plan);
+  compiled.lastMapper = { fields, map };
+  return map;
+}
+
 /** Builds the row mapper for `fields` under the engine's `plan`. */
 export function rowMapper(fields: readonly FieldLeaf[], plan: readonly number[]): (row: readonly unknown[]) => Record<string, unknown> {
   const decoders = fields.map((f, i) => {

@@ -114,7 +114,7 @@ export class Engine {
     this.strings.flush((joined) => this.module.intern(joined));
     const written = enc.written();
     // A plain array to keep (typed arrays each carry a buffer object: costlier for the GC).
-    const ops = Array.from(written);
+    const ops = copy(written, 0, written.length);
     let sql;
     try {
       sql = this.module.compile(dialect, written);

@@ -88,8 +88,8 @@ export function encodeItems(e: Encoder, items: readonly SelectedItem[]): void {
 }
 
 /** Leaves for decoding, marking groups of left-joined tables. */
-export function leavesOf(items: readonly SelectedItem[], nullable: ReadonlySet<string>): FieldLeaf[] {
-  if (nullable.size === 0) return [...items];
+export function leavesOf(items: readonly SelectedItem[], nullable: ReadonlySet<string>): readonly FieldLeaf[] {
+  if (nullable.size === 0) return items;
   const groupTable = new Map<string, string | null>();
   for (const item of items) {
     // As drizzle: a group's table is decided by its columns alone (SQL fields do not count).

@@ -51,7 +51,7 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
     return this;
   }
 
-  protected leaves(): FieldLeaf[] | undefined {
+  protected leaves(): readonly FieldLeaf[] | undefined {
     return this.returningFields === undefined ? undefined : returningItems(this.table, this.returningFields);
   }
 

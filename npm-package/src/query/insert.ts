@@ -293,7 +293,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     return returningItems(this.table, this.returningFields);
   }
 
-  protected leaves(): FieldLeaf[] | undefined {
+  protected leaves(): readonly FieldLeaf[] | undefined {
     return this.returningFields === undefined ? undefined : this.items();
   }
 

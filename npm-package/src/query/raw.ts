@@ -24,7 +24,7 @@ export class RawQuery<TResult, TMode extends 'sync' | 'async', TRun> extends Sta
     super(session);
   }
 
-  protected leaves(): FieldLeaf[] | undefined {
+  protected leaves(): readonly FieldLeaf[] | undefined {
     return undefined;
   }
 

@@ -104,6 +104,8 @@ export interface SelectConfig {
  */
 const NONE: never[] = Object.freeze([]) as never[];
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Writes the FROM/JOIN target form of a table, alias, subquery or CTE. */
 export function encodeFromItem(e: Encoder, target: unknown): void {
   const sub = subqueryInfo(target);
@@ -332,7 +334,8 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   }
 
   /** Names of tables whose fields can be null because of outer joins. */
-  private nullableTables(): Set<string> {
+  private nullableTables(): ReadonlySet<string> {
+    if (this.config.joins.length === 0) return NO_NAMES;
     const names = (t: unknown) => {
       const r = tableRef(t);
       return r ? r.alias ?? r.name : '';
@@ -348,7 +351,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     return out;
   }
 
-  protected leaves(): FieldLeaf[] {
+  protected leaves(): readonly FieldLeaf[] {
     return leavesOf(this.items(), this.nullableTables());
   }
 

@@ -7,10 +7,12 @@
 import type { Compiled, Engine } from '../engine/engine.js';
 import { isQueryNode, type Encoder } from '../engine/encoder.js';
 import { encodeUniqueColumns } from './unique-columns.js';
-import { rowMapper, type FieldLeaf } from '../engine/decode.js';
+import { shapeRowMapper, type FieldLeaf } from '../engine/decode.js';
 import { MizzleError } from '../errors.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
+
+const NO_LEAVES: readonly FieldLeaf[] = [];
 
 /** Placeholder values for a prepared query. */
 export type PlaceholderValues = Record<string, unknown>;
@@ -88,7 +90,7 @@ export abstract class Statement<
   abstract encodeStatement(e: Encoder): void;
 
   /** The selected/returned fields, or undefined when the statement returns none. */
-  protected abstract leaves(): FieldLeaf[] | undefined;
+  protected abstract leaves(): readonly FieldLeaf[] | undefined;
 
   /** What `await` does: read rows or run. */
   protected defaultKind(): 'all' | 'run' {
@@ -125,16 +127,16 @@ export abstract class Statement<
     }
     return {
       queries: [q],
-      finish: ([r]) => (kind === 'all' && leaves ? (r as unknown[][]).map(rowMapper(leaves, use.compiled.plan)) : r),
+      finish: ([r]) => (kind === 'all' && leaves ? (r as unknown[][]).map(shapeRowMapper(use.compiled, leaves)) : r),
     };
   }
 
   /** All rows, decoded. */
   all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {
     const use = this.use();
-    const leaves = this.leaves() ?? [];
+    const leaves = this.leaves() ?? NO_LEAVES;
     const q = boundQuery(this.session.engine, use, 'all', placeholders);
-    return mappedRows(this.session, q, rowMapper(leaves, use.compiled.plan)) as never;
+    return mappedRows(this.session, q, shapeRowMapper(use.compiled, leaves)) as never;
   }
 
   /** The first row, decoded, or undefined. */
@@ -184,10 +186,10 @@ export class Prepared<TResult, TMode extends 'sync' | 'async', TRun, TAll = TRes
   constructor(
     private readonly session: Session<TMode, TRun>,
     private readonly use: CompiledUse,
-    leaves: FieldLeaf[] | undefined,
+    leaves: readonly FieldLeaf[] | undefined,
     private readonly kind: 'all' | 'run',
   ) {
-    this.mapper = rowMapper(leaves ?? [], use.compiled.plan);
+    this.mapper = shapeRowMapper(use.compiled, leaves ?? NO_LEAVES);
   }
 
   private bound(kind: 'all' | 'run', placeholders?: PlaceholderValues): BoundQuery {
