@@ -17,9 +17,8 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alternate, alternateAsync, calibrate, calibrateAsync, median, summarize, timeNs } from './lib/measure.mjs';
-import { runCompile } from './lib/compile.mjs';
-import { checkDecode, pairRatio, ROWS as DECODE_ROWS, setupDecode, setupRelational } from './lib/decode.mjs';
+import { alternate, alternateAsync, calibrate, median, summarize, timeNs } from './lib/measure.mjs';
+import { pairRatio, ROWS as DECODE_ROWS } from './lib/decode.mjs';
 import { startD1Worker } from './lib/d1.mjs';
 import { COLUMNS as HTTP_COLUMNS, setupHttpDecode } from './lib/http-decode.mjs';
 import {
@@ -188,57 +187,10 @@ async function main() {
   log(line('(c) cold process: import + first query', cold, 'ms'));
 
   // --- compile matrix: ten shapes, first time / repeated, plain / prepared ---------------------
-  const modules = {};
-  for (const { key, pkg } of ORMS) {
-    const [root, core, d1] = await Promise.all([import(pkg), import(`${pkg}/sqlite-core`), import(`${pkg}/d1`)]);
-    modules[key] = { root, core, d1, engine };
-  }
-  const compile = await runCompile({ orms: modules, smoke: SMOKE, alternate, alternateAsync, calibrate, calibrateAsync, timeNs, log });
+  const compile = inChild('compile');
 
-  // --- decode: 10,000 rows ------------------------------------------------------------------
-  const dec = await setupDecode();
-  const decodeCheck = checkDecode(dec.contenders);
-  const decodeRes = alternate(
-    Object.entries(dec.contenders).map(([key, f]) => ({ key, chunk: 1, run: () => (sink = f()) })),
-    { rounds: SMOKE ? 1 : 15, warmup: SMOKE ? 0 : 3, minNs: 0 },
-  );
-  const decode = {
-    rows: DECODE_ROWS,
-    engines: dec.info,
-    check: decodeCheck,
-    time: decodeRes,
-    ratios: {
-      mizzleVsDrizzleSqlJs: pairRatio(decodeRes, 'mizzle', 'drizzleSqlJs'),
-      mizzleVsDrizzleBs3: pairRatio(decodeRes, 'mizzle', 'drizzleBs3'),
-      mizzleVsRaw: pairRatio(decodeRes, 'mizzle', 'mizzleRaw'),
-      drizzleSqlJsVsRaw: pairRatio(decodeRes, 'drizzleSqlJs', 'sqlJsRaw'),
-      drizzleBs3VsRaw: pairRatio(decodeRes, 'drizzleBs3', 'bs3Raw'),
-    },
-  };
-  log(`decode ${DECODE_ROWS} rows: mizzle ${(decodeRes.mizzle.medianNs / 1e6).toFixed(1)} ms, raw ${(decodeRes.mizzleRaw.medianNs / 1e6).toFixed(1)} ms; drizzle+sql.js ${(decodeRes.drizzleSqlJs.medianNs / 1e6).toFixed(1)} ms, raw ${(decodeRes.sqlJsRaw.medianNs / 1e6).toFixed(1)} ms; drizzle+better-sqlite3 ${(decodeRes.drizzleBs3.medianNs / 1e6).toFixed(1)} ms, raw ${(decodeRes.bs3Raw.medianNs / 1e6).toFixed(1)} ms`);
-
-  // --- relational end to end: findMany 100 parents x 10 children ---------------------------
-  const rel = await setupRelational();
-  const relRun = alternate(
-    Object.entries(rel.contenders).map(([key, f]) => ({ key, chunk: 1, run: () => (sink = f()) })),
-    { rounds: SMOKE ? 1 : 15, warmup: SMOKE ? 0 : 3, minNs: 0 },
-  );
-  const relBuild = alternate(
-    Object.entries(rel.build).map(([key, f]) => ({ key, chunk: SMOKE ? 2 : calibrate((n) => timeNs(() => { for (let i = 0; i < n; i++) sink = f(); }), 2e6), run: (n) => { for (let i = 0; i < n; i++) sink = f(); } })),
-    { ...timing, warmup: SMOKE ? 0 : 2 },
-  );
-  const relational = {
-    time: relRun,
-    build: relBuild,
-    ratios: {
-      mizzleVsDrizzleBs3: pairRatio(relRun, 'mizzle', 'drizzleBs3'),
-      mizzleVsRaw: pairRatio(relRun, 'mizzle', 'mizzleRaw'),
-      drizzleBs3VsRaw: pairRatio(relRun, 'drizzleBs3', 'bs3Raw'),
-      buildMizzleVsDrizzle: pairRatio(relBuild, 'mizzle', 'drizzleBs3'),
-    },
-  };
-  const ms = (k) => (relRun[k].medianNs / 1e6).toFixed(2);
-  log(`relational findMany 100 x 10: mizzle ${ms('mizzle')} ms (raw join ${ms('mizzleRaw')} ms), drizzle-orm + better-sqlite3 ${ms('drizzleBs3')} ms (raw join ${ms('bs3Raw')} ms); build + SQL: mizzle ${(relBuild.mizzle.medianNs / 1e3).toFixed(2)} us, drizzle-orm ${(relBuild.drizzleBs3.medianNs / 1e3).toFixed(2)} us`);
+  // --- decode: 10,000 rows; relational end to end: findMany 100 parents x 10 children ----------
+  const { decode, relational } = inChild('decode');
 
   // --- HTTP response decoding: the drivers' JS decoders vs the core codecs through wasm -------
   // Neon and PlanetScale bodies of 1,000 and 10,000 rows x 8 columns; ratio = wasm / JS.
@@ -409,6 +361,17 @@ function sh(cmd, ...a) {
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+/**
+ * Runs lib/section.mjs `name` in a fresh process (its progress lines pass through) and
+ * returns its JSON result.
+ */
+function inChild(name) {
+  const args = [fileURLToPath(new URL('./lib/section.mjs', import.meta.url)), name, ...(SMOKE ? ['--smoke'] : []), `--rounds=${ROUNDS}`, `--sample-ms=${SAMPLE_NS / 1e6}`];
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`section ${name} failed (exit ${r.status ?? r.signal})`);
+  return JSON.parse(r.stdout);
+}
+
 const ratio = (r) => `${r.toFixed(3)}x`;
 function line(what, r, unit = 'ns') {
   const f = (ns) => (unit === 'ms' ? `${(ns / 1e6).toFixed(1)} ms` : `${ns.toPrecision(3)} ns`);

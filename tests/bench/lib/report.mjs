@@ -276,7 +276,7 @@ ${r.budgets.filter((b) => !b.row).map((b) => `| ${b.name} | ${b.value} | ${b.hol
   checks that mizzle compiles nothing through wasm during (a), i.e. every call was a hit.
 - **(a') repeated shape, in the form of (b)**: one fixed shape of (b)'s form (below) over and
   over, through the same loop code as (b), so (b) - (a') is the price of a miss. The same
-  no-growth check applies.
+  no-compile check applies.
 - **(b) first time** measures a shape the engine has never seen, honestly: mizzle's cache is never
   cleared or bypassed; instead every operation uses a different shape, generated before timing,
   \`${r.settings.shapeText}\`, where shape i selects three distinct columns, in a given order, of
@@ -289,6 +289,14 @@ ${r.budgets.filter((b) => !b.row).map((b) => `| ${b.name} | ${b.value} | ${b.hol
   three-column select). The column names are interned by mizzle once (on the first use of a
   table's columns), so (b) is a new shape over known names: the usual case in an app, whose
   queries reuse its tables.
+- **Processes.** (a), (a'), (b) and the HTTP decoding rows run in the harness's process; the
+  compile matrix and the decode + relational rows each run in a fresh child process
+  (\`lib/section.mjs\`), both ORMs loaded in it and alternating as above. By the compile
+  matrix, the harness's process holds 13,000 checked and about 200,000 never-seen shapes per ORM;
+  in one such process every later sample of either ORM ran slower, and the cheaper one's the
+  most (mizzle's repeated forms 1.3-2x, drizzle-orm's within noise: Notes). Inside the matrix,
+  the repeated forms are measured first, with only the schema an app has (set 0), and the 3,300
+  generated never-seen schemas per ORM are made after them, for the first-time forms.
 - **(c) cold process** spawns a fresh \`node tests/bench/lib/cold.mjs <package>\` per sample
   (${cold.mizzle.samples} each, alternating, after one warm-up each for the file cache) and times, inside it, from the
   script's first line to the first query's SQL: the dynamic imports, the table, \`drizzle()\`,
