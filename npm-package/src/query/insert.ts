@@ -26,6 +26,12 @@ import type { BoundQuery, Session } from './session.js';
 import { boundQuery, compileWith, Prepared, Statement, then, type CompiledUse, type PlaceholderValues } from './statement.js';
 import { rowMapper } from '../engine/decode.js';
 
+/** Whether some row gives `key` a value (a loop, not `rows.some`: no closure per column per insert). */
+function someRowSets(rows: readonly Record<string, unknown>[], key: string): boolean {
+  for (const r of rows) if (r[key] !== undefined) return true;
+  return false;
+}
+
 /** drizzle's `onConflictDoUpdate` config. */
 export interface OnConflictDoUpdateConfig<TTable extends Table = Table> {
   target: Column | Column[];
@@ -149,7 +155,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     const columns: [string, Column][] = [];
     for (const entry of columnEntries(table)) {
       const [key, col] = entry;
-      if (!col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || rows.some((r) => r[key] !== undefined))) columns.push(entry);
+      if (!col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || someRowSets(rows, key))) columns.push(entry);
     }
     this.columns = columns;
     this.cells = new Array<unknown[]>(rows.length);
@@ -289,7 +295,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     return this as never;
   }
 
-  private items(): SelectedItem[] {
+  private items(): readonly SelectedItem[] {
     return returningItems(this.table, this.returningFields);
   }
 
@@ -326,9 +332,15 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     e.flag(this.ignore);
     encodeReturning(e, this.items());
     // Declared defaults, for dialects without DEFAULT in VALUES.
-    e.list(this.columns, ([, col]) =>
-      e.maybe(col.default, (d) => encodeValue(e, col, d)),
-    );
+    e.op(columns.length);
+    for (const [, col] of columns) {
+      if (col.default === undefined) {
+        e.op(0);
+      } else {
+        e.op(1);
+        encodeValue(e, col, col.default);
+      }
+    }
   }
 
   /** Rows per statement so one statement stays within the host's parameter limit. */

@@ -18,19 +18,21 @@ export function encodeTable(e: Encoder, table: unknown): void {
   e.optStr(t.alias);
 }
 
+const NO_ITEMS: readonly SelectedItem[] = Object.freeze([]);
+
 /** The RETURNING selection: every column, or the given fields. */
-export function returningItems(table: unknown, fields: Record<string, unknown> | true | undefined): SelectedItem[] {
-  if (fields === undefined) return [];
+export function returningItems(table: unknown, fields: Record<string, unknown> | true | undefined): readonly SelectedItem[] {
+  if (fields === undefined) return NO_ITEMS;
   return fields === true ? tableItems(table) : flattenFields(fields);
 }
 
 /** Writes `n_ret item*`. */
-export function encodeReturning(e: Encoder, items: SelectedItem[]): void {
+export function encodeReturning(e: Encoder, items: readonly SelectedItem[]): void {
   encodeItems(e, items);
 }
 
 /** Leaves of a RETURNING list, or undefined without one. */
-export function returningLeaves(items: SelectedItem[], fields: unknown): FieldLeaf[] | undefined {
+export function returningLeaves(items: readonly SelectedItem[], fields: unknown): readonly FieldLeaf[] | undefined {
   return fields === undefined ? undefined : items;
 }
 
