@@ -212,16 +212,23 @@ async function main() {
   }
 
   // --- D1 in workerd (miniflare): batched insert + select, one request ------------------------
-  const workers = { mizzle: await startD1Worker('mizzle', 'd1-mizzle'), drizzle: await startD1Worker('drizzle-orm', 'd1-drizzle') };
+  const workers = {
+    mizzle: await startD1Worker('mizzle', 'd1-mizzle'),
+    drizzle: await startD1Worker('drizzle-orm', 'd1-drizzle'),
+    raw: await startD1Worker(null, 'd1-raw'),
+  };
   let d1;
   try {
-    const [m, d] = [await workers.mizzle.request(), await workers.drizzle.request()];
-    if (JSON.stringify(m) !== JSON.stringify(d) || m.selected?.length !== 10 || m.found?.[0]?.posts?.length !== 10) throw new Error(`D1 workers disagree:\n  ${JSON.stringify(m)}\n  ${JSON.stringify(d)}`);
+    const [m, d, raw] = [await workers.mizzle.request(), await workers.drizzle.request(), await workers.raw.request()];
+    if (JSON.stringify(m) !== JSON.stringify(d) || JSON.stringify(m) !== JSON.stringify(raw) || m.selected?.length !== 10 || m.found?.[0]?.posts?.length !== 10) {
+      throw new Error(`D1 workers disagree:\n  ${JSON.stringify(m)}\n  ${JSON.stringify(d)}\n  ${JSON.stringify(raw)}`);
+    }
     const reqs = SMOKE ? 1 : 10;
     d1 = await alternateAsync(
-      ORMS.map(({ key }) => ({ key, chunk: reqs, run: async (n) => { for (let i = 0; i < n; i++) sink = await workers[key].request(); } })),
+      Object.keys(workers).map((key) => ({ key, chunk: reqs, run: async (n) => { for (let i = 0; i < n; i++) sink = await workers[key].request(); } })),
       { rounds: SMOKE ? 1 : 11, warmup: SMOKE ? 0 : 2, minNs: 0 },
     );
+    d1.vsRaw = { mizzle: pairRatio(d1, 'mizzle', 'raw'), drizzle: pairRatio(d1, 'drizzle', 'raw') };
   } finally {
     for (const w of Object.values(workers)) {
       await w.dispose();
@@ -229,6 +236,7 @@ async function main() {
     }
   }
   log(line('D1 request (miniflare): batch insert + select + findMany', d1, 'ms'));
+  log(`D1 request with no ORM: ${(d1.raw.medianNs / 1e6).toFixed(2)} ms (mizzle ${ratio(d1.vsRaw.mizzle.medians)}, drizzle-orm ${ratio(d1.vsRaw.drizzle.medians)} of it)`);
 
   // --- sizes ---------------------------------------------------------------------------
   const sizes = {

@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const NOTES = new URL('../notes.md', import.meta.url);
 
-const dur = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} us` : `${ns.toPrecision(3)} ns`);
+const dur = (ns) => (ns < 0 ? `-${dur(-ns)}` : ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} us` : `${ns.toPrecision(3)} ns`);
 const x = (r) => `${r.toFixed(3)}x`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const range = (c) => `${dur(c.minNs)} .. ${dur(c.maxNs)}`;
@@ -244,12 +244,18 @@ One request to a worker (source in \`tests/bench/lib/d1.mjs\`, bundled like the 
 \`db.batch([delete the author's 10 posts, insert 10 posts])\`, a select of them and a
 \`db.query.users.findMany({ where, with: { posts } })\` of the author (mizzle/d1 vs drizzle-orm/d1,
 the same worker text; both workers run side by side, each on its own local D1, and return the same JSON, which the
-harness checks). Timed from Node: \`dispatchFetch\` to the parsed body, ${r.d1.mizzle.opsPerSample} requests per sample,
+harness checks). A third worker does the same with no ORM (\`rawD1WorkerSource\`: the three statements as both ORMs
+plan them, written by hand on the binding, rows mapped by hand to the same JSON, checked equal): the floor under both.
+Timed from Node: \`dispatchFetch\` to the parsed body, ${r.d1.mizzle.opsPerSample} requests per sample,
 ${r.d1.mizzle.samples} samples each, alternating.
 
-| | mizzle | drizzle-orm | ratio | per round | budget |
-|---|---|---|---|---|---|
-| request: batched insert + select + findMany | ${dur(r.d1.mizzle.medianNs)} | ${dur(r.d1.drizzle.medianNs)} | **${x(r.d1.ratio.medians)}** | ${x(r.d1.ratio.pairedMin)} .. ${x(r.d1.ratio.pairedMax)} | <= ${BUD.d1Request}x: ${met(r.d1.ratio.medians <= BUD.d1Request)} |
+| | mizzle | drizzle-orm | no ORM | mizzle / drizzle-orm | per round | budget |
+|---|---|---|---|---|---|---|
+| request: batched insert + select + findMany | ${dur(r.d1.mizzle.medianNs)} | ${dur(r.d1.drizzle.medianNs)} | ${dur(r.d1.raw.medianNs)} | **${x(r.d1.ratio.medians)}** | ${x(r.d1.ratio.pairedMin)} .. ${x(r.d1.ratio.pairedMax)} | <= ${BUD.d1Request}x: ${met(r.d1.ratio.medians <= BUD.d1Request)} |
+
+Against the no-ORM worker: mizzle ${x(r.d1.vsRaw.mizzle.medians)} (${dur(r.d1.mizzle.medianNs - r.d1.raw.medianNs)} more per request), drizzle-orm ${x(r.d1.vsRaw.drizzle.medians)}
+(${dur(r.d1.drizzle.medianNs - r.d1.raw.medianNs)} more). For mizzle / drizzle-orm to reach ${BUD.d1Request}x, mizzle would have to take
+${dur(r.d1.drizzle.medianNs * BUD.d1Request)}: ${dur(r.d1.raw.medianNs - r.d1.drizzle.medianNs * BUD.d1Request)} less than the same statements with no ORM at all.
 
 ## Budgets
 
