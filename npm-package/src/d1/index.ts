@@ -69,20 +69,37 @@ class D1Session implements Session<'async', D1RunResult> {
   private prepare(q: BoundQuery): D1PreparedStatement {
     this.logger?.logQuery(q.sql, q.params);
     const stmt = this.client.prepare(q.sql);
-    return q.params.length ? stmt.bind(...q.params.map(d1Value)) : stmt;
+    const params = q.params;
+    if (params.length === 0) return stmt;
+    const values = new Array<unknown>(params.length);
+    for (let i = 0; i < params.length; i++) values[i] = d1Value(params[i]);
+    return stmt.bind(...values);
   }
 
-  private async wrap<T>(q: BoundQuery | readonly BoundQuery[], run: () => Promise<T>): Promise<T> {
+  /** A D1 failure as a `MizzleQueryError` (a `MizzleError` passes as is). */
+  private error(e: unknown, q: BoundQuery | readonly BoundQuery[]): Error {
+    if (e instanceof MizzleError) return e;
+    const first = Array.isArray(q) ? q[0] : q;
+    const msg = e instanceof Error ? e.message : String(e);
+    // The most precise code first, so hosts agree: "...: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_PRIMARYKEY)".
+    const code = /extended: (SQLITE_[A-Z_]+)/.exec(msg)?.[1] ?? /SQLITE_[A-Z_]+/.exec(msg)?.[0] ?? /D1_[A-Z_]+/.exec(msg)?.[0];
+    return new MizzleQueryError(msg, code, first?.sql ?? '', first?.params ?? [], { cause: e });
+  }
+
+  /**
+   * `run()`'s promise, its failures (thrown or rejected) as typed errors. A
+   * `.then` rather than an async function: a query is then one promise, not three.
+   */
+  private wrap<T>(q: BoundQuery | readonly BoundQuery[], run: () => Promise<T>): Promise<T> {
+    let p: Promise<T>;
     try {
-      return await run();
+      p = run();
     } catch (e) {
-      if (e instanceof MizzleError) throw e;
-      const first = Array.isArray(q) ? q[0] : q;
-      const msg = e instanceof Error ? e.message : String(e);
-      // The most precise code first, so hosts agree: "...: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_PRIMARYKEY)".
-      const code = /extended: (SQLITE_[A-Z_]+)/.exec(msg)?.[1] ?? /SQLITE_[A-Z_]+/.exec(msg)?.[0] ?? /D1_[A-Z_]+/.exec(msg)?.[0];
-      throw new MizzleQueryError(msg, code, first?.sql ?? '', first?.params ?? [], { cause: e });
+      return Promise.reject(this.error(e, q));
     }
+    return p.then(undefined, (e: unknown) => {
+      throw this.error(e, q);
+    });
   }
 
   all(q: BoundQuery): Promise<unknown[][]> {
@@ -90,7 +107,7 @@ class D1Session implements Session<'async', D1RunResult> {
   }
 
   allObjects(q: BoundQuery): Promise<Record<string, unknown>[]> {
-    return this.wrap(q, async () => (await this.prepare(q).all()).results as Record<string, unknown>[]);
+    return this.wrap(q, () => this.prepare(q).all().then((r) => r.results as Record<string, unknown>[]));
   }
 
   run(q: BoundQuery): Promise<D1RunResult> {
@@ -98,13 +115,14 @@ class D1Session implements Session<'async', D1RunResult> {
   }
 
   atomic(qs: readonly BoundQuery[]): Promise<(unknown[][] | D1RunResult)[]> {
-    return this.wrap(qs, async () => {
-      const results = await this.client.batch(qs.map((q) => this.prepare(q)));
-      // D1's batch returns objects; selects were compiled with unique column names (batchRowsAsObjects).
-      return results.map((r, i) =>
-        qs[i]!.objects ? (r.results as never) : qs[i]!.kind === 'all' ? (r.results as Record<string, unknown>[]).map((row) => Object.values(row)) : r,
-      );
-    });
+    return this.wrap(qs, () =>
+      this.client.batch(qs.map((q) => this.prepare(q))).then((results) =>
+        // D1's batch returns objects; selects were compiled with unique column names (batchRowsAsObjects).
+        results.map((r, i) =>
+          qs[i]!.objects ? (r.results as never) : qs[i]!.kind === 'all' ? (r.results as Record<string, unknown>[]).map((row) => Object.values(row)) : r,
+        ),
+      ),
+    );
   }
 
   transaction<T>(): T {
