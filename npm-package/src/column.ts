@@ -4,7 +4,7 @@
  * JS <-> driver conversions; its type parameter records what TypeScript needs
  * (data type, nullability, defaults) and has no run-time presence.
  */
-import { codecDecoder, encodeForColumn } from './column-codec.js';
+import { decodeCodec, encodeForColumn } from './column-codec.js';
 import { SQL, type SQLWrapper } from './sql.js';
 import type { Table } from './table.js';
 
@@ -199,7 +199,7 @@ export class Column<T extends ColumnBaseConfig = ColumnBaseConfig> implements SQ
     if (this.fromDriver !== undefined) {
       return (value === null || value === undefined ? value : this.fromDriver(value)) as T['data'];
     }
-    return codecDecoder(this.codec)(value) as T['data'];
+    return decodeCodec(this.codec, value) as T['data'];
   }
 
   /**

@@ -3,7 +3,7 @@
  * this turns positional driver rows into the objects drizzle users expect.
  * Decoders are composed closures (Workers forbid generated code).
  */
-import { Codec, codecDecoder } from '../column-codec.js';
+import { Codec, decodeCodec } from '../column-codec.js';
 
 /** One selected leaf: where it goes in the result object and how to decode it. */
 export interface FieldLeaf {
@@ -36,20 +36,24 @@ export function shapeRowMapper(compiled: MapperSlot, fields: readonly FieldLeaf[
 
 /** Builds the row mapper for `fields` under the engine's `plan`. */
 export function rowMapper(fields: readonly FieldLeaf[], plan: readonly number[]): (row: readonly unknown[]) => Record<string, unknown> {
-  const decoders = fields.map((f, i) => {
-    const codec = plan[i] ?? Codec.raw;
-    if (codec === Codec.custom && f.custom) {
-      const custom = f.custom;
-      return (v: unknown) => (v == null ? v : custom(v));
-    }
-    return codecDecoder(codec);
-  });
-  const flat = fields.every((f) => f.path.length === 1);
-  if (flat) {
+  const n = fields.length;
+  const codecs = fields.map((_, i) => plan[i] ?? Codec.raw);
+  // Codec `custom`: the column's or the fragment's own decoder (none: the value as is).
+  const customs = fields.map((f) => f.custom);
+  const decode = (i: number, v: unknown): unknown => {
+    const c = codecs[i]!;
+    if (c !== Codec.custom) return decodeCodec(c, v);
+    const custom = customs[i];
+    return custom === undefined || v == null ? v : custom(v);
+  };
+  if (fields.every((f) => f.path.length === 1)) {
     const keys = fields.map((f) => f.path[0]!);
+    // Rows start as copies of one object with every key (one shape, no property
+    // additions), and a key such as `__proto__` is an own property like any other.
+    const template = Object.fromEntries(keys.map((k) => [k, null]));
     return (row) => {
-      const out: Record<string, unknown> = {};
-      for (let i = 0; i < keys.length; i++) out[keys[i]!] = decoders[i]!(row[i] ?? null);
+      const out: Record<string, unknown> = { ...template };
+      for (let i = 0; i < n; i++) out[keys[i]!] = decode(i, row[i] ?? null);
       return out;
     };
   }
@@ -66,14 +70,14 @@ export function rowMapper(fields: readonly FieldLeaf[], plan: readonly number[])
   });
   return (row) => {
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) {
+    for (let i = 0; i < n; i++) {
       const path = fields[i]!.path;
       let obj = out;
       for (let d = 0; d < path.length - 1; d++) {
         const k = path[d]!;
         obj = (obj[k] as Record<string, unknown>) ?? (obj[k] = {});
       }
-      obj[path[path.length - 1]!] = decoders[i]!(row[i] ?? null);
+      obj[path[path.length - 1]!] = decode(i, row[i] ?? null);
     }
     for (const [top, idx] of nullGroups) {
       if (idx.every((i) => row[i] == null)) out[top] = null;
