@@ -61,14 +61,11 @@ export const SHAPE_CACHE_LIMIT = 4096;
 export class Engine {
   readonly strings = new Strings();
   /**
-   * Shapes by `Encoder.hash(dialect)`, in two generations: new shapes go to
-   * `recent`; when it holds half the limit it becomes `older` (the previous
-   * `older` is dropped). A hit in `older` moves the shape back to `recent`, so
-   * shapes in use stay and the rest fall out: roughly least-recently-used at
-   * the cost of one map lookup per hit.
+   * Shapes by `Encoder.hash(dialect)`. Emptied when full: the shapes in use
+   * compile again once, the rest are gone (cheaper in code than an LRU, and a
+   * full cache means the app makes shapes from data anyway).
    */
-  private recent = new Map<number, Entry>();
-  private older = new Map<number, Entry>();
+  private cache = new Map<number, Entry>();
   /** Shapes compiled through wasm so far (cache misses), for tests and benchmarks. */
   compiles = 0;
 
@@ -106,11 +103,14 @@ export class Engine {
   /** Compiles the encoder's shape for `dialect`, from cache when seen before. */
   compile(dialect: Dialect, enc: Encoder): Compiled {
     const hash = enc.hash(dialect);
-    const first = this.recent.get(hash);
-    const hit = find(first, dialect, enc);
-    if (hit) return hit;
-    const old = find(this.older.get(hash), dialect, enc);
-    if (old) return this.remember(hash, { ...old, next: first });
+    let first = this.cache.get(hash);
+    for (let e = first; e !== undefined; e = e.next) {
+      if (e.dialect === dialect && sameOps(e.ops, enc.ops, enc.length)) return e;
+    }
+    if (first === undefined && this.cache.size >= SHAPE_CACHE_LIMIT) {
+      this.cache.clear();
+      first = undefined;
+    }
     this.strings.flush((joined) => this.module.intern(joined));
     const written = enc.written();
     // A plain array to keep (typed arrays each carry a buffer object: costlier for the GC).
@@ -124,7 +124,7 @@ export class Engine {
     this.compiles++;
     const slots = this.module.slots();
     const n = slots[0]!;
-    return this.remember(hash, {
+    const entry: Entry = {
       sql,
       params: copy(slots, 1, 1 + n),
       offsets: copy(slots, 1 + n, 1 + 2 * n),
@@ -132,23 +132,14 @@ export class Engine {
       dialect,
       ops,
       next: first,
-    });
-  }
-
-  /** Puts `entry` (whose `next` is `recent`'s chain for `hash`) in `recent`, starting a new generation when it is full. */
-  private remember(hash: number, entry: Entry): Entry {
-    if (this.recent.size >= SHAPE_CACHE_LIMIT / 2 && !this.recent.has(hash)) {
-      this.older = this.recent;
-      this.recent = new Map();
-      entry = { ...entry, next: undefined };
-    }
-    this.recent.set(hash, entry);
+    };
+    this.cache.set(hash, entry);
     return entry;
   }
 
-  /** Shapes held now (both generations; at most {@link SHAPE_CACHE_LIMIT}, give or take hash collisions). */
+  /** Shapes held now (at most {@link SHAPE_CACHE_LIMIT}, give or take hash collisions). */
   get cachedShapes(): number {
-    return this.recent.size + this.older.size;
+    return this.cache.size;
   }
 
   /**
@@ -168,14 +159,6 @@ export class Engine {
   placeholderName(param: number): string {
     return this.strings.list[-1 - param] ?? '';
   }
-}
-
-/** The entry of `chain` for `dialect` and `ops`, if any. */
-function find(chain: Entry | undefined, dialect: Dialect, enc: Encoder): Entry | undefined {
-  for (let e = chain; e !== undefined; e = e.next) {
-    if (e.dialect === dialect && sameOps(e.ops, enc.ops, enc.length)) return e;
-  }
-  return undefined;
 }
 
 /** Whether `a` is `b[0 .. n)`. */

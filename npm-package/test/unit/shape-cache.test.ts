@@ -34,7 +34,7 @@ test('shapes with the same hash keep their own SQL', async () => {
   assert.deepEqual(queries.map((q) => q().toSQL()), first);
 });
 
-test('the cache is bounded and keeps the shapes in use', async () => {
+test('the cache is bounded: emptied when full, shapes compile again to the same SQL', async () => {
   Object.defineProperty(Encoder.prototype, 'hash', hash);
   const db = drizzle(await createDatabase());
   const engine = (db as unknown as { session: { engine: Engine } }).session.engine;
@@ -43,13 +43,19 @@ test('the cache is bounded and keeps the shapes in use', async () => {
   const start = engine.compiles;
   // Never-seen shapes: an `in` list of every length, well past the limit, with the hot shape used all along.
   const total = SHAPE_CACHE_LIMIT * 2 + 100;
+  let hotUses = 0;
   for (let n = 1; n <= total; n++) {
     const q = db.select({ id: users.id }).from(users).where(inArray(users.id, Array.from({ length: n }, (_, i) => i))).toSQL();
     if (n === total) assert.equal(q.params.length, total);
-    if (n % 500 === 0) assert.deepEqual(hot(), want);
+    if (n % 500 === 0) {
+      assert.deepEqual(hot(), want);
+      hotUses++;
+    }
     assert.ok(engine.cachedShapes <= SHAPE_CACHE_LIMIT, `${engine.cachedShapes} shapes held`);
   }
-  assert.equal(engine.compiles - start, total, 'each new shape compiled once, the hot one never again');
+  // Each new shape compiled once; the hot one again only after each emptying (twice here).
+  const hotCompiles = engine.compiles - start - total;
+  assert.ok(hotCompiles >= 1 && hotCompiles <= 2 && hotCompiles < hotUses, `hot shape compiled ${hotCompiles} times in ${hotUses} uses`);
   // A shape that fell out compiles again, to the same SQL.
   const before = engine.compiles;
   const early = db.select({ id: users.id }).from(users).where(inArray(users.id, [0])).toSQL();
