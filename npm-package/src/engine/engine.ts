@@ -65,7 +65,7 @@ export class Engine {
    * compile again once, the rest are gone (cheaper in code than an LRU, and a
    * full cache means the app makes shapes from data anyway).
    */
-  private cache = new Map<number, Entry>();
+  private readonly cache = new Map<number, Entry>();
   /** Shapes compiled through wasm so far (cache misses), for tests and benchmarks. */
   compiles = 0;
 
@@ -103,14 +103,11 @@ export class Engine {
   /** Compiles the encoder's shape for `dialect`, from cache when seen before. */
   compile(dialect: Dialect, enc: Encoder): Compiled {
     const hash = enc.hash(dialect);
-    let first = this.cache.get(hash);
+    const first = this.cache.get(hash);
     for (let e = first; e !== undefined; e = e.next) {
       if (e.dialect === dialect && sameOps(e.ops, enc.ops, enc.length)) return e;
     }
-    if (first === undefined && this.cache.size >= SHAPE_CACHE_LIMIT) {
-      this.cache.clear();
-      first = undefined;
-    }
+    if (first === undefined && this.cache.size >= SHAPE_CACHE_LIMIT) this.cache.clear();
     this.strings.flush((joined) => this.module.intern(joined));
     const written = enc.written();
     // A plain array to keep (typed arrays each carry a buffer object: costlier for the GC).
