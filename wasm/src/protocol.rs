@@ -88,15 +88,24 @@ fn cell(out: &mut RowsWriter, cell: &Cell, json: &mut String) -> Result<(), Rows
     Ok(())
 }
 
+/// A rows buffer with its column `names` written, ready for rows; `capacity` in bytes.
+fn start<'a>(
+    names: impl ExactSizeIterator<Item = &'a str>,
+    capacity: usize,
+) -> Result<RowsWriter, RowsError> {
+    let n_cols = u32::try_from(names.len()).map_err(|_| TooLong)?;
+    let mut out = RowsWriter::with_capacity(n_cols, capacity);
+    for name in names {
+        out.name(name.as_bytes())?;
+    }
+    out.begin_rows();
+    Ok(out)
+}
+
 /// Neon (HTTP 200, `Neon-Array-Mode` + `Neon-Raw-Text-Output`) body -> rows buffer.
 pub(crate) fn neon_buffer(body: &str) -> Result<Vec<u8>, RowsError> {
     let r = neon::parse_response(200, body)?;
-    let n_cols = u32::try_from(r.fields.len()).map_err(|_| TooLong)?;
-    let mut out = RowsWriter::with_capacity(n_cols, body.len());
-    for f in &r.fields {
-        out.name(f.name.as_bytes())?;
-    }
-    out.begin_rows();
+    let mut out = start(r.fields.iter().map(|f| f.name.as_str()), body.len())?;
     let mut json = String::new();
     // `QueryResult::decode_rows` cell by cell (the same `decode_text`), so
     // no second copy of every row is held.
@@ -115,12 +124,7 @@ pub(crate) fn neon_buffer(body: &str) -> Result<Vec<u8>, RowsError> {
 /// PlanetScale `Execute` (HTTP 200) body -> rows buffer.
 pub(crate) fn planetscale_buffer(body: &str) -> Result<Vec<u8>, RowsError> {
     let r = planetscale::parse_response(200, body)?;
-    let n_cols = u32::try_from(r.fields.len()).map_err(|_| TooLong)?;
-    let mut out = RowsWriter::with_capacity(n_cols, body.len());
-    for f in &r.fields {
-        out.name(f.name.as_bytes())?;
-    }
-    out.begin_rows();
+    let mut out = start(r.fields.iter().map(|f| f.name.as_str()), body.len())?;
     let mut json = String::new();
     // `ExecuteResult::decode_rows` cell by cell (the same `decode_value`).
     for row in &r.rows {
