@@ -1,7 +1,8 @@
 /**
  * The decode-plan interpreter: the engine gives one codec per result column;
  * this turns positional driver rows into the objects drizzle users expect.
- * Decoders are composed closures (Workers forbid generated code).
+ * One switch decodes each cell (`decodeCodec`); Workers forbid generated code,
+ * so a mapper is a loop over its fields, not a compiled function.
  */
 import { Codec, decodeCodec } from '../column-codec.js';
 

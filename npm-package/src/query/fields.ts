@@ -17,7 +17,8 @@ export interface SelectedItem extends FieldLeaf {
   readonly tableKey?: string;
 }
 
-function decoderOf(s: SQL): ((v: unknown) => unknown) | undefined {
+/** The decoder an SQL fragment carries (`.mapWith()`), as a function. */
+export function decoderOf(s: SQL): ((v: unknown) => unknown) | undefined {
   const d = s.decoder;
   if (!d) return undefined;
   return typeof d === 'function' ? d : (v: unknown) => d.mapFromDriverValue(v);

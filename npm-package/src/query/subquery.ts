@@ -6,6 +6,8 @@ import { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
 import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
 import { SQL } from '../sql.js';
+import { Codec } from '../column-codec.js';
+import { decoderOf } from './fields.js';
 
 /**
  * Per column: a copy of it that subquery fields inherit from. Not the column
@@ -35,12 +37,13 @@ function fieldRef(owner: object, name: string, source: unknown): unknown {
   }
   if (source instanceof SQL.Aliased || source instanceof SQL) {
     const s = source instanceof SQL ? source : source.sql;
+    const decode = decoderOf(s);
     // Referenced by its output name; decoded as the fragment was.
     return Object.assign(Object.create(Column.prototype) as Column, {
       table: owner,
       name,
-      codec: s.decoder ? 10 : (s.codec ?? 0),
-      mapFromDriverValue: (v: unknown) => (s.decoder ? (typeof s.decoder === 'function' ? s.decoder(v) : s.decoder.mapFromDriverValue(v)) : v),
+      codec: decode ? Codec.custom : (s.codec ?? Codec.raw),
+      mapFromDriverValue: (v: unknown) => (decode ? decode(v) : v),
       mapToDriverValue: (v: unknown) => v,
     });
   }
