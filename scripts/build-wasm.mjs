@@ -19,7 +19,16 @@
 // wasm-opt.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
-  closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -117,13 +126,17 @@ export function loadConfig() {
     const e = { features: [], ...defaults, ...b };
     for (const k of Object.keys(e)) if (!KEYS.includes(k)) throw new Error(`wasm-pack.toml: unknown key ${k}`);
     for (const k of ['name', 'out_name', 'crate', 'target', 'profile', 'out_root']) {
-      if (typeof e[k] !== 'string' || e[k] === '') throw new Error(`wasm-pack.toml: build ${e.name ?? '?'} needs a string ${k}`);
+      if (typeof e[k] !== 'string' || e[k] === '')
+        throw new Error(`wasm-pack.toml: build ${e.name ?? '?'} needs a string ${k}`);
     }
     if (!/^[A-Za-z0-9_-]+$/.test(e.name)) throw new Error(`wasm-pack.toml: bad build name ${e.name}`);
-    if (!['release', 'profiling', 'dev'].includes(e.profile)) throw new Error(`wasm-pack.toml: bad profile ${e.profile}`);
+    if (!['release', 'profiling', 'dev'].includes(e.profile))
+      throw new Error(`wasm-pack.toml: bad profile ${e.profile}`);
     if (!Array.isArray(e.features)) throw new Error(`wasm-pack.toml: features must be an array`);
-    if (e.wasm_opt !== false && !Array.isArray(e.wasm_opt)) throw new Error(`wasm-pack.toml: wasm_opt must be false or an array of flags`);
-    if (e.wasm_opt !== false && typeof e.wasm_opt_bin !== 'string') throw new Error(`wasm-pack.toml: wasm_opt needs wasm_opt_bin`);
+    if (e.wasm_opt !== false && !Array.isArray(e.wasm_opt))
+      throw new Error(`wasm-pack.toml: wasm_opt must be false or an array of flags`);
+    if (e.wasm_opt !== false && typeof e.wasm_opt_bin !== 'string')
+      throw new Error(`wasm-pack.toml: wasm_opt needs wasm_opt_bin`);
     e.outDir = join(ROOT, e.out_root, e.name);
     return e;
   });
@@ -293,7 +306,8 @@ function main(argv) {
   try {
     // Leftovers of a killed run (we hold the lock, so no live run owns them).
     for (const root of roots) {
-      for (const e of readdirSync(root)) if (/^\..+\.tmp-\d+(\.old)?$/.test(e)) rmSync(join(root, e), { recursive: true, force: true });
+      for (const e of readdirSync(root))
+        if (/^\..+\.tmp-\d+(\.old)?$/.test(e)) rmSync(join(root, e), { recursive: true, force: true });
     }
     const report = [];
     for (const b of builds) report.push(buildOne(b, { force, reportUnopt, toolchain, features }));
@@ -323,9 +337,17 @@ function buildOne(b, { force, reportUnopt, toolchain, features }) {
     // Inputs are compared with the time the build started, so an edit made during a build
     // (after cargo read the file) still makes the next run rebuild.
     if (stamp.key === key && stamp.startedMs > newest) {
-      return { name: b.name, ...stamp.sizes, unopt: reportUnopt ? stamp.unopt : undefined, opt: optName, skipped: true };
+      return {
+        name: b.name,
+        ...stamp.sizes,
+        unopt: reportUnopt ? stamp.unopt : undefined,
+        opt: optName,
+        skipped: true,
+      };
     }
-    console.log(`build-wasm: ${b.name} is stale (${stamp.key !== key ? 'settings or toolchain changed' : relative(ROOT, newestPath)})`);
+    console.log(
+      `build-wasm: ${b.name} is stale (${stamp.key !== key ? 'settings or toolchain changed' : relative(ROOT, newestPath)})`,
+    );
   }
 
   const t0 = performance.now();
@@ -333,7 +355,19 @@ function buildOne(b, { force, reportUnopt, toolchain, features }) {
   const tmp = join(dirname(b.outDir), `.${b.name}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   const profileFlag = { release: '--release', profiling: '--profiling', dev: '--dev' }[b.profile];
-  const args = ['build', join(ROOT, b.crate), '--target', b.target, profileFlag, '--no-pack', '--no-opt', '--out-dir', tmp, '--out-name', b.out_name];
+  const args = [
+    'build',
+    join(ROOT, b.crate),
+    '--target',
+    b.target,
+    profileFlag,
+    '--no-pack',
+    '--no-opt',
+    '--out-dir',
+    tmp,
+    '--out-name',
+    b.out_name,
+  ];
   if (b.features.length) args.push('--', '--features', b.features.join(','));
   console.log(`==> wasm-pack ${args.map((a) => (a.startsWith(ROOT) ? relative(ROOT, a) || '.' : a)).join(' ')}`);
   try {
@@ -343,8 +377,20 @@ function buildOne(b, { force, reportUnopt, toolchain, features }) {
     if (b.wasm_opt !== false) {
       const bin = join(ROOT, b.wasm_opt_bin);
       if (!existsSync(bin)) throw new Error(`${b.wasm_opt_bin} is missing: run ./x setup (npm ci in npm-package)`);
-      const optArgs = [bin, join(tmp, wasmFile), '-o', join(tmp, wasmFile), ...b.wasm_opt, ...features.map((f) => `--enable-${f}`)];
-      console.log(`==> wasm-opt ${optArgs.slice(1).map((a) => (a.startsWith(ROOT) ? relative(ROOT, a) : a)).join(' ')}`);
+      const optArgs = [
+        bin,
+        join(tmp, wasmFile),
+        '-o',
+        join(tmp, wasmFile),
+        ...b.wasm_opt,
+        ...features.map((f) => `--enable-${f}`),
+      ];
+      console.log(
+        `==> wasm-opt ${optArgs
+          .slice(1)
+          .map((a) => (a.startsWith(ROOT) ? relative(ROOT, a) : a))
+          .join(' ')}`,
+      );
       run(process.execPath, optArgs, { cwd: ROOT });
     }
     const sz = sizes(join(tmp, wasmFile));

@@ -97,7 +97,9 @@ function listen(p) {
     }
   });
   server.listen(p, '127.0.0.1', () => {
-    console.log(`www-demo: serving ${relative(process.cwd(), root) || '.'} at http://127.0.0.1:${server.address().port}/  (Ctrl-C stops)`);
+    console.log(
+      `www-demo: serving ${relative(process.cwd(), root) || '.'} at http://127.0.0.1:${server.address().port}/  (Ctrl-C stops)`,
+    );
   });
 }
 

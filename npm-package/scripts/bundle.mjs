@@ -22,8 +22,20 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ENTRIES = ['index', 'sqlite-core/index', 'd1/index', 'durable-sqlite/index', 'sqlite-wasm/index', 'pg-core/index', 'mysql-core/index', 'neon-http/index', 'planetscale/index'];
-const LOADERS = ['engine', 'inline', 'embedded'].flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
+const ENTRIES = [
+  'index',
+  'sqlite-core/index',
+  'd1/index',
+  'durable-sqlite/index',
+  'sqlite-wasm/index',
+  'pg-core/index',
+  'mysql-core/index',
+  'neon-http/index',
+  'planetscale/index',
+];
+const LOADERS = ['engine', 'inline', 'embedded'].flatMap((b) =>
+  ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`),
+);
 
 rmSync(`${root}bundle`, { recursive: true, force: true });
 const { metafile } = await build({
@@ -57,7 +69,14 @@ const NODE_GROUPS = {
 const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
 const prefix = (e) => `${e.replace(/\W/g, '_')}$`;
 const groupSource = (entries) =>
-  entries.map((e) => `export { ${exportsOf(e).map((x) => `${x} as ${prefix(e)}${x}`).join(', ')} } from './dist/${e}.js';`).join('\n');
+  entries
+    .map(
+      (e) =>
+        `export { ${exportsOf(e)
+          .map((x) => `${x} as ${prefix(e)}${x}`)
+          .join(', ')} } from './dist/${e}.js';`,
+    )
+    .join('\n');
 await build({
   absWorkingDir: root,
   entryPoints: Object.keys(NODE_GROUPS).map((g) => ({ in: `node-group:${g}`, out: g })),
@@ -76,8 +95,14 @@ await build({
     {
       name: 'node-groups',
       setup(b) {
-        b.onResolve({ filter: /^node-group:/ }, (a) => ({ path: a.path.slice('node-group:'.length), namespace: 'node-group' }));
-        b.onLoad({ filter: /.*/, namespace: 'node-group' }, (a) => ({ contents: groupSource(NODE_GROUPS[a.path]), resolveDir: root }));
+        b.onResolve({ filter: /^node-group:/ }, (a) => ({
+          path: a.path.slice('node-group:'.length),
+          namespace: 'node-group',
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'node-group' }, (a) => ({
+          contents: groupSource(NODE_GROUPS[a.path]),
+          resolveDir: root,
+        }));
       },
     },
   ],
@@ -88,7 +113,12 @@ await build({
 for (const [group, entries] of Object.entries(NODE_GROUPS)) {
   for (const e of entries) {
     const file = `${root}bundle/node/${nodeFileName(e)}.js`;
-    writeFileSync(file, `export { ${exportsOf(e).map((x) => `${prefix(e)}${x} as ${x}`).join(', ')} } from './${group}.js';\n`);
+    writeFileSync(
+      file,
+      `export { ${exportsOf(e)
+        .map((x) => `${prefix(e)}${x} as ${x}`)
+        .join(', ')} } from './${group}.js';\n`,
+    );
   }
 }
 

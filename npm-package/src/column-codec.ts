@@ -189,7 +189,10 @@ export function parseDateText(text: string): Date {
  * parseTimestampText('2024-01-02 03:04:05.5+01'); // 2024-01-02T02:04:05.500Z
  */
 export function parseTimestampText(text: string): Date {
-  const m = /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:(Z)|([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?$/.exec(text.trim());
+  const m =
+    /^(\d{4,})-(\d\d)-(\d\d)[ T](\d\d):(\d\d):(\d\d)(?:\.(\d+))?(?:(Z)|([+-])(\d\d)(?::?(\d\d))?(?::?(\d\d))?)?$/.exec(
+      text.trim(),
+    );
   // MySQL's zero dates (`0000-00-00`, a month or day of 00) are not dates.
   if (!m || m[2] === '00' || m[3] === '00') return new Date(Number.NaN);
   const ms = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;

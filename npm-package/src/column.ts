@@ -242,7 +242,10 @@ export type AnyColumn<TPartial extends Partial<ColumnBaseConfig> = {}> = Column<
  * @example
  * type Name = GetColumnData<typeof users.name>; // string | null
  */
-export type GetColumnData<TColumn extends Column, TInferMode extends 'query' | 'raw' = 'query'> = TInferMode extends 'raw'
+export type GetColumnData<
+  TColumn extends Column,
+  TInferMode extends 'query' | 'raw' = 'query',
+> = TInferMode extends 'raw'
   ? TColumn['_']['data']
   : TColumn['_']['notNull'] extends true
     ? TColumn['_']['data']

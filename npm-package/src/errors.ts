@@ -81,7 +81,8 @@ export class MizzleQueryError extends MizzleError implements ServerErrorFields {
   ) {
     super('database', `${message}\n  sql: ${sql}\n  params: ${safeJson(params)}`, options);
     if (options?.fields) {
-      for (const [k, v] of Object.entries(options.fields)) if (v !== undefined) Object.defineProperty(this, k, { value: v, enumerable: true });
+      for (const [k, v] of Object.entries(options.fields))
+        if (v !== undefined) Object.defineProperty(this, k, { value: v, enumerable: true });
     }
   }
 }
@@ -96,7 +97,9 @@ export class TransactionRollbackError extends MizzleError {
 
 function safeJson(v: unknown): string {
   try {
-    return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? `<${x.length} bytes>` : x));
+    return JSON.stringify(v, (_k, x) =>
+      typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? `<${x.length} bytes>` : x,
+    );
   } catch {
     return String(v);
   }

@@ -5,7 +5,7 @@
  */
 
 /** Binary operator codes (wasm/README.md, expr tag 5). */
-export const enum BinaryOp {
+export enum BinaryOp {
   Eq = 1,
   Ne = 2,
   Lt = 3,
@@ -21,7 +21,7 @@ export const enum BinaryOp {
 }
 
 /** Aggregate function codes (expr tag 19). */
-export const enum AggregateFn {
+export enum AggregateFn {
   Count = 1,
   Sum = 2,
   Avg = 3,

@@ -42,9 +42,15 @@ export interface BinaryOperator {
 
 /** `inArray` / `notInArray`: a list of the column's JS type (or placeholders), or a subquery. */
 export interface InArrayOperator {
-  <TColumn extends Column>(column: TColumn, values: ReadonlyArray<GetColumnData<TColumn, 'raw'> | Placeholder> | SQLWrapper | Placeholder): SQL;
+  <TColumn extends Column>(
+    column: TColumn,
+    values: ReadonlyArray<GetColumnData<TColumn, 'raw'> | Placeholder> | SQLWrapper | Placeholder,
+  ): SQL;
   <T>(column: SQL.Aliased<T>, values: ReadonlyArray<T | Placeholder> | SQLWrapper | Placeholder): SQL;
-  <T extends SQLWrapper>(column: Exclude<T, SQL.Aliased | Column>, values: ReadonlyArray<unknown> | SQLWrapper | Placeholder): SQL;
+  <T extends SQLWrapper>(
+    column: Exclude<T, SQL.Aliased | Column>,
+    values: ReadonlyArray<unknown> | SQLWrapper | Placeholder,
+  ): SQL;
 }
 
 /** `like` and friends: any column or SQL against a string pattern (drizzle does not check the column type). */
@@ -52,12 +58,7 @@ export type LikeOperator = (column: Column | SQL.Aliased | SQL, pattern: string 
 
 /** Binds `value` as a parameter unless it already is SQL, encoding it like `column`. */
 export function bindIfParam(value: unknown, column: unknown): unknown {
-  if (
-    value instanceof Param ||
-    value instanceof Placeholder ||
-    value instanceof Column ||
-    isSQLWrapper(value)
-  ) {
+  if (value instanceof Param || value instanceof Placeholder || value instanceof Column || isSQLWrapper(value)) {
     return value;
   }
   return new Param(value, column instanceof Column ? column : undefined);
@@ -122,7 +123,13 @@ export const notIlike = likeOp(true, true);
 function inOp(negated: boolean): InArrayOperator {
   return (column: SQLOperand, values: readonly unknown[] | SQLWrapper | Placeholder): SQL => {
     if (Array.isArray(values)) {
-      return node(new InNode(negated, column, values.map((v) => bindIfParam(v, column))));
+      return node(
+        new InNode(
+          negated,
+          column,
+          values.map((v) => bindIfParam(v, column)),
+        ),
+      );
     }
     return node(new InNode(negated, column, values as unknown as { getQuery(): unknown }));
   };
@@ -149,8 +156,16 @@ export function between<TColumn extends Column>(
   min: GetColumnData<TColumn, 'raw'> | SQLWrapper | Placeholder,
   max: GetColumnData<TColumn, 'raw'> | SQLWrapper | Placeholder,
 ): SQL;
-export function between<T>(column: SQL.Aliased<T>, min: T | SQLWrapper | Placeholder, max: T | SQLWrapper | Placeholder): SQL;
-export function between<T extends SQLWrapper>(column: Exclude<T, SQL.Aliased | Column>, min: unknown, max: unknown): SQL;
+export function between<T>(
+  column: SQL.Aliased<T>,
+  min: T | SQLWrapper | Placeholder,
+  max: T | SQLWrapper | Placeholder,
+): SQL;
+export function between<T extends SQLWrapper>(
+  column: Exclude<T, SQL.Aliased | Column>,
+  min: unknown,
+  max: unknown,
+): SQL;
 export function between(column: SQLOperand, min: unknown, max: unknown): SQL {
   return node(new BetweenNode(false, column, bindIfParam(min, column), bindIfParam(max, column)));
 }
@@ -161,8 +176,16 @@ export function notBetween<TColumn extends Column>(
   min: GetColumnData<TColumn, 'raw'> | SQLWrapper | Placeholder,
   max: GetColumnData<TColumn, 'raw'> | SQLWrapper | Placeholder,
 ): SQL;
-export function notBetween<T>(column: SQL.Aliased<T>, min: T | SQLWrapper | Placeholder, max: T | SQLWrapper | Placeholder): SQL;
-export function notBetween<T extends SQLWrapper>(column: Exclude<T, SQL.Aliased | Column>, min: unknown, max: unknown): SQL;
+export function notBetween<T>(
+  column: SQL.Aliased<T>,
+  min: T | SQLWrapper | Placeholder,
+  max: T | SQLWrapper | Placeholder,
+): SQL;
+export function notBetween<T extends SQLWrapper>(
+  column: Exclude<T, SQL.Aliased | Column>,
+  min: unknown,
+  max: unknown,
+): SQL;
 export function notBetween(column: SQLOperand, min: unknown, max: unknown): SQL {
   return node(new BetweenNode(true, column, bindIfParam(min, column), bindIfParam(max, column)));
 }

@@ -50,7 +50,9 @@ export interface OneConfig<TFields extends readonly [Column, ...Column[]] = [Col
  * Whether a `one()` over these fields may find no row: unless every field is
  * NOT NULL (a mix, or `boolean`, counts as nullable, as in drizzle).
  */
-export type OneNullable<TFields extends readonly Column[]> = [TFields[number]['_']['notNull']] extends [true] ? false : true;
+export type OneNullable<TFields extends readonly Column[]> = [TFields[number]['_']['notNull']] extends [true]
+  ? false
+  : true;
 
 /** The helpers handed to a `relations()` callback. */
 export interface RelationHelpers {
@@ -63,7 +65,10 @@ export interface RelationHelpers {
 }
 
 /** The relations of one table. */
-export class Relations<TTable extends Table = Table, TConfig extends Record<string, One | Many> = Record<string, One | Many>> {
+export class Relations<
+  TTable extends Table = Table,
+  TConfig extends Record<string, One | Many> = Record<string, One | Many>,
+> {
   constructor(
     readonly table: TTable,
     readonly config: (helpers: RelationHelpers) => TConfig,

@@ -8,10 +8,10 @@
  * UNIQUE constraints are the dialect's own.
  */
 import type { Column } from './column.js';
-import { Check, CheckBuilder } from './sqlite-core/checks.js';
+import { type Check, CheckBuilder } from './sqlite-core/checks.js';
 import type { SQLiteColumn } from './sqlite-core/columns/common.js';
 import { ForeignKey, ForeignKeyBuilder } from './sqlite-core/foreign-keys.js';
-import { PrimaryKey, PrimaryKeyBuilder } from './sqlite-core/primary-keys.js';
+import { type PrimaryKey, PrimaryKeyBuilder } from './sqlite-core/primary-keys.js';
 import { getTableInfo, type Table } from './table.js';
 
 /** The resolved constraints of a table. */
@@ -40,7 +40,13 @@ export function resolveConstraints<TIndex, TUnique>(
   extraColumns?: Record<string, unknown>,
 ): TableConstraints<TIndex, TUnique> {
   const info = getTableInfo(table);
-  const out: TableConstraints<TIndex, TUnique> = { indexes: [], foreignKeys: [], checks: [], primaryKeys: [], uniqueConstraints: [] };
+  const out: TableConstraints<TIndex, TUnique> = {
+    indexes: [],
+    foreignKeys: [],
+    checks: [],
+    primaryKeys: [],
+    uniqueConstraints: [],
+  };
   for (const column of Object.values(info.columns) as Column[]) {
     for (const ref of column.references) {
       const reference = () => ({ columns: [column as SQLiteColumn], foreignColumns: [ref.ref() as SQLiteColumn] });

@@ -48,7 +48,9 @@ const option = (name, dflt) => {
 };
 for (const a of args) {
   if (!/^--(smoke|no-wait|rounds=\d+|sample-ms=\d+|out=.+)$/.test(a)) {
-    console.error(`unknown argument ${a}\nusage: node run.mjs [--smoke] [--rounds=N] [--sample-ms=N] [--no-wait] [--out=DIR]`);
+    console.error(
+      `unknown argument ${a}\nusage: node run.mjs [--smoke] [--rounds=N] [--sample-ms=N] [--no-wait] [--out=DIR]`,
+    );
     process.exit(2);
   }
 }
@@ -88,17 +90,30 @@ async function main() {
   }
   const { mizzle, drizzle } = orms;
   const engine = shapeEngineOf(mizzle.db);
-  if (!engine) throw new Error('cannot reach mizzle\'s engine (db.session.engine.compiles): update shapeEngineOf() in lib/orms.mjs');
+  if (!engine)
+    throw new Error(
+      "cannot reach mizzle's engine (db.session.engine.compiles): update shapeEngineOf() in lib/orms.mjs",
+    );
 
   // --- same SQL -------------------------------------------------------------------------
   const sqlCheck = { query: QUERY_TEXT };
-  sqlCheck.repeated = sameSql(mizzle.loops.repeated(mizzle.db, mizzle.users, mizzle.eq, 1), drizzle.loops.repeated(drizzle.db, drizzle.users, drizzle.eq, 1), QUERY_TEXT);
+  sqlCheck.repeated = sameSql(
+    mizzle.loops.repeated(mizzle.db, mizzle.users, mizzle.eq, 1),
+    drizzle.loops.repeated(drizzle.db, drizzle.users, drizzle.eq, 1),
+    QUERY_TEXT,
+  );
   {
     // Every 997th of the first CHECKED shapes (two tables); the measured ones come after them.
     const [mShapes, dShapes] = [new ShapeStream(mizzle).take(CHECKED), new ShapeStream(drizzle).take(CHECKED)];
     const kinds = new Set();
     for (let i = 0; i < mShapes.length; i += 997) {
-      kinds.add(sameSql(mizzle.loops.shapes(mizzle.db, mizzle.eq, mShapes, i, 1), drizzle.loops.shapes(drizzle.db, drizzle.eq, dShapes, i, 1), `shape ${i}`));
+      kinds.add(
+        sameSql(
+          mizzle.loops.shapes(mizzle.db, mizzle.eq, mShapes, i, 1),
+          drizzle.loops.shapes(drizzle.db, drizzle.eq, dShapes, i, 1),
+          `shape ${i}`,
+        ),
+      );
     }
     sqlCheck.shapes = [...kinds].join(', ');
   }
@@ -116,7 +131,10 @@ async function main() {
   };
   const before = engine.compiles;
   const repeated = alternate([repeatedContender(mizzle), repeatedContender(drizzle)], timing);
-  if (engine.compiles !== before) throw new Error(`repeated shape: mizzle compiled ${engine.compiles - before} shapes: the repeated query is not a cache hit`);
+  if (engine.compiles !== before)
+    throw new Error(
+      `repeated shape: mizzle compiled ${engine.compiles - before} shapes: the repeated query is not a cache hit`,
+    );
   log(line('(a) repeated shape', repeated));
 
   // --- (a') repeated shape in the form of (b): hit vs miss for the same kind of query -----
@@ -132,7 +150,8 @@ async function main() {
   };
   const beforeFixed = engine.compiles;
   const repeatedFields = alternate([fixedContender(mizzle), fixedContender(drizzle)], timing);
-  if (engine.compiles !== beforeFixed) throw new Error(`repeated shape (b's form): mizzle compiled ${engine.compiles - beforeFixed} shapes`);
+  if (engine.compiles !== beforeFixed)
+    throw new Error(`repeated shape (b's form): mizzle compiled ${engine.compiles - beforeFixed} shapes`);
   log(line("(a') repeated shape, the form of (b)", repeatedFields));
 
   // --- (b) first time: a shape the engine has not seen ------------------------------------
@@ -166,7 +185,8 @@ async function main() {
         size = engine.compiles;
       },
       run: (n) => {
-        if (at + n > pool.length) throw new Error('bench: (b) used more shapes than prepared (a sample ran 4x longer than estimated)');
+        if (at + n > pool.length)
+          throw new Error('bench: (b) used more shapes than prepared (a sample ran 4x longer than estimated)');
         sink = orm.loops.shapes(orm.db, orm.eq, pool, at, n);
         at += n;
       },
@@ -195,7 +215,14 @@ async function main() {
   // --- HTTP response decoding: the drivers' JS decoders vs the core codecs through wasm -------
   // Neon and PlanetScale bodies of 1,000 and 10,000 rows x 8 columns; ratio = wasm / JS.
   const hd = await setupHttpDecode();
-  const httpDecode = { columns: HTTP_COLUMNS, wasm: hd.info, chunkMs: 20, rounds: SMOKE ? 1 : 15, warmup: SMOKE ? 0 : 3, cases: [] };
+  const httpDecode = {
+    columns: HTTP_COLUMNS,
+    wasm: hd.info,
+    chunkMs: 20,
+    rounds: SMOKE ? 1 : 15,
+    warmup: SMOKE ? 0 : 3,
+    cases: [],
+  };
   for (const c of hd.cases) {
     const check = c.check();
     const contenders = Object.entries(c.contenders).map(([key, f]) => {
@@ -206,9 +233,20 @@ async function main() {
     });
     const time = alternate(contenders, { rounds: httpDecode.rounds, warmup: httpDecode.warmup, minNs: 0 });
     const r = pairRatio(time, 'wasm', 'js');
-    httpDecode.cases.push({ key: c.key, protocol: c.protocol, rows: c.rows, bytes: c.bytes, bufferBytes: c.bufferBytes, check, time, ratio: r });
+    httpDecode.cases.push({
+      key: c.key,
+      protocol: c.protocol,
+      rows: c.rows,
+      bytes: c.bytes,
+      bufferBytes: c.bufferBytes,
+      check,
+      time,
+      ratio: r,
+    });
     const t = (k) => `${(time[k].medianNs / 1e6).toFixed(2)} ms`;
-    log(`HTTP decode ${c.protocol} ${c.rows} rows (${check}): wasm ${t('wasm')} (call ${t('wasmCall')}, decodeRows ${t('decodeRows')}), JS ${t('js')} (JSON.parse ${t('jsonParse')}), wasm / JS ${ratio(r.medians)}${SMOKE ? ' (smoke: not judged)' : ` (per round ${ratio(r.pairedMin)}..${ratio(r.pairedMax)})`}`);
+    log(
+      `HTTP decode ${c.protocol} ${c.rows} rows (${check}): wasm ${t('wasm')} (call ${t('wasmCall')}, decodeRows ${t('decodeRows')}), JS ${t('js')} (JSON.parse ${t('jsonParse')}), wasm / JS ${ratio(r.medians)}${SMOKE ? ' (smoke: not judged)' : ` (per round ${ratio(r.pairedMin)}..${ratio(r.pairedMax)})`}`,
+    );
   }
 
   // --- D1 in workerd (miniflare): batched insert + select, one request ------------------------
@@ -220,12 +258,23 @@ async function main() {
   let d1;
   try {
     const [m, d, raw] = [await workers.mizzle.request(), await workers.drizzle.request(), await workers.raw.request()];
-    if (JSON.stringify(m) !== JSON.stringify(d) || JSON.stringify(m) !== JSON.stringify(raw) || m.selected?.length !== 10 || m.found?.[0]?.posts?.length !== 10) {
+    if (
+      JSON.stringify(m) !== JSON.stringify(d) ||
+      JSON.stringify(m) !== JSON.stringify(raw) ||
+      m.selected?.length !== 10 ||
+      m.found?.[0]?.posts?.length !== 10
+    ) {
       throw new Error(`D1 workers disagree:\n  ${JSON.stringify(m)}\n  ${JSON.stringify(d)}\n  ${JSON.stringify(raw)}`);
     }
     const reqs = SMOKE ? 1 : 10;
     d1 = await alternateAsync(
-      Object.keys(workers).map((key) => ({ key, chunk: reqs, run: async (n) => { for (let i = 0; i < n; i++) sink = await workers[key].request(); } })),
+      Object.keys(workers).map((key) => ({
+        key,
+        chunk: reqs,
+        run: async (n) => {
+          for (let i = 0; i < n; i++) sink = await workers[key].request();
+        },
+      })),
       { rounds: SMOKE ? 1 : 11, warmup: SMOKE ? 0 : 2, minNs: 0 },
     );
     d1.vsRaw = { mizzle: pairRatio(d1, 'mizzle', 'raw'), drizzle: pairRatio(d1, 'drizzle', 'raw') };
@@ -236,19 +285,28 @@ async function main() {
     }
   }
   log(line('D1 request (miniflare): batch insert + select + findMany', d1, 'ms'));
-  log(`D1 request with no ORM: ${(d1.raw.medianNs / 1e6).toFixed(2)} ms (mizzle ${ratio(d1.vsRaw.mizzle.medians)}, drizzle-orm ${ratio(d1.vsRaw.drizzle.medians)} of it)`);
+  log(
+    `D1 request with no ORM: ${(d1.raw.medianNs / 1e6).toFixed(2)} ms (mizzle ${ratio(d1.vsRaw.mizzle.medians)}, drizzle-orm ${ratio(d1.vsRaw.drizzle.medians)} of it)`,
+  );
 
   // --- sizes ---------------------------------------------------------------------------
   const sizes = {
     mizzle: await workerSize('mizzle'),
     drizzle: await workerSize('drizzle-orm'),
     neon: { mizzle: await workerSize('mizzle', 'neon'), drizzle: await workerSize('drizzle-orm', 'neon') },
-    planetscale: { mizzle: await workerSize('mizzle', 'planetscale'), drizzle: await workerSize('drizzle-orm', 'planetscale') },
+    planetscale: {
+      mizzle: await workerSize('mizzle', 'planetscale'),
+      drizzle: await workerSize('drizzle-orm', 'planetscale'),
+    },
     embedded: embeddedSize(),
     ...otherWasmSizes(),
   };
-  log(`sizes (gzip -9): Neon worker mizzle ${kb(sizes.neon.mizzle.totalGzip)}, drizzle-orm ${kb(sizes.neon.drizzle.totalGzip)}; PlanetScale worker mizzle ${kb(sizes.planetscale.mizzle.totalGzip)}, drizzle-orm ${kb(sizes.planetscale.drizzle.totalGzip)}`);
-  log(`sizes (gzip -9): D1 worker mizzle ${kb(sizes.mizzle.totalGzip)} (JS ${kb(sizes.mizzle.jsGzip)} + wasm ${kb(sizes.mizzle.wasmGzip)}), drizzle-orm ${kb(sizes.drizzle.totalGzip)}; embedded build ${kb(sizes.embedded.totalGzip)}, sql.js ${kb(sizes.sqlJs.totalGzip)}, @sqlite.org/sqlite-wasm ${kb(sizes.sqliteWasm.totalGzip)}`);
+  log(
+    `sizes (gzip -9): Neon worker mizzle ${kb(sizes.neon.mizzle.totalGzip)}, drizzle-orm ${kb(sizes.neon.drizzle.totalGzip)}; PlanetScale worker mizzle ${kb(sizes.planetscale.mizzle.totalGzip)}, drizzle-orm ${kb(sizes.planetscale.drizzle.totalGzip)}`,
+  );
+  log(
+    `sizes (gzip -9): D1 worker mizzle ${kb(sizes.mizzle.totalGzip)} (JS ${kb(sizes.mizzle.jsGzip)} + wasm ${kb(sizes.mizzle.wasmGzip)}), drizzle-orm ${kb(sizes.drizzle.totalGzip)}; embedded build ${kb(sizes.embedded.totalGzip)}, sql.js ${kb(sizes.sqlJs.totalGzip)}, @sqlite.org/sqlite-wasm ${kb(sizes.sqliteWasm.totalGzip)}`,
+  );
 
   // --- budgets (printed, never enforced here) -------------------------------------------
   const compileBudgets = [];
@@ -259,22 +317,66 @@ async function main() {
       ['repeatedPlain', BUDGETS.compileRepeated, 'repeated'],
       ['repeatedPrepared', BUDGETS.compileRepeated, 'repeated, prepared'],
     ]) {
-      compileBudgets.push({ name: `compile ${r.key}, ${what} <= ${limit}x drizzle-orm`, value: ratio(r[mode].ratio.medians), holds: r[mode].ratio.medians <= limit, timing: true, row: `compile.${r.key}.${mode}` });
+      compileBudgets.push({
+        name: `compile ${r.key}, ${what} <= ${limit}x drizzle-orm`,
+        value: ratio(r[mode].ratio.medians),
+        holds: r[mode].ratio.medians <= limit,
+        timing: true,
+        row: `compile.${r.key}.${mode}`,
+      });
     }
   }
   const budgets = [
     ...compileBudgets,
-    { name: `decode ${DECODE_ROWS} rows <= 0.5x drizzle-orm on the same engine (sql.js: both SQLite in wasm)`, value: ratio(decode.ratios.mizzleVsDrizzleSqlJs.medians), holds: decode.ratios.mizzleVsDrizzleSqlJs.medians <= BUDGETS.decodeVsDrizzle, timing: true },
-    { name: `decode ${DECODE_ROWS} rows <= 1.1x mizzle's raw embedded driver`, value: ratio(decode.ratios.mizzleVsRaw.medians), holds: decode.ratios.mizzleVsRaw.medians <= BUDGETS.decodeVsRaw, timing: true },
-    { name: 'D1 request in workerd (batched insert + select + findMany) <= 0.8x drizzle-orm', value: ratio(d1.ratio.medians), holds: d1.ratio.medians <= BUDGETS.d1Request, timing: true },
-    ...httpDecode.cases.map((c) => ({ name: `HTTP decode, ${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'} ${c.rows.toLocaleString('en-US')} rows: core codecs through wasm / the driver's JS decoders (no budget; above 1x the drivers keep JS, issue 6)`, value: ratio(c.ratio.medians), holds: null, timing: true })),
-    { name: 'D1 worker (mizzle/d1, JS + wasm) <= 60 KB gzip', value: `${kb(sizes.mizzle.totalGzip)}`, holds: sizes.mizzle.totalGzip <= BUDGETS.d1WorkerGzipBytes },
-    { name: 'Neon worker (mizzle/neon-http, JS + wasm): no budget; drizzle-orm + @neondatabase/serverless for scale', value: `${kb(sizes.neon.mizzle.totalGzip)} vs ${kb(sizes.neon.drizzle.totalGzip)}`, holds: null },
-    { name: 'embedded build (wasm + JS) <= 450 KB gzip', value: `${kb(sizes.embedded.totalGzip)}`, holds: sizes.embedded.totalGzip <= BUDGETS.embeddedGzipBytes },
-    { name: 'cold start (import + instantiate + first query) <= 20 ms', value: `${(cold.mizzle.medianNs / 1e6).toFixed(1)} ms`, holds: cold.mizzle.medianNs <= BUDGETS.coldMs * 1e6, timing: true },
+    {
+      name: `decode ${DECODE_ROWS} rows <= 0.5x drizzle-orm on the same engine (sql.js: both SQLite in wasm)`,
+      value: ratio(decode.ratios.mizzleVsDrizzleSqlJs.medians),
+      holds: decode.ratios.mizzleVsDrizzleSqlJs.medians <= BUDGETS.decodeVsDrizzle,
+      timing: true,
+    },
+    {
+      name: `decode ${DECODE_ROWS} rows <= 1.1x mizzle's raw embedded driver`,
+      value: ratio(decode.ratios.mizzleVsRaw.medians),
+      holds: decode.ratios.mizzleVsRaw.medians <= BUDGETS.decodeVsRaw,
+      timing: true,
+    },
+    {
+      name: 'D1 request in workerd (batched insert + select + findMany) <= 0.8x drizzle-orm',
+      value: ratio(d1.ratio.medians),
+      holds: d1.ratio.medians <= BUDGETS.d1Request,
+      timing: true,
+    },
+    ...httpDecode.cases.map((c) => ({
+      name: `HTTP decode, ${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'} ${c.rows.toLocaleString('en-US')} rows: core codecs through wasm / the driver's JS decoders (no budget; above 1x the drivers keep JS, issue 6)`,
+      value: ratio(c.ratio.medians),
+      holds: null,
+      timing: true,
+    })),
+    {
+      name: 'D1 worker (mizzle/d1, JS + wasm) <= 60 KB gzip',
+      value: `${kb(sizes.mizzle.totalGzip)}`,
+      holds: sizes.mizzle.totalGzip <= BUDGETS.d1WorkerGzipBytes,
+    },
+    {
+      name: 'Neon worker (mizzle/neon-http, JS + wasm): no budget; drizzle-orm + @neondatabase/serverless for scale',
+      value: `${kb(sizes.neon.mizzle.totalGzip)} vs ${kb(sizes.neon.drizzle.totalGzip)}`,
+      holds: null,
+    },
+    {
+      name: 'embedded build (wasm + JS) <= 450 KB gzip',
+      value: `${kb(sizes.embedded.totalGzip)}`,
+      holds: sizes.embedded.totalGzip <= BUDGETS.embeddedGzipBytes,
+    },
+    {
+      name: 'cold start (import + instantiate + first query) <= 20 ms',
+      value: `${(cold.mizzle.medianNs / 1e6).toFixed(1)} ms`,
+      holds: cold.mizzle.medianNs <= BUDGETS.coldMs * 1e6,
+      timing: true,
+    },
   ];
   for (const b of budgets) {
-    const verdict = b.holds === null ? 'info' : SMOKE && b.timing ? 'not judged in --smoke' : b.holds ? 'met' : 'NOT MET';
+    const verdict =
+      b.holds === null ? 'info' : SMOKE && b.timing ? 'not judged in --smoke' : b.holds ? 'met' : 'NOT MET';
     log(`budget: ${b.name}: ${b.value}: ${verdict}`);
   }
 
@@ -338,11 +440,14 @@ function coldStart(rounds, warmup) {
     }
   }
   sameSql(parts.mizzle[0], parts.drizzle[0], 'cold process');
-  const res = summarize(Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, { perOp: p.map((x) => x.totalNs) }])));
+  const res = summarize(
+    Object.fromEntries(Object.entries(parts).map(([k, p]) => [k, { perOp: p.map((x) => x.totalNs) }])),
+  );
   for (const key of Object.keys(parts)) {
     res[key].importMedianNs = median(parts[key].map((p) => p.importNs));
     res[key].firstQueryMedianNs = median(parts[key].map((p) => p.firstNs));
-    for (const f of ['tableNs', 'drizzleNs', 'queryNs']) res[key][`${f.slice(0, -2)}MedianNs`] = median(parts[key].map((p) => p[f]));
+    for (const f of ['tableNs', 'drizzleNs', 'queryNs'])
+      res[key][`${f.slice(0, -2)}MedianNs`] = median(parts[key].map((p) => p[f]));
   }
   return res;
 }
@@ -374,8 +479,18 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
  * returns its JSON result.
  */
 function inChild(name) {
-  const args = [fileURLToPath(new URL('./lib/section.mjs', import.meta.url)), name, ...(SMOKE ? ['--smoke'] : []), `--rounds=${ROUNDS}`, `--sample-ms=${SAMPLE_NS / 1e6}`];
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 28 });
+  const args = [
+    fileURLToPath(new URL('./lib/section.mjs', import.meta.url)),
+    name,
+    ...(SMOKE ? ['--smoke'] : []),
+    `--rounds=${ROUNDS}`,
+    `--sample-ms=${SAMPLE_NS / 1e6}`,
+  ];
+  const r = spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`section ${name} failed (exit ${r.status ?? r.signal})`);
   return JSON.parse(r.stdout);
 }
@@ -383,8 +498,12 @@ function inChild(name) {
 const ratio = (r) => `${r.toFixed(3)}x`;
 function line(what, r, unit = 'ns') {
   const f = (ns) => (unit === 'ms' ? `${(ns / 1e6).toFixed(1)} ms` : `${ns.toPrecision(3)} ns`);
-  return `${what}: mizzle ${f(r.mizzle.medianNs)}, drizzle-orm ${f(r.drizzle.medianNs)}, ratio ${ratio(r.ratio.medians)}` +
-    (SMOKE ? ' (smoke: not judged)' : ` (${r.mizzle.samples} samples each, paired ratios ${ratio(r.ratio.pairedMin)}..${ratio(r.ratio.pairedMax)})`);
+  return (
+    `${what}: mizzle ${f(r.mizzle.medianNs)}, drizzle-orm ${f(r.drizzle.medianNs)}, ratio ${ratio(r.ratio.medians)}` +
+    (SMOKE
+      ? ' (smoke: not judged)'
+      : ` (${r.mizzle.samples} samples each, paired ratios ${ratio(r.ratio.pairedMin)}..${ratio(r.ratio.pairedMax)})`)
+  );
 }
 
 main().then(

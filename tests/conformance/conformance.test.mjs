@@ -40,7 +40,10 @@ for (const s of scenarios) {
     const e = embedded[s.name];
     const m = d1[s.name];
     const z = drizzle[s.name];
-    for (const [host, r] of [['embedded', e], ['d1', m]]) {
+    for (const [host, r] of [
+      ['embedded', e],
+      ['d1', m],
+    ]) {
       if (r.skipped) continue;
       assert.ok(r.ok, `mizzle on ${host} threw: ${r.error}`);
       try {
@@ -50,11 +53,18 @@ for (const s of scenarios) {
         throw err;
       }
     }
-    if (!e.skipped && !m.skipped) assert.ok(isDeepStrictEqual(e, m), `mizzle: embedded and D1 differ\nembedded: ${show(e)}\nd1: ${show(m)}`);
+    if (!e.skipped && !m.skipped)
+      assert.ok(isDeepStrictEqual(e, m), `mizzle: embedded and D1 differ\nembedded: ${show(e)}\nd1: ${show(m)}`);
     if (isDeepStrictEqual(m, z)) {
-      assert.ok(!listed.has(s.name), `"${s.name}" is listed in DIFFERENCES.md but mizzle and drizzle-orm now agree: remove it`);
+      assert.ok(
+        !listed.has(s.name),
+        `"${s.name}" is listed in DIFFERENCES.md but mizzle and drizzle-orm now agree: remove it`,
+      );
     } else {
-      assert.ok(listed.has(s.name), `mizzle and drizzle-orm differ and DIFFERENCES.md does not list "${s.name}"\nmizzle: ${show(m)}\ndrizzle-orm: ${show(z)}`);
+      assert.ok(
+        listed.has(s.name),
+        `mizzle and drizzle-orm differ and DIFFERENCES.md does not list "${s.name}"\nmizzle: ${show(m)}\ndrizzle-orm: ${show(z)}`,
+      );
     }
   });
 }

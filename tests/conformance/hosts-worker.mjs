@@ -52,7 +52,8 @@ const SEED_USERS = [
 ];
 
 /** 250 items: 500 parameters in one insert, 5 times D1's and Durable Objects' limit. */
-const manyItems = (dupAtEnd) => Array.from({ length: 250 }, (_, i) => ({ id: dupAtEnd && i === 248 ? 1 : i + 1, label: `item ${i + 1}` }));
+const manyItems = (dupAtEnd) =>
+  Array.from({ length: 250 }, (_, i) => ({ id: dupAtEnd && i === 248 ? 1 : i + 1, label: `item ${i + 1}` }));
 
 function describe(e) {
   return {
@@ -79,14 +80,16 @@ async function caught(fn) {
 const hex = (u8) => Array.from(u8, (b) => b.toString(16).padStart(2, '0')).join('');
 
 function normalizeThing(r) {
-  return r && {
-    ...r,
-    at: r.at instanceof Date ? r.at.toISOString() : r.at,
-    atMs: r.atMs instanceof Date ? r.atMs.toISOString() : r.atMs,
-    data: r.data instanceof Uint8Array ? `hex:${hex(r.data)}` : r.data,
-    big: typeof r.big === 'bigint' ? `${r.big}n` : r.big,
-    dataIsUint8Array: r.data instanceof Uint8Array,
-  };
+  return (
+    r && {
+      ...r,
+      at: r.at instanceof Date ? r.at.toISOString() : r.at,
+      atMs: r.atMs instanceof Date ? r.atMs.toISOString() : r.atMs,
+      data: r.data instanceof Uint8Array ? `hex:${hex(r.data)}` : r.data,
+      big: typeof r.big === 'bigint' ? `${r.big}n` : r.big,
+      dataIsUint8Array: r.data instanceof Uint8Array,
+    }
+  );
 }
 
 const THING = {
@@ -108,9 +111,21 @@ const d1Cases = {
     const manager = alias(users, 'manager');
     return {
       byId: await db.select().from(users).where(eq(users.id, 2)),
-      joined: await db.select({ name: users.name, manager: manager.name }).from(users).leftJoin(manager, eq(users.managerId, manager.id)).orderBy(users.id),
-      counts: await db.select({ managerId: users.managerId, n: count() }).from(users).groupBy(users.managerId).orderBy(users.managerId),
-      updated: await db.update(users).set({ name: 'BOB' }).where(eq(users.id, 2)).returning({ id: users.id, name: users.name }),
+      joined: await db
+        .select({ name: users.name, manager: manager.name })
+        .from(users)
+        .leftJoin(manager, eq(users.managerId, manager.id))
+        .orderBy(users.id),
+      counts: await db
+        .select({ managerId: users.managerId, n: count() })
+        .from(users)
+        .groupBy(users.managerId)
+        .orderBy(users.managerId),
+      updated: await db
+        .update(users)
+        .set({ name: 'BOB' })
+        .where(eq(users.id, 2))
+        .returning({ id: users.id, name: users.name }),
       deleted: await db.delete(users).where(eq(users.id, 4)).returning({ id: users.id }),
       left: await db.$count(users),
     };
@@ -120,7 +135,12 @@ const d1Cases = {
   async split(db, log) {
     const returned = await db.insert(items).values(manyItems(false)).returning({ id: items.id });
     const inserts = log.filter(([q]) => q.startsWith('insert'));
-    return { returned: returned.length, stored: await db.$count(items), statements: inserts.length, maxParams: Math.max(...inserts.map(([, n]) => n)) };
+    return {
+      returned: returned.length,
+      stored: await db.$count(items),
+      statements: inserts.length,
+      maxParams: Math.max(...inserts.map(([, n]) => n)),
+    };
   },
 
   /** The same insert with a duplicate key in its LAST chunk: nothing at all is written. */
@@ -168,10 +188,18 @@ const d1Cases = {
   async duplicateNames(db, _log, env) {
     await db.insert(users).values(SEED_USERS);
     const u2 = alias(users, 'u2');
-    const rows = await db.select({ a: users.name, b: u2.name }).from(users).innerJoin(u2, eq(users.managerId, u2.id)).orderBy(users.id);
+    const rows = await db
+      .select({ a: users.name, b: u2.name })
+      .from(users)
+      .innerJoin(u2, eq(users.managerId, u2.id))
+      .orderBy(users.id);
     const full = await db.select().from(users).innerJoin(u2, eq(users.managerId, u2.id)).orderBy(users.id);
     // What a driver reading objects would see: one "name" key per row.
-    const objects = (await env.DB.prepare('select "users"."name", "u2"."name" from "users" inner join "users" "u2" on "users"."manager_id" = "u2"."id" order by "users"."id"').all()).results;
+    const objects = (
+      await env.DB.prepare(
+        'select "users"."name", "u2"."name" from "users" inner join "users" "u2" on "users"."manager_id" = "u2"."id" order by "users"."id"',
+      ).all()
+    ).results;
     return { rows, full, objectKeys: Object.keys(objects[0]) };
   },
 
@@ -226,7 +254,12 @@ export class Store extends DurableObject {
       isSyncArray: Array.isArray(all),
       all,
       get: this.db.select({ name: users.name }).from(users).where(eq(users.id, 4)).get(),
-      joined: this.db.select({ a: users.name, b: manager.name }).from(users).innerJoin(manager, eq(users.managerId, manager.id)).orderBy(users.id).all(),
+      joined: this.db
+        .select({ a: users.name, b: manager.name })
+        .from(users)
+        .innerJoin(manager, eq(users.managerId, manager.id))
+        .orderBy(users.id)
+        .all(),
       run: this.db.update(users).set({ name: 'ANN' }).where(eq(users.id, 1)).run(),
       values: this.db.select({ id: users.id, name: users.name }).from(users).orderBy(users.id).limit(1).values(),
       raw: this.db.all(sql`select count(*) as n from ${users}`),
@@ -239,7 +272,12 @@ export class Store extends DurableObject {
       tx.insert(items).values({ id: 1, label: 'one' }).run();
       return tx.select({ n: count() }).from(users).get();
     });
-    return { out, users: this.db.select().from(users).all(), items: this.db.select().from(items).all(), txCalls: this.txCalls };
+    return {
+      out,
+      users: this.db.select().from(users).all(),
+      items: this.db.select().from(items).all(),
+      txCalls: this.txCalls,
+    };
   }
 
   txRollback() {
@@ -339,13 +377,24 @@ export class Store extends DurableObject {
     const first = await this.db.query.users.findFirst({
       columns: { name: true },
       where: (u, { eq }) => eq(u.id, 4),
-      with: { manager: { columns: { name: true }, with: { manager: { columns: { name: true }, with: { manager: true } } } } },
+      with: {
+        manager: { columns: { name: true }, with: { manager: { columns: { name: true }, with: { manager: true } } } },
+      },
     });
-    const missing = await this.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { reports: true } });
+    const missing = await this.db.query.users.findFirst({
+      where: (u, { eq }) => eq(u.id, 99),
+      with: { reports: true },
+    });
     const txBefore = this.txCalls;
     const inTx = this.db.transaction((tx) => {
       tx.insert(users).values({ id: 5, name: 'eve', managerId: 3 }).run();
-      return tx.query.users.findMany({ columns: { name: true }, where: (u, { eq }) => eq(u.id, 3), with: { reports: { columns: { name: true } } } }).sync();
+      return tx.query.users
+        .findMany({
+          columns: { name: true },
+          where: (u, { eq }) => eq(u.id, 3),
+          with: { reports: { columns: { name: true } } },
+        })
+        .sync();
     });
     const thing = normalizeThing(this.db.query.things.findFirst().sync());
     return { tree, statements, first, missing: missing === undefined, inTx, txCalls: this.txCalls - txBefore, thing };
@@ -354,7 +403,11 @@ export class Store extends DurableObject {
   roundTrip() {
     this.db.insert(things).values(THING).run();
     const row = this.db.select().from(things).get();
-    const stored = this.ctx.storage.sql.exec('select typeof(flag) f, flag, at, at_ms, typeof(data) d, hex(data) h, cast(doc as text) doc, cast(big as text) big from things').one();
+    const stored = this.ctx.storage.sql
+      .exec(
+        'select typeof(flag) f, flag, at, at_ms, typeof(data) d, hex(data) h, cast(doc as text) doc, cast(big as text) big from things',
+      )
+      .one();
     const byFlag = this.db.select({ id: things.id }).from(things).where(eq(things.flag, true)).all();
     return { row: normalizeThing(row), stored, byFlag };
   }

@@ -8,7 +8,10 @@ import { bundleWorker, fetchJson, miniflare } from './lib/workers.mjs';
 
 let mf;
 before(async () => {
-  const script = await bundleWorker('hosts', `export * from '../../hosts-worker.mjs';\nexport { default } from '../../hosts-worker.mjs';\n`);
+  const script = await bundleWorker(
+    'hosts',
+    `export * from '../../hosts-worker.mjs';\nexport { default } from '../../hosts-worker.mjs';\n`,
+  );
   mf = miniflare(script, {
     d1Databases: ['DB'],
     durableObjects: { STORE: { className: 'Store', useSQLite: true } },
@@ -48,7 +51,11 @@ describe('D1 (mizzle/d1)', () => {
       { name: 'cid', manager: 'ann' },
       { name: 'dan', manager: 'bob' },
     ]);
-    assert.deepEqual(r.counts, [{ managerId: null, n: 1 }, { managerId: 1, n: 2 }, { managerId: 2, n: 1 }]);
+    assert.deepEqual(r.counts, [
+      { managerId: null, n: 1 },
+      { managerId: 1, n: 2 },
+      { managerId: 2, n: 1 },
+    ]);
     assert.deepEqual(r.updated, [{ id: 2, name: 'BOB' }]);
     assert.deepEqual(r.deleted, [{ id: 4 }]);
     assert.equal(r.left, 3);
@@ -81,7 +88,11 @@ describe('D1 (mizzle/d1)', () => {
 
   test('db.batch returns each result in order', async () => {
     const r = await d1('batchOk');
-    assert.deepEqual(r, { ins: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }], sel: [{ name: 'bob' }, { name: 'cid' }], cnt: [{ n: 4 }] });
+    assert.deepEqual(r, {
+      ins: [{ id: 1 }, { id: 2 }, { id: 3 }, { id: 4 }],
+      sel: [{ name: 'bob' }, { name: 'cid' }],
+      cnt: [{ n: 4 }],
+    });
   });
 
   test('db.transaction() is a typed error pointing to db.batch', async () => {
@@ -103,7 +114,10 @@ describe('D1 (mizzle/d1)', () => {
       { a: 'cid', b: 'ann' },
       { a: 'dan', b: 'bob' },
     ]);
-    assert.deepEqual(r.full[2], { users: { id: 4, name: 'dan', managerId: 2 }, u2: { id: 2, name: 'bob', managerId: 1 } });
+    assert.deepEqual(r.full[2], {
+      users: { id: 4, name: 'dan', managerId: 2 },
+      u2: { id: 2, name: 'bob', managerId: 1 },
+    });
   });
 
   test('database errors are MizzleQueryError with code, sql and params', async () => {

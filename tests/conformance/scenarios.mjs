@@ -36,7 +36,9 @@ export function makeSchema(core, ops) {
     name: text('name').notNull(),
     email: text('email').unique(),
     age: integer('age'),
-    role: text('role', { enum: ['admin', 'user', 'guest'] }).notNull().default('user'),
+    role: text('role', { enum: ['admin', 'user', 'guest'] })
+      .notNull()
+      .default('user'),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     cityId: integer('city_id').references(() => cities.id),
     createdAt: integer('created_at', { mode: 'timestamp' }),
@@ -95,7 +97,9 @@ export function makeSchema(core, ops) {
     sqlDefault: integer('sql_default').default(ops.sql`(6 * 7)`),
     created: integer('created', { mode: 'timestamp' }).$defaultFn(() => new Date(1700000000000)),
     tag: text('tag').$defaultFn(() => 'generated'),
-    state: text('state').default('initial').$onUpdate(() => 'updated'),
+    state: text('state')
+      .default('initial')
+      .$onUpdate(() => 'updated'),
     legacy: text('legacy'),
   });
 
@@ -162,15 +166,43 @@ export function makeSchema(core, ops) {
 
   /** What `drizzle(client, { schema })` gets: every table and every relations() declaration. */
   const schema = {
-    cities, users, posts, counters, kinds, defaultsT, comments, categories, tags, postTags, holders,
-    usersRelations, citiesRelations, postsRelations, commentsRelations, categoriesRelations, tagsRelations, postTagsRelations,
-    holdersRelations, kindsRelations,
+    cities,
+    users,
+    posts,
+    counters,
+    kinds,
+    defaultsT,
+    comments,
+    categories,
+    tags,
+    postTags,
+    holders,
+    usersRelations,
+    citiesRelations,
+    postsRelations,
+    commentsRelations,
+    categoriesRelations,
+    tagsRelations,
+    postTagsRelations,
+    holdersRelations,
+    kindsRelations,
   };
 
   // sqlite-core helpers the scenarios need besides tables.
   const { alias, union, unionAll, intersect, except } = core;
   return {
-    cities, users, posts, counters, kinds, defaultsT, comments, categories, tags, postTags, holders, schema,
+    cities,
+    users,
+    posts,
+    counters,
+    kinds,
+    defaultsT,
+    comments,
+    categories,
+    tags,
+    postTags,
+    holders,
+    schema,
     core: { alias, union, unionAll, intersect, except },
   };
 }
@@ -258,12 +290,36 @@ const D = (s) => `date:${new Date(s).toISOString()}`;
 
 /** The kinds rows without their blob columns, normalised, as a select of them returns them. */
 const KIND1 = {
-  id: 1, intNum: 42, bool: true, ts: D(1700000000000), tsMs: D(1700000000123), txt: 'hi', en: 'b', js: { k: [1, 2] }, re: 1.5,
-  num: '12.5', numN: 3.25, numB: '1234567890123n', tags: ['x', 'y'], price: 19.99,
+  id: 1,
+  intNum: 42,
+  bool: true,
+  ts: D(1700000000000),
+  tsMs: D(1700000000123),
+  txt: 'hi',
+  en: 'b',
+  js: { k: [1, 2] },
+  re: 1.5,
+  num: '12.5',
+  numN: 3.25,
+  numB: '1234567890123n',
+  tags: ['x', 'y'],
+  price: 19.99,
 };
 const KIND2 = {
-  id: 2, intNum: null, bool: null, ts: null, tsMs: null, txt: null, en: null, js: null, re: null,
-  num: null, numN: null, numB: null, tags: null, price: null,
+  id: 2,
+  intNum: null,
+  bool: null,
+  ts: null,
+  tsMs: null,
+  txt: null,
+  en: null,
+  js: null,
+  re: null,
+  num: null,
+  numN: null,
+  numB: null,
+  tags: null,
+  price: null,
 };
 
 /** @type {{ name: string, run: Function, check: Function }[]} */
@@ -275,8 +331,16 @@ export const scenarios = [
     check: (r, a) => {
       a.equal(r.length, 5);
       a.deepEqual(r[0], {
-        id: 1, name: 'ann', email: 'ann@x.io', age: 31, role: 'admin', active: true, cityId: 1,
-        createdAt: D(1700000000000), score: 9.5, meta: { level: 3, tags: ['a'] },
+        id: 1,
+        name: 'ann',
+        email: 'ann@x.io',
+        age: 31,
+        role: 'admin',
+        active: true,
+        cityId: 1,
+        createdAt: D(1700000000000),
+        score: 9.5,
+        meta: { level: 3, tags: ['a'] },
       });
       a.equal(r[3].age, null);
       a.equal(r[2].active, false);
@@ -285,19 +349,35 @@ export const scenarios = [
   {
     name: 'partial select',
     run: (db, t) => db.select({ id: t.users.id, name: t.users.name }).from(t.users).orderBy(t.users.id),
-    check: (r, a) => a.deepEqual(r.map((x) => Object.keys(x).sort()), Array(5).fill(['id', 'name'])),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => Object.keys(x).sort()),
+        Array(5).fill(['id', 'name']),
+      ),
   },
   {
     name: 'nested partial select',
     run: (db, t) =>
-      db.select({ id: t.users.id, info: { name: t.users.name, age: t.users.age } }).from(t.users).orderBy(t.users.id).limit(2),
-    check: (r, a) => a.deepEqual(r, [{ id: 1, info: { name: 'ann', age: 31 } }, { id: 2, info: { name: 'bob', age: 25 } }]),
+      db
+        .select({ id: t.users.id, info: { name: t.users.name, age: t.users.age } })
+        .from(t.users)
+        .orderBy(t.users.id)
+        .limit(2),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, info: { name: 'ann', age: 31 } },
+        { id: 2, info: { name: 'bob', age: 25 } },
+      ]),
   },
   {
     name: 'select sql expression with mapWith',
     run: (db, t, { sql }) =>
       db
-        .select({ upper: sql`upper(${t.users.name})`, double: sql`${t.users.age} * 2`.mapWith(Number), asText: sql`cast(${t.users.age} as text)` })
+        .select({
+          upper: sql`upper(${t.users.name})`,
+          double: sql`${t.users.age} * 2`.mapWith(Number),
+          asText: sql`cast(${t.users.age} as text)`,
+        })
         .from(t.users)
         .where(sql`${t.users.id} = ${1}`),
     check: (r, a) => a.deepEqual(r, [{ upper: 'ANN', double: 62, asText: '31' }]),
@@ -308,12 +388,19 @@ export const scenarios = [
       const len = sql`length(${t.users.name}) + ${t.users.id}`.mapWith(Number).as('len');
       return db.select({ name: t.users.name, len }).from(t.users).orderBy(desc(len)).limit(2);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'eve', len: 8 }, { name: 'dan', len: 7 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'eve', len: 8 },
+        { name: 'dan', len: 7 },
+      ]),
   },
   {
     name: 'getTableColumns spread with extra field',
     run: (db, t, { getTableColumns, sql }) =>
-      db.select({ ...getTableColumns(t.cities), lower: sql`lower(${t.cities.name})` }).from(t.cities).orderBy(t.cities.id),
+      db
+        .select({ ...getTableColumns(t.cities), lower: sql`lower(${t.cities.name})` })
+        .from(t.cities)
+        .orderBy(t.cities.id),
     check: (r, a) => a.deepEqual(r[2], { id: 3, name: 'Tokyo', country: 'JP', lower: 'tokyo' }),
   },
   {
@@ -331,8 +418,13 @@ export const scenarios = [
   },
   {
     name: 'select values raw arrays',
-    run: (db, t) => db.select({ id: t.users.id, name: t.users.name }).from(t.users).orderBy(t.users.id).limit(2).values(),
-    check: (r, a) => a.deepEqual(r, [[1, 'ann'], [2, 'bob']]),
+    run: (db, t) =>
+      db.select({ id: t.users.id, name: t.users.name }).from(t.users).orderBy(t.users.id).limit(2).values(),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 'ann'],
+        [2, 'bob'],
+      ]),
   },
   {
     name: 'select all() explicit',
@@ -348,7 +440,8 @@ export const scenarios = [
   },
   {
     name: 'where ne',
-    run: (db, t, { ne }) => db.select({ id: t.users.id }).from(t.users).where(ne(t.users.role, 'user')).orderBy(t.users.id),
+    run: (db, t, { ne }) =>
+      db.select({ id: t.users.id }).from(t.users).where(ne(t.users.role, 'user')).orderBy(t.users.id),
     check: (r, a) => a.deepEqual(ids(r), [1, 4]),
   },
   {
@@ -357,7 +450,11 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(gt(t.users.age, 25)).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(gte(t.users.age, 25)).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[1, 3], [1, 2, 3, 5]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 3],
+        [1, 2, 3, 5],
+      ]),
   },
   {
     name: 'where lt and lte',
@@ -365,7 +462,11 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(lt(t.users.age, 31)).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(lte(t.users.age, 31)).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[2, 5], [1, 2, 5]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [2, 5],
+        [1, 2, 5],
+      ]),
   },
   {
     name: 'where like and notLike',
@@ -373,21 +474,45 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(like(t.users.email, '%@x.io')).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(notLike(t.users.name, '%a%')).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[1, 2, 4, 5], [2, 3, 5]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 2, 4, 5],
+        [2, 3, 5],
+      ]),
   },
   {
     name: 'where ilike and notIlike',
     run: async (db, t, { ilike, notIlike }) => [
-      await attempt(async () => ids(await db.select({ id: t.users.id }).from(t.users).where(ilike(t.users.name, 'A%')))),
-      await attempt(async () => ids(await db.select({ id: t.users.id }).from(t.users).where(notIlike(t.users.name, '%N')).orderBy(t.users.id))),
+      await attempt(async () =>
+        ids(await db.select({ id: t.users.id }).from(t.users).where(ilike(t.users.name, 'A%'))),
+      ),
+      await attempt(async () =>
+        ids(await db.select({ id: t.users.id }).from(t.users).where(notIlike(t.users.name, '%N')).orderBy(t.users.id)),
+      ),
     ],
-    check: (r, a) => a.deepEqual(r.map((x) => typeof x.threw), ['boolean', 'boolean']),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => typeof x.threw),
+        ['boolean', 'boolean'],
+      ),
   },
   {
     name: 'where inArray and notInArray',
     run: async (db, t, { inArray, notInArray }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(inArray(t.users.id, [1, 3, 9])).orderBy(t.users.id)),
-      ids(await db.select({ id: t.users.id }).from(t.users).where(notInArray(t.users.role, ['user', 'guest'])).orderBy(t.users.id)),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(inArray(t.users.id, [1, 3, 9]))
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(notInArray(t.users.role, ['user', 'guest']))
+          .orderBy(t.users.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[1, 3], [1]]),
   },
@@ -402,7 +527,11 @@ export const scenarios = [
   {
     name: 'where inArray subquery',
     run: (db, t, { inArray }) =>
-      db.select({ id: t.users.id }).from(t.users).where(inArray(t.users.id, db.select({ id: t.posts.authorId }).from(t.posts))).orderBy(t.users.id),
+      db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(inArray(t.users.id, db.select({ id: t.posts.authorId }).from(t.posts)))
+        .orderBy(t.users.id),
     check: (r, a) => a.deepEqual(ids(r), [1, 2, 5]),
   },
   {
@@ -416,8 +545,20 @@ export const scenarios = [
   {
     name: 'where between and notBetween',
     run: async (db, t, { between, notBetween }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(between(t.users.age, 25, 31)).orderBy(t.users.id)),
-      ids(await db.select({ id: t.users.id }).from(t.users).where(notBetween(t.users.age, 25, 31)).orderBy(t.users.id)),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(between(t.users.age, 25, 31))
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(notBetween(t.users.age, 25, 31))
+          .orderBy(t.users.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[1, 2, 5], [3]]),
   },
@@ -434,7 +575,12 @@ export const scenarios = [
   {
     name: 'where and with undefined parts',
     run: async (db, t, { and, eq }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(and(undefined, eq(t.users.id, 2), undefined))),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(and(undefined, eq(t.users.id, 2), undefined)),
+      ),
       (await db.select({ id: t.users.id }).from(t.users).where(and(undefined, undefined))).length,
       (await db.select({ id: t.users.id }).from(t.users).where(undefined)).length,
     ],
@@ -449,7 +595,11 @@ export const scenarios = [
         ids(await db.select({ id: t.users.id }).from(t.users).where(notExists(has)).orderBy(t.users.id)),
       ];
     },
-    check: (r, a) => a.deepEqual(r, [[1, 2, 5], [3, 4]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 2, 5],
+        [3, 4],
+      ]),
   },
   {
     name: 'where on boolean column',
@@ -457,26 +607,44 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false)).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, true)).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[3, 5], [1, 2, 4]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [3, 5],
+        [1, 2, 4],
+      ]),
   },
   {
     name: 'where on timestamp column with Date',
     run: async (db, t, { gte, lt }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(gte(t.users.createdAt, new Date(1700000200000))).orderBy(t.users.id)),
-      ids(await db.select({ id: t.posts.id }).from(t.posts).where(lt(t.posts.publishedAt, new Date(1700000500000))).orderBy(t.posts.id)),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(gte(t.users.createdAt, new Date(1700000200000)))
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await db
+          .select({ id: t.posts.id })
+          .from(t.posts)
+          .where(lt(t.posts.publishedAt, new Date(1700000500000)))
+          .orderBy(t.posts.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[3, 4, 5], [1]]),
   },
   {
     name: 'where raw sql fragment',
-    run: (db, t, { sql }) => db.select({ id: t.users.id }).from(t.users).where(sql`${t.users.age} > ${26} and ${t.users.name} <> ${'cid'}`),
+    run: (db, t, { sql }) =>
+      db.select({ id: t.users.id }).from(t.users).where(sql`${t.users.age} > ${26} and ${t.users.name} <> ${'cid'}`),
     check: (r, a) => a.deepEqual(ids(r), [1]),
   },
 
   // ---------------------------------------------------------------- joins
   {
     name: 'inner join full rows',
-    run: (db, t, { eq }) => db.select().from(t.users).innerJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
+    run: (db, t, { eq }) =>
+      db.select().from(t.users).innerJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
     check: (r, a) => {
       a.equal(r.length, 4);
       a.deepEqual(Object.keys(r[0]).sort(), ['cities', 'users']);
@@ -486,7 +654,8 @@ export const scenarios = [
   },
   {
     name: 'left join nulls the missing table',
-    run: (db, t, { eq }) => db.select().from(t.users).leftJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
+    run: (db, t, { eq }) =>
+      db.select().from(t.users).leftJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
     check: (r, a) => {
       a.equal(r.length, 5);
       a.equal(r[3].users.name, 'dan');
@@ -497,7 +666,11 @@ export const scenarios = [
   {
     name: 'left join partial select with nulls',
     run: (db, t, { eq }) =>
-      db.select({ user: t.users.name, city: t.cities.name, country: t.cities.country }).from(t.users).leftJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
+      db
+        .select({ user: t.users.name, city: t.cities.name, country: t.cities.country })
+        .from(t.users)
+        .leftJoin(t.cities, eq(t.users.cityId, t.cities.id))
+        .orderBy(t.users.id),
     check: (r, a) => a.deepEqual(r[3], { user: 'dan', city: null, country: null }),
   },
   {
@@ -516,7 +689,11 @@ export const scenarios = [
   {
     name: 'right join',
     run: (db, t, { eq }) =>
-      db.select({ user: t.users.name, city: t.cities.name }).from(t.users).rightJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.cities.id, t.users.id),
+      db
+        .select({ user: t.users.name, city: t.cities.name })
+        .from(t.users)
+        .rightJoin(t.cities, eq(t.users.cityId, t.cities.id))
+        .orderBy(t.cities.id, t.users.id),
     check: (r, a) => {
       a.equal(r.length, 5);
       a.deepEqual(r[4], { user: null, city: 'Tokyo' });
@@ -525,7 +702,11 @@ export const scenarios = [
   {
     name: 'full join',
     run: (db, t, { eq }) =>
-      db.select({ user: t.users.name, city: t.cities.name }).from(t.users).fullJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id, t.cities.id),
+      db
+        .select({ user: t.users.name, city: t.cities.name })
+        .from(t.users)
+        .fullJoin(t.cities, eq(t.users.cityId, t.cities.id))
+        .orderBy(t.users.id, t.cities.id),
     check: (r, a) => {
       a.equal(r.length, 6);
       a.ok(r.some((x) => x.user === 'dan' && x.city === null));
@@ -534,7 +715,12 @@ export const scenarios = [
   },
   {
     name: 'cross join',
-    run: (db, t) => db.select({ city: t.cities.name, key: t.counters.key }).from(t.cities).crossJoin(t.counters).orderBy(t.cities.id, t.counters.key),
+    run: (db, t) =>
+      db
+        .select({ city: t.cities.name, key: t.counters.key })
+        .from(t.cities)
+        .crossJoin(t.counters)
+        .orderBy(t.cities.id, t.counters.key),
     check: (r, a) => {
       a.equal(r.length, 6);
       a.deepEqual(r[1], { city: 'Paris', key: 'b' });
@@ -567,9 +753,19 @@ export const scenarios = [
     name: 'self join selecting two same-named columns',
     run: (db, t, { eq }) => {
       const other = t.core.alias(t.users, 'u2');
-      return db.select({ a: t.users.name, b: other.name }).from(t.users).innerJoin(other, eq(other.id, t.users.cityId)).orderBy(t.users.id);
+      return db
+        .select({ a: t.users.name, b: other.name })
+        .from(t.users)
+        .innerJoin(other, eq(other.id, t.users.cityId))
+        .orderBy(t.users.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ a: 'ann', b: 'ann' }, { a: 'bob', b: 'bob' }, { a: 'cid', b: 'ann' }, { a: 'eve', b: 'bob' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { a: 'ann', b: 'ann' },
+        { a: 'bob', b: 'bob' },
+        { a: 'cid', b: 'ann' },
+        { a: 'eve', b: 'bob' },
+      ]),
   },
   {
     name: 'three table join',
@@ -593,9 +789,18 @@ export const scenarios = [
         .from(t.posts)
         .groupBy(t.posts.authorId)
         .as('sq');
-      return db.select({ name: t.users.name, total: sq.total }).from(t.users).innerJoin(sq, eq(t.users.id, sq.authorId)).orderBy(t.users.id);
+      return db
+        .select({ name: t.users.name, total: sq.total })
+        .from(t.users)
+        .innerJoin(sq, eq(t.users.id, sq.authorId))
+        .orderBy(t.users.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'ann', total: 15 }, { name: 'bob', total: 27 }, { name: 'eve', total: 0 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'ann', total: 15 },
+        { name: 'bob', total: 27 },
+        { name: 'eve', total: 0 },
+      ]),
   },
 
   // ---------------------------------------------------------------- aggregates
@@ -606,13 +811,16 @@ export const scenarios = [
   },
   {
     name: 'count column and countDistinct',
-    run: (db, t, { count, countDistinct }) => db.select({ emails: count(t.users.email), ages: countDistinct(t.users.age) }).from(t.users),
+    run: (db, t, { count, countDistinct }) =>
+      db.select({ emails: count(t.users.email), ages: countDistinct(t.users.age) }).from(t.users),
     check: (r, a) => a.deepEqual(r, [{ emails: 4, ages: 3 }]),
   },
   {
     name: 'sum avg min max',
     run: (db, t, { sum, avg, min, max }) =>
-      db.select({ sum: sum(t.posts.views), avg: avg(t.posts.views), min: min(t.posts.views), max: max(t.posts.views) }).from(t.posts),
+      db
+        .select({ sum: sum(t.posts.views), avg: avg(t.posts.views), min: min(t.posts.views), max: max(t.posts.views) })
+        .from(t.posts),
     check: (r, a) => {
       a.equal(r.length, 1);
       a.equal(Number(r[0].sum), 42);
@@ -623,7 +831,8 @@ export const scenarios = [
   },
   {
     name: 'sumDistinct avgDistinct',
-    run: (db, t, { sumDistinct, avgDistinct }) => db.select({ s: sumDistinct(t.users.age), a: avgDistinct(t.users.age) }).from(t.users),
+    run: (db, t, { sumDistinct, avgDistinct }) =>
+      db.select({ s: sumDistinct(t.users.age), a: avgDistinct(t.users.age) }).from(t.users),
     check: (r, a) => {
       a.equal(Number(r[0].s), 98);
       a.ok(Math.abs(Number(r[0].a) - 98 / 3) < 1e-9);
@@ -631,18 +840,29 @@ export const scenarios = [
   },
   {
     name: 'aggregates over no rows',
-    run: (db, t, { sum, max, count, eq }) => db.select({ s: sum(t.posts.views), m: max(t.posts.views), n: count() }).from(t.posts).where(eq(t.posts.id, 99)),
+    run: (db, t, { sum, max, count, eq }) =>
+      db
+        .select({ s: sum(t.posts.views), m: max(t.posts.views), n: count() })
+        .from(t.posts)
+        .where(eq(t.posts.id, 99)),
     check: (r, a) => a.deepEqual(r, [{ s: null, m: null, n: 0 }]),
   },
   {
     name: 'min max of timestamp column',
-    run: (db, t, { min, max }) => db.select({ first: min(t.users.createdAt), last: max(t.users.createdAt) }).from(t.users),
+    run: (db, t, { min, max }) =>
+      db.select({ first: min(t.users.createdAt), last: max(t.users.createdAt) }).from(t.users),
     check: (r, a) => a.deepEqual(r, [{ first: D(1700000000000), last: D(1700000400000) }]),
   },
   {
     name: 'group by with count',
-    run: (db, t, { count }) => db.select({ role: t.users.role, n: count() }).from(t.users).groupBy(t.users.role).orderBy(t.users.role),
-    check: (r, a) => a.deepEqual(r, [{ role: 'admin', n: 1 }, { role: 'guest', n: 1 }, { role: 'user', n: 3 }]),
+    run: (db, t, { count }) =>
+      db.select({ role: t.users.role, n: count() }).from(t.users).groupBy(t.users.role).orderBy(t.users.role),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { role: 'admin', n: 1 },
+        { role: 'guest', n: 1 },
+        { role: 'user', n: 3 },
+      ]),
   },
   {
     name: 'group by having',
@@ -653,12 +873,20 @@ export const scenarios = [
         .groupBy(t.posts.authorId)
         .having(gt(count(), 1))
         .orderBy(t.posts.authorId),
-    check: (r, a) => a.deepEqual(r, [{ authorId: 1, n: 2, views: 15 }, { authorId: 2, n: 2, views: 27 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { authorId: 1, n: 2, views: 15 },
+        { authorId: 2, n: 2, views: 27 },
+      ]),
   },
   {
     name: 'group by two columns',
     run: (db, t, { count }) =>
-      db.select({ age: t.users.age, active: t.users.active, n: count() }).from(t.users).groupBy(t.users.age, t.users.active).orderBy(t.users.age, t.users.active),
+      db
+        .select({ age: t.users.age, active: t.users.active, n: count() })
+        .from(t.users)
+        .groupBy(t.users.age, t.users.active)
+        .orderBy(t.users.age, t.users.active),
     check: (r, a) => {
       a.equal(r.length, 5);
       a.deepEqual(r[1], { age: 25, active: false, n: 1 });
@@ -666,26 +894,45 @@ export const scenarios = [
   },
   {
     name: '$count',
-    run: async (db, t, { eq }) => [await db.$count(t.users), await db.$count(t.users, eq(t.users.active, true)), await db.$count(t.posts, eq(t.posts.id, 99))],
+    run: async (db, t, { eq }) => [
+      await db.$count(t.users),
+      await db.$count(t.users, eq(t.users.active, true)),
+      await db.$count(t.posts, eq(t.posts.id, 99)),
+    ],
     check: (r, a) => a.deepEqual(r, [5, 3, 0]),
   },
   {
     name: '$count embedded in a select',
     run: (db, t, { eq }) =>
-      attempt(() => db.select({ name: t.users.name, posts: db.$count(t.posts, eq(t.posts.authorId, t.users.id)) }).from(t.users).orderBy(t.users.id)),
+      attempt(() =>
+        db
+          .select({ name: t.users.name, posts: db.$count(t.posts, eq(t.posts.authorId, t.users.id)) })
+          .from(t.users)
+          .orderBy(t.users.id),
+      ),
     check: (r, a) => a.equal(typeof r.threw, 'boolean'),
   },
 
   // ---------------------------------------------------------------- order / limit / distinct
   {
     name: 'order by desc asc with nulls',
-    run: (db, t, { asc, desc }) => db.select({ name: t.users.name, age: t.users.age }).from(t.users).orderBy(desc(t.users.age), asc(t.users.name)),
-    check: (r, a) => a.deepEqual(r.map((x) => x.name), ['cid', 'ann', 'bob', 'eve', 'dan']),
+    run: (db, t, { asc, desc }) =>
+      db.select({ name: t.users.name, age: t.users.age }).from(t.users).orderBy(desc(t.users.age), asc(t.users.name)),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.name),
+        ['cid', 'ann', 'bob', 'eve', 'dan'],
+      ),
   },
   {
     name: 'order by sql expression',
-    run: (db, t, { sql }) => db.select({ name: t.users.name }).from(t.users).orderBy(sql`length(${t.users.email}) desc`, t.users.id),
-    check: (r, a) => a.deepEqual(r.map((x) => x.name), ['ann', 'bob', 'dan', 'eve', 'cid']),
+    run: (db, t, { sql }) =>
+      db.select({ name: t.users.name }).from(t.users).orderBy(sql`length(${t.users.email}) desc`, t.users.id),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.name),
+        ['ann', 'bob', 'dan', 'eve', 'cid'],
+      ),
   },
   {
     name: 'limit and offset',
@@ -694,7 +941,8 @@ export const scenarios = [
   },
   {
     name: 'offset without limit',
-    run: (db, t) => attempt(async () => ids(await db.select({ id: t.users.id }).from(t.users).orderBy(t.users.id).offset(3))),
+    run: (db, t) =>
+      attempt(async () => ids(await db.select({ id: t.users.id }).from(t.users).orderBy(t.users.id).offset(3))),
     check: (r, a) => a.equal(typeof r.threw, 'boolean'),
   },
   {
@@ -710,48 +958,84 @@ export const scenarios = [
       const sq = db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)).as('older');
       return db.select().from(sq).orderBy(sq.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'ann' }, { id: 3, name: 'cid' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann' },
+        { id: 3, name: 'cid' },
+      ]),
   },
   {
     name: 'scalar subquery in select',
     run: (db, t, { sql, count, eq }) => {
       const n = db.select({ n: count() }).from(t.posts).where(eq(t.posts.authorId, t.users.id));
-      return db.select({ name: t.users.name, posts: sql`(${n})`.mapWith(Number) }).from(t.users).orderBy(t.users.id);
+      return db
+        .select({ name: t.users.name, posts: sql`(${n})`.mapWith(Number) })
+        .from(t.users)
+        .orderBy(t.users.id);
     },
-    check: (r, a) => a.deepEqual(r.map((x) => x.posts), [2, 2, 0, 0, 1]),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.posts),
+        [2, 2, 0, 0, 1],
+      ),
   },
   {
     name: '$with CTE',
     run: (db, t, { gt }) => {
-      const older = db.$with('older').as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)));
+      const older = db
+        .$with('older')
+        .as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)));
       return db.with(older).select().from(older).orderBy(older.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'ann' }, { id: 3, name: 'cid' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann' },
+        { id: 3, name: 'cid' },
+      ]),
   },
   {
     name: '$with CTE with aggregated field',
     run: (db, t, { gt, sql }) => {
-      const totals = db
-        .$with('totals')
-        .as(db.select({ authorId: t.posts.authorId, total: sql`sum(${t.posts.views})`.as('total') }).from(t.posts).groupBy(t.posts.authorId));
+      const totals = db.$with('totals').as(
+        db
+          .select({ authorId: t.posts.authorId, total: sql`sum(${t.posts.views})`.as('total') })
+          .from(t.posts)
+          .groupBy(t.posts.authorId),
+      );
       return db.with(totals).select().from(totals).where(gt(totals.total, 10)).orderBy(totals.authorId);
     },
-    check: (r, a) => a.deepEqual(r, [{ authorId: 1, total: 15 }, { authorId: 2, total: 27 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { authorId: 1, total: 15 },
+        { authorId: 2, total: 27 },
+      ]),
   },
   {
     name: 'two CTEs joined',
     run: (db, t, { eq }) => {
       const authors = db.$with('authors').as(db.select({ id: t.users.id, name: t.users.name }).from(t.users));
-      const popular = db.$with('popular').as(db.select({ authorId: t.posts.authorId, title: t.posts.title }).from(t.posts).where(eq(t.posts.views, 20)));
-      return db.with(authors, popular).select({ name: authors.name, title: popular.title }).from(popular).innerJoin(authors, eq(authors.id, popular.authorId));
+      const popular = db
+        .$with('popular')
+        .as(db.select({ authorId: t.posts.authorId, title: t.posts.title }).from(t.posts).where(eq(t.posts.views, 20)));
+      return db
+        .with(authors, popular)
+        .select({ name: authors.name, title: popular.title })
+        .from(popular)
+        .innerJoin(authors, eq(authors.id, popular.authorId));
     },
     check: (r, a) => a.deepEqual(r, [{ name: 'bob', title: 'Bob post' }]),
   },
   {
     name: 'CTE used in where inArray',
     run: (db, t, { inArray, eq }) => {
-      const inactive = db.$with('inactive').as(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false)));
-      return db.with(inactive).select({ id: t.posts.id }).from(t.posts).where(inArray(t.posts.authorId, db.select({ id: inactive.id }).from(inactive)));
+      const inactive = db
+        .$with('inactive')
+        .as(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false)));
+      return db
+        .with(inactive)
+        .select({ id: t.posts.id })
+        .from(t.posts)
+        .where(inArray(t.posts.authorId, db.select({ id: inactive.id }).from(inactive)));
     },
     check: (r, a) => a.deepEqual(ids(r), [4]),
   },
@@ -781,12 +1065,21 @@ export const scenarios = [
   {
     name: 'intersect',
     run: (db, t, { eq }) =>
-      db.select({ id: t.users.id }).from(t.users).where(eq(t.users.age, 25)).intersect(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false))),
+      db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(eq(t.users.age, 25))
+        .intersect(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false))),
     check: (r, a) => a.deepEqual(r, [{ id: 5 }]),
   },
   {
     name: 'except',
-    run: (db, t) => db.select({ id: t.users.id }).from(t.users).except(db.select({ id: t.posts.authorId }).from(t.posts)).orderBy(t.users.id),
+    run: (db, t) =>
+      db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .except(db.select({ id: t.posts.authorId }).from(t.posts))
+        .orderBy(t.users.id),
     check: (r, a) => a.deepEqual(ids(r), [3, 4]),
   },
   {
@@ -805,10 +1098,28 @@ export const scenarios = [
   {
     name: 'standalone intersect and except',
     run: async (db, t, { gt, lt }) => [
-      ids(await t.core.intersect(db.select({ id: t.users.id }).from(t.users).where(gt(t.users.id, 1)), db.select({ id: t.users.id }).from(t.users).where(lt(t.users.id, 4))).orderBy(t.users.id)),
-      ids(await t.core.except(db.select({ id: t.users.id }).from(t.users), db.select({ id: t.users.id }).from(t.users).where(gt(t.users.id, 2))).orderBy(t.users.id)),
+      ids(
+        await t.core
+          .intersect(
+            db.select({ id: t.users.id }).from(t.users).where(gt(t.users.id, 1)),
+            db.select({ id: t.users.id }).from(t.users).where(lt(t.users.id, 4)),
+          )
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await t.core
+          .except(
+            db.select({ id: t.users.id }).from(t.users),
+            db.select({ id: t.users.id }).from(t.users).where(gt(t.users.id, 2)),
+          )
+          .orderBy(t.users.id),
+      ),
     ],
-    check: (r, a) => a.deepEqual(r, [[2, 3], [1, 2]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [2, 3],
+        [1, 2],
+      ]),
   },
 
   // ---------------------------------------------------------------- insert
@@ -833,15 +1144,27 @@ export const scenarios = [
     check: (r, a) => {
       a.equal(r.length, 2);
       a.deepEqual(r[0], {
-        id: 6, name: 'fay', email: 'fay@x.io', age: 20, role: 'user', active: true, cityId: null,
-        createdAt: D(1700001000000), score: null, meta: { tags: ['z'] },
+        id: 6,
+        name: 'fay',
+        email: 'fay@x.io',
+        age: 20,
+        role: 'user',
+        active: true,
+        cityId: null,
+        createdAt: D(1700001000000),
+        score: null,
+        meta: { tags: ['z'] },
       });
       a.deepEqual([r[1].id, r[1].role, r[1].active, r[1].email], [7, 'guest', false, null]);
     },
   },
   {
     name: 'insert returning partial with sql',
-    run: (db, t, { sql }) => db.insert(t.users).values({ name: 'hal' }).returning({ id: t.users.id, shout: sql`upper(${t.users.name})` }),
+    run: (db, t, { sql }) =>
+      db
+        .insert(t.users)
+        .values({ name: 'hal' })
+        .returning({ id: t.users.id, shout: sql`upper(${t.users.name})` }),
     check: (r, a) => a.deepEqual(r, [{ id: 6, shout: 'HAL' }]),
   },
   {
@@ -851,7 +1174,15 @@ export const scenarios = [
       await db.insert(t.defaultsT).values({ name: 'given', n: 1, tag: 'mine' });
       const { legacy, ...cols } = t.defaultsT; // legacy: see 'insert leaves a DDL-only default alone'
       return db
-        .select({ id: cols.id, name: cols.name, n: cols.n, sqlDefault: cols.sqlDefault, created: cols.created, tag: cols.tag, state: cols.state })
+        .select({
+          id: cols.id,
+          name: cols.name,
+          n: cols.n,
+          sqlDefault: cols.sqlDefault,
+          created: cols.created,
+          tag: cols.tag,
+          state: cols.state,
+        })
         .from(t.defaultsT)
         .orderBy(t.defaultsT.id);
     },
@@ -878,21 +1209,43 @@ export const scenarios = [
       db
         .insert(t.defaultsT)
         .values([{ name: 'a', n: 3 }, { tag: 't' }])
-        .returning({ name: t.defaultsT.name, n: t.defaultsT.n, tag: t.defaultsT.tag, sqlDefault: t.defaultsT.sqlDefault }),
-    check: (r, a) => a.deepEqual(r, [{ name: 'a', n: 3, tag: 'generated', sqlDefault: 42 }, { name: 'anon', n: 7, tag: 't', sqlDefault: 42 }]),
+        .returning({
+          name: t.defaultsT.name,
+          n: t.defaultsT.n,
+          tag: t.defaultsT.tag,
+          sqlDefault: t.defaultsT.sqlDefault,
+        }),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'a', n: 3, tag: 'generated', sqlDefault: 42 },
+        { name: 'anon', n: 7, tag: 't', sqlDefault: 42 },
+      ]),
   },
   {
     name: 'insert explicit nulls',
-    run: (db, t) => db.insert(t.users).values({ name: 'ivy', email: null, age: null, meta: null }).returning({ email: t.users.email, age: t.users.age, meta: t.users.meta }),
+    run: (db, t) =>
+      db
+        .insert(t.users)
+        .values({ name: 'ivy', email: null, age: null, meta: null })
+        .returning({ email: t.users.email, age: t.users.age, meta: t.users.meta }),
     check: (r, a) => a.deepEqual(r, [{ email: null, age: null, meta: null }]),
   },
   {
     name: 'insert run then count',
     run: async (db, t) => {
-      await db.insert(t.counters).values([{ key: 'c', value: 3 }, { key: 'd' }]).run();
+      await db
+        .insert(t.counters)
+        .values([{ key: 'c', value: 3 }, { key: 'd' }])
+        .run();
       return db.select().from(t.counters).orderBy(t.counters.key);
     },
-    check: (r, a) => a.deepEqual(r, [{ key: 'a', value: 1 }, { key: 'b', value: 2 }, { key: 'c', value: 3 }, { key: 'd', value: 0 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { key: 'a', value: 1 },
+        { key: 'b', value: 2 },
+        { key: 'c', value: 3 },
+        { key: 'd', value: 0 },
+      ]),
   },
   {
     name: 'insert duplicate key throws',
@@ -910,13 +1263,28 @@ export const scenarios = [
       await db.insert(t.counters).values({ key: 'a', value: 100 }).onConflictDoNothing().returning(),
       await db.select().from(t.counters).orderBy(t.counters.key),
     ],
-    check: (r, a) => a.deepEqual(r, [[], [{ key: 'a', value: 1 }, { key: 'b', value: 2 }]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [],
+        [
+          { key: 'a', value: 1 },
+          { key: 'b', value: 2 },
+        ],
+      ]),
   },
   {
     name: 'onConflictDoNothing with target',
     run: async (db, t) => [
-      await db.insert(t.users).values({ name: 'copy', email: 'bob@x.io' }).onConflictDoNothing({ target: t.users.email }).returning({ id: t.users.id }),
-      await db.insert(t.users).values({ name: 'new', email: 'new@x.io' }).onConflictDoNothing({ target: t.users.email }).returning({ id: t.users.id }),
+      await db
+        .insert(t.users)
+        .values({ name: 'copy', email: 'bob@x.io' })
+        .onConflictDoNothing({ target: t.users.email })
+        .returning({ id: t.users.id }),
+      await db
+        .insert(t.users)
+        .values({ name: 'new', email: 'new@x.io' })
+        .onConflictDoNothing({ target: t.users.email })
+        .returning({ id: t.users.id }),
     ],
     check: (r, a) => {
       a.deepEqual(r[0], []);
@@ -941,23 +1309,39 @@ export const scenarios = [
         db
           .insert(t.counters)
           .values({ key, value })
-          .onConflictDoUpdate({ target: t.counters.key, set: { value: sql`excluded.value` }, setWhere: lt(t.counters.value, sql`excluded.value`) });
+          .onConflictDoUpdate({
+            target: t.counters.key,
+            set: { value: sql`excluded.value` },
+            setWhere: lt(t.counters.value, sql`excluded.value`),
+          });
       await up('a', 5);
       await up('b', 1);
       return db.select().from(t.counters).orderBy(t.counters.key);
     },
-    check: (r, a) => a.deepEqual(r, [{ key: 'a', value: 5 }, { key: 'b', value: 2 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { key: 'a', value: 5 },
+        { key: 'b', value: 2 },
+      ]),
   },
   {
     name: 'onConflictDoUpdate multi-row',
     run: async (db, t) => {
       await db
         .insert(t.counters)
-        .values([{ key: 'a', value: 7 }, { key: 'z', value: 9 }])
+        .values([
+          { key: 'a', value: 7 },
+          { key: 'z', value: 9 },
+        ])
         .onConflictDoUpdate({ target: t.counters.key, set: { value: 70 } });
       return db.select().from(t.counters).orderBy(t.counters.key);
     },
-    check: (r, a) => a.deepEqual(r, [{ key: 'a', value: 70 }, { key: 'b', value: 2 }, { key: 'z', value: 9 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { key: 'a', value: 70 },
+        { key: 'b', value: 2 },
+        { key: 'z', value: 9 },
+      ]),
   },
   {
     name: 'onConflictDoUpdate with typed column value',
@@ -965,24 +1349,46 @@ export const scenarios = [
       db
         .insert(t.users)
         .values({ id: 2, name: 'bob2', active: false, createdAt: new Date(1800000000000) })
-        .onConflictDoUpdate({ target: t.users.id, set: { active: false, createdAt: new Date(1800000000000), meta: { x: 1 } } })
-        .returning({ id: t.users.id, name: t.users.name, active: t.users.active, createdAt: t.users.createdAt, meta: t.users.meta }),
-    check: (r, a) => a.deepEqual(r, [{ id: 2, name: 'bob', active: false, createdAt: D(1800000000000), meta: { x: 1 } }]),
+        .onConflictDoUpdate({
+          target: t.users.id,
+          set: { active: false, createdAt: new Date(1800000000000), meta: { x: 1 } },
+        })
+        .returning({
+          id: t.users.id,
+          name: t.users.name,
+          active: t.users.active,
+          createdAt: t.users.createdAt,
+          meta: t.users.meta,
+        }),
+    check: (r, a) =>
+      a.deepEqual(r, [{ id: 2, name: 'bob', active: false, createdAt: D(1800000000000), meta: { x: 1 } }]),
   },
 
   // ---------------------------------------------------------------- update / delete
   {
     name: 'update returning',
-    run: (db, t, { eq }) => db.update(t.users).set({ age: 26, active: false }).where(eq(t.users.name, 'bob')).returning({ id: t.users.id, age: t.users.age, active: t.users.active }),
+    run: (db, t, { eq }) =>
+      db
+        .update(t.users)
+        .set({ age: 26, active: false })
+        .where(eq(t.users.name, 'bob'))
+        .returning({ id: t.users.id, age: t.users.age, active: t.users.active }),
     check: (r, a) => a.deepEqual(r, [{ id: 2, age: 26, active: false }]),
   },
   {
     name: 'update with sql expression',
     run: async (db, t, { sql, gt }) => {
-      await db.update(t.posts).set({ views: sql`${t.posts.views} + 1` }).where(gt(t.posts.views, 5));
+      await db
+        .update(t.posts)
+        .set({ views: sql`${t.posts.views} + 1` })
+        .where(gt(t.posts.views, 5));
       return db.select({ id: t.posts.id, views: t.posts.views }).from(t.posts).orderBy(t.posts.id);
     },
-    check: (r, a) => a.deepEqual(r.map((x) => x.views), [11, 5, 21, 0, 8]),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.views),
+        [11, 5, 21, 0, 8],
+      ),
   },
   {
     name: 'update without match',
@@ -994,19 +1400,32 @@ export const scenarios = [
     run: (db, t, { eq }) =>
       db
         .update(t.users)
-        .set({ meta: { nested: { ok: true }, list: [1, 'two', null] }, createdAt: new Date('2024-02-29T12:34:56.789Z') })
+        .set({
+          meta: { nested: { ok: true }, list: [1, 'two', null] },
+          createdAt: new Date('2024-02-29T12:34:56.789Z'),
+        })
         .where(eq(t.users.id, 4))
         .returning({ meta: t.users.meta, createdAt: t.users.createdAt }),
-    check: (r, a) => a.deepEqual(r, [{ meta: { list: [1, 'two', null], nested: { ok: true } }, createdAt: D('2024-02-29T12:34:56.000Z') }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { meta: { list: [1, 'two', null], nested: { ok: true } }, createdAt: D('2024-02-29T12:34:56.000Z') },
+      ]),
   },
   {
     name: 'update $onUpdate column',
     run: async (db, t, { eq }) => {
       await db.insert(t.defaultsT).values([{ name: 'a' }, { name: 'b' }]);
       await db.update(t.defaultsT).set({ n: 8 }).where(eq(t.defaultsT.name, 'b'));
-      return db.select({ name: t.defaultsT.name, n: t.defaultsT.n, state: t.defaultsT.state }).from(t.defaultsT).orderBy(t.defaultsT.id);
+      return db
+        .select({ name: t.defaultsT.name, n: t.defaultsT.n, state: t.defaultsT.state })
+        .from(t.defaultsT)
+        .orderBy(t.defaultsT.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'a', n: 7, state: 'initial' }, { name: 'b', n: 8, state: 'updated' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'a', n: 7, state: 'initial' },
+        { name: 'b', n: 8, state: 'updated' },
+      ]),
   },
   {
     name: 'delete returning',
@@ -1014,7 +1433,14 @@ export const scenarios = [
       await db.delete(t.posts).where(lt(t.posts.views, 6)).returning({ id: t.posts.id, title: t.posts.title }),
       await db.$count(t.posts),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ id: 2, title: 'Second' }, { id: 4, title: 'Eve post' }], 3]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { id: 2, title: 'Second' },
+          { id: 4, title: 'Eve post' },
+        ],
+        3,
+      ]),
   },
   {
     name: 'delete all rows',
@@ -1029,7 +1455,10 @@ export const scenarios = [
     run: (db, t, { eq }) => db.delete(t.users).where(eq(t.users.id, 5)).returning(),
     check: (r, a) => {
       a.equal(r.length, 1);
-      a.deepEqual([r[0].name, r[0].active, r[0].createdAt, r[0].meta], ['eve', false, D(1700000400000), { level: 2, tags: ['b', 'c'] }]);
+      a.deepEqual(
+        [r[0].name, r[0].active, r[0].createdAt, r[0].meta],
+        ['eve', false, D(1700000400000), { level: 2, tags: ['b', 'c'] }],
+      );
     },
   },
 
@@ -1037,7 +1466,10 @@ export const scenarios = [
   {
     name: 'batch insert then select',
     run: async (db, t) => {
-      const [, rows] = await db.batch([db.insert(t.cities).values({ id: 20, name: 'Oslo' }), db.select().from(t.cities).orderBy(t.cities.id)]);
+      const [, rows] = await db.batch([
+        db.insert(t.cities).values({ id: 20, name: 'Oslo' }),
+        db.select().from(t.cities).orderBy(t.cities.id),
+      ]);
       return rows;
     },
     check: (r, a) => {
@@ -1056,12 +1488,19 @@ export const scenarios = [
       ]);
       return { ins, upd, del, sel };
     },
-    check: (r, a) => a.deepEqual(r, { ins: [{ key: 'q', value: 5 }], upd: [{ value: 6 }], del: [{ key: 'a' }], sel: [{ n: 2 }] }),
+    check: (r, a) =>
+      a.deepEqual(r, { ins: [{ key: 'q', value: 5 }], upd: [{ value: 6 }], del: [{ key: 'a' }], sel: [{ n: 2 }] }),
   },
   {
     name: 'batch select with same-named columns',
     run: async (db, t, { eq }) => {
-      const [rows] = await db.batch([db.select({ user: t.users.name, city: t.cities.name, id: t.cities.id }).from(t.users).innerJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id)]);
+      const [rows] = await db.batch([
+        db
+          .select({ user: t.users.name, city: t.cities.name, id: t.cities.id })
+          .from(t.users)
+          .innerJoin(t.cities, eq(t.users.cityId, t.cities.id))
+          .orderBy(t.users.id),
+      ]);
       return rows;
     },
     check: (r, a) => a.deepEqual(r[0], { user: 'ann', city: 'Paris', id: 1 }),
@@ -1069,22 +1508,48 @@ export const scenarios = [
   {
     name: 'batch with a CTE select and a set operation',
     run: async (db, t, { gt, lt, eq }) => {
-      const older = db.$with('older').as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)));
+      const older = db
+        .$with('older')
+        .as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)));
       return db.batch([
-        db.with(older).select({ id: older.id, name: older.name, country: t.cities.country }).from(older).leftJoin(t.users, eq(t.users.id, older.id)).leftJoin(t.cities, eq(t.cities.id, t.users.cityId)).orderBy(older.id),
-        db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(lt(t.users.id, 2)).union(db.select({ id: t.cities.id, name: t.cities.name }).from(t.cities)).orderBy(t.users.id, t.users.name),
+        db
+          .with(older)
+          .select({ id: older.id, name: older.name, country: t.cities.country })
+          .from(older)
+          .leftJoin(t.users, eq(t.users.id, older.id))
+          .leftJoin(t.cities, eq(t.cities.id, t.users.cityId))
+          .orderBy(older.id),
+        db
+          .select({ id: t.users.id, name: t.users.name })
+          .from(t.users)
+          .where(lt(t.users.id, 2))
+          .union(db.select({ id: t.cities.id, name: t.cities.name }).from(t.cities))
+          .orderBy(t.users.id, t.users.name),
       ]);
     },
     check: (r, a) =>
       a.deepEqual(r, [
-        [{ id: 1, name: 'ann', country: 'FR' }, { id: 3, name: 'cid', country: 'FR' }],
-        [{ id: 1, name: 'Paris' }, { id: 1, name: 'ann' }, { id: 2, name: 'Berlin' }, { id: 3, name: 'Tokyo' }],
+        [
+          { id: 1, name: 'ann', country: 'FR' },
+          { id: 3, name: 'cid', country: 'FR' },
+        ],
+        [
+          { id: 1, name: 'Paris' },
+          { id: 1, name: 'ann' },
+          { id: 2, name: 'Berlin' },
+          { id: 3, name: 'Tokyo' },
+        ],
       ]),
   },
   {
     name: 'batch is atomic',
     run: async (db, t) => {
-      const r = await attempt(() => db.batch([db.insert(t.cities).values({ id: 30, name: 'First' }), db.insert(t.cities).values({ id: 1, name: 'dup' })]));
+      const r = await attempt(() =>
+        db.batch([
+          db.insert(t.cities).values({ id: 30, name: 'First' }),
+          db.insert(t.cities).values({ id: 1, name: 'dup' }),
+        ]),
+      );
       return { threw: r.threw, count: await db.$count(t.cities) };
     },
     check: (r, a) => a.deepEqual(r, { threw: true, count: 3 }),
@@ -1093,7 +1558,10 @@ export const scenarios = [
     name: 'batch with db.run',
     asyncOnly: true,
     run: async (db, t, { sql, eq }) => {
-      const [, rows] = await db.batch([db.run(sql`update ${t.counters} set ${sql.identifier('value')} = 50`), db.select().from(t.counters).where(eq(t.counters.key, 'b'))]);
+      const [, rows] = await db.batch([
+        db.run(sql`update ${t.counters} set ${sql.identifier('value')} = 50`),
+        db.select().from(t.counters).where(eq(t.counters.key, 'b')),
+      ]);
       return rows;
     },
     check: (r, a) => a.deepEqual(r, [{ key: 'b', value: 50 }]),
@@ -1111,13 +1579,33 @@ export const scenarios = [
       return { all, get, values, miss };
     },
     check: (r, a) =>
-      a.deepEqual(r, { all: [{ key: 'a', value: 1 }, { key: 'b', value: 2 }], get: { n: 5 }, values: [[1, 'Paris'], [2, 'Berlin'], [3, 'Tokyo']], miss: '<undefined>' }),
+      a.deepEqual(r, {
+        all: [
+          { key: 'a', value: 1 },
+          { key: 'b', value: 2 },
+        ],
+        get: { n: 5 },
+        values: [
+          [1, 'Paris'],
+          [2, 'Berlin'],
+          [3, 'Tokyo'],
+        ],
+        miss: '<undefined>',
+      }),
   },
   {
     name: 'batch with raw sql carrying params',
     asyncOnly: true,
     run: (db, t, { sql }) =>
-      attempt(async () => (await db.batch([db.run(sql`update ${t.counters} set value = ${9} where key = ${'a'}`), db.get(sql`select value from ${t.counters} where key = ${'a'}`)]))[1]),
+      attempt(
+        async () =>
+          (
+            await db.batch([
+              db.run(sql`update ${t.counters} set value = ${9} where key = ${'a'}`),
+              db.get(sql`select value from ${t.counters} where key = ${'a'}`),
+            ])
+          )[1],
+      ),
     check: (r, a) => a.equal(typeof r.threw, 'boolean'),
   },
 
@@ -1125,7 +1613,11 @@ export const scenarios = [
   {
     name: 'prepared select with placeholder',
     run: async (db, t, { eq, sql }) => {
-      const p = db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, sql.placeholder('id'))).prepare();
+      const p = db
+        .select({ name: t.users.name })
+        .from(t.users)
+        .where(eq(t.users.id, sql.placeholder('id')))
+        .prepare();
       return [await p.get({ id: 1 }), await p.get({ id: 3 }), await p.all({ id: 99 }), await p.execute({ id: 2 })];
     },
     check: (r, a) => a.deepEqual(r, [{ name: 'ann' }, { name: 'cid' }, [], [{ name: 'bob' }]]),
@@ -1133,35 +1625,64 @@ export const scenarios = [
   {
     name: 'prepared with placeholders in like and limit',
     run: async (db, t, { like, sql }) => {
-      const p = db.select({ id: t.users.id }).from(t.users).where(like(t.users.name, sql.placeholder('pat'))).orderBy(t.users.id).limit(sql.placeholder('lim')).prepare();
+      const p = db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(like(t.users.name, sql.placeholder('pat')))
+        .orderBy(t.users.id)
+        .limit(sql.placeholder('lim'))
+        .prepare();
       return [ids(await p.all({ pat: '%n%', lim: 5 })), ids(await p.all({ pat: '%', lim: 2 }))];
     },
-    check: (r, a) => a.deepEqual(r, [[1, 4], [1, 2]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 4],
+        [1, 2],
+      ]),
   },
   {
     name: 'prepared insert with placeholders',
     run: async (db, t, { sql }) => {
-      const p = db.insert(t.cities).values({ id: sql.placeholder('id'), name: sql.placeholder('name') }).prepare();
+      const p = db
+        .insert(t.cities)
+        .values({ id: sql.placeholder('id'), name: sql.placeholder('name') })
+        .prepare();
       await p.run({ id: 40, name: 'Lima' });
       await p.run({ id: 41, name: 'Quito' });
       return db.select({ id: t.cities.id, name: t.cities.name }).from(t.cities).orderBy(t.cities.id);
     },
-    check: (r, a) => a.deepEqual(r.slice(3), [{ id: 40, name: 'Lima' }, { id: 41, name: 'Quito' }]),
+    check: (r, a) =>
+      a.deepEqual(r.slice(3), [
+        { id: 40, name: 'Lima' },
+        { id: 41, name: 'Quito' },
+      ]),
   },
   {
     // drizzle binds a placeholder's value as given (no column mapping in a where):
     // a Date fails on SQLite, the stored form (seconds) works.
     name: 'prepared placeholder on a timestamp column',
     run: async (db, t, { gt, sql }) => {
-      const p = db.select({ id: t.users.id }).from(t.users).where(gt(t.users.createdAt, sql.placeholder('after'))).orderBy(t.users.id).prepare();
-      return [(await attempt(() => p.all({ after: new Date(1700000250000) }))).threw, ids(await p.all({ after: 1700000250 }))];
+      const p = db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(gt(t.users.createdAt, sql.placeholder('after')))
+        .orderBy(t.users.id)
+        .prepare();
+      return [
+        (await attempt(() => p.all({ after: new Date(1700000250000) }))).threw,
+        ids(await p.all({ after: 1700000250 })),
+      ];
     },
     check: (r, a) => a.deepEqual(r, [true, [4, 5]]),
   },
   {
     name: 'prepared update set with placeholder',
     run: async (db, t, { eq, sql }) => {
-      const p = db.update(t.users).set({ active: sql.placeholder('active'), createdAt: sql.placeholder('at') }).where(eq(t.users.id, sql.placeholder('id'))).prepare();
+      const p = db
+        .update(t.users)
+        .set({ active: sql.placeholder('active'), createdAt: sql.placeholder('at') })
+        .where(eq(t.users.id, sql.placeholder('id')))
+        .prepare();
       await p.run({ id: 1, active: false, at: new Date(1600000000000) });
       return db.select({ active: t.users.active, createdAt: t.users.createdAt }).from(t.users).where(eq(t.users.id, 1));
     },
@@ -1170,8 +1691,15 @@ export const scenarios = [
   {
     name: 'prepared update and delete',
     run: async (db, t, { eq, sql }) => {
-      const up = db.update(t.counters).set({ value: 99 }).where(eq(t.counters.key, sql.placeholder('k'))).prepare();
-      const del = db.delete(t.counters).where(eq(t.counters.key, sql.placeholder('k'))).prepare();
+      const up = db
+        .update(t.counters)
+        .set({ value: 99 })
+        .where(eq(t.counters.key, sql.placeholder('k')))
+        .prepare();
+      const del = db
+        .delete(t.counters)
+        .where(eq(t.counters.key, sql.placeholder('k')))
+        .prepare();
       await up.run({ k: 'a' });
       await del.run({ k: 'b' });
       return db.select().from(t.counters);
@@ -1183,17 +1711,28 @@ export const scenarios = [
   {
     name: 'db.all raw',
     run: (db, t, { sql }) => db.all(sql`select id, name from ${t.users} where age > ${26} order by id`),
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'ann' }, { id: 3, name: 'cid' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann' },
+        { id: 3, name: 'cid' },
+      ]),
   },
   {
     name: 'db.get raw',
-    run: async (db, t, { sql }) => [await db.get(sql`select count(*) as n from ${t.users}`), await db.get(sql`select id from ${t.users} where id = ${99}`)],
+    run: async (db, t, { sql }) => [
+      await db.get(sql`select count(*) as n from ${t.users}`),
+      await db.get(sql`select id from ${t.users} where id = ${99}`),
+    ],
     check: (r, a) => a.deepEqual(r, [{ n: 5 }, '<undefined>']),
   },
   {
     name: 'db.values raw',
     run: (db, t, { sql }) => db.values(sql`select id, name, score from ${t.users} order by id limit 2`),
-    check: (r, a) => a.deepEqual(r, [[1, 'ann', 9.5], [2, 'bob', 7.25]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 'ann', 9.5],
+        [2, 'bob', 7.25],
+      ]),
   },
   {
     name: 'db.run raw',
@@ -1232,65 +1771,131 @@ export const scenarios = [
     name: 'integer boolean mode',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.bool }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values([{ id: 3, bool: false }, { id: 4, bool: true }]).returning({ v: t.kinds.bool }),
+      await db
+        .insert(t.kinds)
+        .values([
+          { id: 3, bool: false },
+          { id: 4, bool: true },
+        ])
+        .returning({ v: t.kinds.bool }),
       await db.values(sql`select bool from kinds where id >= 3 order by id`),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: true }, { v: null }], [{ v: false }, { v: true }], [[0], [1]]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ v: true }, { v: null }],
+        [{ v: false }, { v: true }],
+        [[0], [1]],
+      ]),
   },
   {
     name: 'integer timestamp mode truncates to seconds',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.ts }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, ts: new Date('2024-05-06T07:08:09.999Z') }).returning({ v: t.kinds.ts }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, ts: new Date('2024-05-06T07:08:09.999Z') })
+        .returning({ v: t.kinds.ts }),
       await db.values(sql`select ts from kinds where id = 3`),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: D(1700000000000) }, { v: null }], [{ v: D('2024-05-06T07:08:09.000Z') }], [[1714979289]]]),
+    check: (r, a) =>
+      a.deepEqual(r, [[{ v: D(1700000000000) }, { v: null }], [{ v: D('2024-05-06T07:08:09.000Z') }], [[1714979289]]]),
   },
   {
     name: 'integer timestamp_ms mode',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.tsMs }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, tsMs: new Date('2024-05-06T07:08:09.999Z') }).returning({ v: t.kinds.tsMs }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, tsMs: new Date('2024-05-06T07:08:09.999Z') })
+        .returning({ v: t.kinds.tsMs }),
       await db.values(sql`select ts_ms from kinds where id = 3`),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: D(1700000000123) }, { v: null }], [{ v: D('2024-05-06T07:08:09.999Z') }], [[1714979289999]]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ v: D(1700000000123) }, { v: null }],
+        [{ v: D('2024-05-06T07:08:09.999Z') }],
+        [[1714979289999]],
+      ]),
   },
   {
     name: 'text and enum modes',
     run: async (db, t, { eq }) => [
       await db.select({ txt: t.kinds.txt, en: t.kinds.en }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, txt: 'ünïcødé ✓ \'quoted\' "double"', en: 'c' }).returning({ txt: t.kinds.txt, en: t.kinds.en }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, txt: 'ünïcødé ✓ \'quoted\' "double"', en: 'c' })
+        .returning({ txt: t.kinds.txt, en: t.kinds.en }),
       await db.select({ id: t.kinds.id }).from(t.kinds).where(eq(t.kinds.en, 'b')),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ txt: 'hi', en: 'b' }, { txt: null, en: null }], [{ txt: 'ünïcødé ✓ \'quoted\' "double"', en: 'c' }], [{ id: 1 }]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { txt: 'hi', en: 'b' },
+          { txt: null, en: null },
+        ],
+        [{ txt: 'ünïcødé ✓ \'quoted\' "double"', en: 'c' }],
+        [{ id: 1 }],
+      ]),
   },
   {
     name: 'text json mode',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.js }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values([{ id: 3, js: { a: [1, { b: 'c' }], n: null } }, { id: 4, js: [1, 2] }, { id: 5, js: 'str' }]).returning({ v: t.kinds.js }),
+      await db
+        .insert(t.kinds)
+        .values([
+          { id: 3, js: { a: [1, { b: 'c' }], n: null } },
+          { id: 4, js: [1, 2] },
+          { id: 5, js: 'str' },
+        ])
+        .returning({ v: t.kinds.js }),
       await db.values(sql`select js from kinds where id >= 3 order by id`),
     ],
     check: (r, a) =>
-      a.deepEqual(r, [[{ v: { k: [1, 2] } }, { v: null }], [{ v: { a: [1, { b: 'c' }], n: null } }, { v: [1, 2] }, { v: 'str' }], [['{"a":[1,{"b":"c"}],"n":null}'], ['[1,2]'], ['"str"']]]),
+      a.deepEqual(r, [
+        [{ v: { k: [1, 2] } }, { v: null }],
+        [{ v: { a: [1, { b: 'c' }], n: null } }, { v: [1, 2] }, { v: 'str' }],
+        [['{"a":[1,{"b":"c"}],"n":null}'], ['[1,2]'], ['"str"']],
+      ]),
   },
   {
     name: 'real mode',
     run: async (db, t) => [
       await db.select({ v: t.kinds.re }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values([{ id: 3, re: 0.1 + 0.2 }, { id: 4, re: -1e300 }, { id: 5, re: 3 }]).returning({ v: t.kinds.re }),
+      await db
+        .insert(t.kinds)
+        .values([
+          { id: 3, re: 0.1 + 0.2 },
+          { id: 4, re: -1e300 },
+          { id: 5, re: 3 },
+        ])
+        .returning({ v: t.kinds.re }),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: 1.5 }, { v: null }], [{ v: 0.30000000000000004 }, { v: -1e300 }, { v: 3 }]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ v: 1.5 }, { v: null }],
+        [{ v: 0.30000000000000004 }, { v: -1e300 }, { v: 3 }],
+      ]),
   },
   {
     name: 'numeric string mode',
     run: async (db, t) => [
       await db.select({ v: t.kinds.num }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values([{ id: 3, num: '10' }, { id: 4, num: '0.125' }, { id: 5, num: 'abc' }]).returning({ v: t.kinds.num }),
+      await db
+        .insert(t.kinds)
+        .values([
+          { id: 3, num: '10' },
+          { id: 4, num: '0.125' },
+          { id: 5, num: 'abc' },
+        ])
+        .returning({ v: t.kinds.num }),
     ],
     check: (r, a) => {
       a.deepEqual(r[0], [{ v: '12.5' }, { v: null }]);
-      a.deepEqual(r[1].map((x) => typeof x.v), ['string', 'string', 'string']);
+      a.deepEqual(
+        r[1].map((x) => typeof x.v),
+        ['string', 'string', 'string'],
+      );
       a.equal(r[1][2].v, 'abc');
     },
   },
@@ -1298,9 +1903,19 @@ export const scenarios = [
     name: 'numeric number mode',
     run: async (db, t) => [
       await db.select({ v: t.kinds.numN }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values([{ id: 3, numN: 7 }, { id: 4, numN: 0.5 }]).returning({ v: t.kinds.numN }),
+      await db
+        .insert(t.kinds)
+        .values([
+          { id: 3, numN: 7 },
+          { id: 4, numN: 0.5 },
+        ])
+        .returning({ v: t.kinds.numN }),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: 3.25 }, { v: null }], [{ v: 7 }, { v: 0.5 }]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ v: 3.25 }, { v: null }],
+        [{ v: 7 }, { v: 0.5 }],
+      ]),
   },
   {
     name: 'numeric bigint mode',
@@ -1314,38 +1929,68 @@ export const scenarios = [
     name: 'blob buffer mode',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.blobBuf }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, blobBuf: new Uint8Array([0, 1, 2, 254, 255]) }).returning({ v: t.kinds.blobBuf }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, blobBuf: new Uint8Array([0, 1, 2, 254, 255]) })
+        .returning({ v: t.kinds.blobBuf }),
       await db.values(sql`select typeof(blob_buf), hex(blob_buf) from kinds where id = 3`),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: 'hex:00ff10' }, { v: null }], [{ v: 'hex:000102feff' }], [['blob', '000102FEFF']]]),
+    check: (r, a) =>
+      a.deepEqual(r, [[{ v: 'hex:00ff10' }, { v: null }], [{ v: 'hex:000102feff' }], [['blob', '000102FEFF']]]),
   },
   {
     name: 'blob json mode',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.blobJson }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, blobJson: { list: [1, 2], s: 'x' } }).returning({ v: t.kinds.blobJson }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, blobJson: { list: [1, 2], s: 'x' } })
+        .returning({ v: t.kinds.blobJson }),
       await db.values(sql`select typeof(blob_json), cast(blob_json as text) from kinds where id = 3`),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ v: { a: 1 } }, { v: null }], [{ v: { list: [1, 2], s: 'x' } }], [['blob', '{"list":[1,2],"s":"x"}']]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [{ v: { a: 1 } }, { v: null }],
+        [{ v: { list: [1, 2], s: 'x' } }],
+        [['blob', '{"list":[1,2],"s":"x"}']],
+      ]),
   },
   {
     name: 'blob bigint mode',
     run: async (db, t, { sql }) => [
       await db.select({ v: t.kinds.blobBig }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, blobBig: -123456789012345678901234567890n }).returning({ v: t.kinds.blobBig }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, blobBig: -123456789012345678901234567890n })
+        .returning({ v: t.kinds.blobBig }),
       await db.values(sql`select typeof(blob_big), cast(blob_big as text) from kinds where id = 3`),
     ],
     check: (r, a) =>
-      a.deepEqual(r, [[{ v: '18446744073709551617n' }, { v: null }], [{ v: '-123456789012345678901234567890n' }], [['blob', '-123456789012345678901234567890']]]),
+      a.deepEqual(r, [
+        [{ v: '18446744073709551617n' }, { v: null }],
+        [{ v: '-123456789012345678901234567890n' }],
+        [['blob', '-123456789012345678901234567890']],
+      ]),
   },
   {
     name: 'customType text and integer',
     run: async (db, t, { sql }) => [
       await db.select({ tags: t.kinds.tags, price: t.kinds.price }).from(t.kinds).orderBy(t.kinds.id),
-      await db.insert(t.kinds).values({ id: 3, tags: ['p', 'q', 'r'], price: 12.34 }).returning({ tags: t.kinds.tags, price: t.kinds.price }),
+      await db
+        .insert(t.kinds)
+        .values({ id: 3, tags: ['p', 'q', 'r'], price: 12.34 })
+        .returning({ tags: t.kinds.tags, price: t.kinds.price }),
       await db.values(sql`select tags, price from kinds where id = 3`),
     ],
-    check: (r, a) => a.deepEqual(r, [[{ tags: ['x', 'y'], price: 19.99 }, { tags: null, price: null }], [{ tags: ['p', 'q', 'r'], price: 12.34 }], [['p,q,r', 1234]]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { tags: ['x', 'y'], price: 19.99 },
+          { tags: null, price: null },
+        ],
+        [{ tags: ['p', 'q', 'r'], price: 12.34 }],
+        [['p,q,r', 1234]],
+      ]),
   },
   {
     name: 'customType in where',
@@ -1367,16 +2012,45 @@ export const scenarios = [
       db
         .update(t.kinds)
         .set({
-          intNum: 1, bool: false, ts: new Date(1600000000000), tsMs: new Date(1600000000001), txt: 't', en: 'a', js: { u: 1 }, re: 2.5,
-          num: '3.5', numN: 4.5, numB: 5n, blobBuf: new Uint8Array([9]), blobJson: [true], blobBig: 6n, tags: ['m'], price: 1.01,
+          intNum: 1,
+          bool: false,
+          ts: new Date(1600000000000),
+          tsMs: new Date(1600000000001),
+          txt: 't',
+          en: 'a',
+          js: { u: 1 },
+          re: 2.5,
+          num: '3.5',
+          numN: 4.5,
+          numB: 5n,
+          blobBuf: new Uint8Array([9]),
+          blobJson: [true],
+          blobBig: 6n,
+          tags: ['m'],
+          price: 1.01,
         })
         .where(eq(t.kinds.id, 2))
         .returning(),
     check: (r, a) =>
       a.deepEqual(r, [
         {
-          id: 2, intNum: 1, bool: false, ts: D(1600000000000), tsMs: D(1600000000001), txt: 't', en: 'a', js: { u: 1 }, re: 2.5,
-          num: '3.5', numN: 4.5, numB: '5n', blobBuf: 'hex:09', blobJson: [true], blobBig: '6n', tags: ['m'], price: 1.01,
+          id: 2,
+          intNum: 1,
+          bool: false,
+          ts: D(1600000000000),
+          tsMs: D(1600000000001),
+          txt: 't',
+          en: 'a',
+          js: { u: 1 },
+          re: 2.5,
+          num: '3.5',
+          numN: 4.5,
+          numB: '5n',
+          blobBuf: 'hex:09',
+          blobJson: [true],
+          blobBig: '6n',
+          tags: ['m'],
+          price: 1.01,
         },
       ]),
   },
@@ -1392,8 +2066,22 @@ export const scenarios = [
       }),
     check: (r, a) =>
       a.deepEqual(r, [
-        { id: 1, name: 'ann', posts: [{ id: 1, title: 'Hello' }, { id: 2, title: 'Second' }] },
-        { id: 2, name: 'bob', posts: [{ id: 3, title: 'Bob post' }, { id: 5, title: 'Another' }] },
+        {
+          id: 1,
+          name: 'ann',
+          posts: [
+            { id: 1, title: 'Hello' },
+            { id: 2, title: 'Second' },
+          ],
+        },
+        {
+          id: 2,
+          name: 'bob',
+          posts: [
+            { id: 3, title: 'Bob post' },
+            { id: 5, title: 'Another' },
+          ],
+        },
         { id: 3, name: 'cid', posts: [] },
         { id: 4, name: 'dan', posts: [] },
         { id: 5, name: 'eve', posts: [{ id: 4, title: 'Eve post' }] },
@@ -1404,8 +2092,16 @@ export const scenarios = [
     run: (db) => db.query.posts.findMany({ with: { author: true }, orderBy: (p, { asc }) => asc(p.id), limit: 2 }),
     check: (r, a) => {
       const ann = {
-        id: 1, name: 'ann', email: 'ann@x.io', age: 31, role: 'admin', active: true, cityId: 1,
-        createdAt: D(1700000000000), score: 9.5, meta: { level: 3, tags: ['a'] },
+        id: 1,
+        name: 'ann',
+        email: 'ann@x.io',
+        age: 31,
+        role: 'admin',
+        active: true,
+        cityId: 1,
+        createdAt: D(1700000000000),
+        score: 9.5,
+        meta: { level: 3, tags: ['a'] },
       };
       a.deepEqual(r, [
         { id: 1, authorId: 1, title: 'Hello', views: 10, publishedAt: D(1700000000123), author: ann },
@@ -1439,14 +2135,27 @@ export const scenarios = [
         {
           name: 'ann',
           posts: [
-            { title: 'Hello', comments: [{ body: 'nice', author: { name: 'bob' } }, { body: 'agreed', author: { name: 'cid' } }, { body: 'late', author: { name: 'eve' } }] },
+            {
+              title: 'Hello',
+              comments: [
+                { body: 'nice', author: { name: 'bob' } },
+                { body: 'agreed', author: { name: 'cid' } },
+                { body: 'late', author: { name: 'eve' } },
+              ],
+            },
             { title: 'Second', comments: [] },
           ],
         },
         {
           name: 'bob',
           posts: [
-            { title: 'Bob post', comments: [{ body: 'hi bob', author: { name: 'ann' } }, { body: 'ghost', author: null }] },
+            {
+              title: 'Bob post',
+              comments: [
+                { body: 'hi bob', author: { name: 'ann' } },
+                { body: 'ghost', author: null },
+              ],
+            },
             { title: 'Another', comments: [{ body: 'dan here', author: { name: 'dan' } }] },
           ],
         },
@@ -1457,7 +2166,10 @@ export const scenarios = [
     run: async (db) => [
       await db.query.users.findMany({
         columns: { id: true },
-        with: { city: { columns: { name: true } }, posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) } },
+        with: {
+          city: { columns: { name: true } },
+          posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) },
+        },
         orderBy: (u, { asc }) => asc(u.id),
       }),
       await db.query.cities.findMany({
@@ -1522,19 +2234,34 @@ export const scenarios = [
         columns: { name: true },
         where: (u, { and, gt, eq }) => and(gt(u.age, 24), eq(u.active, true)),
         orderBy: (u, { asc }) => asc(u.id),
-        with: { posts: { columns: { title: true }, where: (p, { gte }) => gte(p.views, 7), orderBy: (p, { asc }) => asc(p.id) } },
+        with: {
+          posts: {
+            columns: { title: true },
+            where: (p, { gte }) => gte(p.views, 7),
+            orderBy: (p, { asc }) => asc(p.id),
+          },
+        },
       }),
       await db.query.posts.findMany({
         columns: { id: true },
         where: sql`${t.posts.views} > ${5}`,
         orderBy: (p, { asc }) => asc(p.id),
-        with: { comments: { columns: { id: true }, where: ne(t.comments.authorId, 99), orderBy: (c, { asc }) => asc(c.id) } },
+        with: {
+          comments: { columns: { id: true }, where: ne(t.comments.authorId, 99), orderBy: (c, { asc }) => asc(c.id) },
+        },
       }),
     ],
     check: (r, a) =>
       a.deepEqual(r, [
-        [{ name: 'ann', posts: [{ title: 'Hello' }] }, { name: 'bob', posts: [{ title: 'Bob post' }, { title: 'Another' }] }],
-        [{ id: 1, comments: [{ id: 1 }, { id: 2 }, { id: 4 }] }, { id: 3, comments: [{ id: 3 }] }, { id: 5, comments: [{ id: 5 }] }],
+        [
+          { name: 'ann', posts: [{ title: 'Hello' }] },
+          { name: 'bob', posts: [{ title: 'Bob post' }, { title: 'Another' }] },
+        ],
+        [
+          { id: 1, comments: [{ id: 1 }, { id: 2 }, { id: 4 }] },
+          { id: 3, comments: [{ id: 3 }] },
+          { id: 5, comments: [{ id: 5 }] },
+        ],
       ]),
   },
   {
@@ -1547,7 +2274,8 @@ export const scenarios = [
         with: {
           posts: {
             columns: { title: true },
-            where: (p, { exists }) => exists(db.select({ one: sql`1` }).from(t.comments).where(eq(t.comments.postId, p.id))),
+            where: (p, { exists }) =>
+              exists(db.select({ one: sql`1` }).from(t.comments).where(eq(t.comments.postId, p.id))),
             orderBy: (p, { asc }) => asc(p.id),
           },
         },
@@ -1575,15 +2303,36 @@ export const scenarios = [
       await db.query.posts.findMany({
         columns: { title: true },
         where: (p, { eq }) => eq(p.id, 3),
-        with: { author: { columns: { id: false, email: false, meta: false, createdAt: false, score: false, cityId: false, active: false, role: false } } },
+        with: {
+          author: {
+            columns: {
+              id: false,
+              email: false,
+              meta: false,
+              createdAt: false,
+              score: false,
+              cityId: false,
+              active: false,
+              role: false,
+            },
+          },
+        },
       }),
     ],
     check: (r, a) =>
       a.deepEqual(r, [
         [
           {
-            id: 1, name: 'ann', age: 31, role: 'admin', active: true, cityId: 1,
-            posts: [{ id: 1, title: 'Hello', views: 10 }, { id: 2, title: 'Second', views: 5 }],
+            id: 1,
+            name: 'ann',
+            age: 31,
+            role: 'admin',
+            active: true,
+            cityId: 1,
+            posts: [
+              { id: 1, title: 'Hello', views: 10 },
+              { id: 2, title: 'Second', views: 5 },
+            ],
             city: { name: 'Paris' },
           },
         ],
@@ -1596,7 +2345,10 @@ export const scenarios = [
     run: (db, t, { sql, inArray }) =>
       db.query.users.findMany({
         columns: { id: true },
-        extras: { upper: sql`upper(${t.users.name})`.as('upper'), ageNext: sql`${t.users.age} + 1`.mapWith(Number).as('age_next') },
+        extras: {
+          upper: sql`upper(${t.users.name})`.as('upper'),
+          ageNext: sql`${t.users.age} + 1`.mapWith(Number).as('age_next'),
+        },
         where: inArray(t.users.id, [1, 5]),
         orderBy: (u, { asc }) => asc(u.id),
         with: {
@@ -1615,8 +2367,13 @@ export const scenarios = [
     check: (r, a) =>
       a.deepEqual(r, [
         {
-          id: 1, upper: 'ANN', ageNext: 32,
-          posts: [{ id: 1, doubled: 20, titleLen: 5, code: 41, raw: '41' }, { id: 2, doubled: 10, titleLen: 6, code: 42, raw: '42' }],
+          id: 1,
+          upper: 'ANN',
+          ageNext: 32,
+          posts: [
+            { id: 1, doubled: 20, titleLen: 5, code: 41, raw: '41' },
+            { id: 2, doubled: 10, titleLen: 6, code: 42, raw: '42' },
+          ],
         },
         { id: 5, upper: 'EVE', ageNext: 26, posts: [{ id: 4, doubled: 0, titleLen: 8, code: 44, raw: '44' }] },
       ]),
@@ -1626,12 +2383,20 @@ export const scenarios = [
     run: (db, t, { sql }) =>
       db.query.users.findMany({
         columns: { name: true },
-        extras: { postCount: sql`(select count(*) from ${t.posts} where ${t.posts.authorId} = ${t.users.id})`.mapWith(Number).as('post_count') },
+        extras: {
+          postCount: sql`(select count(*) from ${t.posts} where ${t.posts.authorId} = ${t.users.id})`
+            .mapWith(Number)
+            .as('post_count'),
+        },
         orderBy: (u, { asc }) => asc(u.id),
       }),
     check: (r, a) =>
       a.deepEqual(r, [
-        { name: 'ann', postCount: 2 }, { name: 'bob', postCount: 2 }, { name: 'cid', postCount: 0 }, { name: 'dan', postCount: 0 }, { name: 'eve', postCount: 1 },
+        { name: 'ann', postCount: 2 },
+        { name: 'bob', postCount: 2 },
+        { name: 'cid', postCount: 0 },
+        { name: 'dan', postCount: 0 },
+        { name: 'eve', postCount: 1 },
       ]),
   },
   {
@@ -1644,15 +2409,31 @@ export const scenarios = [
         with: {
           users: {
             columns: { name: true },
-            extras: (u, { sql }) => ({ postCount: sql`(select count(*) from ${t.posts} where ${t.posts.authorId} = ${u.id})`.mapWith(Number).as('post_count') }),
+            extras: (u, { sql }) => ({
+              postCount: sql`(select count(*) from ${t.posts} where ${t.posts.authorId} = ${u.id})`
+                .mapWith(Number)
+                .as('post_count'),
+            }),
             orderBy: (u, { asc }) => asc(u.id),
           },
         },
       }),
     check: (r, a) =>
       a.deepEqual(r, [
-        { name: 'Paris', users: [{ name: 'ann', postCount: 2 }, { name: 'cid', postCount: 0 }] },
-        { name: 'Berlin', users: [{ name: 'bob', postCount: 2 }, { name: 'eve', postCount: 1 }] },
+        {
+          name: 'Paris',
+          users: [
+            { name: 'ann', postCount: 2 },
+            { name: 'cid', postCount: 0 },
+          ],
+        },
+        {
+          name: 'Berlin',
+          users: [
+            { name: 'bob', postCount: 2 },
+            { name: 'eve', postCount: 1 },
+          ],
+        },
       ]),
   },
   {
@@ -1660,13 +2441,18 @@ export const scenarios = [
     run: async (db) => [
       await db.query.categories.findMany({
         columns: { name: true },
-        with: { parent: { columns: { name: true } }, children: { columns: { name: true }, orderBy: (c, { asc }) => asc(c.id) } },
+        with: {
+          parent: { columns: { name: true } },
+          children: { columns: { name: true }, orderBy: (c, { asc }) => asc(c.id) },
+        },
         orderBy: (c, { asc }) => asc(c.id),
       }),
       await db.query.categories.findFirst({
         columns: { name: true },
         where: (c, { eq }) => eq(c.name, 'rust'),
-        with: { parent: { columns: { name: true }, with: { parent: { columns: { name: true }, with: { parent: true } } } } },
+        with: {
+          parent: { columns: { name: true }, with: { parent: { columns: { name: true }, with: { parent: true } } } },
+        },
       }),
     ],
     check: (r, a) =>
@@ -1687,26 +2473,57 @@ export const scenarios = [
       await db.query.posts.findMany({
         columns: { title: true },
         orderBy: (p, { asc }) => asc(p.id),
-        with: { postTags: { columns: { tagId: true }, orderBy: (pt, { asc }) => asc(pt.tagId), with: { tag: { columns: { name: true } } } } },
+        with: {
+          postTags: {
+            columns: { tagId: true },
+            orderBy: (pt, { asc }) => asc(pt.tagId),
+            with: { tag: { columns: { name: true } } },
+          },
+        },
       }),
       await db.query.tags.findMany({
         columns: { name: true },
         orderBy: (g, { asc }) => asc(g.id),
-        with: { postTags: { columns: { postId: true }, orderBy: (pt, { asc }) => asc(pt.postId), with: { post: { columns: { title: true } } } } },
+        with: {
+          postTags: {
+            columns: { postId: true },
+            orderBy: (pt, { asc }) => asc(pt.postId),
+            with: { post: { columns: { title: true } } },
+          },
+        },
       }),
     ],
     check: (r, a) =>
       a.deepEqual(r, [
         [
-          { title: 'Hello', postTags: [{ tagId: 1, tag: { name: 'news' } }, { tagId: 2, tag: { name: 'howto' } }] },
+          {
+            title: 'Hello',
+            postTags: [
+              { tagId: 1, tag: { name: 'news' } },
+              { tagId: 2, tag: { name: 'howto' } },
+            ],
+          },
           { title: 'Second', postTags: [] },
           { title: 'Bob post', postTags: [{ tagId: 1, tag: { name: 'news' } }] },
           { title: 'Eve post', postTags: [{ tagId: 1, tag: { name: 'news' } }] },
           { title: 'Another', postTags: [{ tagId: 2, tag: { name: 'howto' } }] },
         ],
         [
-          { name: 'news', postTags: [{ postId: 1, post: { title: 'Hello' } }, { postId: 3, post: { title: 'Bob post' } }, { postId: 4, post: { title: 'Eve post' } }] },
-          { name: 'howto', postTags: [{ postId: 1, post: { title: 'Hello' } }, { postId: 5, post: { title: 'Another' } }] },
+          {
+            name: 'news',
+            postTags: [
+              { postId: 1, post: { title: 'Hello' } },
+              { postId: 3, post: { title: 'Bob post' } },
+              { postId: 4, post: { title: 'Eve post' } },
+            ],
+          },
+          {
+            name: 'howto',
+            postTags: [
+              { postId: 1, post: { title: 'Hello' } },
+              { postId: 5, post: { title: 'Another' } },
+            ],
+          },
           { name: 'misc', postTags: [] },
         ],
       ]),
@@ -1718,10 +2535,17 @@ export const scenarios = [
         columns: { name: true },
         where: (u, { eq }) => eq(u.role, 'user'),
         orderBy: (u, { desc }) => desc(u.id),
-        with: { posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) }, city: { columns: { name: true } } },
+        with: {
+          posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) },
+          city: { columns: { name: true } },
+        },
       }),
       await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { posts: true } }),
-      await db.query.posts.findFirst({ where: eq(t.posts.id, 2), columns: { title: true }, with: { comments: true, author: { columns: { name: true } } } }),
+      await db.query.posts.findFirst({
+        where: eq(t.posts.id, 2),
+        columns: { title: true },
+        with: { comments: true, author: { columns: { name: true } } },
+      }),
     ],
     check: (r, a) =>
       a.deepEqual(r, [
@@ -1750,7 +2574,11 @@ export const scenarios = [
         })
         .prepare();
       const first = db.query.posts
-        .findFirst({ columns: { title: true }, where: (p, { eq }) => eq(p.id, sql.placeholder('id')), with: { author: { columns: { name: true } } } })
+        .findFirst({
+          columns: { title: true },
+          where: (p, { eq }) => eq(p.id, sql.placeholder('id')),
+          with: { author: { columns: { name: true } } },
+        })
         .prepare();
       return [
         await many.execute({ minAge: 25, n: 2, minViews: 5, perUser: 5 }),
@@ -1762,9 +2590,15 @@ export const scenarios = [
     },
     check: (r, a) =>
       a.deepEqual(r, [
-        [{ name: 'ann', posts: [{ id: 1 }] }, { name: 'bob', posts: [{ id: 3 }, { id: 5 }] }],
+        [
+          { name: 'ann', posts: [{ id: 1 }] },
+          { name: 'bob', posts: [{ id: 3 }, { id: 5 }] },
+        ],
         [{ name: 'cid', posts: [] }],
-        [{ name: 'ann', posts: [{ id: 1 }] }, { name: 'bob', posts: [{ id: 3 }] }],
+        [
+          { name: 'ann', posts: [{ id: 1 }] },
+          { name: 'bob', posts: [{ id: 3 }] },
+        ],
         { title: 'Bob post', author: { name: 'bob' } },
         '<undefined>',
       ]),
@@ -1808,7 +2642,13 @@ export const scenarios = [
       }),
     check: (r, a) =>
       a.deepEqual(r, [
-        { id: 1, holders: [{ label: 'h1', kind: KIND1 }, { label: 'h3', kind: KIND1 }] },
+        {
+          id: 1,
+          holders: [
+            { label: 'h1', kind: KIND1 },
+            { label: 'h3', kind: KIND1 },
+          ],
+        },
         { id: 2, holders: [{ label: 'h2', kind: KIND2 }] },
       ]),
   },
@@ -1821,13 +2661,19 @@ export const scenarios = [
         with: { kind: { columns: { blobBuf: true, blobJson: true, blobBig: true } } },
         orderBy: (h, { asc }) => asc(h.id),
       }),
-      top: await db.select({ blobBuf: t.kinds.blobBuf, blobJson: t.kinds.blobJson, blobBig: t.kinds.blobBig }).from(t.kinds).orderBy(t.kinds.id),
+      top: await db
+        .select({ blobBuf: t.kinds.blobBuf, blobJson: t.kinds.blobJson, blobBig: t.kinds.blobBig })
+        .from(t.kinds)
+        .orderBy(t.kinds.id),
     }),
     check: (r, a) => {
       const k1 = { blobBuf: 'hex:00ff10', blobJson: { a: 1 }, blobBig: '18446744073709551617n' };
       const k2 = { blobBuf: null, blobJson: null, blobBig: null };
       a.deepEqual(r.top, [k1, k2]);
-      a.deepEqual(r.nested, [{ label: 'h1', kind: k1 }, { label: 'h2', kind: k2 }]);
+      a.deepEqual(r.nested, [
+        { label: 'h1', kind: k1 },
+        { label: 'h2', kind: k2 },
+      ]);
     },
   },
   {
@@ -1844,16 +2690,26 @@ export const scenarios = [
         db.query.posts.findFirst({
           columns: { title: true },
           where: (p, { eq }) => eq(p.id, 3),
-          with: { author: { columns: { name: true } }, comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } },
+          with: {
+            author: { columns: { name: true } },
+            comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) },
+          },
         }),
         db.insert(t.tags).values({ id: 4, name: 'new' }),
-        db.query.tags.findMany({ columns: { name: true }, orderBy: (g, { asc }) => asc(g.id), with: { postTags: { columns: { postId: true }, orderBy: (pt, { asc }) => asc(pt.postId) } } }),
+        db.query.tags.findMany({
+          columns: { name: true },
+          orderBy: (g, { asc }) => asc(g.id),
+          with: { postTags: { columns: { postId: true }, orderBy: (pt, { asc }) => asc(pt.postId) } },
+        }),
       ]);
       return { many, first, after };
     },
     check: (r, a) =>
       a.deepEqual(r, {
-        many: [{ name: 'ann', posts: [{ id: 1 }, { id: 2 }] }, { name: 'bob', posts: [{ id: 3 }, { id: 5 }] }],
+        many: [
+          { name: 'ann', posts: [{ id: 1 }, { id: 2 }] },
+          { name: 'bob', posts: [{ id: 3 }, { id: 5 }] },
+        ],
         first: { title: 'Bob post', author: { name: 'bob' }, comments: [{ body: 'hi bob' }, { body: 'ghost' }] },
         after: [
           { name: 'news', postTags: [{ postId: 1 }, { postId: 3 }, { postId: 4 }] },
@@ -1875,10 +2731,18 @@ export const scenarios = [
               columns: { title: true },
               where: (p, { eq }) => eq(p.authorId, 1),
               orderBy: (p, { asc }) => asc(p.id),
-              with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id), with: { author: { columns: { name: true } } } } },
+              with: {
+                comments: {
+                  columns: { body: true },
+                  orderBy: (c, { asc }) => asc(c.id),
+                  with: { author: { columns: { name: true } } },
+                },
+              },
             })
             .sync(),
-          first: tx.query.comments.findFirst({ where: (c, { eq }) => eq(c.id, 7), with: { post: { columns: { title: true } } } }).sync(),
+          first: tx.query.comments
+            .findFirst({ where: (c, { eq }) => eq(c.id, 7), with: { post: { columns: { title: true } } } })
+            .sync(),
         };
       });
       let seen;
@@ -1886,20 +2750,37 @@ export const scenarios = [
       try {
         db.transaction((tx) => {
           tx.insert(t.comments).values({ id: 8, postId: 2, authorId: 1, body: 'undone' }).run();
-          seen = tx.query.posts.findFirst({ columns: { id: true }, where: (p, { eq }) => eq(p.id, 2), with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } } }).sync();
+          seen = tx.query.posts
+            .findFirst({
+              columns: { id: true },
+              where: (p, { eq }) => eq(p.id, 2),
+              with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } },
+            })
+            .sync();
           tx.rollback();
         });
       } catch {
         rolledBack = true;
       }
-      const after = await db.query.posts.findFirst({ columns: { id: true }, where: (p, { eq }) => eq(p.id, 2), with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } } });
+      const after = await db.query.posts.findFirst({
+        columns: { id: true },
+        where: (p, { eq }) => eq(p.id, 2),
+        with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id) } },
+      });
       return { inside, seen, rolledBack, after };
     },
     check: (r, a) =>
       a.deepEqual(r, {
         inside: {
           posts: [
-            { title: 'Hello', comments: [{ body: 'nice', author: { name: 'bob' } }, { body: 'agreed', author: { name: 'cid' } }, { body: 'late', author: { name: 'eve' } }] },
+            {
+              title: 'Hello',
+              comments: [
+                { body: 'nice', author: { name: 'bob' } },
+                { body: 'agreed', author: { name: 'cid' } },
+                { body: 'late', author: { name: 'eve' } },
+              ],
+            },
             { title: 'Second', comments: [{ body: 'in tx', author: { name: 'cid' } }] },
           ],
           first: { id: 7, postId: 2, authorId: 3, body: 'in tx', post: { title: 'Second' } },
@@ -1913,7 +2794,13 @@ export const scenarios = [
   // ---------------------------------------------------------------- toSQL
   {
     name: 'toSQL of a select',
-    run: async (db, t, { and, eq, like }) => db.select({ id: t.users.id }).from(t.users).where(and(eq(t.users.id, 1), like(t.users.name, 'a%'))).limit(1).toSQL(),
+    run: async (db, t, { and, eq, like }) =>
+      db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(and(eq(t.users.id, 1), like(t.users.name, 'a%')))
+        .limit(1)
+        .toSQL(),
     check: (r, a) => {
       a.deepEqual(r.params, [1, 'a%', 1]);
       a.match(r.sql, /^select .*"id".* from "users" where .*limit \?$/);

@@ -36,7 +36,10 @@ test('the set: at least 40 scenarios per dialect, unique names, DIFFERENCES.md n
   }
   for (const n of listed) {
     const [d, ...rest] = n.split(': ');
-    assert.ok(DIALECTS.includes(d) && of(d).some((s) => s.name === rest.join(': ')), `DIFFERENCES.md lists "${n}", which is not "<pg|mysql>: <scenario>"`);
+    assert.ok(
+      DIALECTS.includes(d) && of(d).some((s) => s.name === rest.join(': ')),
+      `DIFFERENCES.md lists "${n}", which is not "<pg|mysql>: <scenario>"`,
+    );
   }
 });
 
@@ -54,9 +57,15 @@ for (const d of DIALECTS) {
         throw err;
       }
       if (isDeepStrictEqual(m, z)) {
-        assert.ok(!listed.has(key), `"${key}" is listed in DIFFERENCES.md but mizzle and drizzle-orm now agree: remove it`);
+        assert.ok(
+          !listed.has(key),
+          `"${key}" is listed in DIFFERENCES.md but mizzle and drizzle-orm now agree: remove it`,
+        );
       } else {
-        assert.ok(listed.has(key), `mizzle and drizzle-orm differ and DIFFERENCES.md does not list "${key}"\nmizzle: ${show(m)}\ndrizzle-orm: ${show(z)}`);
+        assert.ok(
+          listed.has(key),
+          `mizzle and drizzle-orm differ and DIFFERENCES.md does not list "${key}"\nmizzle: ${show(m)}\ndrizzle-orm: ${show(z)}`,
+        );
       }
     });
   }

@@ -111,7 +111,11 @@ export async function startServer({ port, handle, faultResponses, bodyLimit }) {
       send(res, response);
     } catch (e) {
       if (!res.headersSent) {
-        send(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: `stand-in failure: ${e?.stack ?? e}` });
+        send(res, {
+          status: 500,
+          headers: { 'content-type': 'text/plain' },
+          body: `stand-in failure: ${e?.stack ?? e}`,
+        });
       } else {
         res.destroy();
       }

@@ -24,7 +24,7 @@ const HOSTILE = [
   'back\\slash',
   '\\',
   "\\'",
-  '\\\\\'\'',
+  "\\\\''",
   '"double" `tick`',
   'tab\tnew\nline\rcr',
   '\u001a ctrl-z \b bs',
@@ -48,7 +48,8 @@ before(async () => {
   pgDirect = new pg.Client(PG);
   await pgDirect.connect();
   myDirect = await mysql.createConnection({ ...MY, multipleStatements: true });
-  neonDb = (opts = {}, cfg = {}) => mz.neonHttp.drizzle({ connectionString: CONN, endpoint: neonStandin.url, ...opts }, cfg);
+  neonDb = (opts = {}, cfg = {}) =>
+    mz.neonHttp.drizzle({ connectionString: CONN, endpoint: neonStandin.url, ...opts }, cfg);
   psDb = (opts = {}, cfg = {}) => mz.planetscale.drizzle({ url: psStandin.url, ...opts }, cfg);
 });
 
@@ -77,25 +78,42 @@ describe('hostile identifiers and values round-trip exactly', () => {
   test('PostgreSQL through mizzle/neon-http', async () => {
     const { pgCore: c, root: o } = mz;
     const name = tableName();
-    await pgDirect.query(`create table ${qPg(name)} (${qPg(cols.id)} integer primary key, ${qPg(cols.val)} text, ${qPg(cols.other)} text)`);
+    await pgDirect.query(
+      `create table ${qPg(name)} (${qPg(cols.id)} integer primary key, ${qPg(cols.val)} text, ${qPg(cols.other)} text)`,
+    );
     try {
-      const t = c.pgTable(name, { id: c.integer(cols.id).primaryKey(), val: c.text(cols.val), other: c.text(cols.other) });
+      const t = c.pgTable(name, {
+        id: c.integer(cols.id).primaryKey(),
+        val: c.text(cols.val),
+        other: c.text(cols.other),
+      });
       const db = neonDb();
       await db.insert(t).values(HOSTILE.map((v, i) => ({ id: i, val: v, other: `${v}|${i}` })));
       const back = await db.select().from(t).orderBy(t.id);
-      assert.deepEqual(back, HOSTILE.map((v, i) => ({ id: i, val: v, other: `${v}|${i}` })));
+      assert.deepEqual(
+        back,
+        HOSTILE.map((v, i) => ({ id: i, val: v, other: `${v}|${i}` })),
+      );
       // Each value also finds its own row in a where (bound, not spliced) and in a raw sql fragment.
       for (const [i, v] of HOSTILE.entries()) {
         assert.deepEqual(await db.select({ id: t.id }).from(t).where(o.eq(t.val, v)), [{ id: i }], JSON.stringify(v));
-        assert.deepEqual((await db.execute(o.sql`select ${t.id} as n from ${t} where ${t.other} = ${`${v}|${i}`}`)).rows, [{ n: i }]);
+        assert.deepEqual(
+          (await db.execute(o.sql`select ${t.id} as n from ${t} where ${t.other} = ${`${v}|${i}`}`)).rows,
+          [{ n: i }],
+        );
       }
       // What PostgreSQL stored, read without mizzle.
       const direct = await pgDirect.query(`select ${qPg(cols.val)} as v from ${qPg(name)} order by ${qPg(cols.id)}`);
-      assert.deepEqual(direct.rows.map((r) => r.v), HOSTILE);
+      assert.deepEqual(
+        direct.rows.map((r) => r.v),
+        HOSTILE,
+      );
       // Updates and deletes through the hostile names.
       await db.update(t).set({ val: "x'y\\z" }).where(o.eq(t.id, 2));
       await db.delete(t).where(o.eq(t.val, HOSTILE[3]));
-      const after = await pgDirect.query(`select ${qPg(cols.id)} as id, ${qPg(cols.val)} as v from ${qPg(name)} where ${qPg(cols.id)} in (2, 3) order by 1`);
+      const after = await pgDirect.query(
+        `select ${qPg(cols.id)} as id, ${qPg(cols.val)} as v from ${qPg(name)} where ${qPg(cols.id)} in (2, 3) order by 1`,
+      );
       assert.deepEqual(after.rows, [{ id: 2, v: "x'y\\z" }]);
       // NUL: PostgreSQL refuses it in text; the typed error says so and nothing is written.
       const e = await rejection(db.insert(t).values({ id: 999, val: 'a\u0000b' }));
@@ -105,10 +123,17 @@ describe('hostile identifiers and values round-trip exactly', () => {
       assert.equal(e.sqlstate, '22021');
       assert.equal(e.status, 400);
       assert.match(e.message, /invalid byte sequence for encoding "UTF8": 0x00/);
-      assert.equal((await pgDirect.query(`select count(*)::int as n from ${qPg(name)} where ${qPg(cols.id)} = 999`)).rows[0].n, 0);
+      assert.equal(
+        (await pgDirect.query(`select count(*)::int as n from ${qPg(name)} where ${qPg(cols.id)} = 999`)).rows[0].n,
+        0,
+      );
       // Relational read through the hostile names too.
       const rel = neonDb({}, { schema: { t } });
-      assert.deepEqual(await rel.query.t.findFirst({ where: (x, { eq }) => eq(x.id, 0) }), { id: 0, val: HOSTILE[0], other: `${HOSTILE[0]}|0` });
+      assert.deepEqual(await rel.query.t.findFirst({ where: (x, { eq }) => eq(x.id, 0) }), {
+        id: 0,
+        val: HOSTILE[0],
+        other: `${HOSTILE[0]}|0`,
+      });
     } finally {
       await pgDirect.query(`drop table if exists ${qPg(name)}`);
     }
@@ -117,33 +142,65 @@ describe('hostile identifiers and values round-trip exactly', () => {
   test('MySQL through mizzle/planetscale (values spliced by the engine)', async () => {
     const { mysqlCore: c, root: o } = mz;
     const name = tableName();
-    await myDirect.query(`create table ${qMy(name)} (${qMy(cols.id)} int primary key, ${qMy(cols.val)} text, ${qMy(cols.other)} varchar(255)) default charset utf8mb4`);
+    await myDirect.query(
+      `create table ${qMy(name)} (${qMy(cols.id)} int primary key, ${qMy(cols.val)} text, ${qMy(cols.other)} varchar(255)) default charset utf8mb4`,
+    );
     try {
       const values = [...HOSTILE, 'nul \u0000 inside', '\u0000'];
-      const t = c.mysqlTable(name, { id: c.int(cols.id).primaryKey(), val: c.text(cols.val), other: c.varchar(cols.other, { length: 255 }) });
+      const t = c.mysqlTable(name, {
+        id: c.int(cols.id).primaryKey(),
+        val: c.text(cols.val),
+        other: c.varchar(cols.other, { length: 255 }),
+      });
       const db = psDb();
       await db.insert(t).values(values.map((v, i) => ({ id: i, val: v, other: `${v}|${i}` })));
       const back = await db.select().from(t).orderBy(t.id);
-      assert.deepEqual(back, values.map((v, i) => ({ id: i, val: v, other: `${v}|${i}` })));
+      assert.deepEqual(
+        back,
+        values.map((v, i) => ({ id: i, val: v, other: `${v}|${i}` })),
+      );
       for (const [i, v] of values.entries()) {
         // (a varchar compare ignores trailing spaces under MySQL's PAD SPACE collations, so the id is checked too)
-        assert.deepEqual(await db.select({ id: t.id }).from(t).where(o.and(o.eq(t.val, v), o.eq(t.id, i))), [{ id: i }], JSON.stringify(v));
-        assert.deepEqual((await db.execute(o.sql`select ${t.id} as n from ${t} where ${t.other} = ${`${v}|${i}`} and ${t.id} = ${i}`)).rows, [{ n: i }]);
+        assert.deepEqual(
+          await db
+            .select({ id: t.id })
+            .from(t)
+            .where(o.and(o.eq(t.val, v), o.eq(t.id, i))),
+          [{ id: i }],
+          JSON.stringify(v),
+        );
+        assert.deepEqual(
+          (await db.execute(o.sql`select ${t.id} as n from ${t} where ${t.other} = ${`${v}|${i}`} and ${t.id} = ${i}`))
+            .rows,
+          [{ n: i }],
+        );
       }
       const [direct] = await myDirect.query(`select ${qMy(cols.val)} as v from ${qMy(name)} order by ${qMy(cols.id)}`);
-      assert.deepEqual(direct.map((r) => r.v), values);
+      assert.deepEqual(
+        direct.map((r) => r.v),
+        values,
+      );
       // A LIKE pattern with escaped wildcards matches only the literal text.
       const like = await db.select({ id: t.id }).from(t).where(o.like(t.val, '%\\%\\%%'));
       assert.deepEqual(like, [{ id: values.indexOf('%_ like %% wildcards _') }]);
       await db.update(t).set({ val: "x'y\\z" }).where(o.eq(t.id, 2));
       await db.delete(t).where(o.eq(t.id, 3));
-      const [after] = await myDirect.query(`select ${qMy(cols.id)} as id, ${qMy(cols.val)} as v from ${qMy(name)} where ${qMy(cols.id)} in (2, 3) order by 1`);
-      assert.deepEqual(after.map((r) => ({ ...r })), [{ id: 2, v: "x'y\\z" }]);
+      const [after] = await myDirect.query(
+        `select ${qMy(cols.id)} as id, ${qMy(cols.val)} as v from ${qMy(name)} where ${qMy(cols.id)} in (2, 3) order by 1`,
+      );
+      assert.deepEqual(
+        after.map((r) => ({ ...r })),
+        [{ id: 2, v: "x'y\\z" }],
+      );
       // The injection attempt stayed a value: the table is still there with all its rows but one.
       const [[{ n }]] = await myDirect.query(`select count(*) as n from ${qMy(name)}`);
       assert.equal(Number(n), values.length - 1);
       const rel = psDb({}, { schema: { t } });
-      assert.deepEqual(await rel.query.t.findFirst({ where: (x, { eq }) => eq(x.id, 0) }), { id: 0, val: HOSTILE[0], other: `${HOSTILE[0]}|0` });
+      assert.deepEqual(await rel.query.t.findFirst({ where: (x, { eq }) => eq(x.id, 0) }), {
+        id: 0,
+        val: HOSTILE[0],
+        other: `${HOSTILE[0]}|0`,
+      });
     } finally {
       await myDirect.query(`drop table if exists ${qMy(name)}`);
     }
@@ -179,9 +236,15 @@ describe('Neon batch: one request, one transaction', () => {
       assert.deepEqual([upd, sel], [[{ v: 'changed' }], [{ id: 1, v: 'changed' }]]);
       assert.deepEqual((await pgDirect.query(`select id, v from ${name}`)).rows, [{ id: 1, v: 'changed' }]);
       // Batch options reach the transaction: a read-only batch cannot write.
-      const ro = await rejection(db.batch([db.insert(t).values({ id: 2, v: 'ro' })], { readOnly: true, isolationLevel: 'Serializable' }));
+      const ro = await rejection(
+        db.batch([db.insert(t).values({ id: 2, v: 'ro' })], { readOnly: true, isolationLevel: 'Serializable' }),
+      );
       assert.equal(ro.code, '25006');
-      const ok = await db.batch([db.select({ id: t.id }).from(t)], { readOnly: true, isolationLevel: 'RepeatableRead', deferrable: true });
+      const ok = await db.batch([db.select({ id: t.id }).from(t)], {
+        readOnly: true,
+        isolationLevel: 'RepeatableRead',
+        deferrable: true,
+      });
       assert.deepEqual(ok, [[{ id: 1 }]]);
       assert.equal((await pgDirect.query(`select count(*)::int as n from ${name}`)).rows[0].n, 1);
     } finally {
@@ -231,13 +294,22 @@ describe('PlanetScale transactions on one session', () => {
       assert.equal(await count(), 0);
       // Committed.
       const r = await db.transaction(async (tx) => {
-        await tx.insert(t).values([{ id: 1, v: 'one' }, { id: 2, v: 'two' }]);
+        await tx.insert(t).values([
+          { id: 1, v: 'one' },
+          { id: 2, v: 'two' },
+        ]);
         await tx.update(t).set({ v: 'TWO' }).where(o.eq(t.id, 2));
         return tx.select({ v: t.v }).from(t).orderBy(t.id);
       });
       assert.deepEqual(r, [{ v: 'one' }, { v: 'TWO' }]);
       const [rows] = await myDirect.query(`select id, v from ${name} order by id`);
-      assert.deepEqual(rows.map((x) => ({ ...x })), [{ id: 1, v: 'one' }, { id: 2, v: 'TWO' }]);
+      assert.deepEqual(
+        rows.map((x) => ({ ...x })),
+        [
+          { id: 1, v: 'one' },
+          { id: 2, v: 'TWO' },
+        ],
+      );
       // db.batch is a transaction as well.
       await rejection(db.batch([db.insert(t).values({ id: 3, v: 'three' }), db.insert(t).values({ id: 1, v: 'dup' })]));
       assert.equal(await count(), 2);
@@ -259,9 +331,28 @@ describe('server and network faults give typed errors', () => {
   const cases = [
     ['http500', httpStatus(500)],
     ['http413', httpStatus(413)],
-    ['cutoff', (e, o) => { assert.ok(e instanceof o.MizzleError && !(e instanceof o.MizzleQueryError), `${e}`); assert.equal(e.kind, 'protocol'); }],
-    ['badjson', (e, o) => { assert.ok(e instanceof o.MizzleError, `${e}`); assert.equal(e.kind, 'protocol'); assert.match(e.message, /not JSON/); }],
-    ['slow', (e, o) => { assert.ok(e instanceof o.MizzleError, `${e}`); assert.equal(e.kind, 'timeout'); }],
+    [
+      'cutoff',
+      (e, o) => {
+        assert.ok(e instanceof o.MizzleError && !(e instanceof o.MizzleQueryError), `${e}`);
+        assert.equal(e.kind, 'protocol');
+      },
+    ],
+    [
+      'badjson',
+      (e, o) => {
+        assert.ok(e instanceof o.MizzleError, `${e}`);
+        assert.equal(e.kind, 'protocol');
+        assert.match(e.message, /not JSON/);
+      },
+    ],
+    [
+      'slow',
+      (e, o) => {
+        assert.ok(e instanceof o.MizzleError, `${e}`);
+        assert.equal(e.kind, 'timeout');
+      },
+    ],
   ];
   for (const [kind, expect] of cases) {
     test(`${kind}: Neon and PlanetScale`, async () => {
@@ -279,7 +370,10 @@ describe('server and network faults give typed errors', () => {
 
   test('PlanetScale: HTTP 500 and 413 with a text body are MizzleQueryErrors with status', async () => {
     const o = mz.root;
-    for (const [kind, status] of [['http500', 500], ['http413', 413]]) {
+    for (const [kind, status] of [
+      ['http500', 500],
+      ['http413', 413],
+    ]) {
       psStandin.fault(kind);
       const e = await rejection(psDb().execute(o.sql`select 1`));
       assert.ok(e instanceof o.MizzleQueryError, `${e}`);
@@ -290,7 +384,9 @@ describe('server and network faults give typed errors', () => {
   test('unreachable servers are protocol errors; a slow answer within timeoutMs is fine', async () => {
     const o = mz.root;
     const dead = `http://127.0.0.1:1`;
-    const e1 = await rejection(mz.neonHttp.drizzle({ connectionString: CONN, endpoint: `${dead}/sql` }).execute(o.sql`select 1`));
+    const e1 = await rejection(
+      mz.neonHttp.drizzle({ connectionString: CONN, endpoint: `${dead}/sql` }).execute(o.sql`select 1`),
+    );
     assert.equal(e1.kind, 'protocol');
     const e2 = await rejection(mz.planetscale.drizzle({ url: 'http://u:p@127.0.0.1:1' }).execute(o.sql`select 1`));
     assert.equal(e2.kind, 'protocol');
@@ -327,7 +423,9 @@ describe('server errors carry their fields', () => {
   test('Neon: SQLSTATE, constraint, detail, table, schema, severity', async () => {
     const { pgCore: c, root: o } = mz;
     const name = `issue6_err_${uniq()}`;
-    await pgDirect.query(`create table ${name} (id integer primary key, email text constraint ${name}_email_key unique, n integer check (n > 0))`);
+    await pgDirect.query(
+      `create table ${name} (id integer primary key, email text constraint ${name}_email_key unique, n integer check (n > 0))`,
+    );
     try {
       const t = c.pgTable(name, { id: c.integer('id').primaryKey(), email: c.text('email'), n: c.integer('n') });
       const db = neonDb();
@@ -392,8 +490,14 @@ describe('the logger sees each query', () => {
     await db.select().from(t).where(o.eq(t.nspname, 'public'));
     await db.execute(o.sql`select ${1} as a`);
     await db.batch([db.select().from(t).where(o.eq(t.nspname, 'x')), db.execute(o.sql`select ${'b'}::text as b`)]);
-    assert.deepEqual(logged.neon.map((l) => l.params), [['public'], [1], ['x'], ['b']]);
-    assert.match(logged.neon[0].sql, /^select "pg_namespace"\."nspname" from "pg_namespace" where "pg_namespace"\."nspname" = \$1$/);
+    assert.deepEqual(
+      logged.neon.map((l) => l.params),
+      [['public'], [1], ['x'], ['b']],
+    );
+    assert.match(
+      logged.neon[0].sql,
+      /^select "pg_namespace"\."nspname" from "pg_namespace" where "pg_namespace"\."nspname" = \$1$/,
+    );
     assert.equal(logged.neon[1].sql, 'select $1 as a');
   });
 
@@ -404,11 +508,14 @@ describe('the logger sees each query', () => {
     await db.transaction(async (tx) => {
       await tx.execute(o.sql`select ${2} as b`);
     });
-    assert.deepEqual(logged.ps.map((l) => [l.sql, l.params]), [
-      ['select ? as a', ["it's"]],
-      ['begin', []],
-      ['select ? as b', [2]],
-      ['commit', []],
-    ]);
+    assert.deepEqual(
+      logged.ps.map((l) => [l.sql, l.params]),
+      [
+        ['select ? as a', ["it's"]],
+        ['begin', []],
+        ['select ? as b', [2]],
+        ['commit', []],
+      ],
+    );
   });
 });

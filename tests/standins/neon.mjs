@@ -77,7 +77,13 @@ function commandOf(result) {
 }
 
 // ---- non-raw output (Neon-Raw-Text-Output absent): Neon's pg_text_to_json ----
-const BOOL = 16, INT2 = 21, INT4 = 23, FLOAT4 = 700, FLOAT8 = 701, JSON_OID = 114, JSONB = 3802;
+const BOOL = 16,
+  INT2 = 21,
+  INT4 = 23,
+  FLOAT4 = 700,
+  FLOAT8 = 701,
+  JSON_OID = 114,
+  JSONB = 3802;
 
 function textToJson(val, oid, arrays) {
   const elem = arrays.get(oid);
@@ -202,7 +208,10 @@ export async function startNeon({
   async function arrayTypes(entry, client) {
     if (!entry.arrays) {
       entry.arrays = client
-        .query({ text: "SELECT oid::int8, typelem::int8 FROM pg_type WHERE typcategory = 'A' AND typelem <> 0", rowMode: 'array' })
+        .query({
+          text: "SELECT oid::int8, typelem::int8 FROM pg_type WHERE typcategory = 'A' AND typelem <> 0",
+          rowMode: 'array',
+        })
         .then((r) => new Map(r.rows.map(([o, e]) => [Number(o), Number(e)])))
         .catch((e) => {
           entry.arrays = null;
@@ -248,15 +257,20 @@ export async function startNeon({
     }
     const checkQuery = (q) => {
       if (!q || typeof q !== 'object' || typeof q.query !== 'string') {
-        throw new HttpError(400, 'could not parse the HTTP request body: data did not match any variant of untagged enum Payload');
+        throw new HttpError(
+          400,
+          'could not parse the HTTP request body: data did not match any variant of untagged enum Payload',
+        );
       }
       if (q.params !== undefined && !Array.isArray(q.params)) {
         throw new HttpError(400, 'could not parse the HTTP request body: params must be an array');
       }
       return { query: q.query, params: (q.params ?? []).map(paramToText), arrayMode: q.arrayMode };
     };
-    if (payload && typeof payload === 'object' && typeof payload.query === 'string') return { single: checkQuery(payload) };
-    if (payload && typeof payload === 'object' && Array.isArray(payload.queries)) return { batch: payload.queries.map(checkQuery) };
+    if (payload && typeof payload === 'object' && typeof payload.query === 'string')
+      return { single: checkQuery(payload) };
+    if (payload && typeof payload === 'object' && Array.isArray(payload.queries))
+      return { batch: payload.queries.map(checkQuery) };
     return { single: checkQuery(payload) };
   }
 
@@ -282,7 +296,8 @@ export async function startNeon({
     for (const row of result.rows ?? []) {
       const text = rowJson(row, fields, opts.rawOutput, arrayMode, arrays);
       budget.used += text.length;
-      if (budget.used > maxResponseBytes) throw new HttpError(507, `response is too large (max is ${maxResponseBytes} bytes)`);
+      if (budget.used > maxResponseBytes)
+        throw new HttpError(507, `response is too large (max is ${maxResponseBytes} bytes)`);
       rows.push(text);
     }
     const [command, rowCount] = commandOf(result);
@@ -364,7 +379,11 @@ export async function startNeon({
     handle,
     bodyLimit: maxRequestBytes,
     faultResponses: {
-      http500: { status: 500, headers: JSON_HEADERS, body: JSON.stringify(errorBody('injected fault: internal server error')) },
+      http500: {
+        status: 500,
+        headers: JSON_HEADERS,
+        body: JSON.stringify(errorBody('injected fault: internal server error')),
+      },
       http413: {
         status: 413,
         headers: JSON_HEADERS,

@@ -43,7 +43,10 @@ const MYSQL_TO_VITESS = {
   254: 'CHAR',
   255: 'GEOMETRY',
 };
-const UNSIGNED_FLAG = 32, BINARY_FLAG = 128, ENUM_FLAG = 256, SET_FLAG = 2048;
+const UNSIGNED_FLAG = 32,
+  BINARY_FLAG = 128,
+  ENUM_FLAG = 256,
+  SET_FLAG = 2048;
 const UNSIGNED_OF = { INT8: 'UINT8', INT16: 'UINT16', INT24: 'UINT24', INT32: 'UINT32', INT64: 'UINT64' };
 
 function vitessType(field) {
@@ -253,7 +256,10 @@ export async function startPlanetScale({
     if (err) {
       if (err.fatal) dropSession(sig);
       else if (/^\s*rollback\b/i.test(sql)) s.inTransaction = false;
-      return { session: sessionJson(sig), error: errorResponse(err, sql, { database: connOpts.database, user: username }) };
+      return {
+        session: sessionJson(sig),
+        error: errorResponse(err, sql, { database: connOpts.database, user: username }),
+      };
     }
     const result = {};
     if (Array.isArray(rows)) {
@@ -272,7 +278,8 @@ export async function startPlanetScale({
 
   async function handle(req, raw) {
     const path = new URL(req.url, 'http://x').pathname;
-    if (req.method !== 'POST') return { status: 405, headers: { 'content-type': 'text/plain' }, body: 'method not allowed' };
+    if (req.method !== 'POST')
+      return { status: 405, headers: { 'content-type': 'text/plain' }, body: 'method not allowed' };
     if (req.headers.authorization !== expectedAuth) {
       return {
         status: 401,
@@ -310,7 +317,11 @@ export async function startPlanetScale({
     bodyLimit: maxRequestBytes,
     faultResponses: {
       http500: { status: 500, headers: { 'content-type': 'text/plain' }, body: 'upstream error (injected fault)' },
-      http413: { status: 413, headers: { 'content-type': 'text/plain' }, body: 'request entity too large (injected fault)' },
+      http413: {
+        status: 413,
+        headers: { 'content-type': 'text/plain' },
+        body: 'request entity too large (injected fault)',
+      },
       tooLarge: (message) => ({ status: 413, headers: { 'content-type': 'text/plain' }, body: message }),
     },
   });

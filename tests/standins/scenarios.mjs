@@ -36,7 +36,12 @@ export function makeSchema(core, ops, d) {
     name: str('name').notNull(),
     email: str('email').unique(),
     age: int('age'),
-    role: (pg ? core.text('role', { enum: ['admin', 'user', 'guest'] }) : core.mysqlEnum('role', ['admin', 'user', 'guest'])).notNull().default('user'),
+    role: (pg
+      ? core.text('role', { enum: ['admin', 'user', 'guest'] })
+      : core.mysqlEnum('role', ['admin', 'user', 'guest'])
+    )
+      .notNull()
+      .default('user'),
     active: boolean('active').notNull().default(true),
     cityId: int('city_id').references(() => cities.id),
     createdAt: pg ? core.timestamp('created_at', { withTimezone: true }) : core.datetime('created_at'),
@@ -62,9 +67,13 @@ export function makeSchema(core, ops, d) {
     name: str('name').notNull().default('anon'),
     n: int('n').notNull().default(7),
     sqlDefault: int('sql_default').default(ops.sql`(6 * 7)`),
-    created: (pg ? core.timestamp('created', { withTimezone: true }) : core.datetime('created')).$defaultFn(() => new Date(1700000000000)),
+    created: (pg ? core.timestamp('created', { withTimezone: true }) : core.datetime('created')).$defaultFn(
+      () => new Date(1700000000000),
+    ),
     tag: str('tag').$defaultFn(() => 'generated'),
-    state: str('state').default('initial').$onUpdate(() => 'updated'),
+    state: str('state')
+      .default('initial')
+      .$onUpdate(() => 'updated'),
     legacy: str('legacy'),
   });
 
@@ -81,7 +90,11 @@ export function makeSchema(core, ops, d) {
   });
   const tags = table('tags', { id: int('id').primaryKey(), name: str('name').notNull() });
   const postTags = table('post_tags', { postId: int('post_id').notNull(), tagId: int('tag_id').notNull() });
-  const holders = table('holders', { id: int('id').primaryKey(), kindId: int('kind_id'), label: str('label').notNull() });
+  const holders = table('holders', {
+    id: int('id').primaryKey(),
+    kindId: int('kind_id'),
+    label: str('label').notNull(),
+  });
 
   // The typed-values table, per dialect.
   let kinds;
@@ -167,19 +180,59 @@ export function makeSchema(core, ops, d) {
   const kindsRelations = relations(kinds, ({ many }) => ({ holders: many(holders) }));
 
   const schema = {
-    cities, users, posts, counters, kinds, defaultsT, comments, categories, tags, postTags, holders,
-    usersRelations, citiesRelations, postsRelations, commentsRelations, categoriesRelations, tagsRelations, postTagsRelations,
-    holdersRelations, kindsRelations,
+    cities,
+    users,
+    posts,
+    counters,
+    kinds,
+    defaultsT,
+    comments,
+    categories,
+    tags,
+    postTags,
+    holders,
+    usersRelations,
+    citiesRelations,
+    postsRelations,
+    commentsRelations,
+    categoriesRelations,
+    tagsRelations,
+    postTagsRelations,
+    holdersRelations,
+    kindsRelations,
   };
   const { alias, union, unionAll, intersect, intersectAll, except, exceptAll } = core;
   return {
-    cities, users, posts, counters, kinds, defaultsT, comments, categories, tags, postTags, holders, schema,
+    cities,
+    users,
+    posts,
+    counters,
+    kinds,
+    defaultsT,
+    comments,
+    categories,
+    tags,
+    postTags,
+    holders,
+    schema,
     core: { alias, union, unionAll, intersect, intersectAll, except, exceptAll },
   };
 }
 
 // ---------------------------------------------------------------------------- setup SQL
-const TABLES = ['posts', 'users', 'cities', 'counters', 'kinds', 'defaults_t', 'comments', 'categories', 'tags', 'post_tags', 'holders'];
+const TABLES = [
+  'posts',
+  'users',
+  'cities',
+  'counters',
+  'kinds',
+  'defaults_t',
+  'comments',
+  'categories',
+  'tags',
+  'post_tags',
+  'holders',
+];
 
 // Seed timestamps: 1700000000 s = 2023-11-14 22:13:20 UTC.
 const USERS_ROWS = (json, t) =>
@@ -223,7 +276,10 @@ const PG_SETUP = [
   'create table post_tags (post_id integer not null, tag_id integer not null)',
   'create table holders (id integer primary key, kind_id integer, label text not null)',
   'insert into users (id, name, email, age, role, active, city_id, created_at, score, meta) values ' +
-    USERS_ROWS((j) => `'${j}'`, (s) => `'${s}+00'`),
+    USERS_ROWS(
+      (j) => `'${j}'`,
+      (s) => `'${s}+00'`,
+    ),
   "select setval('users_id_seq', 5)",
   ...COMMON_SEED.map((s) => s.replace('`key`', 'key')),
   'insert into kinds (id, big_n, big_b, num, num_n, ts, ts_tz, ts_str, ts_tz_str, d, d_str, tm, iv, u, js, jsb, ints, txts, bool, mood, re, dp, sm) values ' +
@@ -247,7 +303,10 @@ const MYSQL_SETUP = [
   'create table post_tags (post_id int not null, tag_id int not null)',
   'create table holders (id int primary key, kind_id int, label varchar(255) not null)',
   'insert into users (id, name, email, age, role, active, city_id, created_at, score, meta) values ' +
-    USERS_ROWS((j) => `'${j}'`, (s) => `'${s}'`),
+    USERS_ROWS(
+      (j) => `'${j}'`,
+      (s) => `'${s}'`,
+    ),
   ...COMMON_SEED,
   'insert into kinds (id, big_n, big_b, `dec`, dt, dt_str, ts, ts_str, d, d_str, tm, js, bool, en, bin, vbin, yr, tiny, dbl) values ' +
     "(1, 42, 1234567890123, '12.5', '2023-11-14 22:13:20.123', '2023-11-14 22:13:20.123456', '2023-11-14 22:13:20.123', '2023-11-14 22:13:20', " +
@@ -294,8 +353,16 @@ async function attempt(fn) {
 const ids = (rows) => rows.map((r) => r.id);
 const D = (s) => `date:${new Date(s).toISOString()}`;
 const ANN = {
-  id: 1, name: 'ann', email: 'ann@x.io', age: 31, role: 'admin', active: true, cityId: 1,
-  createdAt: D('2023-11-14T22:13:20Z'), score: 9.5, meta: { level: 3, tags: ['a'] },
+  id: 1,
+  name: 'ann',
+  email: 'ann@x.io',
+  age: 31,
+  role: 'admin',
+  active: true,
+  cityId: 1,
+  createdAt: D('2023-11-14T22:13:20Z'),
+  score: 9.5,
+  meta: { level: 3, tags: ['a'] },
 };
 const cast = (d, sql, x) => (d === 'pg' ? sql`cast(${x} as text)` : sql`cast(${x} as char)`);
 
@@ -316,19 +383,35 @@ export const scenarios = [
   {
     name: 'partial select',
     run: (db, t) => db.select({ id: t.users.id, name: t.users.name }).from(t.users).orderBy(t.users.id),
-    check: (r, a) => a.deepEqual(r.map((x) => Object.keys(x).sort()), Array(5).fill(['id', 'name'])),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => Object.keys(x).sort()),
+        Array(5).fill(['id', 'name']),
+      ),
   },
   {
     name: 'nested partial select',
     run: (db, t) =>
-      db.select({ id: t.users.id, info: { name: t.users.name, age: t.users.age } }).from(t.users).orderBy(t.users.id).limit(2),
-    check: (r, a) => a.deepEqual(r, [{ id: 1, info: { name: 'ann', age: 31 } }, { id: 2, info: { name: 'bob', age: 25 } }]),
+      db
+        .select({ id: t.users.id, info: { name: t.users.name, age: t.users.age } })
+        .from(t.users)
+        .orderBy(t.users.id)
+        .limit(2),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, info: { name: 'ann', age: 31 } },
+        { id: 2, info: { name: 'bob', age: 25 } },
+      ]),
   },
   {
     name: 'select sql expression with mapWith',
     run: (db, t, { sql }, d) =>
       db
-        .select({ upper: sql`upper(${t.users.name})`, double: sql`${t.users.age} * 2`.mapWith(Number), asText: cast(d, sql, t.users.age) })
+        .select({
+          upper: sql`upper(${t.users.name})`,
+          double: sql`${t.users.age} * 2`.mapWith(Number),
+          asText: cast(d, sql, t.users.age),
+        })
         .from(t.users)
         .where(sql`${t.users.id} = ${1}`),
     check: (r, a) => a.deepEqual(r, [{ upper: 'ANN', double: 62, asText: '31' }]),
@@ -339,12 +422,19 @@ export const scenarios = [
       const len = sql`length(${t.users.name}) + ${t.users.id}`.mapWith(Number).as('len');
       return db.select({ name: t.users.name, len }).from(t.users).orderBy(desc(len)).limit(2);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'eve', len: 8 }, { name: 'dan', len: 7 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'eve', len: 8 },
+        { name: 'dan', len: 7 },
+      ]),
   },
   {
     name: 'getTableColumns spread with extra field',
     run: (db, t, { getTableColumns, sql }) =>
-      db.select({ ...getTableColumns(t.cities), lower: sql`lower(${t.cities.name})` }).from(t.cities).orderBy(t.cities.id),
+      db
+        .select({ ...getTableColumns(t.cities), lower: sql`lower(${t.cities.name})` })
+        .from(t.cities)
+        .orderBy(t.cities.id),
     check: (r, a) => a.deepEqual(r[2], { id: 3, name: 'Tokyo', country: 'JP', lower: 'tokyo' }),
   },
   {
@@ -361,7 +451,8 @@ export const scenarios = [
   },
   {
     name: 'where ne',
-    run: (db, t, { ne }) => db.select({ id: t.users.id }).from(t.users).where(ne(t.users.role, 'user')).orderBy(t.users.id),
+    run: (db, t, { ne }) =>
+      db.select({ id: t.users.id }).from(t.users).where(ne(t.users.role, 'user')).orderBy(t.users.id),
     check: (r, a) => a.deepEqual(ids(r), [1, 4]),
   },
   {
@@ -372,7 +463,13 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(lt(t.users.age, 31)).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(lte(t.users.age, 31)).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[1, 3], [1, 2, 3, 5], [2, 5], [1, 2, 5]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 3],
+        [1, 2, 3, 5],
+        [2, 5],
+        [1, 2, 5],
+      ]),
   },
   {
     name: 'where like and notLike',
@@ -380,7 +477,11 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(like(t.users.email, '%@x.io')).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(notLike(t.users.name, '%a%')).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[1, 2, 4, 5], [2, 3, 5]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 2, 4, 5],
+        [2, 3, 5],
+      ]),
   },
   {
     name: 'where ilike and notIlike',
@@ -394,8 +495,20 @@ export const scenarios = [
   {
     name: 'where inArray and notInArray',
     run: async (db, t, { inArray, notInArray }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(inArray(t.users.id, [1, 3, 9])).orderBy(t.users.id)),
-      ids(await db.select({ id: t.users.id }).from(t.users).where(notInArray(t.users.role, ['user', 'guest'])).orderBy(t.users.id)),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(inArray(t.users.id, [1, 3, 9]))
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(notInArray(t.users.role, ['user', 'guest']))
+          .orderBy(t.users.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[1, 3], [1]]),
   },
@@ -410,7 +523,11 @@ export const scenarios = [
   {
     name: 'where inArray subquery',
     run: (db, t, { inArray }) =>
-      db.select({ id: t.users.id }).from(t.users).where(inArray(t.users.id, db.select({ id: t.posts.authorId }).from(t.posts))).orderBy(t.users.id),
+      db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(inArray(t.users.id, db.select({ id: t.posts.authorId }).from(t.posts)))
+        .orderBy(t.users.id),
     check: (r, a) => a.deepEqual(ids(r), [1, 2, 5]),
   },
   {
@@ -424,8 +541,20 @@ export const scenarios = [
   {
     name: 'where between and notBetween',
     run: async (db, t, { between, notBetween }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(between(t.users.age, 25, 31)).orderBy(t.users.id)),
-      ids(await db.select({ id: t.users.id }).from(t.users).where(notBetween(t.users.age, 25, 31)).orderBy(t.users.id)),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(between(t.users.age, 25, 31))
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(notBetween(t.users.age, 25, 31))
+          .orderBy(t.users.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[1, 2, 5], [3]]),
   },
@@ -442,7 +571,12 @@ export const scenarios = [
   {
     name: 'where and with undefined parts',
     run: async (db, t, { and, eq }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(and(undefined, eq(t.users.id, 2), undefined))),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(and(undefined, eq(t.users.id, 2), undefined)),
+      ),
       (await db.select({ id: t.users.id }).from(t.users).where(and(undefined, undefined))).length,
       (await db.select({ id: t.users.id }).from(t.users).where(undefined)).length,
     ],
@@ -457,7 +591,11 @@ export const scenarios = [
         ids(await db.select({ id: t.users.id }).from(t.users).where(notExists(has)).orderBy(t.users.id)),
       ];
     },
-    check: (r, a) => a.deepEqual(r, [[1, 2, 5], [3, 4]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 2, 5],
+        [3, 4],
+      ]),
   },
   {
     name: 'where on boolean column',
@@ -465,19 +603,36 @@ export const scenarios = [
       ids(await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false)).orderBy(t.users.id)),
       ids(await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, true)).orderBy(t.users.id)),
     ],
-    check: (r, a) => a.deepEqual(r, [[3, 5], [1, 2, 4]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [3, 5],
+        [1, 2, 4],
+      ]),
   },
   {
     name: 'where on timestamp column with Date',
     run: async (db, t, { gte, lt }) => [
-      ids(await db.select({ id: t.users.id }).from(t.users).where(gte(t.users.createdAt, new Date(1700000200000))).orderBy(t.users.id)),
-      ids(await db.select({ id: t.posts.id }).from(t.posts).where(lt(t.posts.publishedAt, new Date(1700000500000))).orderBy(t.posts.id)),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .where(gte(t.users.createdAt, new Date(1700000200000)))
+          .orderBy(t.users.id),
+      ),
+      ids(
+        await db
+          .select({ id: t.posts.id })
+          .from(t.posts)
+          .where(lt(t.posts.publishedAt, new Date(1700000500000)))
+          .orderBy(t.posts.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[3, 4, 5], [1]]),
   },
   {
     name: 'where raw sql fragment',
-    run: (db, t, { sql }) => db.select({ id: t.users.id }).from(t.users).where(sql`${t.users.age} > ${26} and ${t.users.name} <> ${'cid'}`),
+    run: (db, t, { sql }) =>
+      db.select({ id: t.users.id }).from(t.users).where(sql`${t.users.age} > ${26} and ${t.users.name} <> ${'cid'}`),
     check: (r, a) => a.deepEqual(ids(r), [1]),
   },
   {
@@ -486,7 +641,11 @@ export const scenarios = [
       db
         .select({ id: t.users.id })
         .from(t.users)
-        .where(d === 'pg' ? sql`(${t.users.meta}->>'level')::int >= ${2}` : sql`json_extract(${t.users.meta}, '$.level') >= ${2}`)
+        .where(
+          d === 'pg'
+            ? sql`(${t.users.meta}->>'level')::int >= ${2}`
+            : sql`json_extract(${t.users.meta}, '$.level') >= ${2}`,
+        )
         .orderBy(t.users.id),
     check: (r, a) => a.deepEqual(ids(r), [1, 5]),
   },
@@ -494,7 +653,8 @@ export const scenarios = [
   // ---------------------------------------------------------------- joins
   {
     name: 'inner join full rows',
-    run: (db, t, { eq }) => db.select().from(t.users).innerJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
+    run: (db, t, { eq }) =>
+      db.select().from(t.users).innerJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
     check: (r, a) => {
       a.equal(r.length, 4);
       a.deepEqual(Object.keys(r[0]).sort(), ['cities', 'users']);
@@ -504,7 +664,8 @@ export const scenarios = [
   },
   {
     name: 'left join nulls the missing table',
-    run: (db, t, { eq }) => db.select().from(t.users).leftJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
+    run: (db, t, { eq }) =>
+      db.select().from(t.users).leftJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
     check: (r, a) => {
       a.equal(r.length, 5);
       a.equal(r[3].users.name, 'dan');
@@ -515,7 +676,11 @@ export const scenarios = [
   {
     name: 'left join partial select with nulls',
     run: (db, t, { eq }) =>
-      db.select({ user: t.users.name, city: t.cities.name, country: t.cities.country }).from(t.users).leftJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id),
+      db
+        .select({ user: t.users.name, city: t.cities.name, country: t.cities.country })
+        .from(t.users)
+        .leftJoin(t.cities, eq(t.users.cityId, t.cities.id))
+        .orderBy(t.users.id),
     check: (r, a) => a.deepEqual(r[3], { user: 'dan', city: null, country: null }),
   },
   {
@@ -534,7 +699,11 @@ export const scenarios = [
   {
     name: 'right join',
     run: (db, t, { eq, asc }) =>
-      db.select({ user: t.users.name, city: t.cities.name }).from(t.users).rightJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(asc(t.cities.id), asc(t.users.id)),
+      db
+        .select({ user: t.users.name, city: t.cities.name })
+        .from(t.users)
+        .rightJoin(t.cities, eq(t.users.cityId, t.cities.id))
+        .orderBy(asc(t.cities.id), asc(t.users.id)),
     check: (r, a) => {
       a.equal(r.length, 5);
       a.deepEqual(r[4], { user: null, city: 'Tokyo' });
@@ -544,7 +713,11 @@ export const scenarios = [
     name: 'full join',
     only: 'pg',
     run: (db, t, { eq }) =>
-      db.select({ user: t.users.name, city: t.cities.name }).from(t.users).fullJoin(t.cities, eq(t.users.cityId, t.cities.id)).orderBy(t.users.id, t.cities.id),
+      db
+        .select({ user: t.users.name, city: t.cities.name })
+        .from(t.users)
+        .fullJoin(t.cities, eq(t.users.cityId, t.cities.id))
+        .orderBy(t.users.id, t.cities.id),
     check: (r, a) => {
       a.equal(r.length, 6);
       a.ok(r.some((x) => x.user === 'dan' && x.city === null));
@@ -553,7 +726,12 @@ export const scenarios = [
   },
   {
     name: 'cross join',
-    run: (db, t) => db.select({ city: t.cities.name, key: t.counters.key }).from(t.cities).crossJoin(t.counters).orderBy(t.cities.id, t.counters.key),
+    run: (db, t) =>
+      db
+        .select({ city: t.cities.name, key: t.counters.key })
+        .from(t.cities)
+        .crossJoin(t.counters)
+        .orderBy(t.cities.id, t.counters.key),
     check: (r, a) => {
       a.equal(r.length, 6);
       a.deepEqual(r[1], { city: 'Paris', key: 'b' });
@@ -563,7 +741,10 @@ export const scenarios = [
     name: 'self join with alias',
     run: (db, t, { and, eq, lt }) => {
       const other = t.core.alias(t.users, 'other');
-      return db.select({ a: t.users.name, b: other.name }).from(t.users).innerJoin(other, and(eq(t.users.age, other.age), lt(t.users.id, other.id)));
+      return db
+        .select({ a: t.users.name, b: other.name })
+        .from(t.users)
+        .innerJoin(other, and(eq(t.users.age, other.age), lt(t.users.id, other.id)));
     },
     check: (r, a) => a.deepEqual(r, [{ a: 'bob', b: 'eve' }]),
   },
@@ -571,9 +752,19 @@ export const scenarios = [
     name: 'self join selecting two same-named columns',
     run: (db, t, { eq }) => {
       const other = t.core.alias(t.users, 'u2');
-      return db.select({ a: t.users.name, b: other.name }).from(t.users).innerJoin(other, eq(other.id, t.users.cityId)).orderBy(t.users.id);
+      return db
+        .select({ a: t.users.name, b: other.name })
+        .from(t.users)
+        .innerJoin(other, eq(other.id, t.users.cityId))
+        .orderBy(t.users.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ a: 'ann', b: 'ann' }, { a: 'bob', b: 'bob' }, { a: 'cid', b: 'ann' }, { a: 'eve', b: 'bob' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { a: 'ann', b: 'ann' },
+        { a: 'bob', b: 'bob' },
+        { a: 'cid', b: 'ann' },
+        { a: 'eve', b: 'bob' },
+      ]),
   },
   {
     name: 'three table join',
@@ -597,21 +788,43 @@ export const scenarios = [
         .from(t.posts)
         .groupBy(t.posts.authorId)
         .as('sq');
-      return db.select({ name: t.users.name, total: sq.total }).from(t.users).innerJoin(sq, eq(t.users.id, sq.authorId)).orderBy(t.users.id);
+      return db
+        .select({ name: t.users.name, total: sq.total })
+        .from(t.users)
+        .innerJoin(sq, eq(t.users.id, sq.authorId))
+        .orderBy(t.users.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'ann', total: 15 }, { name: 'bob', total: 27 }, { name: 'eve', total: 0 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'ann', total: 15 },
+        { name: 'bob', total: 27 },
+        { name: 'eve', total: 0 },
+      ]),
   },
   {
     name: 'left join lateral',
     only: 'pg',
     run: (db, t, { eq, desc, sql }) => {
-      const top = db.select({ title: t.posts.title, views: t.posts.views }).from(t.posts).where(eq(t.posts.authorId, t.users.id)).orderBy(desc(t.posts.views)).limit(1).as('top');
-      return db.select({ name: t.users.name, title: top.title, views: top.views }).from(t.users).leftJoinLateral(top, sql`true`).orderBy(t.users.id);
+      const top = db
+        .select({ title: t.posts.title, views: t.posts.views })
+        .from(t.posts)
+        .where(eq(t.posts.authorId, t.users.id))
+        .orderBy(desc(t.posts.views))
+        .limit(1)
+        .as('top');
+      return db
+        .select({ name: t.users.name, title: top.title, views: top.views })
+        .from(t.users)
+        .leftJoinLateral(top, sql`true`)
+        .orderBy(t.users.id);
     },
     check: (r, a) =>
       a.deepEqual(r, [
-        { name: 'ann', title: 'Hello', views: 10 }, { name: 'bob', title: 'Bob post', views: 20 }, { name: 'cid', title: null, views: null },
-        { name: 'dan', title: null, views: null }, { name: 'eve', title: 'Eve post', views: 0 },
+        { name: 'ann', title: 'Hello', views: 10 },
+        { name: 'bob', title: 'Bob post', views: 20 },
+        { name: 'cid', title: null, views: null },
+        { name: 'dan', title: null, views: null },
+        { name: 'eve', title: 'Eve post', views: 0 },
       ]),
   },
 
@@ -623,13 +836,16 @@ export const scenarios = [
   },
   {
     name: 'count column and countDistinct',
-    run: (db, t, { count, countDistinct }) => db.select({ emails: count(t.users.email), ages: countDistinct(t.users.age) }).from(t.users),
+    run: (db, t, { count, countDistinct }) =>
+      db.select({ emails: count(t.users.email), ages: countDistinct(t.users.age) }).from(t.users),
     check: (r, a) => a.deepEqual(r, [{ emails: 4, ages: 3 }]),
   },
   {
     name: 'sum avg min max',
     run: (db, t, { sum, avg, min, max }) =>
-      db.select({ sum: sum(t.posts.views), avg: avg(t.posts.views), min: min(t.posts.views), max: max(t.posts.views) }).from(t.posts),
+      db
+        .select({ sum: sum(t.posts.views), avg: avg(t.posts.views), min: min(t.posts.views), max: max(t.posts.views) })
+        .from(t.posts),
     check: (r, a) => {
       a.equal(r.length, 1);
       a.equal(typeof r[0].sum, 'string');
@@ -641,20 +857,39 @@ export const scenarios = [
   },
   {
     name: 'aggregates over no rows',
-    run: (db, t, { sum, max, count, eq }) => db.select({ s: sum(t.posts.views), m: max(t.posts.views), n: count() }).from(t.posts).where(eq(t.posts.id, 99)),
+    run: (db, t, { sum, max, count, eq }) =>
+      db
+        .select({ s: sum(t.posts.views), m: max(t.posts.views), n: count() })
+        .from(t.posts)
+        .where(eq(t.posts.id, 99)),
     check: (r, a) => a.deepEqual(r, [{ s: null, m: null, n: 0 }]),
   },
   {
     name: 'min max of timestamp column',
-    run: (db, t, { min, max }) => db.select({ first: min(t.users.createdAt), last: max(t.users.createdAt) }).from(t.users),
+    run: (db, t, { min, max }) =>
+      db.select({ first: min(t.users.createdAt), last: max(t.users.createdAt) }).from(t.users),
     check: (r, a) => a.deepEqual(r, [{ first: D(1700000000000), last: D(1700000400000) }]),
   },
   {
     name: 'group by with count',
-    run: (db, t, { count }) => db.select({ role: t.users.role, n: count() }).from(t.users).groupBy(t.users.role).orderBy(t.users.role),
+    run: (db, t, { count }) =>
+      db.select({ role: t.users.role, n: count() }).from(t.users).groupBy(t.users.role).orderBy(t.users.role),
     // (MySQL orders an ENUM by its declaration order: admin, user, guest)
     check: (r, a, d) =>
-      a.deepEqual(r, d === 'pg' ? [{ role: 'admin', n: 1 }, { role: 'guest', n: 1 }, { role: 'user', n: 3 }] : [{ role: 'admin', n: 1 }, { role: 'user', n: 3 }, { role: 'guest', n: 1 }]),
+      a.deepEqual(
+        r,
+        d === 'pg'
+          ? [
+              { role: 'admin', n: 1 },
+              { role: 'guest', n: 1 },
+              { role: 'user', n: 3 },
+            ]
+          : [
+              { role: 'admin', n: 1 },
+              { role: 'user', n: 3 },
+              { role: 'guest', n: 1 },
+            ],
+      ),
   },
   {
     name: 'group by having',
@@ -665,34 +900,65 @@ export const scenarios = [
         .groupBy(t.posts.authorId)
         .having(gt(count(), 1))
         .orderBy(t.posts.authorId),
-    check: (r, a) => a.deepEqual(r, [{ authorId: 1, n: 2, views: 15 }, { authorId: 2, n: 2, views: 27 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { authorId: 1, n: 2, views: 15 },
+        { authorId: 2, n: 2, views: 27 },
+      ]),
   },
   {
     name: 'group by two columns',
     run: (db, t, { count }) =>
-      db.select({ age: t.users.age, active: t.users.active, n: count() }).from(t.users).groupBy(t.users.age, t.users.active).orderBy(t.users.age, t.users.active),
+      db
+        .select({ age: t.users.age, active: t.users.active, n: count() })
+        .from(t.users)
+        .groupBy(t.users.age, t.users.active)
+        .orderBy(t.users.age, t.users.active),
     check: (r, a) => {
       a.equal(r.length, 5);
-      a.deepEqual(r.filter((x) => x.age === 25), [{ age: 25, active: false, n: 1 }, { age: 25, active: true, n: 1 }]);
+      a.deepEqual(
+        r.filter((x) => x.age === 25),
+        [
+          { age: 25, active: false, n: 1 },
+          { age: 25, active: true, n: 1 },
+        ],
+      );
     },
   },
   {
     name: '$count',
-    run: async (db, t, { eq }) => [await db.$count(t.users), await db.$count(t.users, eq(t.users.active, true)), await db.$count(t.posts, eq(t.posts.id, 99))],
+    run: async (db, t, { eq }) => [
+      await db.$count(t.users),
+      await db.$count(t.users, eq(t.users.active, true)),
+      await db.$count(t.posts, eq(t.posts.id, 99)),
+    ],
     check: (r, a) => a.deepEqual(r, [5, 3, 0]),
   },
 
   // ---------------------------------------------------------------- order / limit / distinct / locking
   {
     name: 'order by desc asc with nulls',
-    run: (db, t, { asc, desc }) => db.select({ name: t.users.name, age: t.users.age }).from(t.users).orderBy(desc(t.users.age), asc(t.users.name)),
+    run: (db, t, { asc, desc }) =>
+      db.select({ name: t.users.name, age: t.users.age }).from(t.users).orderBy(desc(t.users.age), asc(t.users.name)),
     // PostgreSQL sorts NULL as the largest value, MySQL as the smallest.
-    check: (r, a, d) => a.deepEqual(r.map((x) => x.name), d === 'pg' ? ['dan', 'cid', 'ann', 'bob', 'eve'] : ['cid', 'ann', 'bob', 'eve', 'dan']),
+    check: (r, a, d) =>
+      a.deepEqual(
+        r.map((x) => x.name),
+        d === 'pg' ? ['dan', 'cid', 'ann', 'bob', 'eve'] : ['cid', 'ann', 'bob', 'eve', 'dan'],
+      ),
   },
   {
     name: 'order by sql expression',
-    run: (db, t, { sql }) => db.select({ name: t.users.name }).from(t.users).orderBy(sql`coalesce(length(${t.users.email}), 0) desc`, t.users.id),
-    check: (r, a) => a.deepEqual(r.map((x) => x.name), ['ann', 'bob', 'dan', 'eve', 'cid']),
+    run: (db, t, { sql }) =>
+      db
+        .select({ name: t.users.name })
+        .from(t.users)
+        .orderBy(sql`coalesce(length(${t.users.email}), 0) desc`, t.users.id),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.name),
+        ['ann', 'bob', 'dan', 'eve', 'cid'],
+      ),
   },
   {
     name: 'limit and offset',
@@ -701,21 +967,36 @@ export const scenarios = [
   },
   {
     name: 'offset without limit',
-    run: (db, t) => attempt(async () => ids(await db.select({ id: t.users.id }).from(t.users).orderBy(t.users.id).offset(3))),
+    run: (db, t) =>
+      attempt(async () => ids(await db.select({ id: t.users.id }).from(t.users).orderBy(t.users.id).offset(3))),
     check: (r, a) => a.deepEqual(r, { threw: false, value: [4, 5] }),
   },
   {
     name: 'selectDistinct',
     run: (db, t) => db.selectDistinct({ age: t.users.age }).from(t.users).orderBy(t.users.age),
     // (NULL sorts last on PostgreSQL, first on MySQL)
-    check: (r, a, d) => a.deepEqual(r, d === 'pg' ? [{ age: 25 }, { age: 31 }, { age: 42 }, { age: null }] : [{ age: null }, { age: 25 }, { age: 31 }, { age: 42 }]),
+    check: (r, a, d) =>
+      a.deepEqual(
+        r,
+        d === 'pg'
+          ? [{ age: 25 }, { age: 31 }, { age: 42 }, { age: null }]
+          : [{ age: null }, { age: 25 }, { age: 31 }, { age: 42 }],
+      ),
   },
   {
     name: 'selectDistinctOn',
     only: 'pg',
     run: (db, t, { desc }) =>
-      db.selectDistinctOn([t.posts.authorId], { authorId: t.posts.authorId, title: t.posts.title }).from(t.posts).orderBy(t.posts.authorId, desc(t.posts.views)),
-    check: (r, a) => a.deepEqual(r, [{ authorId: 1, title: 'Hello' }, { authorId: 2, title: 'Bob post' }, { authorId: 5, title: 'Eve post' }]),
+      db
+        .selectDistinctOn([t.posts.authorId], { authorId: t.posts.authorId, title: t.posts.title })
+        .from(t.posts)
+        .orderBy(t.posts.authorId, desc(t.posts.views)),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { authorId: 1, title: 'Hello' },
+        { authorId: 2, title: 'Bob post' },
+        { authorId: 5, title: 'Eve post' },
+      ]),
   },
   {
     name: 'select for update',
@@ -733,40 +1014,70 @@ export const scenarios = [
       const sq = db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)).as('older');
       return db.select().from(sq).orderBy(sq.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'ann' }, { id: 3, name: 'cid' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann' },
+        { id: 3, name: 'cid' },
+      ]),
   },
   {
     name: 'scalar subquery in select',
     run: (db, t, { sql, count, eq }) => {
       const n = db.select({ n: count() }).from(t.posts).where(eq(t.posts.authorId, t.users.id));
-      return db.select({ name: t.users.name, posts: sql`(${n})`.mapWith(Number) }).from(t.users).orderBy(t.users.id);
+      return db
+        .select({ name: t.users.name, posts: sql`(${n})`.mapWith(Number) })
+        .from(t.users)
+        .orderBy(t.users.id);
     },
-    check: (r, a) => a.deepEqual(r.map((x) => x.posts), [2, 2, 0, 0, 1]),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.posts),
+        [2, 2, 0, 0, 1],
+      ),
   },
   {
     name: '$with CTE',
     run: (db, t, { gt }) => {
-      const older = db.$with('older').as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)));
+      const older = db
+        .$with('older')
+        .as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(gt(t.users.age, 26)));
       return db.with(older).select().from(older).orderBy(older.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'ann' }, { id: 3, name: 'cid' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann' },
+        { id: 3, name: 'cid' },
+      ]),
   },
   {
     name: '$with CTE with aggregated field',
     run: (db, t, { gt, sql }) => {
-      const totals = db
-        .$with('totals')
-        .as(db.select({ authorId: t.posts.authorId, total: sql`sum(${t.posts.views})`.mapWith(Number).as('total') }).from(t.posts).groupBy(t.posts.authorId));
+      const totals = db.$with('totals').as(
+        db
+          .select({ authorId: t.posts.authorId, total: sql`sum(${t.posts.views})`.mapWith(Number).as('total') })
+          .from(t.posts)
+          .groupBy(t.posts.authorId),
+      );
       return db.with(totals).select().from(totals).where(gt(totals.total, 10)).orderBy(totals.authorId);
     },
-    check: (r, a) => a.deepEqual(r, [{ authorId: 1, total: 15 }, { authorId: 2, total: 27 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { authorId: 1, total: 15 },
+        { authorId: 2, total: 27 },
+      ]),
   },
   {
     name: 'two CTEs joined',
     run: (db, t, { eq }) => {
       const authors = db.$with('authors').as(db.select({ id: t.users.id, name: t.users.name }).from(t.users));
-      const popular = db.$with('popular').as(db.select({ authorId: t.posts.authorId, title: t.posts.title }).from(t.posts).where(eq(t.posts.views, 20)));
-      return db.with(authors, popular).select({ name: authors.name, title: popular.title }).from(popular).innerJoin(authors, eq(authors.id, popular.authorId));
+      const popular = db
+        .$with('popular')
+        .as(db.select({ authorId: t.posts.authorId, title: t.posts.title }).from(t.posts).where(eq(t.posts.views, 20)));
+      return db
+        .with(authors, popular)
+        .select({ name: authors.name, title: popular.title })
+        .from(popular)
+        .innerJoin(authors, eq(authors.id, popular.authorId));
     },
     check: (r, a) => a.deepEqual(r, [{ name: 'bob', title: 'Bob post' }]),
   },
@@ -775,31 +1086,71 @@ export const scenarios = [
   {
     name: 'union',
     run: (db, t, { lt }) =>
-      db.select({ name: t.users.name }).from(t.users).where(lt(t.users.id, 3)).union(db.select({ name: t.users.name }).from(t.users).where(lt(t.users.id, 4))).orderBy(t.users.name),
+      db
+        .select({ name: t.users.name })
+        .from(t.users)
+        .where(lt(t.users.id, 3))
+        .union(db.select({ name: t.users.name }).from(t.users).where(lt(t.users.id, 4)))
+        .orderBy(t.users.name),
     check: (r, a) => a.deepEqual(r, [{ name: 'ann' }, { name: 'bob' }, { name: 'cid' }]),
   },
   {
     name: 'unionAll',
     run: (db, t, { eq }) =>
-      db.select({ id: t.users.id }).from(t.users).where(eq(t.users.role, 'admin')).unionAll(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, 1))),
+      db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(eq(t.users.role, 'admin'))
+        .unionAll(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.id, 1))),
     check: (r, a) => a.deepEqual(r, [{ id: 1 }, { id: 1 }]),
   },
   {
     name: 'intersect and except',
     run: async (db, t, { eq }) => [
-      await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.age, 25)).intersect(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false))),
-      ids(await db.select({ id: t.users.id }).from(t.users).except(db.select({ id: t.posts.authorId }).from(t.posts)).orderBy(t.users.id)),
+      await db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(eq(t.users.age, 25))
+        .intersect(db.select({ id: t.users.id }).from(t.users).where(eq(t.users.active, false))),
+      ids(
+        await db
+          .select({ id: t.users.id })
+          .from(t.users)
+          .except(db.select({ id: t.posts.authorId }).from(t.posts))
+          .orderBy(t.users.id),
+      ),
     ],
     check: (r, a) => a.deepEqual(r, [[{ id: 5 }], [3, 4]]),
   },
   {
     name: 'intersectAll and exceptAll',
     run: async (db, t, { asc }) => [
-      (await db.select({ a: t.posts.authorId }).from(t.posts).intersectAll(db.select({ a: t.comments.authorId }).from(t.comments)).orderBy(asc(t.posts.authorId))).map((x) => x.a),
-      (await db.select({ a: t.posts.authorId }).from(t.posts).exceptAll(db.select({ a: t.users.id }).from(t.users)).orderBy(asc(t.posts.authorId))).map((x) => x.a),
-      (await t.core.exceptAll(db.select({ a: t.comments.postId }).from(t.comments), db.select({ a: t.posts.id }).from(t.posts)).orderBy(asc(t.comments.postId))).map((x) => x.a),
+      (
+        await db
+          .select({ a: t.posts.authorId })
+          .from(t.posts)
+          .intersectAll(db.select({ a: t.comments.authorId }).from(t.comments))
+          .orderBy(asc(t.posts.authorId))
+      ).map((x) => x.a),
+      (
+        await db
+          .select({ a: t.posts.authorId })
+          .from(t.posts)
+          .exceptAll(db.select({ a: t.users.id }).from(t.users))
+          .orderBy(asc(t.posts.authorId))
+      ).map((x) => x.a),
+      (
+        await t.core
+          .exceptAll(db.select({ a: t.comments.postId }).from(t.comments), db.select({ a: t.posts.id }).from(t.posts))
+          .orderBy(asc(t.comments.postId))
+      ).map((x) => x.a),
     ],
-    check: (r, a) => a.deepEqual(r, [[1, 2, 5], [1, 2], [1, 1, 3]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 2, 5],
+        [1, 2],
+        [1, 1, 3],
+      ]),
   },
   {
     name: 'standalone union of three with limit',
@@ -838,8 +1189,16 @@ export const scenarios = [
     check: (r, a) => {
       a.equal(r.length, 2);
       a.deepEqual(r[0], {
-        id: 6, name: 'fay', email: 'fay@x.io', age: 20, role: 'user', active: true, cityId: null,
-        createdAt: D(1700001000000), score: null, meta: { tags: ['z'] },
+        id: 6,
+        name: 'fay',
+        email: 'fay@x.io',
+        age: 20,
+        role: 'user',
+        active: true,
+        cityId: null,
+        createdAt: D(1700001000000),
+        score: null,
+        meta: { tags: ['z'] },
       });
       a.deepEqual([r[1].id, r[1].role, r[1].active, r[1].email], [7, 'guest', false, null]);
     },
@@ -860,8 +1219,16 @@ export const scenarios = [
     check: (r, a) => {
       a.deepEqual(r[0], [{ id: 6 }, { id: 7 }]);
       a.deepEqual(r[1][0], {
-        id: 6, name: 'fay', email: 'fay@x.io', age: 20, role: 'user', active: true, cityId: null,
-        createdAt: D(1700001000000), score: null, meta: { tags: ['z'] },
+        id: 6,
+        name: 'fay',
+        email: 'fay@x.io',
+        age: 20,
+        role: 'user',
+        active: true,
+        cityId: null,
+        createdAt: D(1700001000000),
+        score: null,
+        meta: { tags: ['z'] },
       });
       a.deepEqual([r[1][1].id, r[1][1].role, r[1][1].active, r[1][1].email], [7, 'guest', false, null]);
     },
@@ -869,7 +1236,11 @@ export const scenarios = [
   {
     name: 'insert returning partial with sql',
     only: 'pg',
-    run: (db, t, { sql }) => db.insert(t.users).values({ name: 'hal' }).returning({ id: t.users.id, shout: sql`upper(${t.users.name})` }),
+    run: (db, t, { sql }) =>
+      db
+        .insert(t.users)
+        .values({ name: 'hal' })
+        .returning({ id: t.users.id, shout: sql`upper(${t.users.name})` }),
     check: (r, a) => a.deepEqual(r, [{ id: 6, shout: 'HAL' }]),
   },
   {
@@ -881,23 +1252,51 @@ export const scenarios = [
     },
     check: (r, a) =>
       a.deepEqual(r, [
-        { id: 1, name: 'anon', n: 7, sqlDefault: 42, created: D(1700000000000), tag: 'generated', state: 'initial', legacy: 'ddl' },
-        { id: 2, name: 'given', n: 1, sqlDefault: 42, created: D(1700000000000), tag: 'mine', state: 'initial', legacy: 'ddl' },
+        {
+          id: 1,
+          name: 'anon',
+          n: 7,
+          sqlDefault: 42,
+          created: D(1700000000000),
+          tag: 'generated',
+          state: 'initial',
+          legacy: 'ddl',
+        },
+        {
+          id: 2,
+          name: 'given',
+          n: 1,
+          sqlDefault: 42,
+          created: D(1700000000000),
+          tag: 'mine',
+          state: 'initial',
+          legacy: 'ddl',
+        },
       ]),
   },
   {
     name: 'insert multi-row with missing keys uses defaults',
     run: async (db, t) => {
       await db.insert(t.defaultsT).values([{ name: 'a', n: 3 }, { tag: 't' }]);
-      return db.select({ name: t.defaultsT.name, n: t.defaultsT.n, tag: t.defaultsT.tag, sqlDefault: t.defaultsT.sqlDefault }).from(t.defaultsT).orderBy(t.defaultsT.id);
+      return db
+        .select({ name: t.defaultsT.name, n: t.defaultsT.n, tag: t.defaultsT.tag, sqlDefault: t.defaultsT.sqlDefault })
+        .from(t.defaultsT)
+        .orderBy(t.defaultsT.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'a', n: 3, tag: 'generated', sqlDefault: 42 }, { name: 'anon', n: 7, tag: 't', sqlDefault: 42 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'a', n: 3, tag: 'generated', sqlDefault: 42 },
+        { name: 'anon', n: 7, tag: 't', sqlDefault: 42 },
+      ]),
   },
   {
     name: 'insert explicit nulls',
     run: async (db, t, { eq }) => {
       await db.insert(t.users).values({ id: 9, name: 'ivy', email: null, age: null, meta: null });
-      return db.select({ email: t.users.email, age: t.users.age, meta: t.users.meta }).from(t.users).where(eq(t.users.id, 9));
+      return db
+        .select({ email: t.users.email, age: t.users.age, meta: t.users.meta })
+        .from(t.users)
+        .where(eq(t.users.id, 9));
     },
     check: (r, a) => a.deepEqual(r, [{ email: null, age: null, meta: null }]),
   },
@@ -918,14 +1317,29 @@ export const scenarios = [
       await db.insert(t.counters).values({ key: 'a', value: 100 }).onConflictDoNothing().returning(),
       await db.select().from(t.counters).orderBy(t.counters.key),
     ],
-    check: (r, a) => a.deepEqual(r, [[], [{ key: 'a', value: 1 }, { key: 'b', value: 2 }]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [],
+        [
+          { key: 'a', value: 1 },
+          { key: 'b', value: 2 },
+        ],
+      ]),
   },
   {
     name: 'onConflictDoNothing with target',
     only: 'pg',
     run: async (db, t) => [
-      await db.insert(t.users).values({ name: 'copy', email: 'bob@x.io' }).onConflictDoNothing({ target: t.users.email }).returning({ id: t.users.id }),
-      await db.insert(t.users).values({ name: 'new', email: 'new@x.io' }).onConflictDoNothing({ target: t.users.email }).returning({ id: t.users.id }),
+      await db
+        .insert(t.users)
+        .values({ name: 'copy', email: 'bob@x.io' })
+        .onConflictDoNothing({ target: t.users.email })
+        .returning({ id: t.users.id }),
+      await db
+        .insert(t.users)
+        .values({ name: 'new', email: 'new@x.io' })
+        .onConflictDoNothing({ target: t.users.email })
+        .returning({ id: t.users.id }),
     ],
     // (the ignored row spends a sequence value)
     check: (r, a) => a.deepEqual(r, [[], [{ id: 7 }]]),
@@ -934,7 +1348,11 @@ export const scenarios = [
     name: 'onConflictDoUpdate with excluded',
     only: 'pg',
     run: (db, t, { sql }) =>
-      db.insert(t.counters).values({ key: 'a', value: 10 }).onConflictDoUpdate({ target: t.counters.key, set: { value: sql`${t.counters.value} + excluded.value` } }).returning(),
+      db
+        .insert(t.counters)
+        .values({ key: 'a', value: 10 })
+        .onConflictDoUpdate({ target: t.counters.key, set: { value: sql`${t.counters.value} + excluded.value` } })
+        .returning(),
     check: (r, a) => a.deepEqual(r, [{ key: 'a', value: 11 }]),
   },
   {
@@ -945,12 +1363,20 @@ export const scenarios = [
         db
           .insert(t.counters)
           .values({ key, value })
-          .onConflictDoUpdate({ target: t.counters.key, set: { value: sql`excluded.value` }, setWhere: lt(t.counters.value, sql`excluded.value`) });
+          .onConflictDoUpdate({
+            target: t.counters.key,
+            set: { value: sql`excluded.value` },
+            setWhere: lt(t.counters.value, sql`excluded.value`),
+          });
       await up('a', 5);
       await up('b', 1);
       return db.select().from(t.counters).orderBy(t.counters.key);
     },
-    check: (r, a) => a.deepEqual(r, [{ key: 'a', value: 5 }, { key: 'b', value: 2 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { key: 'a', value: 5 },
+        { key: 'b', value: 2 },
+      ]),
   },
   {
     name: 'onConflictDoUpdate with typed column value',
@@ -959,19 +1385,43 @@ export const scenarios = [
       db
         .insert(t.users)
         .values({ id: 2, name: 'bob2', active: false, createdAt: new Date(1800000000000) })
-        .onConflictDoUpdate({ target: t.users.id, set: { active: false, createdAt: new Date(1800000000000), meta: { x: 1 } } })
-        .returning({ id: t.users.id, name: t.users.name, active: t.users.active, createdAt: t.users.createdAt, meta: t.users.meta }),
-    check: (r, a) => a.deepEqual(r, [{ id: 2, name: 'bob', active: false, createdAt: D(1800000000000), meta: { x: 1 } }]),
+        .onConflictDoUpdate({
+          target: t.users.id,
+          set: { active: false, createdAt: new Date(1800000000000), meta: { x: 1 } },
+        })
+        .returning({
+          id: t.users.id,
+          name: t.users.name,
+          active: t.users.active,
+          createdAt: t.users.createdAt,
+          meta: t.users.meta,
+        }),
+    check: (r, a) =>
+      a.deepEqual(r, [{ id: 2, name: 'bob', active: false, createdAt: D(1800000000000), meta: { x: 1 } }]),
   },
   {
     name: 'onDuplicateKeyUpdate',
     only: 'mysql',
     run: async (db, t, { sql }) => {
-      await db.insert(t.counters).values({ key: 'a', value: 10 }).onDuplicateKeyUpdate({ set: { value: sql`${t.counters.value} + values(${t.counters.value})` } });
-      await db.insert(t.counters).values([{ key: 'b', value: 7 }, { key: 'z', value: 9 }]).onDuplicateKeyUpdate({ set: { value: 70 } });
+      await db
+        .insert(t.counters)
+        .values({ key: 'a', value: 10 })
+        .onDuplicateKeyUpdate({ set: { value: sql`${t.counters.value} + values(${t.counters.value})` } });
+      await db
+        .insert(t.counters)
+        .values([
+          { key: 'b', value: 7 },
+          { key: 'z', value: 9 },
+        ])
+        .onDuplicateKeyUpdate({ set: { value: 70 } });
       return db.select().from(t.counters).orderBy(t.counters.key);
     },
-    check: (r, a) => a.deepEqual(r, [{ key: 'a', value: 11 }, { key: 'b', value: 70 }, { key: 'z', value: 9 }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { key: 'a', value: 11 },
+        { key: 'b', value: 70 },
+        { key: 'z', value: 9 },
+      ]),
   },
   {
     name: 'onDuplicateKeyUpdate with typed column value',
@@ -981,42 +1431,79 @@ export const scenarios = [
         .insert(t.users)
         .values({ id: 2, name: 'bob2', active: false, createdAt: new Date(1800000000000) })
         .onDuplicateKeyUpdate({ set: { active: false, createdAt: new Date(1800000000000), meta: { x: 1 } } });
-      return db.select({ id: t.users.id, name: t.users.name, active: t.users.active, createdAt: t.users.createdAt, meta: t.users.meta }).from(t.users).where(eq(t.users.id, 2));
+      return db
+        .select({
+          id: t.users.id,
+          name: t.users.name,
+          active: t.users.active,
+          createdAt: t.users.createdAt,
+          meta: t.users.meta,
+        })
+        .from(t.users)
+        .where(eq(t.users.id, 2));
     },
-    check: (r, a) => a.deepEqual(r, [{ id: 2, name: 'bob', active: false, createdAt: D(1800000000000), meta: { x: 1 } }]),
+    check: (r, a) =>
+      a.deepEqual(r, [{ id: 2, name: 'bob', active: false, createdAt: D(1800000000000), meta: { x: 1 } }]),
   },
   {
     name: 'insert ignore',
     only: 'mysql',
     run: async (db, t) => {
-      await db.insert(t.cities).ignore().values([{ id: 1, name: 'dup' }, { id: 9, name: 'Nine' }]);
+      await db
+        .insert(t.cities)
+        .ignore()
+        .values([
+          { id: 1, name: 'dup' },
+          { id: 9, name: 'Nine' },
+        ]);
       return db.select({ id: t.cities.id, name: t.cities.name }).from(t.cities).orderBy(t.cities.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'Paris' }, { id: 2, name: 'Berlin' }, { id: 3, name: 'Tokyo' }, { id: 9, name: 'Nine' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'Paris' },
+        { id: 2, name: 'Berlin' },
+        { id: 3, name: 'Tokyo' },
+        { id: 9, name: 'Nine' },
+      ]),
   },
 
   // ---------------------------------------------------------------- update / delete
   {
     name: 'update returning',
     only: 'pg',
-    run: (db, t, { eq }) => db.update(t.users).set({ age: 26, active: false }).where(eq(t.users.name, 'bob')).returning({ id: t.users.id, age: t.users.age, active: t.users.active }),
+    run: (db, t, { eq }) =>
+      db
+        .update(t.users)
+        .set({ age: 26, active: false })
+        .where(eq(t.users.name, 'bob'))
+        .returning({ id: t.users.id, age: t.users.age, active: t.users.active }),
     check: (r, a) => a.deepEqual(r, [{ id: 2, age: 26, active: false }]),
   },
   {
     name: 'update then select',
     run: async (db, t, { eq }) => {
       await db.update(t.users).set({ age: 26, active: false }).where(eq(t.users.name, 'bob'));
-      return db.select({ id: t.users.id, age: t.users.age, active: t.users.active }).from(t.users).where(eq(t.users.id, 2));
+      return db
+        .select({ id: t.users.id, age: t.users.age, active: t.users.active })
+        .from(t.users)
+        .where(eq(t.users.id, 2));
     },
     check: (r, a) => a.deepEqual(r, [{ id: 2, age: 26, active: false }]),
   },
   {
     name: 'update with sql expression',
     run: async (db, t, { sql, gt }) => {
-      await db.update(t.posts).set({ views: sql`${t.posts.views} + 1` }).where(gt(t.posts.views, 5));
+      await db
+        .update(t.posts)
+        .set({ views: sql`${t.posts.views} + 1` })
+        .where(gt(t.posts.views, 5));
       return db.select({ id: t.posts.id, views: t.posts.views }).from(t.posts).orderBy(t.posts.id);
     },
-    check: (r, a) => a.deepEqual(r.map((x) => x.views), [11, 5, 21, 0, 8]),
+    check: (r, a) =>
+      a.deepEqual(
+        r.map((x) => x.views),
+        [11, 5, 21, 0, 8],
+      ),
   },
   {
     name: 'update json and timestamp columns',
@@ -1027,16 +1514,26 @@ export const scenarios = [
         .where(eq(t.users.id, 4));
       return db.select({ meta: t.users.meta, createdAt: t.users.createdAt }).from(t.users).where(eq(t.users.id, 4));
     },
-    check: (r, a) => a.deepEqual(r, [{ meta: { list: [1, 'two', null], nested: { ok: true } }, createdAt: D('2024-02-29T12:34:56.000Z') }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { meta: { list: [1, 'two', null], nested: { ok: true } }, createdAt: D('2024-02-29T12:34:56.000Z') },
+      ]),
   },
   {
     name: 'update $onUpdate column',
     run: async (db, t, { eq }) => {
       await db.insert(t.defaultsT).values([{ name: 'a' }, { name: 'b' }]);
       await db.update(t.defaultsT).set({ n: 8 }).where(eq(t.defaultsT.name, 'b'));
-      return db.select({ name: t.defaultsT.name, n: t.defaultsT.n, state: t.defaultsT.state }).from(t.defaultsT).orderBy(t.defaultsT.id);
+      return db
+        .select({ name: t.defaultsT.name, n: t.defaultsT.n, state: t.defaultsT.state })
+        .from(t.defaultsT)
+        .orderBy(t.defaultsT.id);
     },
-    check: (r, a) => a.deepEqual(r, [{ name: 'a', n: 7, state: 'initial' }, { name: 'b', n: 8, state: 'updated' }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'a', n: 7, state: 'initial' },
+        { name: 'b', n: 8, state: 'updated' },
+      ]),
   },
   {
     name: 'update without match',
@@ -1049,8 +1546,18 @@ export const scenarios = [
   {
     name: 'delete returning',
     only: 'pg',
-    run: async (db, t, { lt }) => [await db.delete(t.posts).where(lt(t.posts.views, 6)).returning({ id: t.posts.id, title: t.posts.title }), await db.$count(t.posts)],
-    check: (r, a) => a.deepEqual(r, [[{ id: 2, title: 'Second' }, { id: 4, title: 'Eve post' }], 3]),
+    run: async (db, t, { lt }) => [
+      await db.delete(t.posts).where(lt(t.posts.views, 6)).returning({ id: t.posts.id, title: t.posts.title }),
+      await db.$count(t.posts),
+    ],
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [
+          { id: 2, title: 'Second' },
+          { id: 4, title: 'Eve post' },
+        ],
+        3,
+      ]),
   },
   {
     name: 'delete with where and all rows',
@@ -1068,7 +1575,10 @@ export const scenarios = [
     name: 'batch insert then select',
     only: 'pg',
     run: async (db, t) => {
-      const [, rows] = await db.batch([db.insert(t.cities).values({ id: 20, name: 'Oslo' }), db.select().from(t.cities).orderBy(t.cities.id)]);
+      const [, rows] = await db.batch([
+        db.insert(t.cities).values({ id: 20, name: 'Oslo' }),
+        db.select().from(t.cities).orderBy(t.cities.id),
+      ]);
       return rows;
     },
     check: (r, a) => {
@@ -1088,13 +1598,19 @@ export const scenarios = [
       ]);
       return { ins, upd, del, sel };
     },
-    check: (r, a) => a.deepEqual(r, { ins: [{ key: 'q', value: 5 }], upd: [{ value: 6 }], del: [{ key: 'a' }], sel: [{ n: 2 }] }),
+    check: (r, a) =>
+      a.deepEqual(r, { ins: [{ key: 'q', value: 5 }], upd: [{ value: 6 }], del: [{ key: 'a' }], sel: [{ n: 2 }] }),
   },
   {
     name: 'batch is atomic',
     only: 'pg',
     run: async (db, t) => {
-      const r = await attempt(() => db.batch([db.insert(t.cities).values({ id: 30, name: 'First' }), db.insert(t.cities).values({ id: 1, name: 'dup' })]));
+      const r = await attempt(() =>
+        db.batch([
+          db.insert(t.cities).values({ id: 30, name: 'First' }),
+          db.insert(t.cities).values({ id: 1, name: 'dup' }),
+        ]),
+      );
       return { threw: r.threw, count: await db.$count(t.cities) };
     },
     check: (r, a) => a.deepEqual(r, { threw: true, count: 3 }),
@@ -1129,7 +1645,12 @@ export const scenarios = [
           await tx.insert(t.cities).values({ id: 1, name: 'dup' });
         }),
       );
-      return { committed, rolledBack: rolledBack.threw, failed: failed.threw, ids: ids(await db.select({ id: t.cities.id }).from(t.cities).orderBy(t.cities.id)) };
+      return {
+        committed,
+        rolledBack: rolledBack.threw,
+        failed: failed.threw,
+        ids: ids(await db.select({ id: t.cities.id }).from(t.cities).orderBy(t.cities.id)),
+      };
     },
     check: (r, a) => a.deepEqual(r, { committed: [{ n: 10 }], rolledBack: true, failed: true, ids: [1, 2, 3, 31] }),
   },
@@ -1155,7 +1676,11 @@ export const scenarios = [
   {
     name: 'prepared select with placeholder',
     run: async (db, t, { eq, sql }) => {
-      const p = db.select({ name: t.users.name }).from(t.users).where(eq(t.users.id, sql.placeholder('id'))).prepare('p_sel');
+      const p = db
+        .select({ name: t.users.name })
+        .from(t.users)
+        .where(eq(t.users.id, sql.placeholder('id')))
+        .prepare('p_sel');
       return [await p.execute({ id: 1 }), await p.execute({ id: 3 }), await p.execute({ id: 99 })];
     },
     check: (r, a) => a.deepEqual(r, [[{ name: 'ann' }], [{ name: 'cid' }], []]),
@@ -1163,26 +1688,50 @@ export const scenarios = [
   {
     name: 'prepared with placeholders in like and limit',
     run: async (db, t, { like, sql }) => {
-      const p = db.select({ id: t.users.id }).from(t.users).where(like(t.users.name, sql.placeholder('pat'))).orderBy(t.users.id).limit(sql.placeholder('lim')).prepare('p_like');
+      const p = db
+        .select({ id: t.users.id })
+        .from(t.users)
+        .where(like(t.users.name, sql.placeholder('pat')))
+        .orderBy(t.users.id)
+        .limit(sql.placeholder('lim'))
+        .prepare('p_like');
       return [ids(await p.execute({ pat: '%n%', lim: 5 })), ids(await p.execute({ pat: '%', lim: 2 }))];
     },
-    check: (r, a) => a.deepEqual(r, [[1, 4], [1, 2]]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        [1, 4],
+        [1, 2],
+      ]),
   },
   {
     name: 'prepared insert with placeholders',
     run: async (db, t, { sql }) => {
-      const p = db.insert(t.cities).values({ id: sql.placeholder('id'), name: sql.placeholder('name') }).prepare('p_ins');
+      const p = db
+        .insert(t.cities)
+        .values({ id: sql.placeholder('id'), name: sql.placeholder('name') })
+        .prepare('p_ins');
       await p.execute({ id: 40, name: 'Lima' });
       await p.execute({ id: 41, name: "Qui'to" });
       return db.select({ id: t.cities.id, name: t.cities.name }).from(t.cities).orderBy(t.cities.id);
     },
-    check: (r, a) => a.deepEqual(r.slice(3), [{ id: 40, name: 'Lima' }, { id: 41, name: "Qui'to" }]),
+    check: (r, a) =>
+      a.deepEqual(r.slice(3), [
+        { id: 40, name: 'Lima' },
+        { id: 41, name: "Qui'to" },
+      ]),
   },
   {
     name: 'prepared update and delete',
     run: async (db, t, { eq, sql }) => {
-      const up = db.update(t.counters).set({ value: 99 }).where(eq(t.counters.key, sql.placeholder('k'))).prepare('p_up');
-      const del = db.delete(t.counters).where(eq(t.counters.key, sql.placeholder('k'))).prepare('p_del');
+      const up = db
+        .update(t.counters)
+        .set({ value: 99 })
+        .where(eq(t.counters.key, sql.placeholder('k')))
+        .prepare('p_up');
+      const del = db
+        .delete(t.counters)
+        .where(eq(t.counters.key, sql.placeholder('k')))
+        .prepare('p_del');
       await up.execute({ k: 'a' });
       await del.execute({ k: 'b' });
       return db.select().from(t.counters);
@@ -1192,7 +1741,11 @@ export const scenarios = [
   {
     name: 'prepared update set with placeholder',
     run: async (db, t, { eq, sql }) => {
-      const p = db.update(t.users).set({ active: sql.placeholder('active'), age: sql.placeholder('age') }).where(eq(t.users.id, sql.placeholder('id'))).prepare('p_set');
+      const p = db
+        .update(t.users)
+        .set({ active: sql.placeholder('active'), age: sql.placeholder('age') })
+        .where(eq(t.users.id, sql.placeholder('id')))
+        .prepare('p_set');
       await p.execute({ id: 1, active: false, age: 77 });
       return db.select({ active: t.users.active, age: t.users.age }).from(t.users).where(eq(t.users.id, 1));
     },
@@ -1202,13 +1755,20 @@ export const scenarios = [
   // ---------------------------------------------------------------- raw sql
   {
     name: 'db.execute raw rows',
-    run: async (db, t, { sql }) => (await db.execute(sql`select id, name from ${t.users} where age > ${26} order by id`)).rows,
-    check: (r, a) => a.deepEqual(r, [{ id: 1, name: 'ann' }, { id: 3, name: 'cid' }]),
+    run: async (db, t, { sql }) =>
+      (await db.execute(sql`select id, name from ${t.users} where age > ${26} order by id`)).rows,
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 1, name: 'ann' },
+        { id: 3, name: 'cid' },
+      ]),
   },
   {
     name: 'db.execute raw update',
     run: async (db, t, { sql, eq }) => {
-      await db.execute(sql`update ${t.users} set ${sql.identifier('age')} = ${t.users.age} + 1 where ${t.users.id} = ${1}`);
+      await db.execute(
+        sql`update ${t.users} set ${sql.identifier('age')} = ${t.users.age} + 1 where ${t.users.id} = ${1}`,
+      );
       return db.select({ age: t.users.age }).from(t.users).where(eq(t.users.id, 1));
     },
     check: (r, a) => a.deepEqual(r, [{ age: 32 }]),
@@ -1235,15 +1795,31 @@ export const scenarios = [
       ).rows,
     // MySQL: `2.5 * 2` is DECIMAL (read back as text) and a bound true is 1.
     check: (r, a, d) =>
-      a.deepEqual(r, d === 'pg' ? [{ a: 1, b: 'two', c: 5, n: null, e: -2, t: true }] : [{ a: 1, b: 'two', c: '5.0', n: null, e: -2, t: 1 }]),
+      a.deepEqual(
+        r,
+        d === 'pg'
+          ? [{ a: 1, b: 'two', c: 5, n: null, e: -2, t: true }]
+          : [{ a: 1, b: 'two', c: '5.0', n: null, e: -2, t: 1 }],
+      ),
   },
 
   {
     name: 'toSQL of a select',
-    run: async (db, t, { eq, and, gt }) => db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(and(eq(t.users.role, 'admin'), gt(t.users.age, 3))).limit(1).toSQL(),
+    run: async (db, t, { eq, and, gt }) =>
+      db
+        .select({ id: t.users.id, name: t.users.name })
+        .from(t.users)
+        .where(and(eq(t.users.role, 'admin'), gt(t.users.age, 3)))
+        .limit(1)
+        .toSQL(),
     check: (r, a, d) => {
       a.deepEqual(r.params, ['admin', 3, 1]);
-      a.match(r.sql, d === 'pg' ? /^select .* from "users" where .*"role" = \$1 and .*"age" > \$2\) limit \$3$/ : /^select .* from `users` where .*`role` = \? and .*`age` > \?\) limit \?$/);
+      a.match(
+        r.sql,
+        d === 'pg'
+          ? /^select .* from "users" where .*"role" = \$1 and .*"age" > \$2\) limit \$3$/
+          : /^select .* from `users` where .*`role` = \? and .*`age` > \?\) limit \?$/,
+      );
     },
   },
 
@@ -1258,8 +1834,22 @@ export const scenarios = [
       }),
     check: (r, a) =>
       a.deepEqual(r, [
-        { id: 1, name: 'ann', posts: [{ id: 1, title: 'Hello' }, { id: 2, title: 'Second' }] },
-        { id: 2, name: 'bob', posts: [{ id: 3, title: 'Bob post' }, { id: 5, title: 'Another' }] },
+        {
+          id: 1,
+          name: 'ann',
+          posts: [
+            { id: 1, title: 'Hello' },
+            { id: 2, title: 'Second' },
+          ],
+        },
+        {
+          id: 2,
+          name: 'bob',
+          posts: [
+            { id: 3, title: 'Bob post' },
+            { id: 5, title: 'Another' },
+          ],
+        },
         { id: 3, name: 'cid', posts: [] },
         { id: 4, name: 'dan', posts: [] },
         { id: 5, name: 'eve', posts: [{ id: 4, title: 'Eve post' }] },
@@ -1285,7 +1875,13 @@ export const scenarios = [
           posts: {
             columns: { title: true },
             orderBy: (p, { asc }) => asc(p.id),
-            with: { comments: { columns: { body: true }, orderBy: (c, { asc }) => asc(c.id), with: { author: { columns: { name: true } } } } },
+            with: {
+              comments: {
+                columns: { body: true },
+                orderBy: (c, { asc }) => asc(c.id),
+                with: { author: { columns: { name: true } } },
+              },
+            },
           },
         },
       }),
@@ -1294,14 +1890,27 @@ export const scenarios = [
         {
           name: 'ann',
           posts: [
-            { title: 'Hello', comments: [{ body: 'nice', author: { name: 'bob' } }, { body: 'agreed', author: { name: 'cid' } }, { body: 'late', author: { name: 'eve' } }] },
+            {
+              title: 'Hello',
+              comments: [
+                { body: 'nice', author: { name: 'bob' } },
+                { body: 'agreed', author: { name: 'cid' } },
+                { body: 'late', author: { name: 'eve' } },
+              ],
+            },
             { title: 'Second', comments: [] },
           ],
         },
         {
           name: 'bob',
           posts: [
-            { title: 'Bob post', comments: [{ body: 'hi bob', author: { name: 'ann' } }, { body: 'ghost', author: null }] },
+            {
+              title: 'Bob post',
+              comments: [
+                { body: 'hi bob', author: { name: 'ann' } },
+                { body: 'ghost', author: null },
+              ],
+            },
             { title: 'Another', comments: [{ body: 'dan here', author: { name: 'dan' } }] },
           ],
         },
@@ -1312,7 +1921,10 @@ export const scenarios = [
     run: async (db) => [
       await db.query.users.findMany({
         columns: { id: true },
-        with: { city: { columns: { name: true } }, posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) } },
+        with: {
+          city: { columns: { name: true } },
+          posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) },
+        },
         orderBy: (u, { asc }) => asc(u.id),
       }),
       await db.query.cities.findMany({
@@ -1355,7 +1967,11 @@ export const scenarios = [
     ],
     check: (r, a) =>
       a.deepEqual(r, [
-        [{ name: 'dan', posts: [] }, { name: 'cid', posts: [] }, { name: 'bob', posts: [{ title: 'Another' }] }],
+        [
+          { name: 'dan', posts: [] },
+          { name: 'cid', posts: [] },
+          { name: 'bob', posts: [{ title: 'Another' }] },
+        ],
         [
           { id: 1, posts: [{ title: 'Hello' }] },
           { id: 2, posts: [{ title: 'Bob post' }] },
@@ -1372,13 +1988,22 @@ export const scenarios = [
         columns: { name: true },
         where: (u, { and, isNotNull, lt }) => and(isNotNull(u.email), lt(u.id, 3)),
         orderBy: (u, { asc }) => asc(u.id),
-        with: { posts: { columns: { title: true }, where: (p, { gt }) => gt(p.views, 5), orderBy: (p, { asc }) => asc(p.id) } },
+        with: {
+          posts: { columns: { title: true }, where: (p, { gt }) => gt(p.views, 5), orderBy: (p, { asc }) => asc(p.id) },
+        },
       }),
-      await db.query.posts.findMany({ columns: { id: true }, where: sql`${t.posts.views} between 5 and 10`, orderBy: (p, { asc }) => asc(p.id) }),
+      await db.query.posts.findMany({
+        columns: { id: true },
+        where: sql`${t.posts.views} between 5 and 10`,
+        orderBy: (p, { asc }) => asc(p.id),
+      }),
     ],
     check: (r, a) =>
       a.deepEqual(r, [
-        [{ name: 'ann', posts: [{ title: 'Hello' }] }, { name: 'bob', posts: [{ title: 'Bob post' }, { title: 'Another' }] }],
+        [
+          { name: 'ann', posts: [{ title: 'Hello' }] },
+          { name: 'bob', posts: [{ title: 'Bob post' }, { title: 'Another' }] },
+        ],
         [{ id: 1 }, { id: 2 }, { id: 5 }],
       ]),
   },
@@ -1387,13 +2012,18 @@ export const scenarios = [
     run: async (db) => [
       await db.query.categories.findMany({
         columns: { name: true },
-        with: { parent: { columns: { name: true } }, children: { columns: { name: true }, orderBy: (c, { asc }) => asc(c.id) } },
+        with: {
+          parent: { columns: { name: true } },
+          children: { columns: { name: true }, orderBy: (c, { asc }) => asc(c.id) },
+        },
         orderBy: (c, { asc }) => asc(c.id),
       }),
       await db.query.categories.findFirst({
         columns: { name: true },
         where: (c, { eq }) => eq(c.name, 'rust'),
-        with: { parent: { columns: { name: true }, with: { parent: { columns: { name: true }, with: { parent: true } } } } },
+        with: {
+          parent: { columns: { name: true }, with: { parent: { columns: { name: true }, with: { parent: true } } } },
+        },
       }),
     ],
     check: (r, a) =>
@@ -1414,26 +2044,57 @@ export const scenarios = [
       await db.query.posts.findMany({
         columns: { title: true },
         orderBy: (p, { asc }) => asc(p.id),
-        with: { postTags: { columns: { tagId: true }, orderBy: (pt, { asc }) => asc(pt.tagId), with: { tag: { columns: { name: true } } } } },
+        with: {
+          postTags: {
+            columns: { tagId: true },
+            orderBy: (pt, { asc }) => asc(pt.tagId),
+            with: { tag: { columns: { name: true } } },
+          },
+        },
       }),
       await db.query.tags.findMany({
         columns: { name: true },
         orderBy: (g, { asc }) => asc(g.id),
-        with: { postTags: { columns: { postId: true }, orderBy: (pt, { asc }) => asc(pt.postId), with: { post: { columns: { title: true } } } } },
+        with: {
+          postTags: {
+            columns: { postId: true },
+            orderBy: (pt, { asc }) => asc(pt.postId),
+            with: { post: { columns: { title: true } } },
+          },
+        },
       }),
     ],
     check: (r, a) =>
       a.deepEqual(r, [
         [
-          { title: 'Hello', postTags: [{ tagId: 1, tag: { name: 'news' } }, { tagId: 2, tag: { name: 'howto' } }] },
+          {
+            title: 'Hello',
+            postTags: [
+              { tagId: 1, tag: { name: 'news' } },
+              { tagId: 2, tag: { name: 'howto' } },
+            ],
+          },
           { title: 'Second', postTags: [] },
           { title: 'Bob post', postTags: [{ tagId: 1, tag: { name: 'news' } }] },
           { title: 'Eve post', postTags: [{ tagId: 1, tag: { name: 'news' } }] },
           { title: 'Another', postTags: [{ tagId: 2, tag: { name: 'howto' } }] },
         ],
         [
-          { name: 'news', postTags: [{ postId: 1, post: { title: 'Hello' } }, { postId: 3, post: { title: 'Bob post' } }, { postId: 4, post: { title: 'Eve post' } }] },
-          { name: 'howto', postTags: [{ postId: 1, post: { title: 'Hello' } }, { postId: 5, post: { title: 'Another' } }] },
+          {
+            name: 'news',
+            postTags: [
+              { postId: 1, post: { title: 'Hello' } },
+              { postId: 3, post: { title: 'Bob post' } },
+              { postId: 4, post: { title: 'Eve post' } },
+            ],
+          },
+          {
+            name: 'howto',
+            postTags: [
+              { postId: 1, post: { title: 'Hello' } },
+              { postId: 5, post: { title: 'Another' } },
+            ],
+          },
           { name: 'misc', postTags: [] },
         ],
       ]),
@@ -1445,12 +2106,24 @@ export const scenarios = [
         columns: { name: true },
         where: (u, { eq }) => eq(u.role, 'user'),
         orderBy: (u, { desc }) => desc(u.id),
-        with: { posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) }, city: { columns: { name: true } } },
+        with: {
+          posts: { columns: { id: true }, orderBy: (p, { asc }) => asc(p.id) },
+          city: { columns: { name: true } },
+        },
       }),
       await db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { posts: true } }),
-      await db.query.posts.findFirst({ where: eq(t.posts.id, 2), columns: { title: true }, with: { comments: true, author: { columns: { name: true } } } }),
+      await db.query.posts.findFirst({
+        where: eq(t.posts.id, 2),
+        columns: { title: true },
+        with: { comments: true, author: { columns: { name: true } } },
+      }),
     ],
-    check: (r, a) => a.deepEqual(r, [{ name: 'eve', posts: [{ id: 4 }], city: { name: 'Berlin' } }, '<undefined>', { title: 'Second', comments: [], author: { name: 'ann' } }]),
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { name: 'eve', posts: [{ id: 4 }], city: { name: 'Berlin' } },
+        '<undefined>',
+        { title: 'Second', comments: [], author: { name: 'ann' } },
+      ]),
   },
   {
     name: 'relational prepared findMany with placeholders',
@@ -1461,11 +2134,21 @@ export const scenarios = [
           where: (u, { gte }) => gte(u.age, sql.placeholder('minAge')),
           orderBy: (u, { asc }) => asc(u.id),
           limit: sql.placeholder('n'),
-          with: { posts: { columns: { id: true }, where: (p, { gt }) => gt(p.views, sql.placeholder('minViews')), orderBy: (p, { asc }) => asc(p.id) } },
+          with: {
+            posts: {
+              columns: { id: true },
+              where: (p, { gt }) => gt(p.views, sql.placeholder('minViews')),
+              orderBy: (p, { asc }) => asc(p.id),
+            },
+          },
         })
         .prepare('rq_many');
       const first = db.query.posts
-        .findFirst({ columns: { title: true }, where: (p, { eq }) => eq(p.id, sql.placeholder('id')), with: { author: { columns: { name: true } } } })
+        .findFirst({
+          columns: { title: true },
+          where: (p, { eq }) => eq(p.id, sql.placeholder('id')),
+          with: { author: { columns: { name: true } } },
+        })
         .prepare('rq_first');
       return [
         await many.execute({ minAge: 25, n: 2, minViews: 5 }),
@@ -1476,7 +2159,10 @@ export const scenarios = [
     },
     check: (r, a) =>
       a.deepEqual(r, [
-        [{ name: 'ann', posts: [{ id: 1 }] }, { name: 'bob', posts: [{ id: 3 }, { id: 5 }] }],
+        [
+          { name: 'ann', posts: [{ id: 1 }] },
+          { name: 'bob', posts: [{ id: 3 }, { id: 5 }] },
+        ],
         [{ name: 'cid', posts: [] }],
         { title: 'Bob post', author: { name: 'bob' } },
         '<undefined>',
@@ -1492,7 +2178,10 @@ export const scenarios = [
       }),
     check: (r, a, d) => {
       a.equal(r.length, 4);
-      a.deepEqual(r.map((h) => h.label), ['h1', 'h2', 'h3', 'h4']);
+      a.deepEqual(
+        r.map((h) => h.label),
+        ['h1', 'h2', 'h3', 'h4'],
+      );
       // Inside a relation PostgreSQL's JSON gives a string-mode timestamp in its JSON (ISO) form,
       // not the text form a top-level select gives (drizzle-orm too: see the report in DIFFERENCES.md).
       a.deepEqual(r[0].kind, d === 'pg' ? KIND1_PG : KIND1_MY);
@@ -1537,8 +2226,15 @@ export const scenarios = [
       const [nulls] = await db.select().from(k).where(eq(k.id, 4));
       const [text] = await db
         .select({
-          bigB: sql`${k.bigB}::text`, num: sql`${k.num}::text`, ts: sql`${k.ts}::text`, tsTz: sql`${k.tsTz}::text`, d: sql`${k.d}::text`,
-          iv: sql`${k.iv}::text`, jsb: sql`${k.jsb}::text`, ints: sql`${k.ints}::text`, txts: sql`${k.txts}::text`,
+          bigB: sql`${k.bigB}::text`,
+          num: sql`${k.num}::text`,
+          ts: sql`${k.ts}::text`,
+          tsTz: sql`${k.tsTz}::text`,
+          d: sql`${k.d}::text`,
+          iv: sql`${k.iv}::text`,
+          jsb: sql`${k.jsb}::text`,
+          ints: sql`${k.ints}::text`,
+          txts: sql`${k.txts}::text`,
         })
         .from(k)
         .where(eq(k.id, 3));
@@ -1549,8 +2245,15 @@ export const scenarios = [
       a.deepEqual(r.row, { ...normalize(PG_READ), u: true });
       a.deepEqual(r.nulls, { ...Object.fromEntries(Object.keys(PG_READ).map((key) => [key, null])), id: 4, u: true });
       a.deepEqual(r.text, {
-        bigB: '9223372036854775807', num: '12345678901234567890.1234', ts: '2024-02-29 12:34:56.789', tsTz: '2024-02-29 12:34:56.789+00', d: '2024-02-29',
-        iv: '1 day 02:03:04', jsb: '{"a": [1, "x", null], "b": {"c": true}}', ints: '{1,-2,3}', txts: '{a,"b,c","d \\"e",f\'g,"h\\\\i","NULL",""}',
+        bigB: '9223372036854775807',
+        num: '12345678901234567890.1234',
+        ts: '2024-02-29 12:34:56.789',
+        tsTz: '2024-02-29 12:34:56.789+00',
+        d: '2024-02-29',
+        iv: '1 day 02:03:04',
+        jsb: '{"a": [1, "x", null], "b": {"c": true}}',
+        ints: '{1,-2,3}',
+        txts: '{a,"b,c","d \\"e",f\'g,"h\\\\i","NULL",""}',
       });
     },
   },
@@ -1565,8 +2268,15 @@ export const scenarios = [
       const [nulls] = await db.select().from(k).where(eq(k.id, 4));
       const [text] = await db
         .select({
-          bigB: sql`cast(${k.bigB} as char)`, dec: sql`cast(${k.dec} as char)`, dt: sql`cast(${k.dt} as char)`, dtStr: sql`cast(${k.dtStr} as char)`,
-          ts: sql`cast(${k.ts} as char)`, d: sql`cast(${k.d} as char)`, bin: sql`hex(${k.bin})`, vbin: sql`hex(${k.vbin})`, bool: sql`cast(${k.bool} as char)`,
+          bigB: sql`cast(${k.bigB} as char)`,
+          dec: sql`cast(${k.dec} as char)`,
+          dt: sql`cast(${k.dt} as char)`,
+          dtStr: sql`cast(${k.dtStr} as char)`,
+          ts: sql`cast(${k.ts} as char)`,
+          d: sql`cast(${k.d} as char)`,
+          bin: sql`hex(${k.bin})`,
+          vbin: sql`hex(${k.vbin})`,
+          bool: sql`cast(${k.bool} as char)`,
         })
         .from(k)
         .where(eq(k.id, 3));
@@ -1576,8 +2286,15 @@ export const scenarios = [
       a.deepEqual(r.row, normalize(MY_READ));
       a.deepEqual(r.nulls, { ...Object.fromEntries(Object.keys(MY_READ).map((key) => [key, null])), id: 4 });
       a.deepEqual(r.text, {
-        bigB: '18446744073709551615', dec: '12345678901234567890.1234', dt: '2024-02-29 12:34:56.789', dtStr: '2024-02-29 12:34:56.123456',
-        ts: '2024-02-29 12:34:56.789', d: '2024-02-29', bin: '61620000', vbin: '7A5C7827', bool: '1',
+        bigB: '18446744073709551615',
+        dec: '12345678901234567890.1234',
+        dt: '2024-02-29 12:34:56.789',
+        dtStr: '2024-02-29 12:34:56.123456',
+        ts: '2024-02-29 12:34:56.789',
+        d: '2024-02-29',
+        bin: '61620000',
+        vbin: '7A5C7827',
+        bool: '1',
       });
     },
   },
@@ -1586,14 +2303,46 @@ export const scenarios = [
     run: async (db, t, { eq, and, sql }, d) => {
       const k = t.kinds;
       if (d === 'pg') {
-        const hit = await db.select({ id: k.id }).from(k).where(and(eq(k.bigB, 1234567890123n), eq(k.ts, new Date('2023-11-14T22:13:20.123Z')), eq(k.d, new Date('2023-11-14')), eq(k.mood, 'ok')));
-        await db.update(k).set({ bigB: -5n, ints: [7], txts: ['q r'], mood: 'sad', tsTz: new Date(0), jsb: [1, { a: null }] }).where(eq(k.id, 1));
-        const [row] = await db.select({ bigB: k.bigB, ints: k.ints, txts: k.txts, mood: k.mood, tsTz: k.tsTz, jsb: k.jsb }).from(k).where(eq(k.id, 1));
+        const hit = await db
+          .select({ id: k.id })
+          .from(k)
+          .where(
+            and(
+              eq(k.bigB, 1234567890123n),
+              eq(k.ts, new Date('2023-11-14T22:13:20.123Z')),
+              eq(k.d, new Date('2023-11-14')),
+              eq(k.mood, 'ok'),
+            ),
+          );
+        await db
+          .update(k)
+          .set({ bigB: -5n, ints: [7], txts: ['q r'], mood: 'sad', tsTz: new Date(0), jsb: [1, { a: null }] })
+          .where(eq(k.id, 1));
+        const [row] = await db
+          .select({ bigB: k.bigB, ints: k.ints, txts: k.txts, mood: k.mood, tsTz: k.tsTz, jsb: k.jsb })
+          .from(k)
+          .where(eq(k.id, 1));
         return { hit, row };
       }
-      const hit = await db.select({ id: k.id }).from(k).where(and(eq(k.bigB, 1234567890123n), eq(k.dt, new Date('2023-11-14T22:13:20.123Z')), eq(k.d, new Date('2023-11-14')), eq(k.en, 'b')));
-      await db.update(k).set({ bigB: 5n, js: [1, { a: null }], en: 'c', dt: new Date(0), bool: false }).where(eq(k.id, 1));
-      const [row] = await db.select({ bigB: k.bigB, js: k.js, en: k.en, dt: k.dt, bool: k.bool, raw: sql`${k.bool} + 0`.mapWith(Number) }).from(k).where(eq(k.id, 1));
+      const hit = await db
+        .select({ id: k.id })
+        .from(k)
+        .where(
+          and(
+            eq(k.bigB, 1234567890123n),
+            eq(k.dt, new Date('2023-11-14T22:13:20.123Z')),
+            eq(k.d, new Date('2023-11-14')),
+            eq(k.en, 'b'),
+          ),
+        );
+      await db
+        .update(k)
+        .set({ bigB: 5n, js: [1, { a: null }], en: 'c', dt: new Date(0), bool: false })
+        .where(eq(k.id, 1));
+      const [row] = await db
+        .select({ bigB: k.bigB, js: k.js, en: k.en, dt: k.dt, bool: k.bool, raw: sql`${k.bool} + 0`.mapWith(Number) })
+        .from(k)
+        .where(eq(k.id, 1));
       return { hit, row };
     },
     check: (r, a, d) => {
@@ -1610,27 +2359,97 @@ export const scenarios = [
 
 // The seeded kinds row 1, normalised, per dialect.
 const KIND1_PG = {
-  id: 1, bigN: 42, bigB: '1234567890123n', num: '12.5000', numN: 3.25, ts: D('2023-11-14T22:13:20.123Z'), tsTz: D('2023-11-14T22:13:20.123Z'),
-  tsStr: '2023-11-14 22:13:20.123', tsTzStr: '2023-11-14 22:13:20.123+00', d: D('2023-11-14T00:00:00Z'), dStr: '2023-11-14', tm: '12:00:01', iv: '3 days',
-  u: '11111111-2222-3333-4444-555555555555', js: { k: [1, 2] }, jsb: { k: [1, 2] }, ints: [1, 2], txts: ['x', 'y'], bool: true, mood: 'ok', re: 1.5, dp: 2.5, sm: 7,
+  id: 1,
+  bigN: 42,
+  bigB: '1234567890123n',
+  num: '12.5000',
+  numN: 3.25,
+  ts: D('2023-11-14T22:13:20.123Z'),
+  tsTz: D('2023-11-14T22:13:20.123Z'),
+  tsStr: '2023-11-14 22:13:20.123',
+  tsTzStr: '2023-11-14 22:13:20.123+00',
+  d: D('2023-11-14T00:00:00Z'),
+  dStr: '2023-11-14',
+  tm: '12:00:01',
+  iv: '3 days',
+  u: '11111111-2222-3333-4444-555555555555',
+  js: { k: [1, 2] },
+  jsb: { k: [1, 2] },
+  ints: [1, 2],
+  txts: ['x', 'y'],
+  bool: true,
+  mood: 'ok',
+  re: 1.5,
+  dp: 2.5,
+  sm: 7,
 };
 const KIND1_MY = {
-  id: 1, bigN: 42, bigB: '1234567890123n', dec: '12.5000', dt: D('2023-11-14T22:13:20.123Z'), dtStr: '2023-11-14 22:13:20.123456', ts: D('2023-11-14T22:13:20.123Z'),
-  tsStr: '2023-11-14 22:13:20', d: D('2023-11-14T00:00:00Z'), dStr: '2023-11-14', tm: '12:00:01.500', js: { k: [1, 2] }, bool: true, en: 'b',
-  bin: 'ab\u0000\u0000', vbin: 'xyz', yr: 2023, tiny: -5, dbl: 2.5,
+  id: 1,
+  bigN: 42,
+  bigB: '1234567890123n',
+  dec: '12.5000',
+  dt: D('2023-11-14T22:13:20.123Z'),
+  dtStr: '2023-11-14 22:13:20.123456',
+  ts: D('2023-11-14T22:13:20.123Z'),
+  tsStr: '2023-11-14 22:13:20',
+  d: D('2023-11-14T00:00:00Z'),
+  dStr: '2023-11-14',
+  tm: '12:00:01.500',
+  js: { k: [1, 2] },
+  bool: true,
+  en: 'b',
+  bin: 'ab\u0000\u0000',
+  vbin: 'xyz',
+  yr: 2023,
+  tiny: -5,
+  dbl: 2.5,
 };
 
 // What the typed-values scenarios write, and read back.
 const PG_WRITE = {
-  id: 3, bigN: 9007199254740991, bigB: 9223372036854775807n, num: '12345678901234567890.1234', numN: 0.1, ts: new Date('2024-02-29T12:34:56.789Z'),
-  tsTz: new Date('2024-02-29T12:34:56.789Z'), tsStr: '2024-02-29 12:34:56.789', tsTzStr: '2024-02-29 12:34:56.789+00', d: new Date('2024-02-29T00:00:00Z'),
-  dStr: '2024-02-29', tm: '23:59:58', iv: '1 day 02:03:04', js: { a: [1, 'x', null], b: { c: true } }, jsb: { a: [1, 'x', null], b: { c: true } },
-  ints: [1, -2, 3], txts: ['a', 'b,c', 'd "e', "f'g", 'h\\i', 'NULL', ''], bool: false, mood: 'happy', re: -0.5, dp: 1e300, sm: -32768,
+  id: 3,
+  bigN: 9007199254740991,
+  bigB: 9223372036854775807n,
+  num: '12345678901234567890.1234',
+  numN: 0.1,
+  ts: new Date('2024-02-29T12:34:56.789Z'),
+  tsTz: new Date('2024-02-29T12:34:56.789Z'),
+  tsStr: '2024-02-29 12:34:56.789',
+  tsTzStr: '2024-02-29 12:34:56.789+00',
+  d: new Date('2024-02-29T00:00:00Z'),
+  dStr: '2024-02-29',
+  tm: '23:59:58',
+  iv: '1 day 02:03:04',
+  js: { a: [1, 'x', null], b: { c: true } },
+  jsb: { a: [1, 'x', null], b: { c: true } },
+  ints: [1, -2, 3],
+  txts: ['a', 'b,c', 'd "e', "f'g", 'h\\i', 'NULL', ''],
+  bool: false,
+  mood: 'happy',
+  re: -0.5,
+  dp: 1e300,
+  sm: -32768,
 };
 const PG_READ = { ...PG_WRITE, u: '<uuid>' };
 const MY_WRITE = {
-  id: 3, bigN: -9007199254740991, bigB: 18446744073709551615n, dec: '12345678901234567890.1234', dt: new Date('2024-02-29T12:34:56.789Z'),
-  dtStr: '2024-02-29 12:34:56.123456', ts: new Date('2024-02-29T12:34:56.789Z'), tsStr: '2024-02-29 12:34:56', d: new Date('2024-02-29T00:00:00Z'),
-  dStr: '2024-02-29', tm: '23:59:58.250', js: { a: [1, 'x', null], b: { c: true } }, bool: true, en: 'c', bin: 'ab', vbin: 'z\\x\'', yr: 2024, tiny: 127, dbl: 1e300,
+  id: 3,
+  bigN: -9007199254740991,
+  bigB: 18446744073709551615n,
+  dec: '12345678901234567890.1234',
+  dt: new Date('2024-02-29T12:34:56.789Z'),
+  dtStr: '2024-02-29 12:34:56.123456',
+  ts: new Date('2024-02-29T12:34:56.789Z'),
+  tsStr: '2024-02-29 12:34:56',
+  d: new Date('2024-02-29T00:00:00Z'),
+  dStr: '2024-02-29',
+  tm: '23:59:58.250',
+  js: { a: [1, 'x', null], b: { c: true } },
+  bool: true,
+  en: 'c',
+  bin: 'ab',
+  vbin: "z\\x'",
+  yr: 2024,
+  tiny: 127,
+  dbl: 1e300,
 };
 const MY_READ = { ...MY_WRITE, bin: 'ab\u0000\u0000' };

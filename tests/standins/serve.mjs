@@ -21,7 +21,13 @@ function fromUrl(env, defaults) {
 }
 
 const pgCfg = fromUrl(process.env.MIZZLE_PG_URL, { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' });
-const myCfg = fromUrl(process.env.MIZZLE_MYSQL_URL, { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'test' });
+const myCfg = fromUrl(process.env.MIZZLE_MYSQL_URL, {
+  host: '127.0.0.1',
+  port: 3306,
+  user: 'root',
+  password: '',
+  database: 'test',
+});
 
 const neon = await startNeon({ pg: pgCfg });
 const ps = await startPlanetScale({ mysql: myCfg });

@@ -114,7 +114,17 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
     assert.equal(json.rowCount, 1);
     assert.equal(json.rowAsArray, true);
     assert.deepEqual(json.rows, [
-      ['42', 't', '\\x00ff', '1 day 02:03:04', '2024-02-29', '23:59:59.25', '2024-01-02 03:04:05+00', '{{1,2},{3,4}}', null],
+      [
+        '42',
+        't',
+        '\\x00ff',
+        '1 day 02:03:04',
+        '2024-02-29',
+        '23:59:59.25',
+        '2024-01-02 03:04:05+00',
+        '{{1,2},{3,4}}',
+        null,
+      ],
     ]);
     assert.deepEqual(json.fields[0], {
       name: 'n',
@@ -136,7 +146,7 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
       {
         query:
           "SELECT 7::int4 AS i, 8::int8 AS big, true AS b, 2.5::float8 AS f, 'NaN'::float8 AS nan, " +
-          '\'{"x": 12345678901234567890}\'::jsonb AS j, ARRAY[[1,NULL],[3,4]] AS a, ARRAY[\'q"x\', \'NULL\'] AS s, NULL::int AS z',
+          "'{\"x\": 12345678901234567890}'::jsonb AS j, ARRAY[[1,NULL],[3,4]] AS a, ARRAY['q\"x', 'NULL'] AS s, NULL::int AS z",
         params: [],
       },
       { 'Neon-Raw-Text-Output': 'false', 'Neon-Array-Mode': 'false' },
@@ -164,7 +174,17 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
   test('params: JSON numbers, bools, objects and arrays are accepted as Neon converts them', async () => {
     const { json } = await neonPost({
       query: 'SELECT $1::int AS n, $2::bool AS b, $3::jsonb AS o, $4::text[] AS a, $5::int[] AS ia, $6::text AS z',
-      params: [5, true, { k: 'v' }, ['x', 'y"z', null], [[1, 2], [3, 4]], null],
+      params: [
+        5,
+        true,
+        { k: 'v' },
+        ['x', 'y"z', null],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        null,
+      ],
     });
     assert.deepEqual(json.rows, [['5', 't', '{"k": "v"}', '{x,"y\\"z",NULL}', '{{1,2},{3,4}}', null]]);
   });
@@ -189,7 +209,9 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
       assert.equal(created.command, 'CREATE');
       assert.equal(created.rowCount, null);
       assert.deepEqual(created.rows, []);
-      const ins = await sql.query(`INSERT INTO ${t} VALUES ($1, $2), ($3, $4)`, [1, 'a', 2, null], { fullResults: true });
+      const ins = await sql.query(`INSERT INTO ${t} VALUES ($1, $2), ($3, $4)`, [1, 'a', 2, null], {
+        fullResults: true,
+      });
       assert.equal(ins.command, 'INSERT');
       assert.equal(ins.rowCount, 2);
       assert.deepEqual(ins.fields, []);
@@ -278,14 +300,22 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
       assert.deepEqual(after.rows, [{ id: 1 }, { id: 2 }]);
 
       // the batch options reach PostgreSQL: a read-only batch cannot write
-      const ro = await rejection(sql.transaction([sql`INSERT INTO ${sql.unsafe(t)} VALUES (9, 'x')`], { readOnly: true }));
+      const ro = await rejection(
+        sql.transaction([sql`INSERT INTO ${sql.unsafe(t)} VALUES (9, 'x')`], { readOnly: true }),
+      );
       assert.equal(ro.code, '25006');
-      const iso = await sql.transaction([sql`SHOW transaction_isolation`, sql`SHOW transaction_read_only`, sql`SHOW transaction_deferrable`], {
-        isolationLevel: 'RepeatableRead',
-        readOnly: true,
-        deferrable: true,
-      });
-      assert.deepEqual(iso.map((r) => Object.values(r[0])[0]), ['repeatable read', 'on', 'on']);
+      const iso = await sql.transaction(
+        [sql`SHOW transaction_isolation`, sql`SHOW transaction_read_only`, sql`SHOW transaction_deferrable`],
+        {
+          isolationLevel: 'RepeatableRead',
+          readOnly: true,
+          deferrable: true,
+        },
+      );
+      assert.deepEqual(
+        iso.map((r) => Object.values(r[0])[0]),
+        ['repeatable read', 'on', 'on'],
+      );
       // Neon echoes the batch options in the response headers
       const raw = await neonPost(
         { queries: [{ query: 'SELECT 1', params: [] }] },
@@ -419,7 +449,10 @@ describe('PlanetScale stand-in, official @planetscale/database client', () => {
       }).then((r) => r.json());
     const { session } = await post('/psdb.v1alpha1.Database/CreateSession', {});
     assert.equal(typeof session.signature, 'string');
-    const res = await post('/psdb.v1alpha1.Database/Execute', { query: "SELECT 'ab' AS s, NULL AS n, '' AS e", session });
+    const res = await post('/psdb.v1alpha1.Database/Execute', {
+      query: "SELECT 'ab' AS s, NULL AS n, '' AS e",
+      session,
+    });
     assert.deepEqual(res.result.rows, [{ lengths: ['2', '-1', '0'], values: btoa('ab') }]);
     assert.equal(res.result.rowsAffected, undefined);
     assert.equal(res.result.fields[1].type, undefined);
@@ -452,7 +485,10 @@ describe('PlanetScale stand-in, official @planetscale/database client', () => {
       });
       assert.equal(out, '2');
       const [committed] = await myDirect.query(`SELECT id FROM ${t} ORDER BY id`);
-      assert.deepEqual(committed.map((r) => r.id), [1, 2]);
+      assert.deepEqual(
+        committed.map((r) => r.id),
+        [1, 2],
+      );
 
       const err = await rejection(
         c.transaction(async (tx) => {
@@ -463,10 +499,13 @@ describe('PlanetScale stand-in, official @planetscale/database client', () => {
       );
       assert.equal(err.message, 'boom');
       const [rows] = await myDirect.query(`SELECT id, v FROM ${t} ORDER BY id`);
-      assert.deepEqual(rows.map((r) => [r.id, r.v]), [
-        [1, 'a'],
-        [2, 'b'],
-      ]);
+      assert.deepEqual(
+        rows.map((r) => [r.id, r.v]),
+        [
+          [1, 'a'],
+          [2, 'b'],
+        ],
+      );
 
       // a database error inside the transaction also rolls it back
       const dup = await rejection(
@@ -618,14 +657,20 @@ describe('fault injection, as each official client reports it', () => {
     assert.deepEqual((await ps().execute('SELECT 3 AS x')).rows, [{ x: 3 }]);
     assert.ok(Date.now() - t0 >= 280);
     psStandin.fault('slow', { ms: 2000 });
-    const timed = connect({ url: psStandin.url, fetch: (u, init) => fetch(u, { ...init, signal: AbortSignal.timeout(100) }) });
+    const timed = connect({
+      url: psStandin.url,
+      fetch: (u, init) => fetch(u, { ...init, signal: AbortSignal.timeout(100) }),
+    });
     const p = await rejection(timed.execute('SELECT 1'));
     assert.equal(p.name, 'TimeoutError'); // the fetch rejection propagates unwrapped
   });
 
   test('faults can be set over HTTP by another process (serve.mjs users)', async () => {
     const origin = new URL(neonStandin.url).origin;
-    const r = await fetch(`${origin}/_standin/fault`, { method: 'POST', body: JSON.stringify({ kind: 'http500', times: 1 }) });
+    const r = await fetch(`${origin}/_standin/fault`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'http500', times: 1 }),
+    });
     assert.equal(r.status, 200);
     await rejection(sql`SELECT 1`);
     assert.deepEqual(await sql`SELECT 1 AS x`, [{ x: 1 }]);

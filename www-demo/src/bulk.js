@@ -6,7 +6,16 @@ import { projects, tags, tasks, taskTags } from './schema.js';
 const BULK_TAGS = ['bulk', 'backend', 'frontend', 'docs', 'ops'];
 const WORDS = ['Fix', 'Write', 'Review', 'Ship', 'Plan', 'Test', 'Refactor', 'Measure'];
 let runs = 0;
-const THINGS = ['login form', 'query cache', 'release notes', 'search box', 'sync job', 'error page', 'CSV export', 'dark mode'];
+const THINGS = [
+  'login form',
+  'query cache',
+  'release notes',
+  'search box',
+  'sync job',
+  'error page',
+  'CSV export',
+  'dark mode',
+];
 
 /**
  * Inserts `total` tasks (over `projectCount` new projects, `batch` rows per
@@ -20,12 +29,25 @@ export function loadRows(db, log, { total = 10_000, projectCount = 10, batch = 5
     const run = ++runs;
     const projectIds = tx
       .insert(projects)
-      .values(Array.from({ length: projectCount }, (_, i) => ({ name: `Bulk ${run}.${String(i + 1).padStart(2, '0')}`, description: `generated (${total / projectCount} tasks)` })))
+      .values(
+        Array.from({ length: projectCount }, (_, i) => ({
+          name: `Bulk ${run}.${String(i + 1).padStart(2, '0')}`,
+          description: `generated (${total / projectCount} tasks)`,
+        })),
+      )
       .returning({ id: projects.id })
       .all()
       .map((r) => r.id);
-    tx.insert(tags).values(BULK_TAGS.map((name) => ({ name }))).onConflictDoNothing().run();
-    const tagIds = tx.select({ id: tags.id }).from(tags).where(inArray(tags.name, BULK_TAGS)).all().map((r) => r.id);
+    tx.insert(tags)
+      .values(BULK_TAGS.map((name) => ({ name })))
+      .onConflictDoNothing()
+      .run();
+    const tagIds = tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(inArray(tags.name, BULK_TAGS))
+      .all()
+      .map((r) => r.id);
     for (let start = 0; start < total; start += batch) {
       const rows = [];
       for (let i = start; i < Math.min(total, start + batch); i++) {
@@ -37,7 +59,9 @@ export function loadRows(db, log, { total = 10_000, projectCount = 10, batch = 5
         });
       }
       const ids = tx.insert(tasks).values(rows).returning({ id: tasks.id }).all();
-      tx.insert(taskTags).values(ids.map(({ id }, k) => ({ taskId: id, tagId: tagIds[(start + k) % tagIds.length] }))).run();
+      tx.insert(taskTags)
+        .values(ids.map(({ id }, k) => ({ taskId: id, tagId: tagIds[(start + k) % tagIds.length] })))
+        .run();
     }
     return { projectIds };
   });

@@ -15,4 +15,5 @@ export function h(tag, attrs = {}, ...children) {
 export const $ = (selector, root = document) => root.querySelector(selector);
 
 /** 0.0123 -> "12 µs", 3.21 -> "3.21 ms", 165.9 -> "165.9 ms" (the browser's clock may round to 5 or 100 µs). */
-export const ms = (n) => (n == null ? '…' : n < 1 ? `${Math.round(n * 1000)} µs` : `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`);
+export const ms = (n) =>
+  n == null ? '…' : n < 1 ? `${Math.round(n * 1000)} µs` : `${n < 10 ? n.toFixed(2) : n.toFixed(1)} ms`;

@@ -89,7 +89,10 @@ export function wireUp({ db, log, queries, state, refresh }) {
       f.projectId.value = String(task.projectId);
       f.title.value = task.title;
       f.priority.value = String(task.priority);
-      f.tags.value = task.taskTags.map((tt) => tt.tag.name).sort().join(', ');
+      f.tags.value = task.taskTags
+        .map((tt) => tt.tag.name)
+        .sort()
+        .join(', ');
       setMode(taskForm, { id, heading: `Edit task #${id}`, submit: 'Save task' });
       formError(taskForm, null);
       f.title.focus();

@@ -33,7 +33,8 @@ async function start() {
   renderSorts();
   wireUp({ db, log, queries, state, refresh });
   refresh();
-  $('#status').textContent = `SQLite is running in this page (wasm loaded in ${loadMs.toFixed(0)} ms, schema created in ${schemaMs.toFixed(1)} ms). Nothing leaves the page; a reload starts empty.`;
+  $('#status').textContent =
+    `SQLite is running in this page (wasm loaded in ${loadMs.toFixed(0)} ms, schema created in ${schemaMs.toFixed(1)} ms). Nothing leaves the page; a reload starts empty.`;
   document.body.dataset.ready = 'true';
   // A debug hook for the console and the end-to-end test: the same database the page uses.
   window.__demo = { db, log, queries, counts: () => queries.counts() };

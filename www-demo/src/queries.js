@@ -13,7 +13,14 @@ export const SORTS = {
 
 /** "a, b ,, a" -> ["a", "b"] */
 export function parseTags(text) {
-  return [...new Set(String(text ?? '').split(',').map((t) => t.trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      String(text ?? '')
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function createQueries(db, log) {
@@ -28,8 +35,16 @@ export function createQueries(db, log) {
   /** The ids of the tags named, creating the missing ones (inside a transaction). */
   const ensureTags = (tx, names) => {
     if (names.length === 0) return [];
-    tx.insert(tags).values(names.map((name) => ({ name }))).onConflictDoNothing().run();
-    return tx.select({ id: tags.id }).from(tags).where(inArray(tags.name, names)).all().map((r) => r.id);
+    tx.insert(tags)
+      .values(names.map((name) => ({ name })))
+      .onConflictDoNothing()
+      .run();
+    return tx
+      .select({ id: tags.id })
+      .from(tags)
+      .where(inArray(tags.name, names))
+      .all()
+      .map((r) => r.id);
   };
 
   return {
@@ -124,7 +139,10 @@ export function createQueries(db, log) {
           tx.update(tasks).set({ projectId, title, priority }).where(eq(tasks.id, taskId)).run();
           tx.delete(taskTags).where(eq(taskTags.taskId, taskId)).run();
         }
-        if (tagIds.length) tx.insert(taskTags).values(tagIds.map((tagId) => ({ taskId, tagId }))).run();
+        if (tagIds.length)
+          tx.insert(taskTags)
+            .values(tagIds.map((tagId) => ({ taskId, tagId })))
+            .run();
         return taskId;
       });
     },

@@ -12,16 +12,36 @@ export function renderTasks({ rows, total }, state) {
       h(
         'tr',
         { 'data-task-id': task.id, class: task.done ? 'done' : null },
-        h('td', {}, h('input', { type: 'checkbox', checked: task.done, 'data-action': 'toggle', 'aria-label': `Done: ${task.title}` })),
+        h(
+          'td',
+          {},
+          h('input', {
+            type: 'checkbox',
+            checked: task.done,
+            'data-action': 'toggle',
+            'aria-label': `Done: ${task.title}`,
+          }),
+        ),
         h('td', { class: 'title' }, task.title),
         h('td', {}, task.project?.name ?? '—'),
-        h('td', {}, task.taskTags.map((tt) => tt.tag.name).sort().map((name) => h('span', { class: 'tag' }, name))),
+        h(
+          'td',
+          {},
+          task.taskTags
+            .map((tt) => tt.tag.name)
+            .sort()
+            .map((name) => h('span', { class: 'tag' }, name)),
+        ),
         h('td', {}, h('span', { class: `prio p${task.priority}` }, PRIORITY[task.priority] ?? task.priority)),
         h(
           'td',
           { class: 'actions' },
           h('button', { type: 'button', 'data-action': 'edit', 'aria-label': `Edit task ${task.title}` }, 'Edit'),
-          h('button', { type: 'button', 'data-action': 'delete', class: 'danger', 'aria-label': `Delete task ${task.title}` }, 'Delete'),
+          h(
+            'button',
+            { type: 'button', 'data-action': 'delete', class: 'danger', 'aria-label': `Delete task ${task.title}` },
+            'Delete',
+          ),
         ),
       ),
     ),
@@ -29,7 +49,9 @@ export function renderTasks({ rows, total }, state) {
   if (rows.length === 0) body.append(h('tr', {}, h('td', { colspan: 6, class: 'empty' }, 'No tasks match.')));
   const filtered = state.search || state.projectId ? ' matching' : '';
   $('#task-summary').textContent =
-    total > rows.length ? `Showing ${rows.length} of ${total.toLocaleString('en')}${filtered} tasks.` : `${total.toLocaleString('en')}${filtered} task${total === 1 ? '' : 's'}.`;
+    total > rows.length
+      ? `Showing ${rows.length} of ${total.toLocaleString('en')}${filtered} tasks.`
+      : `${total.toLocaleString('en')}${filtered} task${total === 1 ? '' : 's'}.`;
 }
 
 export function renderProjects(list) {
@@ -43,17 +65,37 @@ export function renderProjects(list) {
         h(
           'span',
           { class: 'actions' },
-          h('button', { type: 'button', 'data-action': 'edit-project', 'aria-label': `Edit project ${p.name}` }, 'Edit'),
-          h('button', { type: 'button', 'data-action': 'delete-project', class: 'danger', 'aria-label': `Delete project ${p.name} and its tasks` }, 'Delete'),
+          h(
+            'button',
+            { type: 'button', 'data-action': 'edit-project', 'aria-label': `Edit project ${p.name}` },
+            'Edit',
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              'data-action': 'delete-project',
+              class: 'danger',
+              'aria-label': `Delete project ${p.name} and its tasks`,
+            },
+            'Delete',
+          ),
         ),
       ),
     ),
   );
   // The selects that name projects keep their current choice when it still exists.
-  for (const [select, first] of [[$('#task-project'), null], [$('#filter-project'), 'All projects']]) {
+  for (const [select, first] of [
+    [$('#task-project'), null],
+    [$('#filter-project'), 'All projects'],
+  ]) {
     const keep = select.value;
     select.replaceChildren(
-      ...(first ? [h('option', { value: '' }, first)] : list.length ? [] : [h('option', { value: '' }, '(create a project first)')]),
+      ...(first
+        ? [h('option', { value: '' }, first)]
+        : list.length
+          ? []
+          : [h('option', { value: '' }, '(create a project first)')]),
       ...list.map((p) => h('option', { value: String(p.id) }, p.name)),
     );
     if ([...select.options].some((o) => o.value === keep)) select.value = keep;
@@ -61,11 +103,14 @@ export function renderProjects(list) {
 }
 
 export function renderTags(list) {
-  $('#tag-list').replaceChildren(...list.map((t) => h('li', {}, h('span', { class: 'tag' }, t.name), h('span', { class: 'muted' }, ` ×${t.uses}`))));
+  $('#tag-list').replaceChildren(
+    ...list.map((t) => h('li', {}, h('span', { class: 'tag' }, t.name), h('span', { class: 'muted' }, ` ×${t.uses}`))),
+  );
 }
 
 export function renderCounts(counts) {
-  $('#counts').textContent = `In SQLite: ${counts.projects.toLocaleString('en')} projects · ${counts.tasks.toLocaleString('en')} tasks · ${counts.tags.toLocaleString('en')} tags · ${counts.taskTags.toLocaleString('en')} task–tag links`;
+  $('#counts').textContent =
+    `In SQLite: ${counts.projects.toLocaleString('en')} projects · ${counts.tasks.toLocaleString('en')} tasks · ${counts.tags.toLocaleString('en')} tags · ${counts.taskTags.toLocaleString('en')} task–tag links`;
   $('#counts').dataset.counts = JSON.stringify(counts);
 }
 
@@ -82,7 +127,8 @@ function paramsText(params) {
 }
 
 export function renderSqlLog(log) {
-  $('#sql-summary').textContent = `${log.total.toLocaleString('en')} statement${log.total === 1 ? '' : 's'} run since the page opened${log.total > log.entries.length ? `; the last ${log.entries.length} shown` : ''}, newest first. Each time runs from mizzle's logger call to the statement's return (the browser's clock may round it).`;
+  $('#sql-summary').textContent =
+    `${log.total.toLocaleString('en')} statement${log.total === 1 ? '' : 's'} run since the page opened${log.total > log.entries.length ? `; the last ${log.entries.length} shown` : ''}, newest first. Each time runs from mizzle's logger call to the statement's return (the browser's clock may round it).`;
   $('#sql-log').replaceChildren(
     ...log.entries
       .slice()

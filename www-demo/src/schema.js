@@ -9,19 +9,25 @@ export const projects = sqliteTable('projects', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull().unique(),
   description: text('description').notNull().default(''),
-  createdAt: integer('created_at', { mode: 'timestamp' }).notNull().$defaultFn(() => new Date()),
+  createdAt: integer('created_at', { mode: 'timestamp' })
+    .notNull()
+    .$defaultFn(() => new Date()),
 });
 
 export const tasks = sqliteTable(
   'tasks',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    projectId: integer('project_id').notNull().references(() => projects.id, { onDelete: 'cascade' }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     /** 1 high, 2 normal, 3 low */
     priority: integer('priority').notNull().default(2),
     done: integer('done', { mode: 'boolean' }).notNull().default(false),
-    createdAt: integer('created_at', { mode: 'timestamp' }).notNull().$defaultFn(() => new Date()),
+    createdAt: integer('created_at', { mode: 'timestamp' })
+      .notNull()
+      .$defaultFn(() => new Date()),
   },
   (t) => [unique('tasks_project_title').on(t.projectId, t.title), index('tasks_project_idx').on(t.projectId)],
 );
@@ -34,8 +40,12 @@ export const tags = sqliteTable('tags', {
 export const taskTags = sqliteTable(
   'task_tags',
   {
-    taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
-    tagId: integer('tag_id').notNull().references(() => tags.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.taskId, t.tagId] }), index('task_tags_tag_idx').on(t.tagId)],
 );
@@ -52,7 +62,16 @@ export const taskTagsRelations = relations(taskTags, ({ one }) => ({
 }));
 
 /** What `drizzle(client, { schema })` gets: the tables and their relations. */
-export const schema = { projects, tasks, tags, taskTags, projectsRelations, tasksRelations, tagsRelations, taskTagsRelations };
+export const schema = {
+  projects,
+  tasks,
+  tags,
+  taskTags,
+  projectsRelations,
+  tasksRelations,
+  tagsRelations,
+  taskTagsRelations,
+};
 
 /**
  * The DDL run at startup. The named CHECK constraints make the database itself

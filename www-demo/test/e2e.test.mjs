@@ -15,7 +15,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 const demo = join(here, '..');
 const ARTIFACTS = process.env.ARTIFACTS_DIR ?? join(demo, '..', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 let server;
 let serverOutput = '';
@@ -39,7 +46,9 @@ function startServer() {
     };
     server.stdout.on('data', onData);
     server.stderr.on('data', (c) => (serverOutput += c));
-    server.once('exit', (code) => reject(new Error(`serve.mjs exited (${code}) before printing its URL:\n${serverOutput}`)));
+    server.once('exit', (code) =>
+      reject(new Error(`serve.mjs exited (${code}) before printing its URL:\n${serverOutput}`)),
+    );
   });
 }
 
@@ -50,7 +59,12 @@ before(async () => {
   }
   origin = await startServer();
   profile = mkdtempSync(join(tmpdir(), 'www-demo-chromium-'));
-  context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, headless: true, viewport: { width: 1280, height: 900 } });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ARGS,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+  });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(10_000);
   page.on('request', (r) => requests.push(r.url()));
@@ -70,14 +84,17 @@ after(async () => {
 });
 
 const counts = () => page.evaluate(() => window.__demo.counts());
-const taskRow = (title) => page.locator('#task-rows tr', { has: page.locator('td.title', { hasText: new RegExp(`^${title}$`) }) });
+const taskRow = (title) =>
+  page.locator('#task-rows tr', { has: page.locator('td.title', { hasText: new RegExp(`^${title}$`) }) });
 const projectForm = () => page.locator('#project-form');
 const taskForm = () => page.locator('#task-form');
 
 async function addProject(name, description = '') {
   await projectForm().getByLabel('Project name').fill(name);
   await projectForm().getByLabel('Description').fill(description);
-  await projectForm().getByRole('button', { name: /Add project|Save project/ }).click();
+  await projectForm()
+    .getByRole('button', { name: /Add project|Save project/ })
+    .click();
 }
 
 async function addTask({ project, title, tags = '', priority = 'Normal' }) {
@@ -85,7 +102,9 @@ async function addTask({ project, title, tags = '', priority = 'Normal' }) {
   await taskForm().getByLabel('Task title').fill(title);
   await taskForm().getByLabel('Priority').selectOption({ label: priority });
   await taskForm().getByLabel('Tags').fill(tags);
-  await taskForm().getByRole('button', { name: /Add task|Save task/ }).click();
+  await taskForm()
+    .getByRole('button', { name: /Add task|Save task/ })
+    .click();
 }
 
 test('the page loads SQLite in the browser and shows the seeded rows', async () => {
@@ -107,9 +126,16 @@ test('create a project and tagged tasks through the forms; the list shows them, 
   // The search box (like) narrows the list to them.
   await page.getByLabel('Search titles').fill('E2E task');
   await page.locator('#task-summary', { hasText: /^2 matching tasks/ }).waitFor();
-  const shown = await page.locator('#task-rows tr').evaluateAll((rows) =>
-    rows.map((r) => ({ title: r.querySelector('.title').textContent, project: r.cells[2].textContent, tags: [...r.querySelectorAll('.tag')].map((t) => t.textContent).sort(), priority: r.cells[4].textContent })),
-  );
+  const shown = await page
+    .locator('#task-rows tr')
+    .evaluateAll((rows) =>
+      rows.map((r) => ({
+        title: r.querySelector('.title').textContent,
+        project: r.cells[2].textContent,
+        tags: [...r.querySelectorAll('.tag')].map((t) => t.textContent).sort(),
+        priority: r.cells[4].textContent,
+      })),
+    );
   assert.deepEqual(shown, [
     { title: 'E2E task two', project: 'E2E project', tags: ['beta', 'e2e'], priority: 'High' },
     { title: 'E2E task one', project: 'E2E project', tags: ['alpha', 'e2e'], priority: 'Normal' },
@@ -118,13 +144,19 @@ test('create a project and tagged tasks through the forms; the list shows them, 
   // The same rows, read straight from the page's SQLite through mizzle's relational query.
   const stored = await page.evaluate(() =>
     window.__demo.db.query.projects
-      .findFirst({ where: (p, { eq }) => eq(p.name, 'E2E project'), with: { tasks: { orderBy: (t, { asc }) => asc(t.id), with: { taskTags: { with: { tag: true } } } } } })
+      .findFirst({
+        where: (p, { eq }) => eq(p.name, 'E2E project'),
+        with: { tasks: { orderBy: (t, { asc }) => asc(t.id), with: { taskTags: { with: { tag: true } } } } },
+      })
       .sync(),
   );
   assert.equal(stored.description, 'made by the end-to-end test');
   assert.deepEqual(
     stored.tasks.map((t) => [t.title, t.priority, t.taskTags.map((tt) => tt.tag.name).sort()]),
-    [['E2E task one', 2, ['alpha', 'e2e']], ['E2E task two', 1, ['beta', 'e2e']]],
+    [
+      ['E2E task one', 2, ['alpha', 'e2e']],
+      ['E2E task two', 1, ['beta', 'e2e']],
+    ],
   );
 
   // The sort control re-queries: title A–Z puts "one" first.
@@ -165,7 +197,9 @@ test('bad input gives readable errors and leaves the data as it was', async () =
 
   // A duplicate title with a new tag: the tag insert runs first, and the rollback takes it back.
   await addTask({ project: 'E2E project', title: 'E2E task two', tags: 'brand-new-tag' });
-  await taskError.filter({ hasText: 'This project already has a task titled “E2E task two”. Pick another title.' }).waitFor();
+  await taskError
+    .filter({ hasText: 'This project already has a task titled “E2E task two”. Pick another title.' })
+    .waitFor();
 
   await addTask({ project: 'E2E project', title: '', tags: 'another-new-tag' });
   await taskError.filter({ hasText: 'Task title is required.' }).waitFor();
@@ -183,11 +217,20 @@ test('bad input gives readable errors and leaves the data as it was', async () =
 test('the SQL panel lists the statements with their params and times', async () => {
   const entries = page.locator('#sql-log li');
   assert.ok((await entries.count()) > 20);
-  const insert = entries.filter({ hasText: 'insert into "projects"' }).filter({ hasText: '"E2E second project"' }).first();
-  assert.match(await insert.locator('.sql').textContent(), /^insert into "projects" \("name", "description", "created_at"\) values \(\?, \?, \?\)/);
+  const insert = entries
+    .filter({ hasText: 'insert into "projects"' })
+    .filter({ hasText: '"E2E second project"' })
+    .first();
+  assert.match(
+    await insert.locator('.sql').textContent(),
+    /^insert into "projects" \("name", "description", "created_at"\) values \(\?, \?, \?\)/,
+  );
   assert.match(await insert.locator('.params').textContent(), /^params \(3\): \["E2E second project", "", \d+\]$/);
   assert.match(await insert.locator('.time').textContent(), /^(\d+ µs|\d+\.\d+ ms)$/);
-  const duplicate = entries.filter({ hasText: 'failed: SQLITE_CONSTRAINT_UNIQUE' }).filter({ hasText: 'insert into "tasks"' }).first();
+  const duplicate = entries
+    .filter({ hasText: 'failed: SQLITE_CONSTRAINT_UNIQUE' })
+    .filter({ hasText: 'insert into "tasks"' })
+    .first();
   assert.match(await duplicate.textContent(), /rolled back/);
   assert.match(await duplicate.textContent(), /transaction \d+/);
   assert.match(await page.locator('#sql-summary').textContent(), /^\d+ statements run since the page opened/);
@@ -201,7 +244,10 @@ test('load 10,000 rows: batched inserts in a transaction, then a relational quer
   const result = page.locator('#bulk-result[data-result]');
   await result.waitFor({ timeout: 30_000 });
   const text = await result.textContent();
-  assert.match(text, /^Inserted 10,000 tasks and 10,000 tag links into 10 new projects in [\d.]+ ms \(\d+ statements, one transaction\)\. Relational query projects → tasks → tags read back 10,000 tasks with 10,000 tags in [\d.]+ ms\.$/);
+  assert.match(
+    text,
+    /^Inserted 10,000 tasks and 10,000 tag links into 10 new projects in [\d.]+ ms \(\d+ statements, one transaction\)\. Relational query projects → tasks → tags read back 10,000 tasks with 10,000 tags in [\d.]+ ms\.$/,
+  );
   const r = JSON.parse(await result.getAttribute('data-result'));
   assert.equal(r.tasksRead, 10_000);
   assert.equal(r.linksRead, 10_000);
@@ -216,18 +262,28 @@ test('load 10,000 rows: batched inserts in a transaction, then a relational quer
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(ARTIFACTS, 'www-demo.png'), fullPage: true });
-  const metrics = { insertMs: Math.round(r.insertMs), queryMs: Math.round(r.queryMs), statements: r.statements, userAgent: await page.evaluate(() => navigator.userAgent) };
+  const metrics = {
+    insertMs: Math.round(r.insertMs),
+    queryMs: Math.round(r.queryMs),
+    statements: r.statements,
+    userAgent: await page.evaluate(() => navigator.userAgent),
+  };
   writeFileSync(join(ARTIFACTS, 'www-demo-bulk.json'), `${JSON.stringify(metrics, null, 2)}\n`);
-  console.log(`# 10,000 rows in headless Chromium: insert ${r.insertMs.toFixed(0)} ms (${r.statements} statements), relational query ${r.queryMs.toFixed(0)} ms; screenshot ${join(ARTIFACTS, 'www-demo.png')}`);
+  console.log(
+    `# 10,000 rows in headless Chromium: insert ${r.insertMs.toFixed(0)} ms (${r.statements} statements), relational query ${r.queryMs.toFixed(0)} ms; screenshot ${join(ARTIFACTS, 'www-demo.png')}`,
+  );
 });
 
-test('no errors, and every request was one of the page\'s own assets', () => {
+test("no errors, and every request was one of the page's own assets", () => {
   assert.deepEqual(problems, []);
   const foreign = requests.filter((u) => !u.startsWith(`${origin}/`));
   assert.deepEqual(foreign, []);
   const paths = [...new Set(requests.map((u) => new URL(u).pathname))].sort();
   for (const p of paths) assert.match(p, /^\/$|^\/assets\/[\w.-]+\.(js|css|wasm)$/, p);
-  assert.ok(paths.some((p) => p.endsWith('.wasm')), paths.join(', '));
+  assert.ok(
+    paths.some((p) => p.endsWith('.wasm')),
+    paths.join(', '),
+  );
 });
 
 test('serve.mjs stops cleanly on SIGTERM', async () => {

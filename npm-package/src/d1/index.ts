@@ -82,7 +82,8 @@ class D1Session implements Session<'async', D1RunResult> {
     const first = Array.isArray(q) ? q[0] : q;
     const msg = e instanceof Error ? e.message : String(e);
     // The most precise code first, so hosts agree: "...: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_PRIMARYKEY)".
-    const code = /extended: (SQLITE_[A-Z_]+)/.exec(msg)?.[1] ?? /SQLITE_[A-Z_]+/.exec(msg)?.[0] ?? /D1_[A-Z_]+/.exec(msg)?.[0];
+    const code =
+      /extended: (SQLITE_[A-Z_]+)/.exec(msg)?.[1] ?? /SQLITE_[A-Z_]+/.exec(msg)?.[0] ?? /D1_[A-Z_]+/.exec(msg)?.[0];
     return new MizzleQueryError(msg, code, first?.sql ?? '', first?.params ?? [], { cause: e });
   }
 
@@ -107,7 +108,11 @@ class D1Session implements Session<'async', D1RunResult> {
   }
 
   allObjects(q: BoundQuery): Promise<Record<string, unknown>[]> {
-    return this.wrap(q, () => this.prepare(q).all().then((r) => r.results as Record<string, unknown>[]));
+    return this.wrap(q, () =>
+      this.prepare(q)
+        .all()
+        .then((r) => r.results as Record<string, unknown>[]),
+    );
   }
 
   run(q: BoundQuery): Promise<D1RunResult> {
@@ -119,14 +124,21 @@ class D1Session implements Session<'async', D1RunResult> {
       this.client.batch(qs.map((q) => this.prepare(q))).then((results) =>
         // D1's batch returns objects; selects were compiled with unique column names (batchRowsAsObjects).
         results.map((r, i) =>
-          qs[i]!.objects ? (r.results as never) : qs[i]!.kind === 'all' ? (r.results as Record<string, unknown>[]).map((row) => Object.values(row)) : r,
+          qs[i]!.objects
+            ? (r.results as never)
+            : qs[i]!.kind === 'all'
+              ? (r.results as Record<string, unknown>[]).map((row) => Object.values(row))
+              : r,
         ),
       ),
     );
   }
 
   transaction<T>(): T {
-    throw new MizzleError('transaction', 'D1 has no interactive transactions: use db.batch([...]) to run statements atomically');
+    throw new MizzleError(
+      'transaction',
+      'D1 has no interactive transactions: use db.batch([...]) to run statements atomically',
+    );
   }
 }
 
@@ -137,7 +149,11 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The D1 `db`. */
-export type DrizzleD1Database<TSchema extends Record<string, unknown> = Record<string, never>> = Database<'async', D1RunResult, TSchema>;
+export type DrizzleD1Database<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+  'async',
+  D1RunResult,
+  TSchema
+>;
 
 /** Wraps a D1 binding in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(

@@ -91,19 +91,27 @@ class DurableSession implements Session<'sync', DurableRunResult> {
   }
 
   atomic(qs: readonly BoundQuery[]): (unknown[][] | DurableRunResult)[] {
-    return this.storage.transactionSync(() => qs.map((q) => (q.objects ? (this.allObjects(q) as never) : q.kind === 'all' ? this.all(q) : this.run(q))));
+    return this.storage.transactionSync(() =>
+      qs.map((q) => (q.objects ? (this.allObjects(q) as never) : q.kind === 'all' ? this.all(q) : this.run(q))),
+    );
   }
 
   transaction<T>(fn: (session: Session<'sync', DurableRunResult>) => T): T {
     if (fn.constructor?.name === 'AsyncFunction') {
-      throw new MizzleError('transaction', 'Durable Object transactions run through transactionSync: the callback must be synchronous');
+      throw new MizzleError(
+        'transaction',
+        'Durable Object transactions run through transactionSync: the callback must be synchronous',
+      );
     }
     return this.storage.transactionSync(() => {
       const result = fn(this);
       if (result instanceof Promise) {
         // Throwing inside transactionSync rolls back whatever the callback wrote so far.
         result.catch(() => {});
-        throw new MizzleError('transaction', 'Durable Object transactions run through transactionSync: the callback must be synchronous');
+        throw new MizzleError(
+          'transaction',
+          'Durable Object transactions run through transactionSync: the callback must be synchronous',
+        );
       }
       return result;
     });
@@ -117,7 +125,11 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The Durable Object `db`. */
-export type DrizzleSqliteDODatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<'sync', DurableRunResult, TSchema>;
+export type DrizzleSqliteDODatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+  'sync',
+  DurableRunResult,
+  TSchema
+>;
 
 /** Wraps `ctx.storage` in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(

@@ -19,7 +19,10 @@ export interface FieldLeaf {
 /** A compiled shape that remembers the row mapper it last built (see {@link shapeRowMapper}). */
 interface MapperSlot {
   readonly plan: readonly number[];
-  lastMapper?: { readonly fields: readonly FieldLeaf[]; readonly map: (row: readonly unknown[]) => Record<string, unknown> };
+  lastMapper?: {
+    readonly fields: readonly FieldLeaf[];
+    readonly map: (row: readonly unknown[]) => Record<string, unknown>;
+  };
 }
 
 /**
@@ -27,7 +30,10 @@ interface MapperSlot {
  * come with it (a select of a whole table: its fields are flattened once):
  * a repeated query then builds no decoders. One slot per shape, no map.
  */
-export function shapeRowMapper(compiled: MapperSlot, fields: readonly FieldLeaf[]): (row: readonly unknown[]) => Record<string, unknown> {
+export function shapeRowMapper(
+  compiled: MapperSlot,
+  fields: readonly FieldLeaf[],
+): (row: readonly unknown[]) => Record<string, unknown> {
   const last = compiled.lastMapper;
   if (last !== undefined && last.fields === fields) return last.map;
   const map = rowMapper(fields, compiled.plan);
@@ -36,7 +42,10 @@ export function shapeRowMapper(compiled: MapperSlot, fields: readonly FieldLeaf[
 }
 
 /** Builds the row mapper for `fields` under the engine's `plan`. */
-export function rowMapper(fields: readonly FieldLeaf[], plan: readonly number[]): (row: readonly unknown[]) => Record<string, unknown> {
+export function rowMapper(
+  fields: readonly FieldLeaf[],
+  plan: readonly number[],
+): (row: readonly unknown[]) => Record<string, unknown> {
   const n = fields.length;
   const codecs = fields.map((_, i) => plan[i] ?? Codec.raw);
   // Codec `custom`: the column's or the fragment's own decoder (none: the value as is).

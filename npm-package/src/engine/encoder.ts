@@ -153,14 +153,14 @@ export class Encoder {
     if (x instanceof Column) return this.column(x);
     if (x instanceof Param) return this.param(x);
     if (x instanceof SQL) return this.sql(x);
-    if (x instanceof BinaryNode) return this.op(5), this.op(x.op), this.expr(x.left), this.expr(x.right);
-    if (x instanceof JunctionNode) return this.op(x.or ? 7 : 6), this.exprs(x.items);
-    if (x instanceof Placeholder) return this.push(3), this.str(x.name);
+    if (x instanceof BinaryNode) return (this.op(5), this.op(x.op), this.expr(x.left), this.expr(x.right));
+    if (x instanceof JunctionNode) return (this.op(x.or ? 7 : 6), this.exprs(x.items));
+    if (x instanceof Placeholder) return (this.push(3), this.str(x.name));
     if (x instanceof SQL.Aliased) return this.sql(x.sql);
-    if (x instanceof NotNode) return this.push(8), this.expr(x.inner);
+    if (x instanceof NotNode) return (this.push(8), this.expr(x.inner));
     if (x instanceof LikeNode) {
       this.push(10, x.negated ? 1 : 0, x.caseInsensitive ? 1 : 0);
-      return this.expr(x.expr), this.expr(x.pattern);
+      return (this.expr(x.expr), this.expr(x.pattern));
     }
     if (x instanceof InNode) {
       if (Array.isArray(x.list)) {
@@ -174,10 +174,10 @@ export class Encoder {
     }
     if (x instanceof BetweenNode) {
       this.push(13, x.negated ? 1 : 0);
-      return this.expr(x.expr), this.expr(x.low), this.expr(x.high);
+      return (this.expr(x.expr), this.expr(x.low), this.expr(x.high));
     }
-    if (x instanceof IsNullNode) return this.push(14, x.negated ? 1 : 0), this.expr(x.expr);
-    if (x instanceof ExistsNode) return this.push(15, x.negated ? 1 : 0), this.query(x.query);
+    if (x instanceof IsNullNode) return (this.push(14, x.negated ? 1 : 0), this.expr(x.expr));
+    if (x instanceof ExistsNode) return (this.push(15, x.negated ? 1 : 0), this.query(x.query));
     if (x instanceof AggregateNode) {
       this.push(19, x.fn, x.distinct ? 1 : 0);
       return this.optExpr(x.arg);
@@ -185,7 +185,7 @@ export class Encoder {
     if (x instanceof OrderNode) {
       throw new MizzleError('invalid', 'asc()/desc() can only be used in orderBy');
     }
-    if (isQueryNode(x)) return this.push(16), x.encodeQuery(this);
+    if (isQueryNode(x)) return (this.push(16), x.encodeQuery(this));
     if (isSQLWrapper(x)) return this.sql(x.getSQL());
     // A plain value where an expression is expected: bind it.
     this.value(x);
@@ -201,7 +201,7 @@ export class Encoder {
     const rebound = this.rebind !== undefined && this.rebind.table === c.table ? this.rebind.alias : undefined;
     const t = rebound === undefined ? tableRef(c.table) : undefined;
     this.push(1);
-    this.optStr(rebound ?? (t ? t.alias ?? t.name : undefined));
+    this.optStr(rebound ?? (t ? (t.alias ?? t.name) : undefined));
     this.str(c.name);
   }
 

@@ -17,7 +17,7 @@ export interface EngineModule {
 }
 
 /** Dialect ids of the opcode protocol. */
-export const enum Dialect {
+export enum Dialect {
   Sqlite = 0,
   Postgres = 1,
   MySql = 2,
@@ -144,7 +144,8 @@ export class Engine {
    * replaced by literals (wasm/README.md, "interpolate").
    */
   interpolate(dialect: Dialect, sql: string, offsets: readonly number[], values: Uint8Array): string {
-    if (!this.module.interpolate) throw new MizzleError('invalid', 'this engine build has no interpolate: use the `inline` build (#wasm/inline)');
+    if (!this.module.interpolate)
+      throw new MizzleError('invalid', 'this engine build has no interpolate: use the `inline` build (#wasm/inline)');
     try {
       return this.module.interpolate(dialect, sql, Uint32Array.from(offsets), values);
     } catch (e) {

@@ -19,7 +19,10 @@ type Decode = (v: unknown) => unknown;
  * plan (field codecs in pre-order: a level's fields, then its relations'
  * levels) is `plan`.
  */
-export function relationalMapper(root: LevelShape, plan: readonly number[]): (row: readonly unknown[]) => Record<string, unknown> {
+export function relationalMapper(
+  root: LevelShape,
+  plan: readonly number[],
+): (row: readonly unknown[]) => Record<string, unknown> {
   let next = 0;
   const decoders = (level: LevelShape, forJson: boolean): Decode[] =>
     level.fields.map((f) => {
@@ -64,11 +67,18 @@ function parseJson(text: string, key: string): unknown {
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new MizzleError('decode', `relation "${key}": the database returned invalid JSON (cut off by a server size limit?)`, { cause });
+    throw new MizzleError(
+      'decode',
+      `relation "${key}": the database returned invalid JSON (cut off by a server size limit?)`,
+      { cause },
+    );
   }
 }
 
-function related(rel: { key: string; many: boolean; map: (a: readonly unknown[]) => Record<string, unknown> }, v: unknown): unknown {
+function related(
+  rel: { key: string; many: boolean; map: (a: readonly unknown[]) => Record<string, unknown> },
+  v: unknown,
+): unknown {
   // Anything but arrays (and null) means the server cut or mangled the JSON: never guess.
   if (v != null && !Array.isArray(v)) {
     throw new MizzleError('decode', `relation "${rel.key}": expected JSON rows, got ${typeof v}`);

@@ -29,7 +29,8 @@ export interface SubqueryInfo extends TableRefInfo {
 /** The identity of a table, alias, subquery or CTE; undefined for anything else. */
 export function tableRef(x: unknown): TableRefInfo | undefined {
   if (x instanceof Table) return x[TableInfoKey];
-  if (typeof x === 'object' && x !== null && SubqueryKey in x) return (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey];
+  if (typeof x === 'object' && x !== null && SubqueryKey in x)
+    return (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey];
   return undefined;
 }
 
@@ -48,7 +49,8 @@ export function resultKey(x: unknown): string | undefined {
 /** The selectable fields of a FROM target by key. */
 export function tableColumns(x: unknown): Record<string, unknown> {
   if (x instanceof Table) return x[TableInfoKey].columns;
-  if (typeof x === 'object' && x !== null && SubqueryKey in x) return (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey].fields;
+  if (typeof x === 'object' && x !== null && SubqueryKey in x)
+    return (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey].fields;
   return {};
 }
 
@@ -74,5 +76,7 @@ export function columnEntries(table: unknown): readonly [string, Column][] {
 
 /** The subquery record of `x`, if it is one. */
 export function subqueryInfo(x: unknown): SubqueryInfo | undefined {
-  return typeof x === 'object' && x !== null && SubqueryKey in x ? (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey] : undefined;
+  return typeof x === 'object' && x !== null && SubqueryKey in x
+    ? (x as { [SubqueryKey]: SubqueryInfo })[SubqueryKey]
+    : undefined;
 }

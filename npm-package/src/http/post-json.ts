@@ -27,7 +27,13 @@ export interface JsonAnswer {
 }
 
 /** POSTs `body` to `url`; `what` names the server in errors. */
-export async function postJson(url: string, headers: Record<string, string>, body: string, options: HttpOptions, what: string): Promise<JsonAnswer> {
+export async function postJson(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  options: HttpOptions,
+  what: string,
+): Promise<JsonAnswer> {
   const doFetch = options.fetch ?? globalThis.fetch;
   if (typeof doFetch !== 'function') throw new MizzleError('invalid', `${what}: no fetch function (pass { fetch })`);
   const controller = options.timeoutMs !== undefined ? new AbortController() : undefined;
@@ -35,7 +41,12 @@ export async function postJson(url: string, headers: Record<string, string>, bod
   try {
     let res: Response;
     try {
-      res = await doFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body, signal: controller?.signal });
+      res = await doFetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body,
+        signal: controller?.signal,
+      });
     } catch (cause) {
       throw failure(cause, controller, options, what, 'could not be reached');
     }
@@ -51,15 +62,26 @@ export async function postJson(url: string, headers: Record<string, string>, bod
     } catch (cause) {
       // An error status keeps its meaning whatever the body: the caller reports the status.
       if (res.status !== 200) return { status: res.status, body: undefined, text };
-      throw new MizzleError('protocol', `${what} answered HTTP 200 with a body that is not JSON: ${text.slice(0, 200)}`, { cause });
+      throw new MizzleError(
+        'protocol',
+        `${what} answered HTTP 200 with a body that is not JSON: ${text.slice(0, 200)}`,
+        { cause },
+      );
     }
   } finally {
     if (timer !== undefined) clearTimeout(timer);
   }
 }
 
-function failure(cause: unknown, controller: AbortController | undefined, options: HttpOptions, what: string, happened: string): MizzleError {
-  if (controller?.signal.aborted) return new MizzleError('timeout', `${what} gave no answer within ${options.timeoutMs} ms`, { cause });
+function failure(
+  cause: unknown,
+  controller: AbortController | undefined,
+  options: HttpOptions,
+  what: string,
+  happened: string,
+): MizzleError {
+  if (controller?.signal.aborted)
+    return new MizzleError('timeout', `${what} gave no answer within ${options.timeoutMs} ms`, { cause });
   const msg = cause instanceof Error ? cause.message : String(cause);
   return new MizzleError('protocol', `${what} ${happened}: ${msg}`, { cause });
 }

@@ -7,8 +7,14 @@
 import { getTableInfo, type Table } from '../table.js';
 import type { MySqlColumn } from './columns/common.js';
 import { resolveConstraints } from '../table-constraints.js';
-import { UniqueConstraintBuilder, type Check, type ForeignKey, type PrimaryKey, type UniqueConstraint } from './constraints.js';
-import { Index, IndexBuilder } from './indexes.js';
+import {
+  UniqueConstraintBuilder,
+  type Check,
+  type ForeignKey,
+  type PrimaryKey,
+  type UniqueConstraint,
+} from './constraints.js';
+import { type Index, IndexBuilder } from './indexes.js';
 
 /**
  * The resolved description of a table.

@@ -56,20 +56,16 @@ export type MySqlTableExtraConfig = Record<string, MySqlTableExtraConfigValue>;
  * The signature of `mysqlTable` (and of the functions `mysqlTableCreator`
  * and `mysqlSchema(...).table` make).
  */
-export interface MySqlTableFn<TSchema extends string | undefined = undefined> {
+export type MySqlTableFn<TSchema extends string | undefined = undefined> = 
   <TTableName extends string, TColumnsMap extends Record<string, MySqlColumnBuilderBase>>(
     name: TTableName,
     columns: TColumnsMap | ((columnTypes: MySqlColumnBuilders) => TColumnsMap),
-    extraConfig?: (
-      self: BuildColumns<TTableName, TColumnsMap>,
-    ) => MySqlTableExtraConfigValue[] | MySqlTableExtraConfig,
-  ): MySqlTableWithColumns<{
+    extraConfig?: (self: BuildColumns<TTableName, TColumnsMap>) => MySqlTableExtraConfigValue[] | MySqlTableExtraConfig,) => MySqlTableWithColumns<{
     name: TTableName;
     schema: TSchema;
     columns: BuildColumns<TTableName, TColumnsMap>;
     dialect: 'mysql';
-  }>;
-}
+  }>
 
 /**
  * Builds a table (drizzle's `mysqlTableWithSchema`): `name` is the SQL name,
@@ -80,13 +76,19 @@ export interface MySqlTableFn<TSchema extends string | undefined = undefined> {
  */
 export function mysqlTableWithSchema(
   name: string,
-  columns: Record<string, MySqlColumnBuilderBase> | ((columnTypes: MySqlColumnBuilders) => Record<string, MySqlColumnBuilderBase>),
+  columns:
+    | Record<string, MySqlColumnBuilderBase>
+    | ((columnTypes: MySqlColumnBuilders) => Record<string, MySqlColumnBuilderBase>),
   extraConfig: ((self: never) => unknown) | undefined,
   schema: string | undefined,
   baseName: string = name,
 ): MySqlTable {
   const builders = typeof columns === 'function' ? columns(getMySqlColumnBuilders()) : columns;
-  return buildTable((info) => new MySqlTable(info), { name, schema, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'mysql' }, builders as never);
+  return buildTable(
+    (info) => new MySqlTable(info),
+    { name, schema, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'mysql' },
+    builders as never,
+  );
 }
 
 /**

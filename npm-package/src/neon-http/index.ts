@@ -76,7 +76,11 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
     try {
       host = new URL(config.connectionString).hostname;
     } catch (cause) {
-      throw new MizzleError('invalid', 'neon-http: the connection string is not a URL (postgresql://user:password@host/db)', { cause });
+      throw new MizzleError(
+        'invalid',
+        'neon-http: the connection string is not a URL (postgresql://user:password@host/db)',
+        { cause },
+      );
     }
     this.endpoint = config.endpoint ?? defaultEndpoint(host);
   }
@@ -110,7 +114,8 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
       : JSON.stringify({ query: qs[0]!.sql, params: qs[0]!.params.map(encodeParam) });
     const answer = await postJson(this.endpoint, await this.headers(batch), body, this.config, 'Neon');
     const first = qs[0]!;
-    if (answer.status !== 200) throw serverError(answer.status, answer.body ?? { message: answer.text?.slice(0, 500) }, first);
+    if (answer.status !== 200)
+      throw serverError(answer.status, answer.body ?? { message: answer.text?.slice(0, 500) }, first);
     const b = answer.body as { results?: RawResult[] } & RawResult;
     if (batch) {
       if (!b || !Array.isArray(b.results) || b.results.length !== qs.length) {
@@ -150,7 +155,10 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
   }
 
   transaction<T>(): T {
-    throw new MizzleError('transaction', 'Neon over HTTP has no interactive transactions: use db.batch([...]) to run statements atomically in one transaction');
+    throw new MizzleError(
+      'transaction',
+      'Neon over HTTP has no interactive transactions: use db.batch([...]) to run statements atomically in one transaction',
+    );
   }
 }
 
@@ -168,7 +176,11 @@ function decodeRows(r: RawResult, q: BoundQuery): unknown[][] {
       return out;
     });
   } catch (cause) {
-    throw new MizzleError('decode', `Neon: a value could not be decoded (${(cause as Error).message})\n  sql: ${q.sql}`, { cause });
+    throw new MizzleError(
+      'decode',
+      `Neon: a value could not be decoded (${(cause as Error).message})\n  sql: ${q.sql}`,
+      { cause },
+    );
   }
 }
 
@@ -196,9 +208,19 @@ function serverError(status: number, body: unknown, q: BoundQuery): MizzleQueryE
     sqlstate: str('code'),
   };
   const what =
-    status === 413 ? 'the request is too large for Neon (HTTP 413)' : status === 507 ? 'the response is too large for Neon (HTTP 507)' : `Neon answered HTTP ${status}`;
+    status === 413
+      ? 'the request is too large for Neon (HTTP 413)'
+      : status === 507
+        ? 'the response is too large for Neon (HTTP 507)'
+        : `Neon answered HTTP ${status}`;
   const message = str('message') ?? what;
-  return new MizzleQueryError(status === 400 ? message : `${what}: ${message}`, str('code') ?? `HTTP_${status}`, q.sql, q.params, { fields });
+  return new MizzleQueryError(
+    status === 400 ? message : `${what}: ${message}`,
+    str('code') ?? `HTTP_${status}`,
+    q.sql,
+    q.params,
+    { fields },
+  );
 }
 
 /** drizzle's options. */
@@ -208,16 +230,19 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The Neon HTTP `db`: drizzle's API plus `batch(queries, options)`. */
-export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<'async', NeonQueryResult, TSchema> {
+export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
+  'async',
+  NeonQueryResult,
+  TSchema
+> {
   /**
    * Runs the queries in ONE request, which Neon runs in one transaction
    * (all or nothing), with the transaction's isolation level, read-only and
    * deferrable options.
    */
-  override batch<T extends readonly [import('../query/statement.js').Runnable, ...import('../query/statement.js').Runnable[]]>(
-    queries: T,
-    options?: NeonBatchOptions,
-  ): Promise<import('../query/database.js').BatchResults<T>> {
+  override batch<
+    T extends readonly [import('../query/statement.js').Runnable, ...import('../query/statement.js').Runnable[]],
+  >(queries: T, options?: NeonBatchOptions): Promise<import('../query/database.js').BatchResults<T>> {
     if (!options) return super.batch(queries);
     const s = (this.session as unknown as NeonHttpSession).withBatchOptions(options);
     return new Database(s, this._schema).batch(queries) as never;

@@ -13,7 +13,8 @@ type Decode = (text: string) => unknown;
 
 const text: Decode = (t) => t;
 const int: Decode = (t) => Number(t);
-const float: Decode = (t) => (t === 'NaN' ? Number.NaN : t === 'Infinity' ? Infinity : t === '-Infinity' ? -Infinity : Number(t));
+const float: Decode = (t) =>
+  t === 'NaN' ? Number.NaN : t === 'Infinity' ? Infinity : t === '-Infinity' ? -Infinity : Number(t);
 const bool: Decode = (t) => t === 't' || t === 'true';
 const json: Decode = (t) => JSON.parse(t);
 
@@ -41,9 +42,29 @@ const SCALARS: Record<number, Decode> = {
 
 /** Array OID -> element OID. */
 const ARRAYS: Record<number, number> = {
-  1000: 16, 1001: 17, 1005: 21, 1007: 23, 1016: 20, 1028: 26, 199: 114, 1021: 700, 1022: 701, 1231: 1700, 3807: 3802,
-  1009: 25, 1014: 1042, 1015: 1043, 1002: 18, 1003: 19, 2951: 2950, 1115: 1114, 1185: 1184, 1182: 1082, 1183: 1083,
-  1270: 1266, 1187: 1186,
+  1000: 16,
+  1001: 17,
+  1005: 21,
+  1007: 23,
+  1016: 20,
+  1028: 26,
+  199: 114,
+  1021: 700,
+  1022: 701,
+  1231: 1700,
+  3807: 3802,
+  1009: 25,
+  1014: 1042,
+  1015: 1043,
+  1002: 18,
+  1003: 19,
+  2951: 2950,
+  1115: 1114,
+  1185: 1184,
+  1182: 1082,
+  1183: 1083,
+  1270: 1266,
+  1187: 1186,
 };
 
 /**

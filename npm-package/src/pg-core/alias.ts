@@ -28,6 +28,9 @@ export type BuildAliasTable<TTable extends PgTable, TAlias extends string> = PgT
  * const parent = alias(categories, 'parent');
  * db.select().from(categories).leftJoin(parent, eq(categories.parentId, parent.id));
  */
-export function alias<TTable extends PgTable, TAlias extends string>(table: TTable, alias: TAlias): BuildAliasTable<TTable, TAlias> {
+export function alias<TTable extends PgTable, TAlias extends string>(
+  table: TTable,
+  alias: TAlias,
+): BuildAliasTable<TTable, TAlias> {
   return aliasTable(table, alias) as unknown as BuildAliasTable<TTable, TAlias>;
 }

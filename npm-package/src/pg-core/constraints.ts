@@ -25,7 +25,9 @@ export function foreignKey(config: {
   columns: [PgColumn, ...PgColumn[]];
   foreignColumns: [PgColumn, ...PgColumn[]];
 }): ForeignKeyBuilder {
-  return new ForeignKeyBuilder(() => config as { columns: SQLiteColumn[]; foreignColumns: SQLiteColumn[]; name?: string });
+  return new ForeignKeyBuilder(
+    () => config as { columns: SQLiteColumn[]; foreignColumns: SQLiteColumn[]; name?: string },
+  );
 }
 
 /**

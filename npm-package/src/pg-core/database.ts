@@ -9,7 +9,7 @@
  * @example
  * function repo(db: PgDatabase<'async', unknown, typeof schema>) {}
  */
-import { Database, Transaction } from '../query/database.js';
+import { Database, type Transaction } from '../query/database.js';
 
 /** drizzle's `PgDatabase`: the shared database class over a PostgreSQL session. */
 export class PgDatabase<

@@ -32,7 +32,10 @@ export class PgSchema<TName extends string = string> {
     buildPgTable(name, name, columns, extraConfig, this.schemaName) as never;
 
   /** An enum type in this schema. */
-  enum<U extends string, T extends Readonly<[U, ...U[]]>>(enumName: string, values: T | Writable<T>): PgEnum<Writable<T>>;
+  enum<U extends string, T extends Readonly<[U, ...U[]]>>(
+    enumName: string,
+    values: T | Writable<T>,
+  ): PgEnum<Writable<T>>;
   enum<const E extends Record<string, string>>(enumName: string, enumObj: E): PgEnumObject<E>;
   enum(enumName: string, values: readonly string[] | Record<string, string>): unknown {
     return pgEnumWithSchema(enumName, values as never, this.schemaName);
@@ -67,7 +70,10 @@ export class PgSchema<TName extends string = string> {
  */
 export function pgSchema<TName extends string>(name: TName): PgSchema<TName> {
   if (name === 'public') {
-    throw new MizzleError('invalid', "You can't specify 'public' as schema name. Postgres is using public schema by default. If you want to use 'public' schema, just use pgTable() instead of creating a schema");
+    throw new MizzleError(
+      'invalid',
+      "You can't specify 'public' as schema name. Postgres is using public schema by default. If you want to use 'public' schema, just use pgTable() instead of creating a schema",
+    );
   }
   return new PgSchema(name);
 }

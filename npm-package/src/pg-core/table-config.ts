@@ -8,8 +8,8 @@ import { getTableInfo, type Table } from '../table.js';
 import type { PgColumn } from './columns/common.js';
 import type { Check, ForeignKey, PrimaryKey } from './constraints.js';
 import { resolveConstraints } from '../table-constraints.js';
-import { extraConfigColumn, Index, IndexBuilder } from './indexes.js';
-import { UniqueConstraint, UniqueConstraintBuilder } from './unique-constraint.js';
+import { extraConfigColumn, type Index, IndexBuilder } from './indexes.js';
+import { type UniqueConstraint, UniqueConstraintBuilder } from './unique-constraint.js';
 
 /**
  * The resolved description of a table.

@@ -23,7 +23,9 @@ export type PgTableConfig = TableConfig<PgColumn>;
 export class PgTable<T extends PgTableConfig = PgTableConfig> extends Table<T> {}
 
 /** A PostgreSQL table with part of its type fixed. */
-export type AnyPgTable<TPartial extends Partial<PgTableConfig> = {}> = PgTable<Required<Update<PgTableConfig, TPartial>>>;
+export type AnyPgTable<TPartial extends Partial<PgTableConfig> = {}> = PgTable<
+  Required<Update<PgTableConfig, TPartial>>
+>;
 
 /** The type `pgTable` returns: the table plus one property per column. */
 export type PgTableWithColumns<T extends PgTableConfig> = PgTable<T> & {
@@ -42,34 +44,43 @@ export type PgTableExtraConfigValue =
 export type PgTableExtraConfig = Record<string, PgTableExtraConfigValue>;
 
 /** The columns the `pgTable` third argument receives: with index options. */
-export type BuildExtraConfigColumns<TTableName extends string, TColumnsMap extends Record<string, ColumnBuilderBase>> = {
+export type BuildExtraConfigColumns<
+  TTableName extends string,
+  TColumnsMap extends Record<string, ColumnBuilderBase>,
+> = {
   [K in keyof TColumnsMap]: ExtraConfigColumn<MakeColumnConfig<TColumnsMap[K]['_'], TTableName>>;
 } & {};
 
 /** The signature of `pgTable` (and of `pgTableCreator`'s and `schema.table`). */
-export interface PgTableFn<TSchema extends string | undefined = undefined> {
+export type PgTableFn<TSchema extends string | undefined = undefined> = 
   <TTableName extends string, TColumnsMap extends Record<string, PgColumnBuilderBase>>(
     name: TTableName,
     columns: TColumnsMap | ((columnTypes: PgColumnBuilders) => TColumnsMap),
-    extraConfig?: (self: BuildExtraConfigColumns<TTableName, TColumnsMap>) => PgTableExtraConfigValue[] | PgTableExtraConfig,
-  ): PgTableWithColumns<{
+    extraConfig?: (
+      self: BuildExtraConfigColumns<TTableName, TColumnsMap>,
+    ) => PgTableExtraConfigValue[] | PgTableExtraConfig,) => PgTableWithColumns<{
     name: TTableName;
     schema: TSchema;
     columns: BuildColumns<TTableName, TColumnsMap>;
     dialect: 'pg';
-  }>;
-}
+  }>
 
 /** @internal Builds a table (shared by `pgTable`, `pgTableCreator` and `pgSchema`). */
 export function buildPgTable(
   name: string,
   baseName: string,
-  columns: Record<string, PgColumnBuilderBase> | ((columnTypes: PgColumnBuilders) => Record<string, PgColumnBuilderBase>),
+  columns:
+    | Record<string, PgColumnBuilderBase>
+    | ((columnTypes: PgColumnBuilders) => Record<string, PgColumnBuilderBase>),
   extraConfig: ((self: never) => unknown) | undefined,
   schema: string | undefined,
 ): PgTable {
   const builders = typeof columns === 'function' ? columns(getPgColumnBuilders()) : columns;
-  return buildTable((info) => new PgTable(info), { name, schema, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'pg' }, builders as never);
+  return buildTable(
+    (info) => new PgTable(info),
+    { name, schema, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'pg' },
+    builders as never,
+  );
 }
 
 /**
@@ -100,10 +111,17 @@ export function pgTableWithSchema<
 >(
   name: TTableName,
   columns: TColumnsMap | ((columnTypes: PgColumnBuilders) => TColumnsMap),
-  extraConfig: ((self: BuildExtraConfigColumns<TTableName, TColumnsMap>) => PgTableExtraConfigValue[] | PgTableExtraConfig) | undefined,
+  extraConfig:
+    | ((self: BuildExtraConfigColumns<TTableName, TColumnsMap>) => PgTableExtraConfigValue[] | PgTableExtraConfig)
+    | undefined,
   schema: TSchemaName,
   baseName: string = name,
-): PgTableWithColumns<{ name: TTableName; schema: TSchemaName; columns: BuildColumns<TTableName, TColumnsMap>; dialect: 'pg' }> {
+): PgTableWithColumns<{
+  name: TTableName;
+  schema: TSchemaName;
+  columns: BuildColumns<TTableName, TColumnsMap>;
+  dialect: 'pg';
+}> {
   return buildPgTable(name, baseName, columns, extraConfig as never, schema) as never;
 }
 

@@ -25,7 +25,12 @@ export class UniqueConstraint {
     readonly nullsNotDistinct: boolean,
     name: string | undefined,
   ) {
-    this.name = name ?? uniqueKeyName(table, columns.map((c) => c.name));
+    this.name =
+      name ??
+      uniqueKeyName(
+        table,
+        columns.map((c) => c.name),
+      );
   }
 
   /** The constraint's name. */

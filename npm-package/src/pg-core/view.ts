@@ -25,7 +25,10 @@ const queryBuilder = new PgDatabase<'async', unknown>(undefined as unknown as Se
 /** A view named `TName` with fields `TFields`. */
 export type PgView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<TName, TFields>;
 /** A materialized view named `TName` with fields `TFields`. */
-export type PgMaterializedView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<TName, TFields>;
+export type PgMaterializedView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<
+  TName,
+  TFields
+>;
 
 /** `WITH (...)` options of a view. */
 export interface ViewWithConfig {
@@ -104,7 +107,17 @@ function fromColumns(config: PgViewConfig, columns: Record<string, PgColumnBuild
 }
 
 function initial(name: string, schema: string | undefined, materialized: boolean): PgViewConfig {
-  return { name, schema, materialized, isExisting: false, query: undefined, with: undefined, using: undefined, tablespace: undefined, withNoData: false };
+  return {
+    name,
+    schema,
+    materialized,
+    isExisting: false,
+    query: undefined,
+    with: undefined,
+    using: undefined,
+    tablespace: undefined,
+    withNoData: false,
+  };
 }
 
 /** `pgView(name)`: the view's query decides its fields. */
@@ -210,7 +223,11 @@ export function pgView(name: string, columns?: Record<string, PgColumnBuilderBas
 }
 
 /** `pgView` in a schema (what `pgSchema(...).view` calls). */
-export function pgViewWithSchema(name: string, columns: Record<string, PgColumnBuilderBase> | undefined, schema: string | undefined): unknown {
+export function pgViewWithSchema(
+  name: string,
+  columns: Record<string, PgColumnBuilderBase> | undefined,
+  schema: string | undefined,
+): unknown {
   const config = initial(name, schema, false);
   return columns ? new ManualViewBuilder(config, columns) : new ViewBuilder(config);
 }

@@ -39,7 +39,12 @@ export interface PlanetScaleRunResult {
 
 interface ExecuteAnswer {
   session?: unknown;
-  result?: { fields?: PlanetScaleField[]; rows?: { lengths?: string[]; values?: string }[]; rowsAffected?: string; insertId?: string };
+  result?: {
+    fields?: PlanetScaleField[];
+    rows?: { lengths?: string[]; values?: string }[];
+    rowsAffected?: string;
+    insertId?: string;
+  };
   error?: { code?: string; message?: string };
 }
 
@@ -57,14 +62,26 @@ class Connection {
   }
 
   async execute(sql: string, q: BoundQuery): Promise<NonNullable<ExecuteAnswer['result']>> {
-    const answer = await postJson(`${this.base}/psdb.v1alpha1.Database/Execute`, { Authorization: this.auth }, JSON.stringify({ query: sql, session: this.session }), this.options, 'PlanetScale');
+    const answer = await postJson(
+      `${this.base}/psdb.v1alpha1.Database/Execute`,
+      { Authorization: this.auth },
+      JSON.stringify({ query: sql, session: this.session }),
+      this.options,
+      'PlanetScale',
+    );
     const b = (answer.body ?? {}) as ExecuteAnswer;
     if (b.session !== undefined) this.session = b.session;
     if (answer.status !== 200) {
       const detail = b.error?.message ?? answer.text?.slice(0, 500);
-      throw new MizzleQueryError(`PlanetScale answered HTTP ${answer.status}${detail ? `: ${detail}` : ''}`, `HTTP_${answer.status}`, q.sql, q.params, {
-        fields: { status: answer.status },
-      });
+      throw new MizzleQueryError(
+        `PlanetScale answered HTTP ${answer.status}${detail ? `: ${detail}` : ''}`,
+        `HTTP_${answer.status}`,
+        q.sql,
+        q.params,
+        {
+          fields: { status: answer.status },
+        },
+      );
     }
     if (b.error) {
       const message = b.error.message ?? 'unknown error';
@@ -74,7 +91,8 @@ class Connection {
         fields: { status: 200, errno: errno === undefined ? undefined : Number(errno), sqlstate },
       });
     }
-    if (!b.result || typeof b.result !== 'object') throw new MizzleError('protocol', 'PlanetScale answered without a result');
+    if (!b.result || typeof b.result !== 'object')
+      throw new MizzleError('protocol', 'PlanetScale answered without a result');
     return b.result;
   }
 }
@@ -114,8 +132,14 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
 
   private async exec(q: BoundQuery): Promise<NonNullable<ExecuteAnswer['result']>> {
     this.logger?.logQuery(q.sql, q.params);
-    if (q.params.length && !q.offsets) throw new MizzleError('invalid', 'PlanetScale: a statement with parameters must come from the engine (no placeholder offsets)');
-    const sql = q.params.length ? this.engine.interpolate(this.dialect, q.sql, q.offsets!, encodeValues(q.params)) : q.sql;
+    if (q.params.length && !q.offsets)
+      throw new MizzleError(
+        'invalid',
+        'PlanetScale: a statement with parameters must come from the engine (no placeholder offsets)',
+      );
+    const sql = q.params.length
+      ? this.engine.interpolate(this.dialect, q.sql, q.offsets!, encodeValues(q.params))
+      : q.sql;
     return this.conn.execute(sql, q);
   }
 
@@ -123,12 +147,21 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
     try {
       return decodeRows(r.fields ?? [], r.rows ?? []);
     } catch (cause) {
-      throw new MizzleError('decode', `PlanetScale: a row could not be decoded (${(cause as Error).message})\n  sql: ${q.sql}`, { cause });
+      throw new MizzleError(
+        'decode',
+        `PlanetScale: a row could not be decoded (${(cause as Error).message})\n  sql: ${q.sql}`,
+        { cause },
+      );
     }
   }
 
   private static runResult(r: NonNullable<ExecuteAnswer['result']>, q: BoundQuery): PlanetScaleRunResult {
-    return { rowsAffected: Number(r.rowsAffected ?? 0), insertId: r.insertId ?? '0', fields: r.fields ?? [], rows: objects(r, q) };
+    return {
+      rowsAffected: Number(r.rowsAffected ?? 0),
+      insertId: r.insertId ?? '0',
+      fields: r.fields ?? [],
+      rows: objects(r, q),
+    };
   }
 
   async all(q: BoundQuery): Promise<unknown[][]> {
@@ -152,7 +185,13 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
       const out: (unknown[][] | PlanetScaleRunResult)[] = [];
       for (const q of qs) {
         const r = await tx.exec(q);
-        out.push(q.kind === 'all' ? (q.objects ? (objects(r, q) as never) : PlanetScaleSession.rows(r, q)) : PlanetScaleSession.runResult(r, q));
+        out.push(
+          q.kind === 'all'
+            ? q.objects
+              ? (objects(r, q) as never)
+              : PlanetScaleSession.rows(r, q)
+            : PlanetScaleSession.runResult(r, q),
+        );
       }
       return out;
     }, 0);
@@ -166,7 +205,9 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
     const run = async () => {
       const s = depth === 0 ? new PlanetScaleSession(this.conn.fork(), this.logger) : this;
       const [begin, commit, rollback] =
-        depth === 0 ? ['begin', 'commit', 'rollback'] : [`savepoint sp${depth}`, `release savepoint sp${depth}`, `rollback to savepoint sp${depth}`];
+        depth === 0
+          ? ['begin', 'commit', 'rollback']
+          : [`savepoint sp${depth}`, `release savepoint sp${depth}`, `rollback to savepoint sp${depth}`];
       await s.exec({ sql: begin!, params: [], kind: 'run' });
       let result: Awaited<T>;
       try {
@@ -202,7 +243,11 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The PlanetScale `db`. */
-export type PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<'async', PlanetScaleRunResult, TSchema>;
+export type PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+  'async',
+  PlanetScaleRunResult,
+  TSchema
+>;
 
 /** Opens PlanetScale over HTTP: `{ url, fetch, timeoutMs }` (or host, username, password). */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(

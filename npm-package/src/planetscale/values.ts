@@ -65,7 +65,10 @@ export function decoderForField(f: PlanetScaleField): Decode | undefined {
 }
 
 /** The rows of a result: `lengths` (-1 = NULL) cut each row's decoded `values`. */
-export function decodeRows(fields: readonly PlanetScaleField[], rows: readonly { lengths?: string[]; values?: string }[]): unknown[][] {
+export function decodeRows(
+  fields: readonly PlanetScaleField[],
+  rows: readonly { lengths?: string[]; values?: string }[],
+): unknown[][] {
   const decoders = fields.map(decoderForField);
   return rows.map((row) => {
     const lengths = row.lengths ?? [];
@@ -84,7 +87,8 @@ export function decodeRows(fields: readonly PlanetScaleField[], rows: readonly {
       out[i] = d ? d(cell) : null;
       at += n;
     }
-    if (at !== bytes.length) throw new RangeError(`row values longer than their lengths (${bytes.length} bytes, ${at} used)`);
+    if (at !== bytes.length)
+      throw new RangeError(`row values longer than their lengths (${bytes.length} bytes, ${at} used)`);
     return out;
   });
 }

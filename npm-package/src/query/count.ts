@@ -20,17 +20,28 @@ export class CountQuery extends SQL<number> implements PromiseLike<number> {
     private readonly source: FromTarget,
     private readonly filter?: SQLWrapper,
   ) {
-    super([new StringChunk('(select count(*) from '), source, ...(filter ? [new StringChunk(' where '), filter] : []), new StringChunk(')')]);
+    super([
+      new StringChunk('(select count(*) from '),
+      source,
+      ...(filter ? [new StringChunk(' where '), filter] : []),
+      new StringChunk(')'),
+    ]);
     this.decoder = (v: unknown) => Number(v);
   }
 
   private run(): number | Promise<number> {
-    const rows = new SelectBuilder(this.session, { count: count() }, false).from(this.source as never).where(this.filter).all() as unknown;
+    const rows = new SelectBuilder(this.session, { count: count() }, false)
+      .from(this.source as never)
+      .where(this.filter)
+      .all() as unknown;
     const first = (r: unknown) => (r as { count: number }[])[0]?.count ?? 0;
     return rows instanceof Promise ? rows.then(first) : first(rows);
   }
 
-  then<A = number, B = never>(onfulfilled?: ((value: number) => A | PromiseLike<A>) | null, onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = number, B = never>(
+    onfulfilled?: ((value: number) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return new Promise<number>((resolve) => resolve(this.run())).then(onfulfilled, onrejected);
   }
 

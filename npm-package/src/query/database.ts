@@ -23,13 +23,20 @@ import type { RelationalQueries } from './relational-types.js';
 export type WithSubquery<TAlias extends string = string, TFields = Record<string, unknown>> = Subquery<TAlias, TFields>;
 
 /** The CTE `db.$with(alias).as(query)` makes from a select in state `S`. */
-type WithSubqueryOf<TAlias extends string, S extends SelectState> = WithSubquery<TAlias, SubqueryFields<S['fields'], TAlias, S['nulls']>>;
+type WithSubqueryOf<TAlias extends string, S extends SelectState> = WithSubquery<
+  TAlias,
+  SubqueryFields<S['fields'], TAlias, S['nulls']>
+>;
 
 /** The results of `db.batch([...])`: what awaiting each item gives, in order. */
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
 
 /** drizzle's database object. */
-export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Record<string, unknown> = Record<string, never>> {
+export class Database<
+  TMode extends 'sync' | 'async',
+  TRun,
+  TSchema extends Record<string, unknown> = Record<string, never>,
+> {
   /**
    * Relational queries, one builder per table of the `schema` given to
    * `drizzle()`: `db.query.users.findMany({ with: { posts: true } })`.
@@ -73,7 +80,10 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
    * await db.selectDistinctOn([cars.brand], { brand: cars.brand, color: cars.color }).from(cars).orderBy(cars.brand, cars.color);
    */
   selectDistinctOn(on: SQLWrapper[]): SelectBuilder<undefined, TMode, TRun>;
-  selectDistinctOn<TFields extends SelectedFields>(on: SQLWrapper[], fields: TFields): SelectBuilder<TFields, TMode, TRun>;
+  selectDistinctOn<TFields extends SelectedFields>(
+    on: SQLWrapper[],
+    fields: TFields,
+  ): SelectBuilder<TFields, TMode, TRun>;
   selectDistinctOn(on: SQLWrapper[], fields?: SelectedFields): SelectBuilder<SelectedFields | undefined, TMode, TRun> {
     return new SelectBuilder<SelectedFields | undefined, TMode, TRun>(this.session, fields, true, [], on);
   }
@@ -96,7 +106,13 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
   /** Names a CTE: `db.$with('sq').as(db.select()...)`; use it with `db.with(sq).select()...`. */
   $with<TAlias extends string>(
     alias: TAlias,
-  ): { as<S extends SelectState>(query: SelectQuery<S, 'sync' | 'async', unknown> | ((qb: Database<TMode, TRun, TSchema>) => SelectQuery<S, 'sync' | 'async', unknown>)): WithSubqueryOf<TAlias, S> } {
+  ): {
+    as<S extends SelectState>(
+      query:
+        | SelectQuery<S, 'sync' | 'async', unknown>
+        | ((qb: Database<TMode, TRun, TSchema>) => SelectQuery<S, 'sync' | 'async', unknown>),
+    ): WithSubqueryOf<TAlias, S>;
+  } {
     return {
       as: (query) => {
         const q = typeof query === 'function' ? query(this) : query;
@@ -114,7 +130,8 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
     return {
       select: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, false, ctes) as never,
       selectDistinct: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes) as never,
-      selectDistinctOn: (on: SQLWrapper[], fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes, on) as never,
+      selectDistinctOn: (on: SQLWrapper[], fields?: SelectedFields) =>
+        new SelectBuilder(this.session, fields, true, ctes, on) as never,
     };
   }
 
@@ -183,7 +200,11 @@ export class Database<TMode extends 'sync' | 'async', TRun, TSchema extends Reco
 }
 
 /** The `tx` of `db.transaction((tx) => ...)`. */
-export class Transaction<TMode extends 'sync' | 'async', TRun, TSchema extends Record<string, unknown>> extends Database<TMode, TRun, TSchema> {
+export class Transaction<
+  TMode extends 'sync' | 'async',
+  TRun,
+  TSchema extends Record<string, unknown>,
+> extends Database<TMode, TRun, TSchema> {
   constructor(
     session: Session<TMode, TRun>,
     schema: TSchema | undefined,
@@ -200,6 +221,9 @@ export class Transaction<TMode extends 'sync' | 'async', TRun, TSchema extends R
 
   /** A nested transaction: a savepoint. */
   override transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
-    return this.session.transaction((s) => fn(new Transaction(s, this._schema, this.depth + 1, this.relational)), this.depth);
+    return this.session.transaction(
+      (s) => fn(new Transaction(s, this._schema, this.depth + 1, this.relational)),
+      this.depth,
+    );
   }
 }

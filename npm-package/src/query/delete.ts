@@ -8,10 +8,17 @@ import { encodeTable } from './mutation.js';
 import type { ReturningRow, SelectedFields } from './result-types.js';
 
 /** A DELETE: chainable, awaitable. `TReturning` as on `InsertQuery`. */
-export class DeleteQuery<TTable extends Table, TReturning, TMode extends 'sync' | 'async', TRun> extends FilteredMutation<TReturning, TMode, TRun> {
+export class DeleteQuery<
+  TTable extends Table,
+  TReturning,
+  TMode extends 'sync' | 'async',
+  TRun,
+> extends FilteredMutation<TReturning, TMode, TRun> {
   /** `returning` every column (rows typed as the table's select model), or the given fields. */
   returning(): DeleteQuery<TTable, ReturningRow<TTable, undefined>, TMode, TRun>;
-  returning<TFields extends SelectedFields>(fields: TFields): DeleteQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
+  returning<TFields extends SelectedFields>(
+    fields: TFields,
+  ): DeleteQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
   returning(fields?: SelectedFields): DeleteQuery<TTable, unknown, TMode, TRun> {
     this.returningFields = fields ?? true;
     return this as never;

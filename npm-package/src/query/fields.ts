@@ -31,7 +31,12 @@ export function flattenFields(fields: Record<string, unknown>, prefix: readonly 
     const path = [...prefix, key];
     if (value instanceof Column) {
       const t = tableRef(value.table);
-      out.push({ path, value, custom: (v) => value.mapFromDriverValue(v), tableKey: t ? t.alias ?? t.name : undefined });
+      out.push({
+        path,
+        value,
+        custom: (v) => value.mapFromDriverValue(v),
+        tableKey: t ? (t.alias ?? t.name) : undefined,
+      });
     } else if (value instanceof SQL || value instanceof SQL.Aliased) {
       const s = value instanceof SQL ? value : value.sql;
       out.push({ path, value, custom: decoderOf(s) });

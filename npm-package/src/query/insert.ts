@@ -23,7 +23,15 @@ import type {
   UpdateSet,
 } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
-import { boundQuery, compileWith, Prepared, Statement, then, type CompiledUse, type PlaceholderValues } from './statement.js';
+import {
+  boundQuery,
+  compileWith,
+  Prepared,
+  Statement,
+  then,
+  type CompiledUse,
+  type PlaceholderValues,
+} from './statement.js';
 import { rowMapper } from '../engine/decode.js';
 
 /** Whether some row gives `key` a value (a loop, not `rows.some`: no closure per column per insert). */
@@ -155,7 +163,8 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     const columns: [string, Column][] = [];
     for (const entry of columnEntries(table)) {
       const [key, col] = entry;
-      if (!col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || someRowSets(rows, key))) columns.push(entry);
+      if (!col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || someRowSets(rows, key)))
+        columns.push(entry);
     }
     this.columns = columns;
     this.cells = new Array<unknown[]>(rows.length);
@@ -165,7 +174,14 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
       for (let i = 0; i < columns.length; i++) {
         const [key, col] = columns[i]!;
         const v = row[key];
-        cells[i] = v !== undefined ? v : col.defaultFn ? col.defaultFn() : col.onUpdateFn && col.default === undefined ? col.onUpdateFn() : undefined;
+        cells[i] =
+          v !== undefined
+            ? v
+            : col.defaultFn
+              ? col.defaultFn()
+              : col.onUpdateFn && col.default === undefined
+                ? col.onUpdateFn()
+                : undefined;
       }
       this.cells[r] = cells;
     }
@@ -210,7 +226,8 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     const given = config.set as Record<string, unknown>;
     const columns = tableColumns(this.table) as Record<string, Column>;
     for (const key of Object.keys(given)) {
-      if (given[key] !== undefined && !(key in columns)) throw new MizzleError('invalid', `unknown column "${key}" in onDuplicateKeyUpdate set`);
+      if (given[key] !== undefined && !(key in columns))
+        throw new MizzleError('invalid', `unknown column "${key}" in onDuplicateKeyUpdate set`);
     }
     // In table order, as drizzle writes it.
     const set: Record<string, unknown> = {};
@@ -218,7 +235,8 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
       if (given[key] !== undefined) set[key] = given[key];
       else if (col.onUpdateFn) set[key] = col.onUpdateFn();
     }
-    if (Object.keys(set).length === 0) throw new MizzleError('invalid', 'onDuplicateKeyUpdate() needs at least one value to set');
+    if (Object.keys(set).length === 0)
+      throw new MizzleError('invalid', 'onDuplicateKeyUpdate() needs at least one value to set');
     this.duplicateSet = set;
     return this;
   }
@@ -235,17 +253,27 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
    */
   $returningId(): InsertQuery<TTable, ReturningIdRow<TTable>, TMode, TRun> {
     this.idColumns = (Object.entries(tableColumns(this.table)) as [string, Column][]).filter(
-      ([, c]) => (c.primary || (c.autoIncrement && c.columnType === 'MySqlSerial')) && (c.autoIncrement || c.defaultFn !== undefined),
+      ([, c]) =>
+        (c.primary || (c.autoIncrement && c.columnType === 'MySqlSerial')) &&
+        (c.autoIncrement || c.defaultFn !== undefined),
     );
     return this as never;
   }
 
   /** The `$returningId()` rows of one statement's run result; `first` is the row offset of a split insert's chunk. */
-  private ids(result: unknown, rows: number, first: number, placeholders: PlaceholderValues | undefined): Record<string, unknown>[] {
+  private ids(
+    result: unknown,
+    rows: number,
+    first: number,
+    placeholders: PlaceholderValues | undefined,
+  ): Record<string, unknown>[] {
     if (this.idColumns!.length === 0) return [];
     const r = result as Partial<MySqlRunResult> | null | undefined;
     if (r == null || typeof r !== 'object' || r.insertId === undefined || typeof r.rowsAffected !== 'number') {
-      throw new MizzleError('invalid', '$returningId() needs a driver whose run result has insertId and rowsAffected (MySQL)');
+      throw new MizzleError(
+        'invalid',
+        '$returningId() needs a driver whose run result has insertId and rowsAffected (MySQL)',
+      );
     }
     const insertId = Number(r.insertId);
     // Upserts count 2 per updated row: never report more rows than were sent.
@@ -276,7 +304,9 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     return then(super.run(placeholders) as unknown, (r) => this.ids(r, this.cells.length, 0, placeholders)) as never;
   }
 
-  override prepare(name?: string): Prepared<MutationResult<TReturning, TRun>, TMode, TRun, MutationAll<TReturning>, MutationGet<TReturning>> {
+  override prepare(
+    name?: string,
+  ): Prepared<MutationResult<TReturning, TRun>, TMode, TRun, MutationAll<TReturning>, MutationGet<TReturning>> {
     if (!this.idColumns) return super.prepare(name);
     return new ReturningIdPrepared(this.session, this.use(), (r, p) => this.ids(r, this.cells.length, 0, p)) as never;
   }
@@ -289,7 +319,9 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
 
   /** `returning` every column (rows typed as the table's select model), or the given fields. */
   returning(): InsertQuery<TTable, ReturningRow<TTable, undefined>, TMode, TRun>;
-  returning<TFields extends SelectedFields>(fields: TFields): InsertQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
+  returning<TFields extends SelectedFields>(
+    fields: TFields,
+  ): InsertQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
   returning(fields?: SelectedFields): InsertQuery<TTable, unknown, TMode, TRun> {
     this.returningFields = fields ?? true;
     return this as never;
@@ -397,7 +429,13 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
 }
 
 /** A prepared `$returningId()` insert: executing it runs the statement and reports the keys. */
-class ReturningIdPrepared<TResult, TMode extends 'sync' | 'async', TRun, TAll, TGet> extends Prepared<TResult, TMode, TRun, TAll, TGet> {
+class ReturningIdPrepared<TResult, TMode extends 'sync' | 'async', TRun, TAll, TGet> extends Prepared<
+  TResult,
+  TMode,
+  TRun,
+  TAll,
+  TGet
+> {
   constructor(
     session: Session<TMode, TRun>,
     use: CompiledUse,

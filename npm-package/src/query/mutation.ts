@@ -21,7 +21,10 @@ export function encodeTable(e: Encoder, table: unknown): void {
 const NO_ITEMS: readonly SelectedItem[] = Object.freeze([]);
 
 /** The RETURNING selection: every column, or the given fields. */
-export function returningItems(table: unknown, fields: Record<string, unknown> | true | undefined): readonly SelectedItem[] {
+export function returningItems(
+  table: unknown,
+  fields: Record<string, unknown> | true | undefined,
+): readonly SelectedItem[] {
   if (fields === undefined) return NO_ITEMS;
   return fields === true ? tableItems(table) : flattenFields(fields);
 }
@@ -64,7 +67,13 @@ export function encodeSet(e: Encoder, table: unknown, set: Record<string, unknow
 export function encodeValue(e: Encoder, col: Column, value: unknown): void {
   // `sql.placeholder('x')`: filled at execution, through the column's encoder.
   if (value instanceof Placeholder) return e.param(new Param(value, col));
-  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !(value instanceof Uint8Array) && 'getSQL' in value) {
+  if (
+    value !== null &&
+    typeof value === 'object' &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array) &&
+    'getSQL' in value
+  ) {
     return e.expr(value);
   }
   if (value === null) return e.value(null);

@@ -111,11 +111,17 @@ export interface RelationalOneConfig<TSchema, TTable extends Table> {
 
 /** The config of a nested many relation. */
 export interface RelationalManyConfig<TSchema, TTable extends Table> extends RelationalOneConfig<TSchema, TTable> {
-  where?: SQLWrapper | undefined | ((fields: RelationalFields<TTable>, operators: RelationalOperators) => SQLWrapper | undefined);
+  where?:
+    | SQLWrapper
+    | undefined
+    | ((fields: RelationalFields<TTable>, operators: RelationalOperators) => SQLWrapper | undefined);
   orderBy?:
     | RelationalOrderTerm
     | RelationalOrderTerm[]
-    | ((fields: RelationalFields<TTable>, operators: RelationalOrderOperators) => RelationalOrderTerm | RelationalOrderTerm[])
+    | ((
+        fields: RelationalFields<TTable>,
+        operators: RelationalOrderOperators,
+      ) => RelationalOrderTerm | RelationalOrderTerm[])
     | undefined;
   limit?: number | Placeholder | undefined;
   offset?: number | Placeholder | undefined;
@@ -178,11 +184,9 @@ type RelationResult<TSchema, R, TSub> =
 
 type WithResult<TSchema, TTable extends Table, TWith> = [TWith] extends [Record<string, unknown>]
   ? {
-      [K in keyof TWith & keyof TableRelations<TSchema, TTable> as TWith[K] extends undefined | false ? never : K]: RelationResult<
-        TSchema,
-        TableRelations<TSchema, TTable>[K],
-        TWith[K]
-      >;
+      [K in keyof TWith & keyof TableRelations<TSchema, TTable> as TWith[K] extends undefined | false
+        ? never
+        : K]: RelationResult<TSchema, TableRelations<TSchema, TTable>[K], TWith[K]>;
     }
   : {};
 

@@ -17,7 +17,15 @@ import { getTableInfo, type Table } from '../table.js';
 import type { FindFirstConfig, FindManyConfig, FindResult, KnownKeysOnly } from './relational-types.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from './session.js';
-import { boundQuery, compileWith, mappedRows, then, type CompiledUse, type PlaceholderValues, type Runnable } from './statement.js';
+import {
+  boundQuery,
+  compileWith,
+  mappedRows,
+  then,
+  type CompiledUse,
+  type PlaceholderValues,
+  type Runnable,
+} from './statement.js';
 
 /** The operators a relational `where` callback gets (with `sql`). */
 export const relationalOperators = { ...operators, sql };
@@ -41,8 +49,17 @@ interface Level extends LevelShape {
   readonly entry: TableEntry;
   /** The level's alias; undefined at the top, which uses the table's own name. */
   readonly alias: string | undefined;
-  readonly fields: readonly { readonly key: string; readonly value: unknown; readonly custom?: ((v: unknown) => unknown) | undefined }[];
-  readonly relations: readonly { readonly key: string; readonly many: boolean; readonly on: readonly (readonly [string, string])[]; readonly level: Level }[];
+  readonly fields: readonly {
+    readonly key: string;
+    readonly value: unknown;
+    readonly custom?: ((v: unknown) => unknown) | undefined;
+  }[];
+  readonly relations: readonly {
+    readonly key: string;
+    readonly many: boolean;
+    readonly on: readonly (readonly [string, string])[];
+    readonly level: Level;
+  }[];
   readonly where: SQLWrapper | undefined;
   readonly orderBy: readonly unknown[];
   readonly limit: unknown;
@@ -53,7 +70,13 @@ interface Level extends LevelShape {
 const MAX_ALIAS = 60;
 
 /** Builds the level tree of `config` on `entry`. */
-function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string | undefined, used: Set<string>, depth: number): Level {
+function buildLevel(
+  entry: TableEntry,
+  config: RelationalConfig,
+  alias: string | undefined,
+  used: Set<string>,
+  depth: number,
+): Level {
   if (depth > 50) throw new MizzleError('too_deep', 'relational query nests more than 50 levels');
   const columns = getTableInfo(entry.table).columns;
   const pick = config.columns;
@@ -63,25 +86,32 @@ function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string |
     pick === undefined ? all.slice() : all.filter((f) => (include ? pick[f.key] === true : pick[f.key] !== false));
   if (pick !== undefined) {
     for (const key of Object.keys(pick)) {
-      if (!(key in columns)) throw new MizzleError('invalid', `table "${entry.key}" has no column "${key}" (in columns)`);
+      if (!(key in columns))
+        throw new MizzleError('invalid', `table "${entry.key}" has no column "${key}" (in columns)`);
     }
   }
   const table = entry.table as never;
   const extras = typeof config.extras === 'function' ? config.extras(table, { sql }) : config.extras;
   for (const [key, value] of Object.entries(extras ?? {})) {
-    if (fields.some((f) => f.key === key)) throw new MizzleError('invalid', `extra "${key}" has the name of a column of "${entry.key}"`);
+    if (fields.some((f) => f.key === key))
+      throw new MizzleError('invalid', `extra "${key}" has the name of a column of "${entry.key}"`);
     if (!(value instanceof SQL) && !(value instanceof SQL.Aliased)) {
       throw new MizzleError('invalid', `extra "${key}" must be an sql\`...\` expression (optionally .as(name))`);
     }
     const s = value instanceof SQL ? value : value.sql;
     const d = s.decoder;
-    fields.push({ key, value, custom: d === undefined ? undefined : typeof d === 'function' ? d : (v) => d.mapFromDriverValue(v) });
+    fields.push({
+      key,
+      value,
+      custom: d === undefined ? undefined : typeof d === 'function' ? d : (v) => d.mapFromDriverValue(v),
+    });
   }
 
   const relations: Level['relations'][number][] = [];
   for (const [key, sub] of Object.entries(config.with ?? {})) {
     if (sub === undefined || sub === false) continue;
-    if (fields.some((f) => f.key === key)) throw new MizzleError('invalid', `relation "${key}" has the name of a field of "${entry.key}"`);
+    if (fields.some((f) => f.key === key))
+      throw new MizzleError('invalid', `relation "${key}" has the name of a field of "${entry.key}"`);
     const rel = entry.relation(key);
     const childAlias = uniqueAlias(`${alias ?? getTableInfo(entry.table).name}_${key}`, used);
     const level = buildLevel(rel.target, sub === true ? {} : sub, childAlias, used, depth + 1);
@@ -89,7 +119,10 @@ function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string |
   }
 
   const where = typeof config.where === 'function' ? config.where(table, relationalOperators) : config.where;
-  const order = typeof config.orderBy === 'function' ? (config.orderBy as (f: unknown, o: typeof orderHelpers) => unknown)(table, orderHelpers) : config.orderBy;
+  const order =
+    typeof config.orderBy === 'function'
+      ? (config.orderBy as (f: unknown, o: typeof orderHelpers) => unknown)(table, orderHelpers)
+      : config.orderBy;
   const orderBy = order === undefined ? [] : Array.isArray(order) ? order : [order];
   return { entry, alias, fields, relations, where, orderBy, limit: config.limit, offset: config.offset };
 }
@@ -97,7 +130,9 @@ function buildLevel(entry: TableEntry, config: RelationalConfig, alias: string |
 /** Field records of every column of a table, made once per table. */
 const columnFieldsCache = new WeakMap<object, { key: string; value: unknown; custom: (v: unknown) => unknown }[]>();
 
-function columnFields(columns: Record<string, Column>): { key: string; value: unknown; custom: (v: unknown) => unknown }[] {
+function columnFields(
+  columns: Record<string, Column>,
+): { key: string; value: unknown; custom: (v: unknown) => unknown }[] {
   let fields = columnFieldsCache.get(columns);
   if (!fields) {
     fields = Object.keys(columns).map((key) => {
@@ -172,7 +207,7 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
     config: RelationalConfig | undefined,
     private readonly first: boolean,
   ) {
-    const c = first ? { ...config, limit: 1 } : config ?? {};
+    const c = first ? { ...config, limit: 1 } : (config ?? {});
     this.level = buildLevel(entry, c, undefined, new Set([getTableInfo(entry.table).name]), 0);
   }
 
@@ -214,21 +249,23 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
 
   /** On a sync host (embedded, Durable Objects): the result, without a promise. */
   sync(): TResult {
-    if (this.session.mode !== 'sync') throw new MizzleError('invalid', '.sync() needs a synchronous host; await the query instead');
+    if (this.session.mode !== 'sync')
+      throw new MizzleError('invalid', '.sync() needs a synchronous host; await the query instead');
     return this.execute() as TResult;
   }
 
   /** Compiled once; `execute(placeholders)` skips building and compiling. */
   prepare(_name?: string): PreparedRelationalQuery<TResult, TMode> {
     const use = this.use();
-    return new PreparedRelationalQuery((placeholders) =>
-      this.run(this.bind(use, placeholders), use.compiled.plan),
-    );
+    return new PreparedRelationalQuery((placeholders) => this.run(this.bind(use, placeholders), use.compiled.plan));
   }
 
   bound(placeholders?: PlaceholderValues): { queries: BoundQuery[]; finish(results: unknown[]): unknown } {
     const use = this.use();
-    return { queries: [this.bind(use, placeholders)], finish: ([rows]) => this.finish(rows as unknown[][], use.compiled.plan) };
+    return {
+      queries: [this.bind(use, placeholders)],
+      finish: ([rows]) => this.finish(rows as unknown[][], use.compiled.plan),
+    };
   }
 
   then<A = TResult, B = never>(
@@ -253,7 +290,12 @@ export class PreparedRelationalQuery<TResult, TMode extends 'sync' | 'async'> {
  * `db.query.<table>`: `findMany` and `findFirst`, typed for table `TTable`
  * of `TSchema` (relational-types.ts).
  */
-export class RelationalQueryBuilder<TSchema extends Record<string, unknown>, TTable extends Table, TMode extends 'sync' | 'async', TRun> {
+export class RelationalQueryBuilder<
+  TSchema extends Record<string, unknown>,
+  TTable extends Table,
+  TMode extends 'sync' | 'async',
+  TRun,
+> {
   constructor(
     private readonly session: Session<TMode, TRun>,
     private readonly entry: TableEntry,
@@ -277,7 +319,10 @@ export class RelationalQueryBuilder<TSchema extends Record<string, unknown>, TTa
 }
 
 /** `db.query`: one builder per table of the schema (typed by `RelationalQueries`). */
-export function relationalQueries<TMode extends 'sync' | 'async', TRun>(session: Session<TMode, TRun>, schema: RelationalSchema): Record<string, RelationalQueryBuilder<Record<string, unknown>, Table, TMode, TRun>> {
+export function relationalQueries<TMode extends 'sync' | 'async', TRun>(
+  session: Session<TMode, TRun>,
+  schema: RelationalSchema,
+): Record<string, RelationalQueryBuilder<Record<string, unknown>, Table, TMode, TRun>> {
   const out: Record<string, RelationalQueryBuilder<Record<string, unknown>, Table, TMode, TRun>> = {};
   for (const [key, entry] of schema) out[key] = new RelationalQueryBuilder(session, entry);
   return out;

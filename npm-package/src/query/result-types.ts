@@ -191,26 +191,28 @@ type IsUnion<T, U = T> = T extends unknown ? ([U] extends [T] ? false : true) : 
  *   `{ ... } | null` as a whole; with columns from several tables each
  *   field is judged on its own.
  */
-type PartialField<F, M extends NullabilityMap> =
-  F extends Table
-    ? F['_']['name'] extends keyof M
-      ? ApplyNullability<SelectResultFields<F['_']['columns']>, M[F['_']['name']]>
+type PartialField<F, M extends NullabilityMap> = F extends Table
+  ? F['_']['name'] extends keyof M
+    ? ApplyNullability<SelectResultFields<F['_']['columns']>, M[F['_']['name']]>
+    : never
+  : F extends Column
+    ? F['_']['tableName'] extends keyof M
+      ? ApplyNullability<GetColumnData<F>, M[F['_']['tableName']]>
       : never
-    : F extends Column
-      ? F['_']['tableName'] extends keyof M
-        ? ApplyNullability<GetColumnData<F>, M[F['_']['tableName']]>
-        : never
-      : F extends SQL | SQL.Aliased | QueryTypeError<string> | AnySubquery
-        ? SelectResultField<F>
-        : F extends object
-          ? F[keyof F] extends Column | SQL | SQL.Aliased
-            ? [ColumnTables<F>] extends [never]
-              ? SelectResultFields<F>
-              : IsUnion<ColumnTables<F>> extends true
-                ? SelectPartialResult<F, M>
-                : ApplyNullability<SelectResultFields<F>, ColumnTables<F> extends keyof M ? M[ColumnTables<F>] : 'not-null'>
-            : SelectPartialResult<F, M> // deeper nesting (drizzle's types refuse it; mizzle decodes it): field by field
-          : never;
+    : F extends SQL | SQL.Aliased | QueryTypeError<string> | AnySubquery
+      ? SelectResultField<F>
+      : F extends object
+        ? F[keyof F] extends Column | SQL | SQL.Aliased
+          ? [ColumnTables<F>] extends [never]
+            ? SelectResultFields<F>
+            : IsUnion<ColumnTables<F>> extends true
+              ? SelectPartialResult<F, M>
+              : ApplyNullability<
+                  SelectResultFields<F>,
+                  ColumnTables<F> extends keyof M ? M[ColumnTables<F>] : 'not-null'
+                >
+          : SelectPartialResult<F, M> // deeper nesting (drizzle's types refuse it; mizzle decodes it): field by field
+        : never;
 
 /** The row of a select with explicit fields. */
 export type SelectPartialResult<TFields, M extends NullabilityMap> = Simplify<{
@@ -233,23 +235,28 @@ export type SubqueryColumn<C, TAlias extends string, N> =
   C extends Column<infer T extends ColumnBaseConfig>
     ? Column<
         {
-          [K in keyof T]: K extends 'tableName' ? TAlias : K extends 'notNull' ? (N extends 'nullable' ? false : T[K]) : T[K];
+          [K in keyof T]: K extends 'tableName'
+            ? TAlias
+            : K extends 'notNull'
+              ? N extends 'nullable'
+                ? false
+                : T[K]
+              : T[K];
         } & {}
       >
     : never;
 
-type SubqueryField<F, TAlias extends string, M> =
-  F extends SQL
-    ? QueryTypeError<'You cannot reference this field without assigning it an alias first - use `.as(<alias>)`'>
-    : F extends SQL.Aliased
-      ? F // drizzle keeps it aliased SQL (so outer joins never make it nullable)
-      : F extends Table
-        ? SubqueryFields<F['_']['columns'], TAlias, M>
-        : F extends Column
-          ? SubqueryColumn<F, TAlias, F['_']['tableName'] extends keyof M ? M[F['_']['tableName']] : 'not-null'>
-          : F extends object
-            ? SubqueryFields<F, TAlias, M>
-            : never;
+type SubqueryField<F, TAlias extends string, M> = F extends SQL
+  ? QueryTypeError<'You cannot reference this field without assigning it an alias first - use `.as(<alias>)`'>
+  : F extends SQL.Aliased
+    ? F // drizzle keeps it aliased SQL (so outer joins never make it nullable)
+    : F extends Table
+      ? SubqueryFields<F['_']['columns'], TAlias, M>
+      : F extends Column
+        ? SubqueryColumn<F, TAlias, F['_']['tableName'] extends keyof M ? M[F['_']['tableName']] : 'not-null'>
+        : F extends object
+          ? SubqueryFields<F, TAlias, M>
+          : never;
 
 /**
  * The fields a select exposes as subquery `TAlias` (drizzle's
@@ -284,7 +291,9 @@ export type UpdateSet<TTable extends Table> = {
 } & {};
 
 /** The row type of `.returning()` / `.returning(fields)`. */
-export type ReturningRow<TTable extends Table, TFields> = TFields extends undefined ? TTable['$inferSelect'] : SelectResultFields<TFields>;
+export type ReturningRow<TTable extends Table, TFields> = TFields extends undefined
+  ? TTable['$inferSelect']
+  : SelectResultFields<TFields>;
 
 /** What awaiting a mutation gives: the returned rows, or the driver's run result without RETURNING. */
 export type MutationResult<TReturning, TRun> = [TReturning] extends [undefined] ? TRun : TReturning[];

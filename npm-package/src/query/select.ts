@@ -49,7 +49,10 @@ export type AnySelectQuery = SelectQuery<any, 'sync' | 'async', any>;
 export type JoinOn<TFields> = SQLWrapper | undefined | ((fields: TFields, ops: Operators) => SQLWrapper | undefined);
 
 /** A WHERE / HAVING condition, or a callback given the selection (and the operators). */
-export type SelectCondition<TFields> = SQLWrapper | undefined | ((fields: TFields, ops: Operators) => SQLWrapper | undefined);
+export type SelectCondition<TFields> =
+  | SQLWrapper
+  | undefined
+  | ((fields: TFields, ops: Operators) => SQLWrapper | undefined);
 
 /** An ORDER BY / GROUP BY term: a column, SQL, aliased SQL or `asc()` / `desc()`. */
 export type OrderTerm = SQLWrapper;
@@ -166,7 +169,11 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
  * A select with a FROM: chainable, awaitable, usable as a subquery. `S`
  * tracks the selection and joins; the row type is `SelectRow<S>`.
  */
-export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', TRun> extends Statement<SelectRow<S>[], TMode, TRun> {
+export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', TRun> extends Statement<
+  SelectRow<S>[],
+  TMode,
+  TRun
+> {
   /** Type-level description (drizzle's `query._`); no run-time value. */
   declare readonly _: {
     readonly result: SelectRow<S>[];
@@ -182,25 +189,38 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   }
 
   private join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false): this {
-    const cond = typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
+    const cond =
+      typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
     this.config.joins = [...this.config.joins, { kind, table, on: cond, lateral }];
     return this;
   }
 
   /** `inner join table on ...` */
-  innerJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
+  innerJoin<TJoined extends FromTarget>(
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
     return this.join('inner', table, on) as never;
   }
   /** `left join table on ...`: the joined table's fields may be null. */
-  leftJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
+  leftJoin<TJoined extends FromTarget>(
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
     return this.join('left', table, on) as never;
   }
   /** `right join table on ...`: the earlier tables' fields may be null. */
-  rightJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'right'>, TMode, TRun> {
+  rightJoin<TJoined extends FromTarget>(
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'right'>, TMode, TRun> {
     return this.join('right', table, on) as never;
   }
   /** `full join table on ...` */
-  fullJoin<TJoined extends FromTarget>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'full'>, TMode, TRun> {
+  fullJoin<TJoined extends FromTarget>(
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'full'>, TMode, TRun> {
     return this.join('full', table, on) as never;
   }
   /** `cross join table` */
@@ -212,15 +232,23 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
    * `left join lateral (subquery) on ...` (PostgreSQL, MySQL 8): the subquery
    * may refer to the earlier FROM items; its fields may be null.
    */
-  leftJoinLateral<TJoined extends AnySubquery>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
+  leftJoinLateral<TJoined extends AnySubquery>(
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
     return this.join('left', table, on, true) as never;
   }
   /** `inner join lateral (subquery) on ...` */
-  innerJoinLateral<TJoined extends AnySubquery>(table: TJoined, on: JoinOn<S['fields']>): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
+  innerJoinLateral<TJoined extends AnySubquery>(
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
     return this.join('inner', table, on, true) as never;
   }
   /** `cross join lateral (subquery)` */
-  crossJoinLateral<TJoined extends AnySubquery>(table: TJoined): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
+  crossJoinLateral<TJoined extends AnySubquery>(
+    table: TJoined,
+  ): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
     return this.join('cross', table, undefined, true) as never;
   }
 
@@ -240,13 +268,19 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
 
   /** `where condition`; a callback gets the selected fields and the operators. */
   where(where: SelectCondition<S['fields']>): this {
-    this.config.where = typeof where === 'function' ? (where as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : where;
+    this.config.where =
+      typeof where === 'function'
+        ? (where as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators)
+        : where;
     return this;
   }
 
   /** `having condition` */
   having(having: SelectCondition<S['fields']>): this {
-    this.config.having = typeof having === 'function' ? (having as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : having;
+    this.config.having =
+      typeof having === 'function'
+        ? (having as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators)
+        : having;
     return this;
   }
 
@@ -254,7 +288,10 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   groupBy(builder: (fields: S['fields']) => OrderTerm | OrderTerm[]): this;
   groupBy(...columns: OrderTerm[]): this;
   groupBy(...columns: unknown[]): this {
-    this.config.groupBy = typeof columns[0] === 'function' ? [(columns[0] as (f: unknown) => unknown)(this.fieldsObject())].flat() : columns;
+    this.config.groupBy =
+      typeof columns[0] === 'function'
+        ? [(columns[0] as (f: unknown) => unknown)(this.fieldsObject())].flat()
+        : columns;
     return this;
   }
 
@@ -262,7 +299,10 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   orderBy(builder: (fields: S['fields'], ops: Operators) => OrderTerm | OrderTerm[]): this;
   orderBy(...columns: OrderTerm[]): this;
   orderBy(...columns: unknown[]): this {
-    const list = typeof columns[0] === 'function' ? [(columns[0] as (f: unknown, o: Operators) => unknown)(this.fieldsObject(), operators)].flat() : columns;
+    const list =
+      typeof columns[0] === 'function'
+        ? [(columns[0] as (f: unknown, o: Operators) => unknown)(this.fieldsObject(), operators)].flat()
+        : columns;
     this.config.orderBy = list;
     return this;
   }
@@ -296,15 +336,21 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     return this.setOp('union', other);
   }
   /** `union all` */
-  unionAll<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+  unionAll<TOther extends AnySelectQuery>(
+    other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>,
+  ): this {
     return this.setOp('unionAll', other);
   }
   /** `intersect` */
-  intersect<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+  intersect<TOther extends AnySelectQuery>(
+    other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>,
+  ): this {
     return this.setOp('intersect', other);
   }
   /** `intersect all` (engine: not on SQLite). */
-  intersectAll<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+  intersectAll<TOther extends AnySelectQuery>(
+    other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>,
+  ): this {
     return this.setOp('intersectAll', other);
   }
   /** `except` */
@@ -312,7 +358,9 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     return this.setOp('except', other);
   }
   /** `except all` (engine: not on SQLite). */
-  exceptAll<TOther extends AnySelectQuery>(other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>): this {
+  exceptAll<TOther extends AnySelectQuery>(
+    other: TOther & SameShape<TOther['_']['result'][number], SelectRow<S>>,
+  ): this {
     return this.setOp('exceptAll', other);
   }
 
@@ -338,7 +386,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     if (this.config.joins.length === 0) return NO_NAMES;
     const names = (t: unknown) => {
       const r = tableRef(t);
-      return r ? r.alias ?? r.name : '';
+      return r ? (r.alias ?? r.name) : '';
     };
     const out = new Set<string>();
     const seen: string[] = [names(this.config.table)];
@@ -408,7 +456,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
       e.op(JOIN_CODE[j.kind]);
       e.op(j.lateral ? 1 : 0);
       encodeFromItem(e, j.table);
-      e.optExpr(j.kind === 'cross' ? undefined : j.on ?? undefined);
+      e.optExpr(j.kind === 'cross' ? undefined : (j.on ?? undefined));
     }
     e.optExpr(c.where);
     e.exprs(c.groupBy);

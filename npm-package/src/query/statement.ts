@@ -25,7 +25,10 @@ export interface CompiledUse {
 }
 
 /** Compiles what `write` writes (a function, or a statement's `encodeStatement`) for `session`'s dialect. */
-export function compileWith(session: Session, write: ((e: Encoder) => void) | { encodeStatement(e: Encoder): void }): CompiledUse {
+export function compileWith(
+  session: Session,
+  write: ((e: Encoder) => void) | { encodeStatement(e: Encoder): void },
+): CompiledUse {
   const engine = session.engine;
   const enc = engine.encoder();
   if (typeof write === 'function') write(enc);
@@ -58,7 +61,12 @@ export function bindParams(engine: Engine, use: CompiledUse, placeholders?: Plac
 }
 
 /** One execution of a compiled shape, ready for a session. */
-export function boundQuery(engine: Engine, use: CompiledUse, kind: 'all' | 'run', placeholders?: PlaceholderValues): BoundQuery {
+export function boundQuery(
+  engine: Engine,
+  use: CompiledUse,
+  kind: 'all' | 'run',
+  placeholders?: PlaceholderValues,
+): BoundQuery {
   const { sql, plan, offsets } = use.compiled;
   return { sql, params: bindParams(engine, use, placeholders), kind, plan, offsets };
 }
@@ -80,7 +88,8 @@ export abstract class Statement<
   TRun,
   TAll = TResult,
   TGet = ElementOf<TAll> | undefined,
-> implements PromiseLike<TResult>, Runnable {
+> implements PromiseLike<TResult>, Runnable
+{
   /** Type-level description (drizzle's `query._.result`); no run-time value. */
   declare readonly _: { readonly result: TResult };
 
@@ -120,9 +129,9 @@ export abstract class Statement<
     const leaves = this.leaves();
     let q = boundQuery(this.session.engine, use, kind, placeholders);
     if (this.session.batchRowsAsObjects && kind === 'all' && leaves && leaves.length > 1 && isQueryNode(this)) {
-      // Rows will come back as objects: give every column a unique name first.
-      const self = this;
-      const wrapped = compileWith(this.session, (e) => encodeUniqueColumns(e, leaves.length, (inner) => self.encodeQuery(inner)));
+      const wrapped = compileWith(this.session, (e) =>
+        encodeUniqueColumns(e, leaves.length, (inner) => this.encodeQuery(inner)),
+      );
       q = { ...boundQuery(this.session.engine, wrapped, kind, placeholders), plan: use.compiled.plan };
     }
     return {
@@ -180,7 +189,13 @@ export abstract class Statement<
 export type ElementOf<T> = T extends readonly (infer E)[] ? E : T;
 
 /** A compiled statement: executions skip even the shape check. Result types as on {@link Statement}. */
-export class Prepared<TResult, TMode extends 'sync' | 'async', TRun, TAll = TResult, TGet = ElementOf<TAll> | undefined> {
+export class Prepared<
+  TResult,
+  TMode extends 'sync' | 'async',
+  TRun,
+  TAll = TResult,
+  TGet = ElementOf<TAll> | undefined,
+> {
   private readonly mapper;
 
   constructor(
@@ -223,7 +238,11 @@ export class Prepared<TResult, TMode extends 'sync' | 'async', TRun, TAll = TRes
 }
 
 /** The rows of `q`, each through `map` (without positional rows in between where the host can). */
-export function mappedRows<T>(session: Session, q: BoundQuery, map: (row: readonly unknown[]) => T): T[] | Promise<T[]> {
+export function mappedRows<T>(
+  session: Session,
+  q: BoundQuery,
+  map: (row: readonly unknown[]) => T,
+): T[] | Promise<T[]> {
   if (session.allMapped) return session.allMapped(q, map);
   return then(session.all(q), (rows) => rows.map(map));
 }

@@ -49,7 +49,8 @@ function fieldRef(owner: object, name: string, source: unknown): unknown {
   }
   if (source && typeof source === 'object') {
     const nested: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(source)) nested[k] = fieldRef(owner, v instanceof SQL.Aliased ? v.fieldAlias : v instanceof Column ? v.name : k, v);
+    for (const [k, v] of Object.entries(source))
+      nested[k] = fieldRef(owner, v instanceof SQL.Aliased ? v.fieldAlias : v instanceof Column ? v.name : k, v);
     return nested;
   }
   return source;

@@ -13,7 +13,10 @@ export function encodeUniqueColumns(e: Encoder, columns: number, inner: (e: Enco
   e.push(1); // statement: query
   e.push(1, 0, 1); // with: not recursive, one CTE
   e.str(NAME);
-  e.list(Array.from({ length: columns }, (_, i) => `c${i}`), (c) => e.str(c));
+  e.list(
+    Array.from({ length: columns }, (_, i) => `c${i}`),
+    (c) => e.str(c),
+  );
   inner(e);
   e.push(1, 0, 1, 2, -1); // select, not distinct, one item: `*`
   e.push(1, -1);

@@ -34,7 +34,12 @@ export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async',
 }
 
 /** An UPDATE: chainable, awaitable. `TReturning` as on `InsertQuery`. */
-export class UpdateQuery<TTable extends Table, TReturning, TMode extends 'sync' | 'async', TRun> extends FilteredMutation<TReturning, TMode, TRun> {
+export class UpdateQuery<
+  TTable extends Table,
+  TReturning,
+  TMode extends 'sync' | 'async',
+  TRun,
+> extends FilteredMutation<TReturning, TMode, TRun> {
   private readonly froms: unknown[] = [];
 
   constructor(
@@ -53,7 +58,9 @@ export class UpdateQuery<TTable extends Table, TReturning, TMode extends 'sync' 
 
   /** `returning` every column (rows typed as the table's select model), or the given fields. */
   returning(): UpdateQuery<TTable, ReturningRow<TTable, undefined>, TMode, TRun>;
-  returning<TFields extends SelectedFields>(fields: TFields): UpdateQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
+  returning<TFields extends SelectedFields>(
+    fields: TFields,
+  ): UpdateQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
   returning(fields?: SelectedFields): UpdateQuery<TTable, unknown, TMode, TRun> {
     this.returningFields = fields ?? true;
     return this as never;

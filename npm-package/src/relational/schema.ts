@@ -44,7 +44,10 @@ export function relationalSchema(schema: Record<string, unknown>): RelationalSch
     if (!(value instanceof Relations)) continue;
     const entry = byTable.get(value.table);
     if (!entry) {
-      throw new MizzleError('invalid', `relations() of table "${getTableInfo(value.table).name}", which is not in the schema`);
+      throw new MizzleError(
+        'invalid',
+        `relations() of table "${getTableInfo(value.table).name}", which is not in the schema`,
+      );
     }
     entry.declared.push(value);
   }
@@ -81,7 +84,7 @@ class Entry implements TableEntry {
   }
 
   private resolve(key: string): ResolvedRelation {
-    const rel = Object.prototype.hasOwnProperty.call(this.declarations(), key) ? this.declarations()[key] : undefined;
+    const rel = Object.hasOwn(this.declarations(), key) ? this.declarations()[key] : undefined;
     if (!rel) throw new MizzleError('invalid', `table "${this.key}" has no relation "${key}"`);
     const target = this.byTable.get(rel.referencedTable);
     if (!target) {
@@ -99,7 +102,11 @@ class Entry implements TableEntry {
   /** The `one(...)` with fields on this table that points back to `source`. */
   inverseOf(source: Table, relationName: string | undefined, what: string): { fields: Column[]; references: Column[] } {
     const candidates = Object.values(this.declarations()).filter(
-      (r): r is One => r instanceof One && r.config !== undefined && r.referencedTable === source && (relationName === undefined || r.config.relationName === relationName),
+      (r): r is One =>
+        r instanceof One &&
+        r.config !== undefined &&
+        r.referencedTable === source &&
+        (relationName === undefined || r.config.relationName === relationName),
     );
     if (candidates.length === 1) return candidates[0]!.config!;
     const hint = relationName === undefined ? ' (give both sides the same relationName)' : '';

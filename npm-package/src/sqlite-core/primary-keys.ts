@@ -53,10 +53,7 @@ export class PrimaryKeyBuilder {
  * sqliteTable('members', { groupId: integer(), userId: integer() },
  *   (t) => [primaryKey({ columns: [t.groupId, t.userId] })]);
  */
-export function primaryKey(config: {
-  name?: string;
-  columns: [SQLiteColumn, ...SQLiteColumn[]];
-}): PrimaryKeyBuilder;
+export function primaryKey(config: { name?: string; columns: [SQLiteColumn, ...SQLiteColumn[]] }): PrimaryKeyBuilder;
 /**
  * @deprecated Pass `{ columns: [...] }` instead.
  *

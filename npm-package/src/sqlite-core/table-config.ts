@@ -9,9 +9,9 @@ import { resolveConstraints } from '../table-constraints.js';
 import type { Check } from './checks.js';
 import type { SQLiteColumn } from './columns/common.js';
 import type { ForeignKey } from './foreign-keys.js';
-import { Index, IndexBuilder } from './indexes.js';
+import { type Index, IndexBuilder } from './indexes.js';
 import type { PrimaryKey } from './primary-keys.js';
-import { UniqueConstraint, UniqueConstraintBuilder } from './unique-constraint.js';
+import { type UniqueConstraint, UniqueConstraintBuilder } from './unique-constraint.js';
 
 /**
  * The resolved description of a table.

@@ -58,29 +58,33 @@ export type SQLiteTableExtraConfig = Record<string, SQLiteTableExtraConfigValue>
  * The signature of `sqliteTable` (and of the functions `sqliteTableCreator`
  * makes).
  */
-export interface SQLiteTableFn {
+export type SQLiteTableFn = 
   <TTableName extends string, TColumnsMap extends Record<string, SQLiteColumnBuilderBase>>(
     name: TTableName,
     columns: TColumnsMap | ((columnTypes: SQLiteColumnBuilders) => TColumnsMap),
     extraConfig?: (
       self: BuildColumns<TTableName, TColumnsMap>,
-    ) => SQLiteTableExtraConfigValue[] | SQLiteTableExtraConfig,
-  ): SQLiteTableWithColumns<{
+    ) => SQLiteTableExtraConfigValue[] | SQLiteTableExtraConfig,) => SQLiteTableWithColumns<{
     name: TTableName;
     schema: undefined;
     columns: BuildColumns<TTableName, TColumnsMap>;
     dialect: 'sqlite';
-  }>;
-}
+  }>
 
 function buildTable(
   name: string,
   baseName: string,
-  columns: Record<string, SQLiteColumnBuilderBase> | ((columnTypes: SQLiteColumnBuilders) => Record<string, SQLiteColumnBuilderBase>),
+  columns:
+    | Record<string, SQLiteColumnBuilderBase>
+    | ((columnTypes: SQLiteColumnBuilders) => Record<string, SQLiteColumnBuilderBase>),
   extraConfig: ((self: never) => unknown) | undefined,
 ): SQLiteTable {
   const builders = typeof columns === 'function' ? columns(getSQLiteColumnBuilders()) : columns;
-  return buildTableOf((info) => new SQLiteTable(info), { name, schema: undefined, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'sqlite' }, builders as never);
+  return buildTableOf(
+    (info) => new SQLiteTable(info),
+    { name, schema: undefined, baseName, extraConfig: extraConfig as TableInfo['extraConfig'], dialect: 'sqlite' },
+    builders as never,
+  );
 }
 
 /**
@@ -105,6 +109,5 @@ export const sqliteTable: SQLiteTableFn = (name, columns, extraConfig) =>
  * const users = table('users', { id: integer() }); // SQL name 'app_users'
  */
 export function sqliteTableCreator(customizeTableName: (name: string) => string): SQLiteTableFn {
-  return (name, columns, extraConfig) =>
-    buildTable(customizeTableName(name), name, columns, extraConfig) as never;
+  return (name, columns, extraConfig) => buildTable(customizeTableName(name), name, columns, extraConfig) as never;
 }

@@ -28,7 +28,12 @@ export class UniqueConstraint {
     readonly columns: readonly SQLiteColumn[],
     name: string | undefined,
   ) {
-    this.name = name ?? uniqueKeyName(table, columns.map((c) => c.name));
+    this.name =
+      name ??
+      uniqueKeyName(
+        table,
+        columns.map((c) => c.name),
+      );
   }
 
   /**

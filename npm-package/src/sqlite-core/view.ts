@@ -24,11 +24,13 @@ export function sqliteView<TName extends string>(name: TName) {
   return {
     /** The view's defining query. */
     as<S extends SelectState>(
-      query: SelectQuery<S, 'sync' | 'async', unknown> | ((qb: Database<'sync', unknown>) => SelectQuery<S, 'sync' | 'async', unknown>),
+      query:
+        | SelectQuery<S, 'sync' | 'async', unknown>
+        | ((qb: Database<'sync', unknown>) => SelectQuery<S, 'sync' | 'async', unknown>),
     ): SQLiteView<TName, SubqueryFields<S['fields'], TName, S['nulls']>> {
       const q = typeof query === 'function' ? query(queryBuilder) : query;
       // A view is referenced by name like a CTE, but never written in a WITH clause.
       return makeSubquery(name, q.fieldsObject(), (e) => q.encodeQuery(e), true) as never;
-    }
+    },
   };
 }

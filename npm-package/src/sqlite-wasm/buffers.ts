@@ -49,7 +49,10 @@ export function encodeParams(values: readonly unknown[]): Uint8Array {
       buf.set(bytes, at + 4);
       at += 4 + bytes.length;
     } else {
-      throw new MizzleError('type', `cannot bind a ${v instanceof Date ? 'Date' : typeof v} to SQLite: map it through a column or convert it first`);
+      throw new MizzleError(
+        'type',
+        `cannot bind a ${v instanceof Date ? 'Date' : typeof v} to SQLite: map it through a column or convert it first`,
+      );
     }
   }
   return buf.subarray(0, at);
@@ -97,8 +100,14 @@ export function decodeRows(buf: Uint8Array): Rows;
  * (and must not keep it): no positional row is allocated, which at 10,000 rows
  * is a tenth of the decode time, mostly in the garbage collector (BENCHMARKS.md, decode).
  */
-export function decodeRows<T>(buf: Uint8Array, map: (row: readonly unknown[]) => T): { readonly columns: string[]; readonly rows: T[] };
-export function decodeRows<T>(buf: Uint8Array, map?: (row: readonly unknown[]) => T): { readonly columns: string[]; readonly rows: unknown[] } {
+export function decodeRows<T>(
+  buf: Uint8Array,
+  map: (row: readonly unknown[]) => T,
+): { readonly columns: string[]; readonly rows: T[] };
+export function decodeRows<T>(
+  buf: Uint8Array,
+  map?: (row: readonly unknown[]) => T,
+): { readonly columns: string[]; readonly rows: unknown[] } {
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   let at = 0;
   const u32 = () => {

@@ -56,7 +56,11 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The embedded database's `db`. */
-export type SQLiteWasmDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<'sync', RunResult, TSchema>;
+export type SQLiteWasmDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+  'sync',
+  RunResult,
+  TSchema
+>;
 
 /** Wraps a client in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(

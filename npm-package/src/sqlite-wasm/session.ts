@@ -85,7 +85,10 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
   }
 
   atomic(qs: readonly BoundQuery[]): (unknown[][] | RunResult)[] {
-    return this.transaction(() => qs.map((q) => (q.objects ? (this.allObjects(q) as never) : q.kind === 'all' ? this.all(q) : this.run(q))), this.depth);
+    return this.transaction(
+      () => qs.map((q) => (q.objects ? (this.allObjects(q) as never) : q.kind === 'all' ? this.all(q) : this.run(q))),
+      this.depth,
+    );
   }
 
   private depth = 0;
@@ -98,7 +101,10 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
     try {
       const result = fn(this);
       if (result instanceof Promise) {
-        throw new MizzleError('transaction', 'the embedded database runs transactions synchronously: the callback must not be async');
+        throw new MizzleError(
+          'transaction',
+          'the embedded database runs transactions synchronously: the callback must not be async',
+        );
       }
       this.exec(depth === 0 ? 'commit' : `release ${name}`);
       return result;

@@ -8,7 +8,9 @@ import * as glue from '../../wasm/embedded/mizzle_embedded.js';
 import { syncLoader } from './instantiate.js';
 import type { EmbeddedModule, WasmSource } from './types.js';
 
-const loader = syncLoader<EmbeddedModule>(glue, () => readFileSync(new URL('../../wasm/embedded/mizzle_embedded_bg.wasm', import.meta.url)));
+const loader = syncLoader<EmbeddedModule>(glue, () =>
+  readFileSync(new URL('../../wasm/embedded/mizzle_embedded_bg.wasm', import.meta.url)),
+);
 
 /** The module, instantiated on the first call. */
 export const loadEmbeddedSync: () => EmbeddedModule = loader.load;

@@ -8,7 +8,12 @@ import init, * as glue from '../../wasm/engine/mizzle_engine.js';
 import { browserLoader } from './instantiate.js';
 import type { EngineModule, WasmSource } from './types.js';
 
-const loader = browserLoader<EngineModule>(glue, init, () => new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url), 'the mizzle engine is not loaded yet: `await initEngine()` (or the driver\'s async setup) before building queries in a browser');
+const loader = browserLoader<EngineModule>(
+  glue,
+  init,
+  () => new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url),
+  "the mizzle engine is not loaded yet: `await initEngine()` (or the driver's async setup) before building queries in a browser",
+);
 
 /** Instantiates the build once; `input` overrides where the `.wasm` comes from. */
 export const initEngine: (input?: WasmSource) => Promise<EngineModule> = loader.init;

@@ -9,7 +9,9 @@ import * as glue from '../../wasm/engine/mizzle_engine.js';
 import { syncLoader } from './instantiate.js';
 import type { EngineModule, WasmSource } from './types.js';
 
-const loader = syncLoader<EngineModule>(glue, () => readFileSync(new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url)));
+const loader = syncLoader<EngineModule>(glue, () =>
+  readFileSync(new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url)),
+);
 
 /** The module, instantiated on the first call. */
 export const loadEngine: () => EngineModule = loader.load;

@@ -8,7 +8,12 @@ import init, * as glue from '../../wasm/inline/mizzle_inline.js';
 import { browserLoader } from './instantiate.js';
 import type { InlineModule, WasmSource } from './types.js';
 
-const loader = browserLoader<InlineModule>(glue, init, () => new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url), 'the mizzle engine is not loaded yet: `await initInline()` (or the driver\'s async setup) before building queries in a browser');
+const loader = browserLoader<InlineModule>(
+  glue,
+  init,
+  () => new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url),
+  "the mizzle engine is not loaded yet: `await initInline()` (or the driver's async setup) before building queries in a browser",
+);
 
 /** Instantiates the build once; `input` overrides where the `.wasm` comes from. */
 export const initInline: (input?: WasmSource) => Promise<InlineModule> = loader.init;

@@ -9,7 +9,9 @@ import * as glue from '../../wasm/inline/mizzle_inline.js';
 import { syncLoader } from './instantiate.js';
 import type { InlineModule, WasmSource } from './types.js';
 
-const loader = syncLoader<InlineModule>(glue, () => readFileSync(new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url)));
+const loader = syncLoader<InlineModule>(glue, () =>
+  readFileSync(new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url)),
+);
 
 /** The module, instantiated on the first call. */
 export const loadInline: () => InlineModule = loader.load;

@@ -14,7 +14,10 @@ interface Glue {
 }
 
 /** A loader that instantiates `glue` from `source()` on first use (Node, workerd). */
-export function syncLoader<M>(glue: Glue & M, source: () => BufferSource | WebAssembly.Module): { load(): M; init(_input?: WasmSource): Promise<M> } {
+export function syncLoader<M>(
+  glue: Glue & M,
+  source: () => BufferSource | WebAssembly.Module,
+): { load(): M; init(_input?: WasmSource): Promise<M> } {
   let ready = false;
   const load = (): M => {
     if (!ready) {

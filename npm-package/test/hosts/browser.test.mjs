@@ -13,7 +13,14 @@ import { packedApp } from './pack.mjs';
 import { EXPECTED, EXPECTED_ROWS } from './shape.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
 let app;
@@ -24,7 +31,10 @@ let outDir;
 
 before(async () => {
   app = packedApp('browser');
-  writeFileSync(join(app.app, 'index.html'), '<!doctype html><title>mizzle</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>\n');
+  writeFileSync(
+    join(app.app, 'index.html'),
+    '<!doctype html><title>mizzle</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>\n',
+  );
   writeFileSync(
     join(app.app, 'main.js'),
     `import { initEngine, loadEngine } from 'mizzle/wasm/engine';
@@ -69,8 +79,14 @@ after(async () => {
 
 test('browser: Vite emits both wasm files as assets', () => {
   const assets = readdirSync(join(outDir, 'assets'));
-  assert.ok(assets.some((f) => /^mizzle_engine_bg-.*\.wasm$/.test(f)), assets.join(', '));
-  assert.ok(assets.some((f) => /^mizzle_embedded_bg-.*\.wasm$/.test(f)), assets.join(', '));
+  assert.ok(
+    assets.some((f) => /^mizzle_engine_bg-.*\.wasm$/.test(f)),
+    assets.join(', '),
+  );
+  assert.ok(
+    assets.some((f) => /^mizzle_embedded_bg-.*\.wasm$/.test(f)),
+    assets.join(', '),
+  );
 });
 
 async function runPage(url) {
@@ -103,7 +119,7 @@ test('browser: both builds load in Chromium and compile / run SQLite (vite build
 // every `new URL('x.wasm', import.meta.url)` in them (vitejs/vite#8427: the .wasm is not
 // copied, the request falls back to index.html). Apps must exclude mizzle from it:
 // `optimizeDeps: { exclude: ['mizzle'] }`. This test keeps that recipe working.
-test('browser: the Vite dev server works with optimizeDeps.exclude: [\'mizzle\']', async () => {
+test("browser: the Vite dev server works with optimizeDeps.exclude: ['mizzle']", async () => {
   const vite = await createViteServer({
     root: app.app,
     configFile: false,

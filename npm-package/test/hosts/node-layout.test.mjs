@@ -9,7 +9,15 @@ import { pathToFileURL } from 'node:url';
 import { packedApp } from './pack.mjs';
 import { EXPECTED, SELECT_BY_ID } from './shape.mjs';
 
-const ENTRIES = { root: 'mizzle', sqliteCore: 'mizzle/sqlite-core', pgCore: 'mizzle/pg-core', d1: 'mizzle/d1', sqliteWasm: 'mizzle/sqlite-wasm', neon: 'mizzle/neon-http', engine: 'mizzle/wasm/engine' };
+const ENTRIES = {
+  root: 'mizzle',
+  sqliteCore: 'mizzle/sqlite-core',
+  pgCore: 'mizzle/pg-core',
+  d1: 'mizzle/d1',
+  sqliteWasm: 'mizzle/sqlite-wasm',
+  neon: 'mizzle/neon-http',
+  engine: 'mizzle/wasm/engine',
+};
 
 let app;
 let m;
@@ -17,7 +25,9 @@ before(async () => {
   app = packedApp('node-layout');
   writeFileSync(
     join(app.app, 'app.mjs'),
-    Object.entries(ENTRIES).map(([name, spec]) => `export * as ${name} from '${spec}';\n`).join('') +
+    Object.entries(ENTRIES)
+      .map(([name, spec]) => `export * as ${name} from '${spec}';\n`)
+      .join('') +
       `export const resolved = ${JSON.stringify(ENTRIES)};\nfor (const k in resolved) resolved[k] = import.meta.resolve(resolved[k]);\n`,
   );
   m = await import(pathToFileURL(join(app.app, 'app.mjs')).href);
@@ -25,8 +35,17 @@ before(async () => {
 after(() => app?.cleanup());
 
 test('node layout: the entries resolve to bundle/node/', () => {
-  const file = { root: 'index', sqliteCore: 'sqlite-core', pgCore: 'pg-core', d1: 'd1', sqliteWasm: 'sqlite-wasm', neon: 'neon-http', engine: 'wasm-engine' };
-  for (const [name, url] of Object.entries(m.resolved)) assert.ok(url.endsWith(`/node_modules/mizzle/bundle/node/${file[name]}.js`), `${name}: ${url}`);
+  const file = {
+    root: 'index',
+    sqliteCore: 'sqlite-core',
+    pgCore: 'pg-core',
+    d1: 'd1',
+    sqliteWasm: 'sqlite-wasm',
+    neon: 'neon-http',
+    engine: 'wasm-engine',
+  };
+  for (const [name, url] of Object.entries(m.resolved))
+    assert.ok(url.endsWith(`/node_modules/mizzle/bundle/node/${file[name]}.js`), `${name}: ${url}`);
 });
 
 test('node layout: one copy of the classes across entries', () => {
@@ -40,7 +59,10 @@ test('node layout: one copy of the classes across entries', () => {
 
 test('node layout: the D1 driver and mizzle/wasm/engine share one engine instance', () => {
   const { root, sqliteCore, d1, engine } = m;
-  const users = sqliteCore.sqliteTable('users', { id: sqliteCore.integer('id').primaryKey(), name: sqliteCore.text('name') });
+  const users = sqliteCore.sqliteTable('users', {
+    id: sqliteCore.integer('id').primaryKey(),
+    name: sqliteCore.text('name'),
+  });
   const q = d1.drizzle({}).select().from(users).where(root.eq(users.id, 7)).toSQL();
   assert.equal(q.sql, 'select "users"."id", "users"."name" from "users" where "users"."id" = ?');
   assert.deepEqual(q.params, [7]);
@@ -53,7 +75,10 @@ test('node layout: the D1 driver and mizzle/wasm/engine share one engine instanc
 
 test('node layout: the embedded database runs root SQL over sqlite-core tables', async () => {
   const { root, sqliteCore, sqliteWasm } = m;
-  const users = sqliteCore.sqliteTable('users', { id: sqliteCore.integer('id').primaryKey(), name: sqliteCore.text('name') });
+  const users = sqliteCore.sqliteTable('users', {
+    id: sqliteCore.integer('id').primaryKey(),
+    name: sqliteCore.text('name'),
+  });
   const db = sqliteWasm.drizzle(await sqliteWasm.createDatabase());
   db.run(root.sql`create table users (id integer primary key, name text)`);
   db.insert(users).values({ id: 1, name: 'ann' }).run();

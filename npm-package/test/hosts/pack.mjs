@@ -12,8 +12,13 @@ export const PKG = fileURLToPath(new URL('../../', import.meta.url));
 
 /** A temp app dir with the packed `mizzle` installed; `cleanup()` removes it. */
 export function packedApp(prefix) {
-  for (const f of ['dist/wasm/engine.node.js', 'wasm/engine/mizzle_engine_bg.wasm', 'wasm/embedded/mizzle_embedded_bg.wasm']) {
-    if (!existsSync(join(PKG, f))) throw new Error(`${f} is missing: build first (./x test, or npm run build in npm-package/)`);
+  for (const f of [
+    'dist/wasm/engine.node.js',
+    'wasm/engine/mizzle_engine_bg.wasm',
+    'wasm/embedded/mizzle_embedded_bg.wasm',
+  ]) {
+    if (!existsSync(join(PKG, f)))
+      throw new Error(`${f} is missing: build first (./x test, or npm run build in npm-package/)`);
   }
   const app = mkdtempSync(join(tmpdir(), `mizzle-${prefix}-`));
   const out = execFileSync('npm', ['pack', '--silent', '--json', '--ignore-scripts', '--pack-destination', app], {

@@ -8,14 +8,40 @@ export const STRINGS = ['users', 'id', 'name'];
 export const SELECT_BY_ID = [
   1, // query
   0, // no with
-  1, 0, // select, not distinct
-  2, 1, 1, 0, 1, -1, 1, 1, 1, 0, 2, -1, 9, // items: users.id codec 1, users.name codec 9
-  1, -1, 0, -1, // from users
+  1,
+  0, // select, not distinct
+  2,
+  1,
+  1,
+  0,
+  1,
+  -1,
+  1,
+  1,
+  1,
+  0,
+  2,
+  -1,
+  9, // items: users.id codec 1, users.name codec 9
+  1,
+  -1,
+  0,
+  -1, // from users
   0, // no joins
-  1, 5, 1, 1, 0, 1, 2, 0, // where users.id = slot 0
-  0, 0, // no group, no having
+  1,
+  5,
+  1,
+  1,
+  0,
+  1,
+  2,
+  0, // where users.id = slot 0
+  0,
+  0, // no group, no having
   0, // no order
-  1, 2, 1, // limit slot 1
+  1,
+  2,
+  1, // limit slot 1
   0, // no offset
   0, // no lock
 ];
@@ -58,15 +84,29 @@ export function runShape(engine) {
   return out;
 }
 
-export const EXPECTED_ROWS = { columns: ['id', 'name'], rows: [[1, 'ada'], [2, 'grace']], changes: 1, lastInsertRowid: 2 };
+export const EXPECTED_ROWS = {
+  columns: ['id', 'name'],
+  rows: [
+    [1, 'ada'],
+    [2, 'grace'],
+  ],
+  changes: 1,
+  lastInsertRowid: 2,
+};
 
 /** Creates a table in a fresh embedded database, inserts with bound params, reads back. */
 export function runEmbedded(embedded) {
   const db = new embedded.Database();
   try {
-    db.exec(`create table users (id integer primary key, name text not null); insert into users (name) values ('ada');`);
+    db.exec(
+      `create table users (id integer primary key, name text not null); insert into users (name) values ('ada');`,
+    );
     const [changes, lastInsertRowid] = db.run('insert into users (name) values (?)', encodeParams(['grace']));
-    const buf = db.query('select id, name from users where id >= ? order by id', encodeParams([1]), new Uint8Array([1, 9]));
+    const buf = db.query(
+      'select id, name from users where id >= ? order by id',
+      encodeParams([1]),
+      new Uint8Array([1, 9]),
+    );
     return { ...decodeRows(buf), changes, lastInsertRowid };
   } finally {
     db.free();

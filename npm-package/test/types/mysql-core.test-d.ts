@@ -294,9 +294,13 @@ const point = customType<{ data: { x: number; y: number }; driverData: string }>
 });
 
 const defaults = mysqlTable('defaults', {
-  id: varchar({ length: 36 }).primaryKey().$defaultFn(() => 'x'),
+  id: varchar({ length: 36 })
+    .primaryKey()
+    .$defaultFn(() => 'x'),
   n: int().notNull().default(1),
-  at: timestamp().notNull().$onUpdate(() => new Date()),
+  at: timestamp()
+    .notNull()
+    .$onUpdate(() => new Date()),
   lower: varchar({ length: 9 }).generatedAlwaysAs(sql`lower(x)`),
   pos: point('pos').notNull(),
 });
@@ -350,20 +354,32 @@ export async function queries() {
   const ids = await db.insert(users).values({ name: 'a' }).$returningId();
   type Q1 = Expect<Equal<typeof ids, { id: number }[]>>;
 
-  const docIds = await db.insert(defaults).values({ pos: { x: 1, y: 2 } }).$returningId();
+  const docIds = await db
+    .insert(defaults)
+    .values({ pos: { x: 1, y: 2 } })
+    .$returningId();
   type Q2 = Expect<Equal<typeof docIds, { id: string }[]>>;
 
   // int().primaryKey() without autoincrement or $defaultFn is not reported (drizzle's rule).
-  const plain = mysqlTable('plain', { id: int().primaryKey(), k: bigint({ mode: 'bigint' }).primaryKey().autoincrement() });
+  const plain = mysqlTable('plain', {
+    id: int().primaryKey(),
+    k: bigint({ mode: 'bigint' }).primaryKey().autoincrement(),
+  });
   const plainIds = await db.insert(plain).values({ id: 1 }).$returningId();
   type Q3 = Expect<Equal<typeof plainIds, { k: bigint }[]>>;
   type Q4 = Expect<Equal<ReturningIdRow<typeof numbers>, { id: number; ser: number }>>;
 
-  const result = await db.insert(users).ignore().values({ name: 'a' }).onDuplicateKeyUpdate({ set: { name: sql`values(${users.name})` } });
+  const result = await db
+    .insert(users)
+    .ignore()
+    .values({ name: 'a' })
+    .onDuplicateKeyUpdate({ set: { name: sql`values(${users.name})` } });
   type Q5 = Expect<Equal<typeof result, MySqlRunResult>>;
 
   // @ts-expect-error a wrong value type in the set
-  db.insert(users).values({ name: 'a' }).onDuplicateKeyUpdate({ set: { name: 1 } });
+  db.insert(users)
+    .values({ name: 'a' })
+    .onDuplicateKeyUpdate({ set: { name: 1 } });
 
   const rows = await union(db.select({ n: users.name }).from(users), db.select({ n: parent.name }).from(parent));
   type Q6 = Expect<Equal<typeof rows, { n: string }[]>>;

@@ -314,16 +314,25 @@ export type P1 = Expect<
   Equal<typeof people.$inferInsert, { first: string; email: string; parentId?: number | null | undefined }>
 >;
 export type P2 = Expect<
-  Equal<InferSelectModel<typeof people>, { id: number; first: string; full: string | null; email: string; parentId: number | null }>
+  Equal<
+    InferSelectModel<typeof people>,
+    { id: number; first: string; full: string | null; email: string; parentId: number | null }
+  >
 >;
 export const peopleConfig = getTableConfig(people).indexes.length;
 
 // ----------------------------------------------- schemas, creators, aliases, views
 const auth = pgSchema('auth');
 const authRole = auth.enum('auth_role', ['admin', 'member']);
-const accounts = auth.table('accounts', { id: uuid().primaryKey(), role: authRole().notNull(), userId: integer('user_id') });
+const accounts = auth.table('accounts', {
+  id: uuid().primaryKey(),
+  role: authRole().notNull(),
+  userId: integer('user_id'),
+});
 export type SC1 = Expect<Equal<(typeof accounts)['_']['schema'], 'auth'>>;
-export type SC2 = Expect<Equal<typeof accounts.$inferSelect, { id: string; role: 'admin' | 'member'; userId: number | null }>>;
+export type SC2 = Expect<
+  Equal<typeof accounts.$inferSelect, { id: string; role: 'admin' | 'member'; userId: number | null }>
+>;
 
 const prefixed = pgTableCreator((n) => `app_${n}`);
 const things = prefixed('things', { id: serial().primaryKey() });
@@ -346,14 +355,19 @@ const db = new PgDatabase<'async', unknown>(undefined as unknown as Session<'asy
 
 const firstNames = pgView('first_names').as((qb) => qb.select({ first: people.first }).from(people));
 const legacy = pgView('legacy', { id: integer().notNull(), label: text() }).existing();
-const stats = pgMaterializedView('stats').withNoData().as((qb) => qb.select({ id: people.id }).from(people));
+const stats = pgMaterializedView('stats')
+  .withNoData()
+  .as((qb) => qb.select({ id: people.id }).from(people));
 
 // ------------------------------------------------------------------- queries
 async function queries() {
   const rows = await db.select().from(strings).where(eq(strings.mood, 'happy'));
   type R0 = Expect<Equal<(typeof rows)[number]['mood'], 'sad' | 'ok' | 'happy'>>;
 
-  const distinctOn = await db.selectDistinctOn([people.first], { first: people.first, id: people.id }).from(people).orderBy(people.first);
+  const distinctOn = await db
+    .selectDistinctOn([people.first], { first: people.first, id: people.id })
+    .from(people)
+    .orderBy(people.first);
   type R1 = Expect<Equal<typeof distinctOn, { first: string; id: number }[]>>;
 
   const sq = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.userId, people.id)).limit(1).as('acc');
@@ -378,7 +392,10 @@ async function queries() {
   type R6 = Expect<Equal<typeof both, { id: number }[]>>;
   await exceptAll(db.select({ id: people.id }).from(people), db.select({ id: ints.int }).from(ints));
   await union(db.select({ id: people.id }).from(people), db.select({ id: ints.int }).from(ints));
-  await db.select({ id: people.id }).from(people).intersectAll(db.select({ id: ints.int }).from(ints));
+  await db
+    .select({ id: people.id })
+    .from(people)
+    .intersectAll(db.select({ id: ints.int }).from(ints));
 
   const fromView = await db.select().from(firstNames);
   type R7 = Expect<Equal<typeof fromView, { first: string }[]>>;

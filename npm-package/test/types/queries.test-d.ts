@@ -188,8 +188,7 @@ const nested = db
 export type F2 = Expect<
   Equal<
     typeof nested,
-    | { user: User; info: { id: number; meta: { tags: string[] } | null; deep: { role: 'admin' | 'user' } } }
-    | undefined
+    { user: User; info: { id: number; meta: { tags: string[] } | null; deep: { role: 'admin' | 'user' } } } | undefined
   >
 >;
 
@@ -198,11 +197,17 @@ const notInQuery = db.select({ id: posts.id }).from(users).all();
 export type F3 = Expect<Equal<typeof notInQuery, { id: never }[]>>;
 
 // mapWith a column decodes (and types) like that column.
-const mappedByColumn = db.select({ flag: sql`1`.mapWith(users.active) }).from(users).all();
+const mappedByColumn = db
+  .select({ flag: sql`1`.mapWith(users.active) })
+  .from(users)
+  .all();
 export type F4 = Expect<Equal<typeof mappedByColumn, { flag: boolean }[]>>;
 
 // Deeper nesting: drizzle's types reject it, mizzle decodes it, so it is typed (a superset).
-const deep = db.select({ a: { b: { c: users.id } } }).from(users).all();
+const deep = db
+  .select({ a: { b: { c: users.id } } })
+  .from(users)
+  .all();
 export type F5 = Expect<Equal<typeof deep, { a: { b: { c: number } } }[]>>;
 
 // Callback forms of orderBy / groupBy get the selection.
@@ -215,7 +220,10 @@ const orderedByCallback = db
 export type F6 = Expect<Equal<typeof orderedByCallback, { id: number; n: number }[]>>;
 
 // `then` is typed, so promise chains keep the row type.
-const thenChain = db.select({ id: users.id }).from(users).then((rows) => rows.map((r) => r.id));
+const thenChain = db
+  .select({ id: users.id })
+  .from(users)
+  .then((rows) => rows.map((r) => r.id));
 export type F7 = Expect<Equal<typeof thenChain, Promise<number[]>>>;
 const d1Execute = d1.select({ id: users.id }).from(users).execute();
 export type F8 = Expect<Equal<typeof d1Execute, Promise<{ id: number }[]>>>;
@@ -265,7 +273,9 @@ const partialLeft = db
   .from(users)
   .leftJoin(posts, eq(users.id, posts.authorId))
   .all();
-export type J9 = Expect<Equal<typeof partialLeft, { id: number; title: string | null; body: string | null; n: number }[]>>;
+export type J9 = Expect<
+  Equal<typeof partialLeft, { id: number; title: string | null; body: string | null; n: number }[]>
+>;
 
 // ...a nested object of one table's columns becomes nullable as a whole...
 const partialGroup = db
@@ -292,7 +302,11 @@ const partialRight = db
 export type J12 = Expect<Equal<typeof partialRight, { u: User | null; p: Post; s: number }[]>>;
 
 // An alias's columns follow the alias's nullability, not the original table's.
-const aliasPartial = db.select({ own: users.name, parentName: parent.name }).from(users).leftJoin(parent, eq(parent.id, users.age)).all();
+const aliasPartial = db
+  .select({ own: users.name, parentName: parent.name })
+  .from(users)
+  .leftJoin(parent, eq(parent.id, users.age))
+  .all();
 export type J13 = Expect<Equal<typeof aliasPartial, { own: string; parentName: string | null }[]>>;
 
 // A group mixing one nullable table's columns with SQL is nullable as a whole; a group of SQL only is not.
@@ -330,7 +344,11 @@ export type SQ6 = Expect<
 >;
 
 // Columns of a left-joined table inside a subquery are nullable outside it.
-const sqLeft = db.select({ uid: users.id, pid: posts.id }).from(users).leftJoin(posts, eq(users.id, posts.authorId)).as('sql');
+const sqLeft = db
+  .select({ uid: users.id, pid: posts.id })
+  .from(users)
+  .leftJoin(posts, eq(users.id, posts.authorId))
+  .as('sql');
 export type SQ7 = Expect<Equal<(typeof sqLeft.pid)['_']['notNull'], false>>;
 const fromSqLeft = db.select().from(sqLeft).all();
 export type SQ8 = Expect<Equal<typeof fromSqLeft, { uid: number; pid: number | null }[]>>;
@@ -338,7 +356,10 @@ export type SQ8 = Expect<Equal<typeof fromSqLeft, { uid: number; pid: number | n
 // Unaliased SQL cannot be referenced from outside (drizzle's error type; it fails at run time too).
 const sqRaw = db.select({ id: users.id, c: count() }).from(users).as('raw');
 export type SQ9 = Expect<
-  Equal<typeof sqRaw.c, QueryTypeError<'You cannot reference this field without assigning it an alias first - use `.as(<alias>)`'>>
+  Equal<
+    typeof sqRaw.c,
+    QueryTypeError<'You cannot reference this field without assigning it an alias first - use `.as(<alias>)`'>
+  >
 >;
 
 const cte = db.$with('adults').as(db.select({ id: users.id, name: users.name }).from(users).where(gt(users.age, 17)));
@@ -380,7 +401,9 @@ const unionFn = union(db.select({ id: users.id }).from(users), db.select({ id: p
 export type U2 = Expect<Equal<typeof unionFn, { id: number }[]>>;
 
 // @ts-expect-error: set operations need the same shape
-db.select({ id: users.id }).from(users).union(db.select({ id: posts.id, t: posts.title }).from(posts));
+db.select({ id: users.id })
+  .from(users)
+  .union(db.select({ id: posts.id, t: posts.title }).from(posts));
 // @ts-expect-error: ...also in the standalone form
 unionAll(db.select({ id: users.id }).from(users), db.select({ t: posts.title }).from(posts));
 
@@ -397,7 +420,11 @@ export type I3 = Expect<Equal<typeof insertReturning, User[]>>;
 const insertReturningAwaited = await db.insert(users).values({ name: 'ann' }).returning({ id: users.id });
 export type I4 = Expect<Equal<typeof insertReturningAwaited, { id: number }[]>>;
 
-const insertReturningGet = db.insert(users).values({ name: 'ann' }).returning({ id: users.id, up: sql<string>`upper(name)` }).get();
+const insertReturningGet = db
+  .insert(users)
+  .values({ name: 'ann' })
+  .returning({ id: users.id, up: sql<string>`upper(name)` })
+  .get();
 export type I5 = Expect<Equal<typeof insertReturningGet, { id: number; up: string } | undefined>>;
 
 const d1Insert = d1.insert(users).values({ name: 'ann' });
@@ -424,7 +451,10 @@ const upsert = db
   .returning({ id: users.id })
   .all();
 export type I8 = Expect<Equal<typeof upsert, { id: number }[]>>;
-db.insert(users).values({ name: 'ann' }).onConflictDoNothing({ target: [users.id] }).run();
+db.insert(users)
+  .values({ name: 'ann' })
+  .onConflictDoNothing({ target: [users.id] })
+  .run();
 
 // Without RETURNING, .all() / .get() are drizzle's error types.
 const insertAll = db.insert(users).values({ name: 'ann' }).all();
@@ -449,7 +479,9 @@ db.insert(posts).values({ title: 't' });
 // @ts-expect-error: json column typed by $type
 db.insert(users).values({ name: 'ann', meta: { tags: 'a' } });
 // @ts-expect-error: onConflictDoUpdate set is checked too
-db.insert(users).values({ name: 'ann' }).onConflictDoUpdate({ target: users.id, set: { name: 1 } });
+db.insert(users)
+  .values({ name: 'ann' })
+  .onConflictDoUpdate({ target: users.id, set: { name: 1 } });
 // @ts-expect-error: returning() result is an array of rows, not a row
 db.insert(users).values({ name: 'ann' }).returning().all().name;
 // @ts-expect-error: without returning() awaiting gives the run result, not rows
@@ -464,10 +496,20 @@ export type UP1 = Expect<Equal<typeof updated, RunResult>>;
 const updatedReturning = db.update(users).set({ age: null, name: sql`upper(name)` }).returning().all();
 export type UP2 = Expect<Equal<typeof updatedReturning, User[]>>;
 
-const updatedFields = await d1.update(users).set({ active: true }).where(eq(users.id, 1)).returning({ id: users.id, a: users.active });
+const updatedFields = await d1
+  .update(users)
+  .set({ active: true })
+  .where(eq(users.id, 1))
+  .returning({ id: users.id, a: users.active });
 export type UP3 = Expect<Equal<typeof updatedFields, { id: number; a: boolean }[]>>;
 
-const updatedLimited = db.update(posts).set({ body: posts.title }).orderBy(desc(posts.id)).limit(1).returning({ id: posts.id }).get();
+const updatedLimited = db
+  .update(posts)
+  .set({ body: posts.title })
+  .orderBy(desc(posts.id))
+  .limit(1)
+  .returning({ id: posts.id })
+  .get();
 export type UP4 = Expect<Equal<typeof updatedLimited, { id: number } | undefined>>;
 
 // @ts-expect-error: unknown column in set
@@ -531,7 +573,11 @@ like(users.name, 1);
 eq(sqRaw.c, 1);
 
 // -------------------------------------------------------- prepared statements
-const prepared = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+const prepared = db
+  .select()
+  .from(users)
+  .where(eq(users.id, sql.placeholder('id')))
+  .prepare();
 const preparedAll = prepared.all({ id: 1 });
 export type P1 = Expect<Equal<typeof preparedAll, User[]>>;
 const preparedGet = prepared.get({ id: 1 });
@@ -545,7 +591,10 @@ export type P4 = Expect<Equal<typeof preparedD1All, Promise<{ id: number }[]>>>;
 const preparedD1Run = preparedD1.run();
 export type P5 = Expect<Equal<typeof preparedD1Run, Promise<D1RunResult>>>;
 
-const preparedInsert = db.insert(users).values({ name: sql.placeholder('name') }).prepare();
+const preparedInsert = db
+  .insert(users)
+  .values({ name: sql.placeholder('name') })
+  .prepare();
 const preparedInsertRun = preparedInsert.execute({ name: 'x' });
 export type P6 = Expect<Equal<typeof preparedInsertRun, RunResult>>;
 const preparedInsertReturning = db.insert(users).values({ name: 'x' }).returning().prepare().get();
@@ -559,7 +608,10 @@ const countedWhere = await d1.$count(users, eq(users.active, true));
 export type C2 = Expect<Equal<typeof countedWhere, number>>;
 const countedSq = await db.$count(sq);
 export type C3 = Expect<Equal<typeof countedSq, number>>;
-const countEmbedded = db.select({ name: users.name, posts: db.$count(posts, eq(posts.authorId, users.id)) }).from(users).all();
+const countEmbedded = db
+  .select({ name: users.name, posts: db.$count(posts, eq(posts.authorId, users.id)) })
+  .from(users)
+  .all();
 export type C4 = Expect<Equal<typeof countEmbedded, { name: string; posts: number }[]>>;
 
 const batched = await d1.batch([
@@ -569,7 +621,10 @@ const batched = await d1.batch([
   d1.delete(posts),
 ]);
 export type B1 = Expect<Equal<typeof batched, [D1RunResult, { n: number }[], { id: number }[], D1RunResult]>>;
-const batchedSync = await db.batch([db.select().from(users), db.select().from(users).leftJoin(posts, eq(users.id, posts.authorId))]);
+const batchedSync = await db.batch([
+  db.select().from(users),
+  db.select().from(users).leftJoin(posts, eq(users.id, posts.authorId)),
+]);
 export type B2 = Expect<Equal<typeof batchedSync, [User[], { users: User; posts: Post | null }[]]>>;
 // @ts-expect-error: batch needs at least one query
 db.batch([]);
@@ -608,7 +663,9 @@ d1.select().from(users).all()[0];
 // @ts-expect-error: partial selects only have the selected fields
 db.select({ id: users.id }).from(users).all()[0]!.name;
 // @ts-expect-error: where() callback gets the selection, not arbitrary names
-db.select({ id: users.id }).from(users).where((f) => eq(f.name, 'x'));
+db.select({ id: users.id })
+  .from(users)
+  .where((f) => eq(f.name, 'x'));
 // @ts-expect-error: FROM takes tables, aliases, subqueries and CTEs
 db.select().from({ id: users.id });
 // @ts-expect-error: select fields must be columns, SQL, tables or nested objects

@@ -125,7 +125,9 @@ declare const durable: DrizzleSqliteDODatabase<Schema>; // sync
 export type RL1 = Expect<Equal<ReturnType<(typeof usersRelations)['config']>['inviter'], One<typeof users, true>>>;
 export type RL2 = Expect<Equal<ReturnType<(typeof postsRelations)['config']>['author'], One<typeof users, false>>>;
 export type RL3 = Expect<Equal<ReturnType<(typeof postsRelations)['config']>['comments'], Many<typeof comments>>>;
-export type RL4 = Expect<Equal<ReturnType<(typeof postsMoreRelations)['config']>['firstComment'], One<typeof comments, true>>>;
+export type RL4 = Expect<
+  Equal<ReturnType<(typeof postsMoreRelations)['config']>['firstComment'], One<typeof comments, true>>
+>;
 
 // ------------------------------------------------------------------ db.query
 export type DQ1 = Expect<Equal<keyof typeof db.query, 'users' | 'posts' | 'comments' | 'groups' | 'usersToGroups'>>;
@@ -155,7 +157,9 @@ export type F6 = Expect<Equal<typeof noColumns, User[]>>;
 
 // ------------------------------------------------------------------- with
 const withPosts = db.query.users.findMany({ with: { posts: true } }).sync();
-export type W1 = Expect<Equal<typeof withPosts, { id: number; name: string; invitedBy: number | null; posts: Post[] }[]>>;
+export type W1 = Expect<
+  Equal<typeof withPosts, { id: number; name: string; invitedBy: number | null; posts: Post[] }[]>
+>;
 
 // Depth 3, with columns and nested configs at each level.
 const deep = db.query.users
@@ -200,7 +204,10 @@ export type W6 = Expect<Equal<(typeof firstComments)[number]['firstComment'], Co
 // Self relation named on both sides.
 const selfRel = db.query.users.findMany({ with: { inviter: true, invitees: { columns: { id: true } } } }).sync();
 export type W7 = Expect<
-  Equal<typeof selfRel, { id: number; name: string; invitedBy: number | null; inviter: User | null; invitees: { id: number }[] }[]>
+  Equal<
+    typeof selfRel,
+    { id: number; name: string; invitedBy: number | null; inviter: User | null; invitees: { id: number }[] }[]
+  >
 >;
 
 // Many-to-many through the junction.
@@ -211,9 +218,15 @@ export type W8 = Expect<
   Equal<typeof userGroups, { id: number; usersToGroups: { userId: number; groupId: number; group: Group }[] }[]>
 >;
 const groupUsers = db.query.groups
-  .findMany({ with: { usersToGroups: { columns: { groupId: false, userId: false }, with: { user: { columns: { name: true } } } } } })
+  .findMany({
+    with: {
+      usersToGroups: { columns: { groupId: false, userId: false }, with: { user: { columns: { name: true } } } },
+    },
+  })
   .sync();
-export type W9 = Expect<Equal<typeof groupUsers, { id: number; name: string; usersToGroups: { user: { name: string } }[] }[]>>;
+export type W9 = Expect<
+  Equal<typeof groupUsers, { id: number; name: string; usersToGroups: { user: { name: string } }[] }[]>
+>;
 
 // A relation left undefined is not in the row.
 const undefinedRel = db.query.users.findMany({ with: { posts: undefined, inviter: true } }).sync();
@@ -222,7 +235,9 @@ export type W10 = Expect<Equal<keyof (typeof undefinedRel)[number], 'id' | 'name
 // ----------------------------------------------------------------- findFirst
 const first = db.query.users.findFirst().sync();
 export type FF1 = Expect<Equal<typeof first, User | undefined>>;
-const firstWith = db.query.users.findFirst({ columns: { id: true }, with: { posts: { columns: { id: true } } } }).sync();
+const firstWith = db.query.users
+  .findFirst({ columns: { id: true }, with: { posts: { columns: { id: true } } } })
+  .sync();
 export type FF2 = Expect<Equal<typeof firstWith, { id: number; posts: { id: number }[] } | undefined>>;
 const firstOffset = db.query.users.findFirst({ offset: 1, where: eq(users.id, 1), orderBy: desc(users.id) }).sync();
 export type FF3 = Expect<Equal<typeof firstOffset, User | undefined>>;
@@ -231,7 +246,10 @@ export type FF3 = Expect<Equal<typeof firstOffset, User | undefined>>;
 const withExtras = db.query.users
   .findMany({
     columns: { id: true },
-    extras: { nameLength: sql<number>`length(${users.name})`.as('name_length'), upper: sql<string>`upper(${users.name})` },
+    extras: {
+      nameLength: sql<number>`length(${users.name})`.as('name_length'),
+      upper: sql<string>`upper(${users.name})`,
+    },
   })
   .sync();
 export type E1 = Expect<Equal<typeof withExtras, { id: number; nameLength: number; upper: string }[]>>;
@@ -247,7 +265,9 @@ const extrasCallback = db.query.users
     with: { posts: { columns: { id: true }, extras: { n: sql<number>`1`.as('n') } } },
   })
   .sync();
-export type E2 = Expect<Equal<typeof extrasCallback, { id: number; lower: string; raw: unknown; posts: { id: number; n: number }[] }[]>>;
+export type E2 = Expect<
+  Equal<typeof extrasCallback, { id: number; lower: string; raw: unknown; posts: { id: number; n: number }[] }[]>
+>;
 
 // ------------------------------------------------------- where / orderBy callbacks
 const filtered = db.query.users
@@ -275,7 +295,9 @@ const filtered = db.query.users
     },
   })
   .sync();
-export type WO2 = Expect<Equal<typeof filtered, { id: number; name: string; invitedBy: number | null; posts: Post[] }[]>>;
+export type WO2 = Expect<
+  Equal<typeof filtered, { id: number; name: string; invitedBy: number | null; posts: Post[] }[]>
+>;
 
 // A callback alone in the config (nothing else to infer from) is still typed.
 const whereOnly = db.query.users.findMany({
@@ -293,11 +315,18 @@ const orderOnly = db.query.posts.findFirst({
   },
 });
 export type WO4 = Expect<Equal<Awaited<typeof orderOnly>, Post | undefined>>;
-const extrasOnly = db.query.groups.findFirst({ extras: (fields, { sql }) => ({ n: sql<number>`length(${fields.name})`.as('n') }) });
+const extrasOnly = db.query.groups.findFirst({
+  extras: (fields, { sql }) => ({ n: sql<number>`length(${fields.name})`.as('n') }),
+});
 export type WO5 = Expect<Equal<Awaited<typeof extrasOnly>, { id: number; name: string; n: number } | undefined>>;
 
-const plainWhere = db.query.posts.findMany({ where: and(eq(posts.authorId, 1), gt(posts.id, 2)), orderBy: [asc(posts.id), posts.title] });
-export type WO6 = Expect<Equal<typeof plainWhere, RelationalQuery<Post[], 'sync', import('../../src/sqlite-wasm/index.js').RunResult>>>;
+const plainWhere = db.query.posts.findMany({
+  where: and(eq(posts.authorId, 1), gt(posts.id, 2)),
+  orderBy: [asc(posts.id), posts.title],
+});
+export type WO6 = Expect<
+  Equal<typeof plainWhere, RelationalQuery<Post[], 'sync', import('../../src/sqlite-wasm/index.js').RunResult>>
+>;
 
 // ---------------------------------------------------------------- hosts
 // D1: async; awaiting gives the rows.
@@ -307,17 +336,25 @@ const d1First = await d1.query.posts.findFirst({ with: { author: true } });
 export type H2 = Expect<
   Equal<typeof d1First, { id: number; authorId: number; title: string; body: string | null; author: User } | undefined>
 >;
-const d1Prepared = d1.query.users.findMany({ columns: { name: true } }).prepare().execute();
+const d1Prepared = d1.query.users
+  .findMany({ columns: { name: true } })
+  .prepare()
+  .execute();
 export type H3 = Expect<Equal<typeof d1Prepared, Promise<{ name: string }[]>>>;
 
 // Durable Objects / embedded: sync.
 const doRows = durable.query.users.findMany({ with: { inviter: { columns: { name: true } } } }).sync();
-export type H4 = Expect<Equal<typeof doRows, { id: number; name: string; invitedBy: number | null; inviter: { name: string } | null }[]>>;
+export type H4 = Expect<
+  Equal<typeof doRows, { id: number; name: string; invitedBy: number | null; inviter: { name: string } | null }[]>
+>;
 const doAwaited = await durable.query.groups.findFirst({ columns: { name: true } });
 export type H5 = Expect<Equal<typeof doAwaited, { name: string } | undefined>>;
 const doPrepared = durable.query.groups.findFirst().prepare().execute({});
 export type H6 = Expect<Equal<typeof doPrepared, Group | undefined>>;
-const embeddedPrepared = db.query.comments.findMany({ columns: { text: true } }).prepare().execute();
+const embeddedPrepared = db.query.comments
+  .findMany({ columns: { text: true } })
+  .prepare()
+  .execute();
 export type H7 = Expect<Equal<typeof embeddedPrepared, { text: string }[]>>;
 
 // In a transaction and a batch.

@@ -27,12 +27,7 @@ import {
   type SQLiteTable,
 } from '../../src/sqlite-core/index.js';
 import { sql } from '../../src/sql.js';
-import {
-  getTableColumns,
-  getTableName,
-  type InferInsertModel,
-  type InferSelectModel,
-} from '../../src/table.js';
+import { getTableColumns, getTableName, type InferInsertModel, type InferSelectModel } from '../../src/table.js';
 
 type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
@@ -174,10 +169,18 @@ const defaults = sqliteTable('defaults', {
   id: text('id').primaryKey(),
   withDefault: integer().notNull().default(0),
   withSqlDefault: integer({ mode: 'timestamp' }).notNull().default(sql`(unixepoch())`),
-  withFn: text().notNull().$defaultFn(() => 'x'),
-  withAlias: text().notNull().$default(() => 'y'),
-  onUpdate: integer({ mode: 'timestamp_ms' }).notNull().$onUpdate(() => new Date()),
-  onUpdateFn: integer().notNull().$onUpdateFn(() => 1),
+  withFn: text()
+    .notNull()
+    .$defaultFn(() => 'x'),
+  withAlias: text()
+    .notNull()
+    .$default(() => 'y'),
+  onUpdate: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .$onUpdate(() => new Date()),
+  onUpdateFn: integer()
+    .notNull()
+    .$onUpdateFn(() => 1),
   legacyNow: integer({ mode: 'timestamp_ms' }).notNull().defaultNow(),
   required: text().notNull(),
   generated: text().generatedAlwaysAs(sql`upper(required)`),
@@ -230,10 +233,7 @@ const customs = sqliteTable('customs', {
   auto: alwaysSet(),
 });
 export type T17 = Expect<
-  Equal<
-    typeof customs.$inferSelect,
-    { tags: string[]; maybeTags: string[] | null; code: string | null; auto: number }
-  >
+  Equal<typeof customs.$inferSelect, { tags: string[]; maybeTags: string[] | null; code: string | null; auto: number }>
 >;
 export type T18 = Expect<
   Equal<
@@ -252,7 +252,10 @@ const posts = sqliteTable(
   'posts',
   (t) => ({
     id: t.integer().primaryKey(),
-    authorId: t.integer('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    authorId: t
+      .integer('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     title: t.text().notNull(),
     score: t.real(),
   }),
@@ -260,7 +263,9 @@ const posts = sqliteTable(
     index('posts_author_idx').on(t.authorId),
     uniqueIndex('posts_title_uq').on(t.title).where(sql`${t.score} > 0`),
     check('score_ok', sql`${t.score} >= 0`),
-    foreignKey({ columns: [t.authorId], foreignColumns: [users.id] }).onDelete('cascade').onUpdate('no action'),
+    foreignKey({ columns: [t.authorId], foreignColumns: [users.id] })
+      .onDelete('cascade')
+      .onUpdate('no action'),
     unique('posts_author_title').on(t.authorId, t.title),
   ],
 );
@@ -274,11 +279,9 @@ export type T19 = Expect<
   Equal<typeof posts.$inferSelect, { id: number; authorId: number; title: string; score: number | null }>
 >;
 
-const members = sqliteTable(
-  'members',
-  { groupId: integer().notNull(), userId: integer().notNull() },
-  (t) => [primaryKey({ columns: [t.groupId, t.userId], name: 'members_pk' })],
-);
+const members = sqliteTable('members', { groupId: integer().notNull(), userId: integer().notNull() }, (t) => [
+  primaryKey({ columns: [t.groupId, t.userId], name: 'members_pk' }),
+]);
 // Deprecated object form of the third argument still type-checks.
 const legacy = sqliteTable('legacy', { a: integer(), b: integer() }, (t) => ({
   pk: primaryKey(t.a, t.b),

@@ -21,7 +21,9 @@ let logged: string[];
 
 before(async () => {
   const client = await createDatabase();
-  client.exec('create table users (id integer primary key, name text not null unique, created_at integer, active integer)');
+  client.exec(
+    'create table users (id integer primary key, name text not null unique, created_at integer, active integer)',
+  );
   logged = [];
   db = drizzle(client, { logger: { logQuery: (q) => logged.push(q) } });
   db.insert(users).values({ id: 1, name: 'ann' }).run();
@@ -35,26 +37,73 @@ function rejects(fn: () => unknown, kind: string, pattern: RegExp) {
 
 describe('builder mistakes are typed errors before anything is sent', () => {
   test('unknown column in insert values', () => {
-    rejects(() => db.insert(users).values({ name: 'x', nope: 1 } as never).run(), 'invalid', /unknown column "nope"/);
+    rejects(
+      () =>
+        db
+          .insert(users)
+          .values({ name: 'x', nope: 1 } as never)
+          .run(),
+      'invalid',
+      /unknown column "nope"/,
+    );
   });
   test('unknown column in update set', () => {
-    rejects(() => db.update(users).set({ nope: 1 } as never).run(), 'invalid', /unknown column "nope"/);
+    rejects(
+      () =>
+        db
+          .update(users)
+          .set({ nope: 1 } as never)
+          .run(),
+      'invalid',
+      /unknown column "nope"/,
+    );
   });
   test('wrong value type for a mode', () => {
-    rejects(() => db.insert(users).values({ name: 'x', createdAt: 'yesterday' as never }).run(), 'type', /created_at.*Date/);
-    rejects(() => db.insert(users).values({ name: 'x', active: 1 as never }).run(), 'type', /active.*boolean/);
-    rejects(() => db.update(users).set({ createdAt: new Date(Number.NaN) }).run(), 'type', /valid Date/);
+    rejects(
+      () =>
+        db
+          .insert(users)
+          .values({ name: 'x', createdAt: 'yesterday' as never })
+          .run(),
+      'type',
+      /created_at.*Date/,
+    );
+    rejects(
+      () =>
+        db
+          .insert(users)
+          .values({ name: 'x', active: 1 as never })
+          .run(),
+      'type',
+      /active.*boolean/,
+    );
+    rejects(
+      () =>
+        db
+          .update(users)
+          .set({ createdAt: new Date(Number.NaN) })
+          .run(),
+      'type',
+      /valid Date/,
+    );
   });
   test('a NUL character in an identifier', () => {
     const bad = sqliteTable('bad\0name', { id: integer('id') });
     rejects(() => db.select().from(bad).all(), 'bad_name', /NUL/);
   });
   test('a construct SQLite lacks is an unsupported error from the engine', () => {
-    const q = db.select({ id: users.id }).from(users).intersectAll(db.select({ id: users.id }).from(users));
+    const q = db
+      .select({ id: users.id })
+      .from(users)
+      .intersectAll(db.select({ id: users.id }).from(users));
     rejects(() => q.all(), 'unsupported', /INTERSECT ALL/);
   });
   test('a missing placeholder value', () => {
-    const p = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare();
+    const p = db
+      .select()
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare();
     rejects(() => p.all({}), 'missing_placeholder', /"id"/);
   });
   test('a value no SQLite type holds', () => {
@@ -74,27 +123,36 @@ describe('database failures carry code, SQL and params', () => {
     );
   });
   test('a failed transaction leaves nothing written', () => {
-    assert.throws(() =>
-      db.transaction((tx) => {
-        tx.insert(users).values({ id: 3, name: 'bob' }).run();
-        tx.insert(users).values({ id: 4, name: 'ann' }).run();
-      }),
-    MizzleQueryError);
+    assert.throws(
+      () =>
+        db.transaction((tx) => {
+          tx.insert(users).values({ id: 3, name: 'bob' }).run();
+          tx.insert(users).values({ id: 4, name: 'ann' }).run();
+        }),
+      MizzleQueryError,
+    );
     assert.deepEqual(db.select({ id: users.id }).from(users).all(), [{ id: 1 }]);
   });
   test('tx.rollback() and nested savepoints', () => {
     db.transaction((tx) => {
       tx.insert(users).values({ id: 5, name: 'cid' }).run();
-      assert.throws(() => tx.transaction((inner) => {
-        inner.insert(users).values({ id: 6, name: 'dee' }).run();
-        inner.rollback();
-      }), TransactionRollbackError);
+      assert.throws(
+        () =>
+          tx.transaction((inner) => {
+            inner.insert(users).values({ id: 6, name: 'dee' }).run();
+            inner.rollback();
+          }),
+        TransactionRollbackError,
+      );
     });
     assert.deepEqual(db.select({ id: users.id }).from(users).all(), [{ id: 1 }, { id: 5 }]);
   });
   test('an async transaction callback is refused and rolled back', () => {
     assert.throws(
-      () => db.transaction(async (tx) => { tx.insert(users).values({ id: 7, name: 'eve' }).run(); }),
+      () =>
+        db.transaction(async (tx) => {
+          tx.insert(users).values({ id: 7, name: 'eve' }).run();
+        }),
       (e: unknown) => e instanceof MizzleError && e.kind === 'transaction',
     );
     assert.equal(db.select().from(users).where(eq(users.id, 7)).get(), undefined);
@@ -108,7 +166,9 @@ describe('joined results', () => {
     const owners = table('owners', { id: integer('id').primaryKey(), name: text('name') });
     const pets = table('pets', { id: integer('id').primaryKey(), ownerId: integer('owner_id') });
     const client = await createDatabase();
-    client.exec('create table app_owners (id integer primary key, name text); create table app_pets (id integer primary key, owner_id integer); insert into app_owners values (1, \'ann\'), (2, \'bob\'); insert into app_pets values (10, 1)');
+    client.exec(
+      "create table app_owners (id integer primary key, name text); create table app_pets (id integer primary key, owner_id integer); insert into app_owners values (1, 'ann'), (2, 'bob'); insert into app_pets values (10, 1)",
+    );
     const pdb = drizzle(client);
     // Keys are the declared names, as in drizzle (not the prefixed SQL names).
     const rows = pdb.select().from(owners).leftJoin(pets, eq(pets.ownerId, owners.id)).orderBy(owners.id).all();

@@ -170,7 +170,11 @@ describe('codec, SQL type and drizzle tags per column kind', () => {
   });
 
   test('decimal(10,0) and decimal(10) are written as plain decimal, as drizzle does', () => {
-    const t = mysqlTable('t', { a: decimal({ precision: 10, scale: 0 }), b: decimal({ precision: 10 }), c: decimal({ precision: 12, scale: 4, unsigned: true }) });
+    const t = mysqlTable('t', {
+      a: decimal({ precision: 10, scale: 0 }),
+      b: decimal({ precision: 10 }),
+      c: decimal({ precision: 12, scale: 4, unsigned: true }),
+    });
     assert.equal(t.a.getSQLType(), 'decimal');
     assert.equal(t.b.getSQLType(), 'decimal');
     assert.equal(t.c.getSQLType(), 'decimal(12,4) unsigned');
@@ -417,13 +421,25 @@ describe('tables, schemas and table config', () => {
         ['posts_slug_uq', true, undefined, undefined, undefined],
       ],
     );
-    assert.deepEqual(cfg.primaryKeys.map((p) => p.getName()), ['posts_id_author_id_pk']);
-    assert.deepEqual(cfg.foreignKeys.map((f) => [f.getName(), f.onDelete]), [
-      ['posts_author_id_users_id_fk', 'cascade'],
-      ['posts_author_fk', undefined],
-    ]);
-    assert.deepEqual(cfg.uniqueConstraints.map((u) => u.getName()), ['posts_slug_n_unique']);
-    assert.deepEqual(cfg.checks.map((c) => c.name), ['n_ok']);
+    assert.deepEqual(
+      cfg.primaryKeys.map((p) => p.getName()),
+      ['posts_id_author_id_pk'],
+    );
+    assert.deepEqual(
+      cfg.foreignKeys.map((f) => [f.getName(), f.onDelete]),
+      [
+        ['posts_author_id_users_id_fk', 'cascade'],
+        ['posts_author_fk', undefined],
+      ],
+    );
+    assert.deepEqual(
+      cfg.uniqueConstraints.map((u) => u.getName()),
+      ['posts_slug_n_unique'],
+    );
+    assert.deepEqual(
+      cfg.checks.map((c) => c.name),
+      ['n_ok'],
+    );
   });
 });
 
@@ -514,7 +530,12 @@ describe('MySQL SQL and parameters', () => {
   test('values are encoded per column: dates, bigints, decimals, json, booleans', () => {
     const { db } = setup();
     const q = db.insert(users).values([
-      { name: 'a', at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)), born: new Date(Date.UTC(2000, 5, 1)), doc: { tags: ['x'] } },
+      {
+        name: 'a',
+        at: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 6)),
+        born: new Date(Date.UTC(2000, 5, 1)),
+        doc: { tags: ['x'] },
+      },
       { name: 'b', big: 2n ** 64n, price: '12345678901234567890.10', active: false },
     ]);
     assert.deepEqual(q.toSQL(), {
@@ -561,7 +582,12 @@ describe('MySQL SQL and parameters', () => {
   test('insert ignore with onDuplicateKeyUpdate, and the no-op update idiom', () => {
     const { db } = setup();
     assert.deepEqual(
-      db.insert(users).ignore().values({ name: 'a' }).onDuplicateKeyUpdate({ set: { id: sql`id` } }).toSQL().sql,
+      db
+        .insert(users)
+        .ignore()
+        .values({ name: 'a' })
+        .onDuplicateKeyUpdate({ set: { id: sql`id` } })
+        .toSQL().sql,
       'insert ignore into `users` (`name`, `version`) values (?, ?) on duplicate key update `id` = id, `version` = ?',
     );
   });
@@ -569,7 +595,11 @@ describe('MySQL SQL and parameters', () => {
   test('onDuplicateKeyUpdate refuses unknown columns', () => {
     const { db } = setup();
     assert.throws(
-      () => db.insert(users).values({ name: 'a' }).onDuplicateKeyUpdate({ set: { nope: 1 } as never }),
+      () =>
+        db
+          .insert(users)
+          .values({ name: 'a' })
+          .onDuplicateKeyUpdate({ set: { nope: 1 } as never }),
       (e: unknown) => e instanceof MizzleError && e.kind === 'invalid',
     );
   });
@@ -600,7 +630,10 @@ describe('MySQL SQL and parameters', () => {
   test('set operation functions', () => {
     const { db } = setup();
     const a = () => db.select({ n: users.name }).from(users);
-    assert.equal(union(a(), a()).toSQL().sql, 'select `users`.`name` from `users` union (select `users`.`name` from `users`)');
+    assert.equal(
+      union(a(), a()).toSQL().sql,
+      'select `users`.`name` from `users` union (select `users`.`name` from `users`)',
+    );
     assert.match(unionAll(a(), a()).toSQL().sql, / union all /);
     assert.match(intersect(a(), a()).toSQL().sql, / intersect /);
     assert.match(except(a(), a()).toSQL().sql, / except /);
@@ -611,7 +644,18 @@ describe('decoding rows as the PlanetScale driver hands them over', () => {
   test('select() decodes every column kind', async () => {
     const { db, session } = setup();
     session.rows = [
-      ['5', 'ann', '18446744073709551615', '12345678901234567890.10', 1, '2024-01-02 03:04:05.123', '2024-01-02', { tags: ['x'] }, utf8('bytes'), 3],
+      [
+        '5',
+        'ann',
+        '18446744073709551615',
+        '12345678901234567890.10',
+        1,
+        '2024-01-02 03:04:05.123',
+        '2024-01-02',
+        { tags: ['x'] },
+        utf8('bytes'),
+        3,
+      ],
       [6, 'bob', null, null, 0, null, null, null, null, null],
     ];
     const rows = await db.select().from(users);
@@ -628,7 +672,18 @@ describe('decoding rows as the PlanetScale driver hands them over', () => {
         bin: 'bytes',
         version: 3,
       },
-      { id: 6, name: 'bob', big: null, price: null, active: false, at: null, born: null, doc: null, bin: null, version: null },
+      {
+        id: 6,
+        name: 'bob',
+        big: null,
+        price: null,
+        active: false,
+        at: null,
+        born: null,
+        doc: null,
+        bin: null,
+        version: null,
+      },
     ]);
   });
 });
@@ -637,7 +692,10 @@ describe('$returningId()', () => {
   test('auto-increment keys count up from insertId, one per affected row', async () => {
     const { db, session } = setup();
     session.runResults = [{ insertId: '41', rowsAffected: 3 }];
-    const ids = await db.insert(users).values([{ name: 'a' }, { name: 'b' }, { name: 'c' }]).$returningId();
+    const ids = await db
+      .insert(users)
+      .values([{ name: 'a' }, { name: 'b' }, { name: 'c' }])
+      .$returningId();
     assert.deepEqual(ids, [{ id: 41 }, { id: 42 }, { id: 43 }]);
     assert.equal(session.log[0]!.kind, 'run');
     assert.equal(session.log[0]!.sql, 'insert into `users` (`name`, `version`) values (?, ?), (?, ?), (?, ?)');
@@ -646,19 +704,28 @@ describe('$returningId()', () => {
   test('never more rows than were sent (an upsert counts 2 per updated row)', async () => {
     const { db, session } = setup();
     session.runResults = [{ insertId: 9, rowsAffected: 2 }];
-    const ids = await db.insert(users).values({ id: 9, name: 'a' }).onDuplicateKeyUpdate({ set: { name: 'b' } }).$returningId();
+    const ids = await db
+      .insert(users)
+      .values({ id: 9, name: 'a' })
+      .onDuplicateKeyUpdate({ set: { name: 'b' } })
+      .$returningId();
     assert.deepEqual(ids, [{ id: 9 }]);
   });
 
   test('$defaultFn keys report the values sent; keys given explicitly too', async () => {
     let n = 0;
     const docs = mysqlTable('docs', {
-      id: varchar({ length: 36 }).primaryKey().$defaultFn(() => `gen-${++n}`),
+      id: varchar({ length: 36 })
+        .primaryKey()
+        .$defaultFn(() => `gen-${++n}`),
       title: text(),
     });
     const { db, session } = setup();
     session.runResults = [{ insertId: '0', rowsAffected: 2 }];
-    const ids = await db.insert(docs).values([{ title: 'a' }, { id: 'mine', title: 'b' }]).$returningId();
+    const ids = await db
+      .insert(docs)
+      .values([{ title: 'a' }, { id: 'mine', title: 'b' }])
+      .$returningId();
     assert.deepEqual(ids, [{ id: 'gen-1' }, { id: 'mine' }]);
   });
 
@@ -671,17 +738,37 @@ describe('$returningId()', () => {
 
   test('prepared, with a placeholder', async () => {
     const { db, session } = setup();
-    session.runResults = [{ insertId: '100', rowsAffected: 1 }, { insertId: '101', rowsAffected: 1 }];
-    const p = db.insert(users).values({ name: sql.placeholder('name') }).$returningId().prepare();
+    session.runResults = [
+      { insertId: '100', rowsAffected: 1 },
+      { insertId: '101', rowsAffected: 1 },
+    ];
+    const p = db
+      .insert(users)
+      .values({ name: sql.placeholder('name') })
+      .$returningId()
+      .prepare();
     assert.deepEqual(await p.execute({ name: 'a' }), [{ id: 100 }]);
     assert.deepEqual(await p.execute({ name: 'b' }), [{ id: 101 }]);
-    assert.deepEqual(session.log.map((q) => q.params), [['a', 7], ['b', 7]]);
+    assert.deepEqual(
+      session.log.map((q) => q.params),
+      [
+        ['a', 7],
+        ['b', 7],
+      ],
+    );
   });
 
   test('in db.batch and when a host splits the insert by its parameter limit', async () => {
     const { db, session } = setup(4);
-    session.runResults = [{ insertId: '1', rowsAffected: 2 }, { insertId: '3', rowsAffected: 1 }, { insertId: '7', rowsAffected: 1 }];
-    const ids = await db.insert(users).values([{ name: 'a' }, { name: 'b' }, { name: 'c' }]).$returningId();
+    session.runResults = [
+      { insertId: '1', rowsAffected: 2 },
+      { insertId: '3', rowsAffected: 1 },
+      { insertId: '7', rowsAffected: 1 },
+    ];
+    const ids = await db
+      .insert(users)
+      .values([{ name: 'a' }, { name: 'b' }, { name: 'c' }])
+      .$returningId();
     assert.deepEqual(ids, [{ id: 1 }, { id: 2 }, { id: 3 }]);
     assert.equal(session.log.length, 2);
     const [batched] = await db.batch([db.insert(users).values({ name: 'd' }).$returningId()]);

@@ -184,7 +184,11 @@ describe('column facts', () => {
       a: integer().generatedAlwaysAsIdentity({ name: 'a_seq', startWith: 10, increment: 2 }),
       b: bigint({ mode: 'number' }).generatedByDefaultAsIdentity(),
     });
-    assert.deepEqual(ids.a.generatedIdentity, { type: 'always', sequenceName: 'a_seq', sequenceOptions: { startWith: 10, increment: 2 } });
+    assert.deepEqual(ids.a.generatedIdentity, {
+      type: 'always',
+      sequenceName: 'a_seq',
+      sequenceOptions: { startWith: 10, increment: 2 },
+    });
     assert.deepEqual(ids.b.generatedIdentity, { type: 'byDefault' });
     assert.equal(ids.a.notNull, true);
     assert.equal(ids.a.hasDefault, true);
@@ -193,7 +197,10 @@ describe('column facts', () => {
 
   test('enums', () => {
     assert.equal(isPgEnum(mood), true);
-    assert.equal(isPgEnum(() => 1), false);
+    assert.equal(
+      isPgEnum(() => 1),
+      false,
+    );
     assert.equal(mood.enumName, 'mood');
     assert.deepEqual(mood.enumValues, ['sad', 'ok', 'happy']);
     assert.deepEqual(roleObj.enumValues, ['admin', 'user']);
@@ -210,8 +217,14 @@ describe('column facts', () => {
       email: text().unique('x_email_key', { nulls: 'not distinct' }),
     });
     assert.equal(x.id.hasDefault, true);
-    assert.deepEqual((x.id.default as unknown as { queryChunks: { value: string }[] }).queryChunks.map((c) => c.value), ['gen_random_uuid()']);
-    assert.deepEqual((x.at.default as unknown as { queryChunks: { value: string }[] }).queryChunks.map((c) => c.value), ['now()']);
+    assert.deepEqual(
+      (x.id.default as unknown as { queryChunks: { value: string }[] }).queryChunks.map((c) => c.value),
+      ['gen_random_uuid()'],
+    );
+    assert.deepEqual(
+      (x.at.default as unknown as { queryChunks: { value: string }[] }).queryChunks.map((c) => c.value),
+      ['now()'],
+    );
     assert.equal(x.up.generated?.mode, 'stored');
     assert.equal(x.email.isUnique, true);
     assert.equal(x.email.uniqueName, 'x_email_key');
@@ -345,7 +358,17 @@ describe('timestamps and dates', () => {
 
 describe('arrays', () => {
   test('the array literal quotes every string and escapes quotes and backslashes', () => {
-    const v = t.textArr.mapToDriverValue(['plain', 'a "q"', 'back\\slash', '', 'NULL', 'x,y', '{z}', ' sp ', null] as string[]);
+    const v = t.textArr.mapToDriverValue([
+      'plain',
+      'a "q"',
+      'back\\slash',
+      '',
+      'NULL',
+      'x,y',
+      '{z}',
+      ' sp ',
+      null,
+    ] as string[]);
     assert.equal(v, '{"plain","a \\"q\\"","back\\\\slash","","NULL","x,y","{z}"," sp ",NULL}');
     assert.equal(t.textArr.mapToDriverValue([]), '{}');
   });
@@ -358,7 +381,16 @@ describe('arrays', () => {
   test('parsed JS arrays from the driver decode element by element', () => {
     assert.deepEqual(t.textArr.mapFromDriverValue(['a', null]), ['a', null]);
     assert.deepEqual(t.intArr3.mapFromDriverValue([1, 2, null]), [1, 2, null]);
-    assert.deepEqual(t.grid.mapFromDriverValue([[1, 2], [3, 4]]), [[1, 2], [3, 4]]);
+    assert.deepEqual(
+      t.grid.mapFromDriverValue([
+        [1, 2],
+        [3, 4],
+      ]),
+      [
+        [1, 2],
+        [3, 4],
+      ],
+    );
     const big = pgTable('b', { a: bigint({ mode: 'bigint' }).array(), ts: timestamp({ withTimezone: true }).array() });
     assert.deepEqual(big.a.mapFromDriverValue(['1', '9007199254740993', null]), [1n, 9007199254740993n, null]);
     assert.deepEqual(big.ts.mapFromDriverValue(['2024-01-02 03:04:05+00']), [new Date('2024-01-02T03:04:05Z')]);
@@ -374,7 +406,10 @@ describe('arrays', () => {
       iv: interval().array(),
     });
     assert.deepEqual(a.ts.mapFromDriverValue('{"2024-01-02 03:04:05",NULL}'), [new Date('2024-01-02T03:04:05Z'), null]);
-    assert.deepEqual(a.d.mapFromDriverValue('{2024-01-02,2024-01-03}'), [new Date('2024-01-02T00:00:00Z'), new Date('2024-01-03T00:00:00Z')]);
+    assert.deepEqual(a.d.mapFromDriverValue('{2024-01-02,2024-01-03}'), [
+      new Date('2024-01-02T00:00:00Z'),
+      new Date('2024-01-03T00:00:00Z'),
+    ]);
     assert.deepEqual(a.n.mapFromDriverValue('{1.50,NaN,NULL}'), ['1.50', 'NaN', null]);
     assert.deepEqual(a.b.mapFromDriverValue('{t,f,NULL}'), [true, false, null]);
     assert.deepEqual(a.j.mapFromDriverValue('{"{\\"a\\": 1}","[1, 2]"}'), [{ a: 1 }, [1, 2]]);
@@ -394,8 +429,17 @@ describe('arrays', () => {
     assert.equal(a.j.mapToDriverValue([{ a: 'x"y' }, null]), '{"{\\"a\\":\\"x\\\\\\"y\\"}",NULL}');
     assert.deepEqual(a.j.mapFromDriverValue(a.j.mapToDriverValue([{ a: 'x"y' }, null])), [{ a: 'x"y' }, null]);
     assert.equal(a.b.mapToDriverValue([true, false]), '{true,false}');
-    assert.equal(a.grid.mapToDriverValue([['a', 'b'], ['c', null]] as string[][]), '{{"a","b"},{"c",NULL}}');
-    assert.deepEqual(a.grid.mapFromDriverValue('{{a,b},{c,NULL}}'), [['a', 'b'], ['c', null]]);
+    assert.equal(
+      a.grid.mapToDriverValue([
+        ['a', 'b'],
+        ['c', null],
+      ] as string[][]),
+      '{{"a","b"},{"c",NULL}}',
+    );
+    assert.deepEqual(a.grid.mapFromDriverValue('{{a,b},{c,NULL}}'), [
+      ['a', 'b'],
+      ['c', null],
+    ]);
   });
 
   test('makePgArray / parsePgArray', () => {
@@ -403,7 +447,10 @@ describe('arrays', () => {
     assert.deepEqual(parsePgArray('{}'), []);
     assert.deepEqual(parsePgArray('{a,"b c",NULL,null,"NULL"}'), ['a', 'b c', null, null, 'NULL']);
     assert.deepEqual(parsePgArray('{"a\\\\b","q\\"q"}'), ['a\\b', 'q"q']);
-    assert.deepEqual(parsePgArray('{{1,2},{3,4}}'), [['1', '2'], ['3', '4']]);
+    assert.deepEqual(parsePgArray('{{1,2},{3,4}}'), [
+      ['1', '2'],
+      ['3', '4'],
+    ]);
     assert.deepEqual(parsePgArray('[0:1]={x,y}'), ['x', 'y']);
     assert.deepEqual(parsePgArray('{""}'), ['']);
   });
@@ -438,7 +485,11 @@ describe('tables, schemas, indexes and constraints', () => {
     },
     (p) => [
       index('posts_title_idx').on(p.title.desc().nullsFirst(), p.slug),
-      uniqueIndex('posts_slug_idx').using('btree', p.slug.op('text_pattern_ops')).where(sql`${p.slug} is not null`).concurrently().with({ fillfactor: 70 }),
+      uniqueIndex('posts_slug_idx')
+        .using('btree', p.slug.op('text_pattern_ops'))
+        .where(sql`${p.slug} is not null`)
+        .concurrently()
+        .with({ fillfactor: 70 }),
       index().onOnly(p.authorId),
       unique('posts_author_title').on(p.authorId, p.title).nullsNotDistinct(),
       check('title_not_empty', sql`${p.title} <> ''`),
@@ -461,7 +512,11 @@ describe('tables, schemas, indexes and constraints', () => {
     assert.deepEqual(title!.indexConfig, { order: 'desc', nulls: 'first', opClass: undefined });
     // the same column in another index keeps its own settings
     assert.deepEqual(slug!.indexConfig, { order: 'asc', nulls: 'last', opClass: undefined });
-    assert.deepEqual((bySlug!.config.columns[0] as { indexConfig: unknown }).indexConfig, { order: 'asc', nulls: 'last', opClass: 'text_pattern_ops' });
+    assert.deepEqual((bySlug!.config.columns[0] as { indexConfig: unknown }).indexConfig, {
+      order: 'asc',
+      nulls: 'last',
+      opClass: 'text_pattern_ops',
+    });
     assert.equal(bySlug!.config.unique, true);
     assert.equal(bySlug!.config.concurrently, true);
     assert.deepEqual(bySlug!.config.with, { fillfactor: 70 });
@@ -471,7 +526,10 @@ describe('tables, schemas, indexes and constraints', () => {
     assert.equal(c.uniqueConstraints[0]!.getName(), 'posts_author_title');
     assert.equal(c.uniqueConstraints[0]!.nullsNotDistinct, true);
     assert.equal(c.checks[0]!.name, 'title_not_empty');
-    assert.deepEqual(c.foreignKeys.map((f) => f.getName()), ['posts_author_id_users_id_fk', 'posts_author_fk']);
+    assert.deepEqual(
+      c.foreignKeys.map((f) => f.getName()),
+      ['posts_author_id_users_id_fk', 'posts_author_fk'],
+    );
     assert.equal(c.foreignKeys[0]!.onDelete, 'cascade');
     assert.equal(c.primaryKeys[0]!.getName(), 'posts_id_title_pk');
     assert.strictEqual(getTableConfig(posts), c);
@@ -484,7 +542,10 @@ describe('tables, schemas, indexes and constraints', () => {
     assert.equal(currency.schema, 'billing');
     const invoices = billing.table('invoices', { id: serial().primaryKey(), currency: currency() });
     assert.equal(getTableConfig(invoices).schema, 'billing');
-    assert.throws(() => pgSchema('public'), (e: unknown) => e instanceof MizzleError && e.kind === 'invalid');
+    assert.throws(
+      () => pgSchema('public'),
+      (e: unknown) => e instanceof MizzleError && e.kind === 'invalid',
+    );
   });
 
   test('pgTableCreator renames the SQL table', () => {
@@ -533,7 +594,11 @@ const users = pgTable('users', {
   doc: jsonb(),
   born: date({ mode: 'date' }),
 });
-const accounts = auth.table('accounts', { id: uuid().primaryKey().defaultRandom(), userId: integer('user_id').notNull(), balance: numeric() });
+const accounts = auth.table('accounts', {
+  id: uuid().primaryKey().defaultRandom(),
+  userId: integer('user_id').notNull(),
+  balance: numeric(),
+});
 
 describe('queries compiled for PostgreSQL', () => {
   const s = stub();
@@ -542,7 +607,11 @@ describe('queries compiled for PostgreSQL', () => {
   test('select with $n parameters, encoded through the column', () => {
     const at = new Date(Date.UTC(2024, 0, 1));
     assert.deepEqual(
-      db.select({ id: users.id }).from(users).where(and(eq(users.mood, 'happy'), gt(users.createdAt, at), eq(users.big, 5n))).toSQL(),
+      db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.mood, 'happy'), gt(users.createdAt, at), eq(users.big, 5n)))
+        .toSQL(),
       {
         sql: 'select "users"."id" from "users" where ("users"."mood" = $1 and "users"."created_at" > $2 and "users"."big" = $3)',
         params: ['happy', '2024-01-01T00:00:00.000Z', '5'],
@@ -551,20 +620,43 @@ describe('queries compiled for PostgreSQL', () => {
   });
 
   test('schema-qualified tables', () => {
-    assert.deepEqual(db.select().from(accounts).where(inArray(accounts.userId, [1, 2])).limit(10).offset(5).toSQL(), {
-      sql: 'select "accounts"."id", "accounts"."user_id", "accounts"."balance" from "auth"."accounts" where "accounts"."user_id" in ($1, $2) limit $3 offset $4',
-      params: [1, 2, 10, 5],
-    });
+    assert.deepEqual(
+      db
+        .select()
+        .from(accounts)
+        .where(inArray(accounts.userId, [1, 2]))
+        .limit(10)
+        .offset(5)
+        .toSQL(),
+      {
+        sql: 'select "accounts"."id", "accounts"."user_id", "accounts"."balance" from "auth"."accounts" where "accounts"."user_id" in ($1, $2) limit $3 offset $4',
+        params: [1, 2, 10, 5],
+      },
+    );
   });
 
   test('insert binds arrays as literals, Dates as ISO text, bigint and JSON as text', () => {
     const q = db
       .insert(users)
-      .values({ name: 'ann', tags: ['a', 'b"c', null] as string[], createdAt: new Date(0), big: 9007199254740993n, doc: { k: [1] }, born: new Date(Date.UTC(2000, 1, 3)) })
+      .values({
+        name: 'ann',
+        tags: ['a', 'b"c', null] as string[],
+        createdAt: new Date(0),
+        big: 9007199254740993n,
+        doc: { k: [1] },
+        born: new Date(Date.UTC(2000, 1, 3)),
+      })
       .returning({ id: users.id });
     const { sql: text, params } = q.toSQL();
     assert.match(text, /^insert into "users" \(.*\) values \(\$1, \$2, \$3, \$4, \$5, \$6\) returning "users"."id"$/);
-    assert.deepEqual(params, ['ann', '{"a","b\\"c",NULL}', '1970-01-01T00:00:00.000Z', '9007199254740993', '{"k":[1]}', '2000-02-03T00:00:00.000Z']);
+    assert.deepEqual(params, [
+      'ann',
+      '{"a","b\\"c",NULL}',
+      '1970-01-01T00:00:00.000Z',
+      '9007199254740993',
+      '{"k":[1]}',
+      '2000-02-03T00:00:00.000Z',
+    ]);
   });
 
   test('update and delete', () => {
@@ -579,12 +671,22 @@ describe('queries compiled for PostgreSQL', () => {
   });
 
   test('selectDistinctOn', () => {
-    assert.deepEqual(db.selectDistinctOn([users.mood], { mood: users.mood, id: users.id }).from(users).orderBy(users.mood, desc(users.id)).toSQL(), {
-      sql: 'select distinct on ("users"."mood") "users"."mood", "users"."id" from "users" order by "users"."mood" asc, "users"."id" desc',
-      params: [],
-    });
+    assert.deepEqual(
+      db
+        .selectDistinctOn([users.mood], { mood: users.mood, id: users.id })
+        .from(users)
+        .orderBy(users.mood, desc(users.id))
+        .toSQL(),
+      {
+        sql: 'select distinct on ("users"."mood") "users"."mood", "users"."id" from "users" order by "users"."mood" asc, "users"."id" desc',
+        params: [],
+      },
+    );
     assert.equal(
-      db.selectDistinctOn([users.mood, sql`lower(${users.name})`]).from(users).toSQL().sql,
+      db
+        .selectDistinctOn([users.mood, sql`lower(${users.name})`])
+        .from(users)
+        .toSQL().sql,
       'select distinct on ("users"."mood", lower("users"."name")) "users"."id", "users"."name", "users"."mood", "users"."tags", "users"."created_at", "users"."big", "users"."doc", "users"."born" from "users"',
     );
     const cte = db.$with('u').as(db.select({ id: users.id, mood: users.mood }).from(users));
@@ -595,14 +697,30 @@ describe('queries compiled for PostgreSQL', () => {
   });
 
   test('lateral joins', () => {
-    const latest = db.select({ id: accounts.id }).from(accounts).where(eq(accounts.userId, users.id)).orderBy(asc(accounts.id)).limit(1).as('acc');
-    const sub = '(select "accounts"."id" from "auth"."accounts" where "accounts"."user_id" = "users"."id" order by "accounts"."id" asc limit $1) as "acc"';
-    assert.deepEqual(db.select({ name: users.name, acc: latest.id }).from(users).leftJoinLateral(latest, sql`true`).toSQL(), {
-      sql: `select "users"."name", "acc"."id" from "users" left join lateral ${sub} on true`,
-      params: [1],
-    });
-    assert.equal(db.select({ n: users.name }).from(users).innerJoinLateral(latest, sql`true`).toSQL().sql, `select "users"."name" from "users" inner join lateral ${sub} on true`);
-    assert.equal(db.select({ n: users.name }).from(users).crossJoinLateral(latest).toSQL().sql, `select "users"."name" from "users" cross join lateral ${sub}`);
+    const latest = db
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(eq(accounts.userId, users.id))
+      .orderBy(asc(accounts.id))
+      .limit(1)
+      .as('acc');
+    const sub =
+      '(select "accounts"."id" from "auth"."accounts" where "accounts"."user_id" = "users"."id" order by "accounts"."id" asc limit $1) as "acc"';
+    assert.deepEqual(
+      db.select({ name: users.name, acc: latest.id }).from(users).leftJoinLateral(latest, sql`true`).toSQL(),
+      {
+        sql: `select "users"."name", "acc"."id" from "users" left join lateral ${sub} on true`,
+        params: [1],
+      },
+    );
+    assert.equal(
+      db.select({ n: users.name }).from(users).innerJoinLateral(latest, sql`true`).toSQL().sql,
+      `select "users"."name" from "users" inner join lateral ${sub} on true`,
+    );
+    assert.equal(
+      db.select({ n: users.name }).from(users).crossJoinLateral(latest).toSQL().sql,
+      `select "users"."name" from "users" cross join lateral ${sub}`,
+    );
   });
 
   test('row locks', () => {
@@ -610,13 +728,24 @@ describe('queries compiled for PostgreSQL', () => {
     const q = () => db.select({ id: users.id }).from(users);
     assert.equal(q().for('update').toSQL().sql, `${base} for update`);
     assert.equal(q().for('no key update', { noWait: true }).toSQL().sql, `${base} for no key update nowait`);
-    assert.equal(q().for('share', { of: users, skipLocked: true }).toSQL().sql, `${base} for share of "users" skip locked`);
+    assert.equal(
+      q().for('share', { of: users, skipLocked: true }).toSQL().sql,
+      `${base} for share of "users" skip locked`,
+    );
     const u2 = alias(users, 'u2');
     assert.equal(
-      db.select({ id: users.id }).from(users).innerJoin(u2, eq(u2.id, users.id)).for('key share', { of: [users, u2] }).toSQL().sql,
+      db
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(u2, eq(u2.id, users.id))
+        .for('key share', { of: [users, u2] })
+        .toSQL().sql,
       'select "users"."id" from "users" inner join "users" as "u2" on "u2"."id" = "users"."id" for key share of "users", "u2"',
     );
-    assert.equal(q().where(eq(users.id, 1)).limit(1).for('update').toSQL().sql, `${base} where "users"."id" = $1 limit $2 for update`);
+    assert.equal(
+      q().where(eq(users.id, 1)).limit(1).for('update').toSQL().sql,
+      `${base} where "users"."id" = $1 limit $2 for update`,
+    );
   });
 
   test('set operations, including intersect all and except all', () => {
@@ -629,18 +758,29 @@ describe('queries compiled for PostgreSQL', () => {
     assert.equal(intersectAll(a(), b()).toSQL().sql, `select "users"."id" from "users" intersect all ${right}`);
     assert.equal(except(a(), b()).toSQL().sql, `select "users"."id" from "users" except ${right}`);
     assert.equal(exceptAll(a(), b()).toSQL().sql, `select "users"."id" from "users" except all ${right}`);
-    assert.equal(a().intersectAll(b()).exceptAll(b()).toSQL().sql, `(select "users"."id" from "users" intersect all ${right}) except all ${right}`);
+    assert.equal(
+      a().intersectAll(b()).exceptAll(b()).toSQL().sql,
+      `(select "users"."id" from "users" intersect all ${right}) except all ${right}`,
+    );
   });
 
   test('views', () => {
-    const happy = pgView('happy_users').as((qb) => qb.select({ id: users.id, name: users.name }).from(users).where(eq(users.mood, 'happy')));
+    const happy = pgView('happy_users').as((qb) =>
+      qb.select({ id: users.id, name: users.name }).from(users).where(eq(users.mood, 'happy')),
+    );
     assert.equal(isPgView(happy), true);
     assert.equal(isPgMaterializedView(happy), false);
-    assert.equal(db.select().from(happy).toSQL().sql, 'select "happy_users"."id", "happy_users"."name" from "happy_users"');
+    assert.equal(
+      db.select().from(happy).toSQL().sql,
+      'select "happy_users"."id", "happy_users"."name" from "happy_users"',
+    );
     const legacy = auth.view('legacy', { id: integer().notNull() }).existing();
     assert.equal(getViewConfig(legacy)?.isExisting, true);
     assert.equal(db.select().from(legacy).toSQL().sql, 'select "legacy"."id" from "auth"."legacy"');
-    const stats = pgMaterializedView('stats').withNoData().using('heap').as((qb) => qb.select({ id: users.id }).from(users));
+    const stats = pgMaterializedView('stats')
+      .withNoData()
+      .using('heap')
+      .as((qb) => qb.select({ id: users.id }).from(users));
     assert.equal(isPgMaterializedView(stats), true);
     assert.equal(getViewConfig(stats)?.withNoData, true);
     assert.equal(getViewConfig(stats)?.using, 'heap');
@@ -649,9 +789,15 @@ describe('queries compiled for PostgreSQL', () => {
   test('placeholders of inserted values are encoded through the column when executed', async () => {
     s.sent.length = 0;
     s.rows = [];
-    const prepared = db.insert(users).values({ name: sql.placeholder('name'), createdAt: sql.placeholder('at'), tags: sql.placeholder('tags') }).prepare();
+    const prepared = db
+      .insert(users)
+      .values({ name: sql.placeholder('name'), createdAt: sql.placeholder('at'), tags: sql.placeholder('tags') })
+      .prepare();
     await prepared.execute({ name: 'n', at: new Date(0), tags: ['x'] });
-    assert.match(s.sent[0]!.sql, /^insert into "users" \(.*"name", "tags", "created_at".*\) values \(.*\$1, \$2, \$3.*\)$/);
+    assert.match(
+      s.sent[0]!.sql,
+      /^insert into "users" \(.*"name", "tags", "created_at".*\) values \(.*\$1, \$2, \$3.*\)$/,
+    );
     assert.deepEqual(s.sent[0]!.params, ['n', '{"x"}', '1970-01-01T00:00:00.000Z']);
   });
 
@@ -670,13 +816,33 @@ describe('queries compiled for PostgreSQL', () => {
     });
     s.rows = [[1, null, null, null, null, null, null, null]];
     const [nulls] = await db.select().from(users);
-    assert.deepEqual(nulls, { id: 1, name: null, mood: null, tags: null, createdAt: null, big: null, doc: null, born: null });
+    assert.deepEqual(nulls, {
+      id: 1,
+      name: null,
+      mood: null,
+      tags: null,
+      createdAt: null,
+      big: null,
+      doc: null,
+      born: null,
+    });
   });
 
   test('left-joined lateral subquery: a missing row is null', async () => {
-    const latest = db.select({ id: accounts.id, balance: accounts.balance }).from(accounts).where(eq(accounts.userId, users.id)).limit(1).as('acc');
-    s.rows = [[1, 'ann', null, null], [2, 'bob', 'u-1', '10.50']];
-    const rows = await db.select({ id: users.id, name: users.name, acc: { id: latest.id, balance: latest.balance } }).from(users).leftJoinLateral(latest, sql`true`);
+    const latest = db
+      .select({ id: accounts.id, balance: accounts.balance })
+      .from(accounts)
+      .where(eq(accounts.userId, users.id))
+      .limit(1)
+      .as('acc');
+    s.rows = [
+      [1, 'ann', null, null],
+      [2, 'bob', 'u-1', '10.50'],
+    ];
+    const rows = await db
+      .select({ id: users.id, name: users.name, acc: { id: latest.id, balance: latest.balance } })
+      .from(users)
+      .leftJoinLateral(latest, sql`true`);
     assert.deepEqual(rows, [
       { id: 1, name: 'ann', acc: null },
       { id: 2, name: 'bob', acc: { id: 'u-1', balance: '10.50' } },
@@ -694,7 +860,11 @@ describe('PostgreSQL-only constructs on SQLite are typed engine errors', () => {
     unsupported(() => db.selectDistinctOn([users.mood]).from(users).toSQL());
     unsupported(() => db.select().from(users).crossJoinLateral(sq).toSQL());
     unsupported(() => db.select().from(users).for('update').toSQL());
-    unsupported(() => intersectAll(db.select({ id: users.id }).from(users), db.select({ id: users.id }).from(users)).toSQL());
-    unsupported(() => exceptAll(db.select({ id: users.id }).from(users), db.select({ id: users.id }).from(users)).toSQL());
+    unsupported(() =>
+      intersectAll(db.select({ id: users.id }).from(users), db.select({ id: users.id }).from(users)).toSQL(),
+    );
+    unsupported(() =>
+      exceptAll(db.select({ id: users.id }).from(users), db.select({ id: users.id }).from(users)).toSQL(),
+    );
   });
 });

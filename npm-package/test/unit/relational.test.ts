@@ -161,7 +161,10 @@ describe('one statement per relational call', () => {
     const { value, queries } = await logging(() =>
       db.query.posts.findFirst({
         where: (p, { eq }) => eq(p.id, 3),
-        with: { author: { with: { city: true } }, comments: { columns: { id: true }, orderBy: (c, { asc }) => asc(c.id) } },
+        with: {
+          author: { with: { city: true } },
+          comments: { columns: { id: true }, orderBy: (c, { asc }) => asc(c.id) },
+        },
       }),
     );
     assert.equal(queries.length, 1, `logged: ${JSON.stringify(queries)}`);
@@ -176,19 +179,35 @@ describe('one statement per relational call', () => {
   });
 
   test('a findFirst that matches nothing is undefined, still one query', async () => {
-    const { value, queries } = await logging(() => db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { posts: true, city: true } }));
+    const { value, queries } = await logging(() =>
+      db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, 99), with: { posts: true, city: true } }),
+    );
     assert.equal(queries.length, 1);
     assert.equal(value, undefined);
   });
 
   test('.sync() and a prepared findMany: one query per execution', async () => {
-    const { value, queries } = await logging(() => db.query.cities.findMany({ columns: { name: true }, with: { users: { columns: { name: true }, orderBy: (u, { asc }) => asc(u.id) } }, orderBy: (c, { asc }) => asc(c.id) }).sync());
+    const { value, queries } = await logging(() =>
+      db.query.cities
+        .findMany({
+          columns: { name: true },
+          with: { users: { columns: { name: true }, orderBy: (u, { asc }) => asc(u.id) } },
+          orderBy: (c, { asc }) => asc(c.id),
+        })
+        .sync(),
+    );
     assert.equal(queries.length, 1);
     assert.deepEqual(value, [
       { name: 'Paris', users: [{ name: 'ann' }] },
       { name: 'Berlin', users: [{ name: 'bob' }] },
     ]);
-    const prepared = db.query.users.findMany({ columns: { id: true }, where: (u, { eq, sql }) => eq(u.id, sql.placeholder('id')), with: { posts: { columns: { id: true } } } }).prepare();
+    const prepared = db.query.users
+      .findMany({
+        columns: { id: true },
+        where: (u, { eq, sql }) => eq(u.id, sql.placeholder('id')),
+        with: { posts: { columns: { id: true } } },
+      })
+      .prepare();
     const from = logged.length;
     assert.deepEqual(await prepared.execute({ id: 2 }), [{ id: 2, posts: [{ id: 3 }] }]);
     assert.deepEqual(await prepared.execute({ id: 3 }), [{ id: 3, posts: [] }]);
@@ -213,22 +232,46 @@ describe('typed errors', () => {
   }
 
   test('an unknown relation key', async () => {
-    await rejects(() => db.query.users.findMany({ with: { nope: true } } as never), 'invalid', /table "users" has no relation "nope"/);
+    await rejects(
+      () => db.query.users.findMany({ with: { nope: true } } as never),
+      'invalid',
+      /table "users" has no relation "nope"/,
+    );
     // Also one level down.
-    await rejects(() => db.query.users.findMany({ with: { posts: { with: { nope: true } } } } as never), 'invalid', /table "posts" has no relation "nope"/);
+    await rejects(
+      () => db.query.users.findMany({ with: { posts: { with: { nope: true } } } } as never),
+      'invalid',
+      /table "posts" has no relation "nope"/,
+    );
   });
 
   test('an unknown column in columns', async () => {
-    await rejects(() => db.query.users.findMany({ columns: { nope: true } } as never), 'invalid', /table "users" has no column "nope"/);
-    await rejects(() => db.query.users.findFirst({ with: { city: { columns: { nope: false } } } } as never), 'invalid', /table "cities" has no column "nope"/);
+    await rejects(
+      () => db.query.users.findMany({ columns: { nope: true } } as never),
+      'invalid',
+      /table "users" has no column "nope"/,
+    );
+    await rejects(
+      () => db.query.users.findFirst({ with: { city: { columns: { nope: false } } } } as never),
+      'invalid',
+      /table "cities" has no column "nope"/,
+    );
   });
 
   test('a many() whose inverse is ambiguous (two one() back, no relationName)', async () => {
-    await rejects(() => ambiguous.query.people.findMany({ with: { sent: true } }), 'invalid', /relation "people\.sent" is ambiguous.*relationName/);
+    await rejects(
+      () => ambiguous.query.people.findMany({ with: { sent: true } }),
+      'invalid',
+      /relation "people\.sent" is ambiguous.*relationName/,
+    );
     // The one() sides have fields, so they work.
-    assert.deepEqual(await ambiguous.query.messages.findMany({ columns: { id: true }, with: { sender: { columns: { name: true } }, recipient: { columns: { name: true } } } }), [
-      { id: 1, sender: { name: 'p' }, recipient: { name: 'p' } },
-    ]);
+    assert.deepEqual(
+      await ambiguous.query.messages.findMany({
+        columns: { id: true },
+        with: { sender: { columns: { name: true } }, recipient: { columns: { name: true } } },
+      }),
+      [{ id: 1, sender: { name: 'p' }, recipient: { name: 'p' } }],
+    );
   });
 
   test('a relation cell that is not JSON is a decode error (decoder)', () => {

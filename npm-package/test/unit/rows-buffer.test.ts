@@ -76,7 +76,10 @@ describe('rows buffer', () => {
 describe('decoded blobs', () => {
   test('small blobs are copies in shared slabs that never overlap', () => {
     const blobs = Array.from({ length: 600 }, (_, i) => bytesOf(1 + (i % 40), i));
-    const buf = rowsBuffer(['b'], blobs.map((b) => [b]));
+    const buf = rowsBuffer(
+      ['b'],
+      blobs.map((b) => [b]),
+    );
     const out = decodeRows(buf).rows.map((r) => r[0] as Uint8Array);
     assert.deepEqual(out, blobs);
     // Copies: the rows buffer can be reused by the caller without changing them.
@@ -106,7 +109,12 @@ describe('decoded blobs', () => {
 
   test('a blob that does not fit the rest of a slab starts a new one', () => {
     const blobs = [bytesOf(4000, 1), bytesOf(4000, 2), bytesOf(300, 3)];
-    const out = decodeRows(rowsBuffer(['b'], blobs.map((b) => [b]))).rows.map((r) => r[0] as Uint8Array);
+    const out = decodeRows(
+      rowsBuffer(
+        ['b'],
+        blobs.map((b) => [b]),
+      ),
+    ).rows.map((r) => r[0] as Uint8Array);
     assert.deepEqual(out, blobs);
     assert.equal(out[0]!.buffer, out[1]!.buffer);
     assert.notEqual(out[2]!.buffer, out[1]!.buffer);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Encoder } from '../../src/engine/encoder.js';
-import { Engine, SHAPE_CACHE_LIMIT } from '../../src/engine/engine.js';
+import { type Engine, SHAPE_CACHE_LIMIT } from '../../src/engine/engine.js';
 import { eq, inArray } from '../../src/index.js';
 import { integer, sqliteTable, text } from '../../src/sqlite-core/index.js';
 import { createDatabase, drizzle } from '../../src/sqlite-wasm/index.js';
@@ -31,7 +31,10 @@ test('shapes with the same hash keep their own SQL', async () => {
     { sql: 'select "users"."id" from "users"', params: [] },
   ]);
   // Hits on the shared chain give the same answers again.
-  assert.deepEqual(queries.map((q) => q().toSQL()), first);
+  assert.deepEqual(
+    queries.map((q) => q().toSQL()),
+    first,
+  );
 });
 
 test('the cache is bounded: emptied when full, shapes compile again to the same SQL', async () => {
@@ -45,7 +48,16 @@ test('the cache is bounded: emptied when full, shapes compile again to the same 
   const total = SHAPE_CACHE_LIMIT * 2 + 100;
   let hotUses = 0;
   for (let n = 1; n <= total; n++) {
-    const q = db.select({ id: users.id }).from(users).where(inArray(users.id, Array.from({ length: n }, (_, i) => i))).toSQL();
+    const q = db
+      .select({ id: users.id })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          Array.from({ length: n }, (_, i) => i),
+        ),
+      )
+      .toSQL();
     if (n === total) assert.equal(q.params.length, total);
     if (n % 500 === 0) {
       assert.deepEqual(hot(), want);
@@ -55,10 +67,17 @@ test('the cache is bounded: emptied when full, shapes compile again to the same 
   }
   // Each new shape compiled once; the hot one again only after each emptying (twice here).
   const hotCompiles = engine.compiles - start - total;
-  assert.ok(hotCompiles >= 1 && hotCompiles <= 2 && hotCompiles < hotUses, `hot shape compiled ${hotCompiles} times in ${hotUses} uses`);
+  assert.ok(
+    hotCompiles >= 1 && hotCompiles <= 2 && hotCompiles < hotUses,
+    `hot shape compiled ${hotCompiles} times in ${hotUses} uses`,
+  );
   // A shape that fell out compiles again, to the same SQL.
   const before = engine.compiles;
-  const early = db.select({ id: users.id }).from(users).where(inArray(users.id, [0])).toSQL();
+  const early = db
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.id, [0]))
+    .toSQL();
   assert.equal(engine.compiles, before + 1);
   assert.deepEqual(early, { sql: 'select "users"."id" from "users" where "users"."id" in (?)', params: [0] });
 });

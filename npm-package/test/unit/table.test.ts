@@ -184,11 +184,9 @@ describe('getTableConfig', () => {
       ];
     },
   );
-  const members = sqliteTable(
-    'members',
-    { groupId: integer('group_id'), userId: integer('user_id') },
-    (t) => [primaryKey({ columns: [t.groupId, t.userId] })],
-  );
+  const members = sqliteTable('members', { groupId: integer('group_id'), userId: integer('user_id') }, (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+  ]);
   const legacy = sqliteTable('legacy', { a: integer(), b: integer() }, (t) => ({
     pk: primaryKey(t.a, t.b),
     idx: index('legacy_a').on(t.a),

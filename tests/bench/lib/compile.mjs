@@ -58,7 +58,9 @@ export function schemaSet(o, k) {
       author: one(users, { fields: [posts.authorId], references: [users.id] }),
       comments: many(comments),
     })),
-    commentsRelations: relations(comments, ({ one }) => ({ post: one(posts, { fields: [comments.postId], references: [posts.id] }) })),
+    commentsRelations: relations(comments, ({ one }) => ({
+      post: one(posts, { fields: [comments.postId], references: [posts.id] }),
+    })),
   };
   return schema;
 }
@@ -69,7 +71,8 @@ export function schemaSet(o, k) {
  * `relational: true` shapes use `db.query.*` (each ORM plans its own SQL: no SQL check).
  */
 const IDS = 'Array.from({ length: 10 }, (_, i) => v(`id${i}`, i + 1))';
-const ROWS = 'Array.from({ length: 100 }, (_, i) => ({ name: v(`name${i}`, `user ${i}`), email: v(`email${i}`, `u${i}@x.test`), age: v(`age${i}`, 20 + (i % 50)) }))';
+const ROWS =
+  'Array.from({ length: 100 }, (_, i) => ({ name: v(`name${i}`, `user ${i}`), email: v(`email${i}`, `u${i}@x.test`), age: v(`age${i}`, 20 + (i % 50)) }))';
 export const SHAPES = [
   { key: 'selectById', label: 'select by id', text: 'db.select().from(t.users).where(o.eq(t.users.id, v("id", 1)))' },
   {
@@ -81,9 +84,17 @@ export const SHAPES = [
       `.where(o.and(o.eq(t.users.email, v("email", "a@x.test")), o.gt(t.posts.views, v("views", 10)), o.like(t.posts.title, v("title", "%orm%")), o.inArray(t.posts.id, ${IDS})))` +
       '.groupBy(t.users.name, t.posts.title).orderBy(o.desc(t.posts.title)).limit(v("limit", 20)).offset(v("offset", 40))',
   },
-  { key: 'insert1', label: 'insert 1 row', text: 'db.insert(t.users).values({ name: v("name", "ann"), email: v("email", "a@x.test"), age: v("age", 30) })' },
+  {
+    key: 'insert1',
+    label: 'insert 1 row',
+    text: 'db.insert(t.users).values({ name: v("name", "ann"), email: v("email", "a@x.test"), age: v("age", 30) })',
+  },
   { key: 'insert100', label: 'insert 100 rows', text: `db.insert(t.users).values(${ROWS})` },
-  { key: 'update', label: 'update', text: 'db.update(t.users).set({ name: v("name", "bob"), age: v("age", 31) }).where(o.eq(t.users.id, v("id", 1)))' },
+  {
+    key: 'update',
+    label: 'update',
+    text: 'db.update(t.users).set({ name: v("name", "bob"), age: v("age", 31) }).where(o.eq(t.users.id, v("id", 1)))',
+  },
   { key: 'delete', label: 'delete', text: 'db.delete(t.users).where(o.eq(t.users.id, v("id", 1)))' },
   {
     key: 'upsert',
@@ -97,7 +108,12 @@ export const SHAPES = [
       '((sq) => db.with(sq).select().from(sq).where(o.like(sq.name, v("name", "a%"))))' +
       '(db.$with("sq").as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(o.gt(t.users.age, v("age", 18)))))',
   },
-  { key: 'findManyPosts', label: 'findMany with posts', relational: true, text: 'db.query.users.findMany({ with: { posts: true } })' },
+  {
+    key: 'findManyPosts',
+    label: 'findMany with posts',
+    relational: true,
+    text: 'db.query.users.findMany({ with: { posts: true } })',
+  },
   {
     key: 'findFirstAuthorComments',
     label: 'findFirst with author and comments',
@@ -108,9 +124,20 @@ export const SHAPES = [
 
 /** Placeholder values of one prepared execution of every shape (a superset of the names). */
 export const PLACEHOLDER_VALUES = (() => {
-  const pv = { id: 1, email: 'a@x.test', views: 10, title: '%orm%', limit: 20, offset: 40, name: 'ann', name2: 'ann2', age: 30 };
+  const pv = {
+    id: 1,
+    email: 'a@x.test',
+    views: 10,
+    title: '%orm%',
+    limit: 20,
+    offset: 40,
+    name: 'ann',
+    name2: 'ann2',
+    age: 30,
+  };
   for (let i = 0; i < 10; i++) pv[`id${i}`] = i + 1;
-  for (let i = 0; i < 100; i++) Object.assign(pv, { [`name${i}`]: `user ${i}`, [`email${i}`]: `u${i}@x.test`, [`age${i}`]: 20 + (i % 50) });
+  for (let i = 0; i < 100; i++)
+    Object.assign(pv, { [`name${i}`]: `user ${i}`, [`email${i}`]: `u${i}@x.test`, [`age${i}`]: 20 + (i % 50) });
   return pv;
 })();
 
@@ -125,7 +152,14 @@ export function shapeLoops(shape) {
   const plainV = 'const v = (_, x) => x;';
   const prepV = 'const v = (name) => o.sql.placeholder(name);';
   return {
-    plain: new Function('dbs', 'o', 'sets', 'start', 'n', `${plainV} let r; for (let i = start; i < start + n; i++) { const db = ${pick}; const t = sets[i]; r = ${shape.text}.toSQL(); } return r;`),
+    plain: new Function(
+      'dbs',
+      'o',
+      'sets',
+      'start',
+      'n',
+      `${plainV} let r; for (let i = start; i < start + n; i++) { const db = ${pick}; const t = sets[i]; r = ${shape.text}.toSQL(); } return r;`,
+    ),
     prepared: new Function(
       'dbs',
       'o',
@@ -160,7 +194,10 @@ export function sameSqlLoose(m, d, what) {
   const a = ins.exec(unq(d.sql));
   if (a) {
     const cols = a[2].split(', ');
-    const rows = a[3].slice(1, -1).split('), (').map((r) => r.split(', '));
+    const rows = a[3]
+      .slice(1, -1)
+      .split('), (')
+      .map((r) => r.split(', '));
     const keep = cols.map((_, i) => !rows.every((r) => r[i] === 'null'));
     const pick = (xs) => xs.filter((_, i) => keep[i]).join(', ');
     const dropped = `insert into ${a[1]} (${pick(cols)}) values ${rows.map((r) => `(${pick(r)})`).join(', ')}${a[4] ?? ''}`;
@@ -169,7 +206,9 @@ export function sameSqlLoose(m, d, what) {
   throw disagree(m, d, what);
 }
 const disagree = (m, d, what) =>
-  new Error(`${what}: mizzle and drizzle-orm disagree\n  mizzle:      ${m.sql}  ${JSON.stringify(m.params)}\n  drizzle-orm: ${d.sql}  ${JSON.stringify(d.params)}`);
+  new Error(
+    `${what}: mizzle and drizzle-orm disagree\n  mizzle:      ${m.sql}  ${JSON.stringify(m.params)}\n  drizzle-orm: ${d.sql}  ${JSON.stringify(d.params)}`,
+  );
 
 /**
  * Runs the compile matrix. `orms` = { mizzle, drizzle } with `root`, `core`, `d1`;
@@ -217,7 +256,11 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
   // SQL check: set 0, plain and prepared texts, for every shape mizzle has.
   const sqlCheck = {};
   for (const s of plainShapes) {
-    sqlCheck[s.key] = sameSqlLoose(mz.loops[s.key].plain(mz.db, mz.o, mz.sets, 0, 1), dz.loops[s.key].plain(dz.db, dz.o, dz.sets, 0, 1), s.key);
+    sqlCheck[s.key] = sameSqlLoose(
+      mz.loops[s.key].plain(mz.db, mz.o, mz.sets, 0, 1),
+      dz.loops[s.key].plain(dz.db, dz.o, dz.sets, 0, 1),
+      s.key,
+    );
   }
   // Relational shapes: each ORM plans its own statement; both must at least bind the same values.
   for (const s of SHAPES.filter((x) => x.relational)) {
@@ -255,7 +298,8 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
     for (const k of keys) {
       const st = state[k];
       const run = async (n) => {
-        for (let j = 0; j < n; j++) sink = await st.loops[s.key].prepared(dbsOf(s, k), st.o, st.sets, 0, 1, PLACEHOLDER_VALUES);
+        for (let j = 0; j < n; j++)
+          sink = await st.loops[s.key].prepared(dbsOf(s, k), st.o, st.sets, 0, 1, PLACEHOLDER_VALUES);
       };
       const chunk = smoke ? 2 : await calibrateAsync(run, chunkNs);
       prepContenders.push({ key: k, chunk, run });
@@ -279,7 +323,8 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
           chunk: perFirst,
           before: () => (size = engine.compiles),
           after: (ops) => {
-            if (k === 'mizzle' && engine.compiles !== size + ops) throw new Error(`compile ${s.key} ${mode}: ${ops} never-seen shapes, ${engine.compiles - size} compiles`);
+            if (k === 'mizzle' && engine.compiles !== size + ops)
+              throw new Error(`compile ${s.key} ${mode}: ${ops} never-seen shapes, ${engine.compiles - size} compiles`);
           },
         };
         if (mode === 'firstPlain') {
@@ -299,8 +344,14 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
       row[mode] = mode === 'firstPlain' ? alternate(contenders, t) : await alternateAsync(contenders, t);
     }
     const f = (r) => `${r.ratio.medians.toFixed(3)}x`;
-    log(`compile ${s.key}: first ${f(row.firstPlain)} / prepared ${f(row.firstPrepared)}; repeated ${f(row.repeatedPlain)} / prepared ${f(row.repeatedPrepared)}`);
+    log(
+      `compile ${s.key}: first ${f(row.firstPlain)} / prepared ${f(row.firstPrepared)}; repeated ${f(row.repeatedPlain)} / prepared ${f(row.repeatedPrepared)}`,
+    );
   }
   void sink;
-  return { sqlCheck, rows, settings: { rounds, warmup, warmupFirst, sampleMs: SAMPLE_NS / 1e6, neverSeenPerSample: perFirst } };
+  return {
+    sqlCheck,
+    rows,
+    settings: { rounds, warmup, warmupFirst, sampleMs: SAMPLE_NS / 1e6, neverSeenPerSample: perFirst },
+  };
 }

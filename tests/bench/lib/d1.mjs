@@ -74,7 +74,14 @@ export async function startD1Worker(pkg, name) {
   const entry = join(dir, 'entry.mjs');
   writeFileSync(entry, pkg === null ? rawD1WorkerSource() : d1WorkerSource(pkg));
   const outdir = join(dir, 'out');
-  await build({ ...BUNDLE_OPTIONS, absWorkingDir: HERE, entryPoints: [entry], outdir, nodePaths: [join(HERE, 'node_modules')], logLevel: 'error' });
+  await build({
+    ...BUNDLE_OPTIONS,
+    absWorkingDir: HERE,
+    entryPoints: [entry],
+    outdir,
+    nodePaths: [join(HERE, 'node_modules')],
+    logLevel: 'error',
+  });
   const script = join(outdir, 'entry.js');
   const mf = new Miniflare({
     modules: true,

@@ -15,7 +15,8 @@ const require = createRequire(import.meta.url);
 const FILL = `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${ROWS})
 insert into items (id, name, created_at, active, data, payload)
 select i, 'user ' || i, 1700000000 + i, i % 2, json_object('i', i, 'tags', json_array('a', 'b'), 'name', 'user ' || i), cast(printf('%032d', i) as blob) from n`;
-const CREATE = 'create table items (id integer primary key, name text not null, created_at integer not null, active integer not null, data text not null, payload blob not null)';
+const CREATE =
+  'create table items (id integer primary key, name text not null, created_at integer not null, active integer not null, data text not null, payload blob not null)';
 export const RAW_SQL = 'select "id", "name", "created_at", "active", "data", "payload" from "items"';
 
 function itemsTable(core) {
@@ -67,7 +68,10 @@ export async function setupDecode() {
     }
     return out;
   };
-  info.mizzleSqlite = String(client.db.query('select sqlite_version()', noParams, noCodecs) && decodeRows(client.db.query('select sqlite_version()', noParams, noCodecs)).rows[0][0]);
+  info.mizzleSqlite = String(
+    client.db.query('select sqlite_version()', noParams, noCodecs) &&
+      decodeRows(client.db.query('select sqlite_version()', noParams, noCodecs)).rows[0][0],
+  );
 
   const dcore = await import('drizzle-orm/sqlite-core');
   const ditems = itemsTable(dcore);
@@ -120,13 +124,17 @@ export async function setupDecode() {
 
 /** Every contender returns ROWS rows equal (blobs as byte lists) to mizzle's. */
 export function checkDecode(contenders) {
-  const norm = (rows) => JSON.stringify(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), payload: Array.from(r.payload) })));
+  const norm = (rows) =>
+    JSON.stringify(rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), payload: Array.from(r.payload) })));
   const want = norm(contenders.mizzle());
   const kinds = {};
   for (const [k, f] of Object.entries(contenders)) {
     const rows = f();
     if (rows.length !== ROWS) throw new Error(`decode ${k}: ${rows.length} rows, want ${ROWS}`);
-    if (norm(rows) !== want) throw new Error(`decode ${k}: rows differ from mizzle's\n  ${norm([rows[1]])}\n  ${norm([contenders.mizzle()[1]])}`);
+    if (norm(rows) !== want)
+      throw new Error(
+        `decode ${k}: rows differ from mizzle's\n  ${norm([rows[1]])}\n  ${norm([contenders.mizzle()[1]])}`,
+      );
     kinds[k] = rows[0].payload?.constructor?.name;
   }
   return { payloadTypes: kinds };
@@ -137,7 +145,12 @@ export function pairRatio(res, a, b) {
   const pa = res[a].perOpNs;
   const pb = res[b].perOpNs;
   const paired = pa.map((x, i) => x / pb[i]);
-  return { of: `${a}/${b}`, medians: res[a].medianNs / res[b].medianNs, pairedMin: Math.min(...paired), pairedMax: Math.max(...paired) };
+  return {
+    of: `${a}/${b}`,
+    medians: res[a].medianNs / res[b].medianNs,
+    pairedMin: Math.min(...paired),
+    pairedMax: Math.max(...paired),
+  };
 }
 
 /** The relational benchmark's tables: 100 parents x 10 children. */
@@ -168,12 +181,18 @@ function groupParents(rows) {
 function relSchema(core, relations) {
   const { sqliteTable, integer, text } = core;
   const parents = sqliteTable('parents', { id: integer('id').primaryKey(), name: text('name').notNull() });
-  const children = sqliteTable('children', { id: integer('id').primaryKey(), parentId: integer('parent_id').notNull(), name: text('name').notNull() });
+  const children = sqliteTable('children', {
+    id: integer('id').primaryKey(),
+    parentId: integer('parent_id').notNull(),
+    name: text('name').notNull(),
+  });
   return {
     parents,
     children,
     parentsRelations: relations(parents, ({ many }) => ({ children: many(children) })),
-    childrenRelations: relations(children, ({ one }) => ({ parent: one(parents, { fields: [children.parentId], references: [parents.id] }) })),
+    childrenRelations: relations(children, ({ one }) => ({
+      parent: one(parents, { fields: [children.parentId], references: [parents.id] }),
+    })),
   };
 }
 
@@ -214,8 +233,14 @@ export async function setupRelational() {
   const want = JSON.stringify(c.bs3Raw());
   for (const [k, f] of Object.entries(c)) {
     const r = f();
-    if (r.length !== 100 || r.some((p) => p.children.length !== 10)) throw new Error(`relational ${k}: want 100 parents x 10 children, got ${r.length}: ${JSON.stringify(r[0]).slice(0, 200)}`);
-    if (JSON.stringify(r) !== want) throw new Error(`relational ${k}: rows differ from the hand-mapped join\n  ${JSON.stringify(r[0])}\n  ${JSON.stringify(JSON.parse(want)[0])}`);
+    if (r.length !== 100 || r.some((p) => p.children.length !== 10))
+      throw new Error(
+        `relational ${k}: want 100 parents x 10 children, got ${r.length}: ${JSON.stringify(r[0]).slice(0, 200)}`,
+      );
+    if (JSON.stringify(r) !== want)
+      throw new Error(
+        `relational ${k}: rows differ from the hand-mapped join\n  ${JSON.stringify(r[0])}\n  ${JSON.stringify(JSON.parse(want)[0])}`,
+      );
   }
   const build = {
     mizzle: () => mdb.query.parents.findMany({ with: { children: true } }).toSQL(),

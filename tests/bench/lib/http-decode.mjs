@@ -19,7 +19,16 @@ import { pathToFileURL } from 'node:url';
 import { HERE, PKG } from './orms.mjs';
 
 export const SIZES = [1_000, 10_000];
-export const COLUMNS = ['id int4', 'big int8', 'name text', 'active bool', 'created_at timestamptz', 'price numeric(12,2)', 'data jsonb', 'payload bytea'];
+export const COLUMNS = [
+  'id int4',
+  'big int8',
+  'name text',
+  'active bool',
+  'created_at timestamptz',
+  'price numeric(12,2)',
+  'data jsonb',
+  'payload bytea',
+];
 /** Column index of the int8 column (compared as BigInt: see `canonical`) and of the JSON column. */
 const BIG = 1;
 const JSON_COL = 6;
@@ -27,7 +36,16 @@ const JSON_COL = 6;
 const WASM_DIR = join(HERE, 'wasm', 'protocol');
 
 // ------------------------------------------------------------------------------ data
-const NAMES = ['Ada Lovelace', 'Zoë "Q" Müller', 'Łukasz Ćwik', 'O\'Brien, Pat', '李小龙', 'Grace Hopper', 'back\\slash', 'Émile ✓'];
+const NAMES = [
+  'Ada Lovelace',
+  'Zoë "Q" Müller',
+  'Łukasz Ćwik',
+  "O'Brien, Pat",
+  '李小龙',
+  'Grace Hopper',
+  'back\\slash',
+  'Émile ✓',
+];
 const pad = (n, w) => String(n).padStart(w, '0');
 
 /** The PostgreSQL text of row i's cells (null = NULL), the values a real server sends. */
@@ -52,7 +70,15 @@ const hex = (bytes) => {
 
 /** A Neon SQL-over-HTTP 200 body (Neon-Array-Mode, Neon-Raw-Text-Output), as tests/standins/neon.mjs writes it. */
 export function neonBody(n) {
-  const f = (name, dataTypeID, columnID, dataTypeSize, dataTypeModifier = -1) => ({ name, dataTypeID, tableID: 16390, columnID, dataTypeSize, dataTypeModifier, format: 'text' });
+  const f = (name, dataTypeID, columnID, dataTypeSize, dataTypeModifier = -1) => ({
+    name,
+    dataTypeID,
+    tableID: 16390,
+    columnID,
+    dataTypeSize,
+    dataTypeModifier,
+    format: 'text',
+  });
   const fields = [
     f('id', 23, 1, 4),
     f('big', 20, 2, 8),
@@ -75,7 +101,16 @@ export function neonBody(n) {
 /** A PlanetScale `Execute` 200 body, as tests/standins/planetscale.mjs writes it (zero values omitted). */
 export function planetscaleBody(n) {
   const f = (name, type, columnLength, charset, flags, decimals) => {
-    const o = { name, type, table: 'items', orgTable: 'items', database: 'bench', orgName: name, columnLength, charset };
+    const o = {
+      name,
+      type,
+      table: 'items',
+      orgTable: 'items',
+      database: 'bench',
+      orgName: name,
+      columnLength,
+      charset,
+    };
     if (decimals) o.decimals = decimals;
     if (flags) o.flags = flags;
     return o;
@@ -110,7 +145,15 @@ export function planetscaleBody(n) {
   }
   const session = {
     signature: 'Gd2wPZl0q3f4pK6bJ1nqk3M6sO9x8c4uZ1Yf2aB7cDs=',
-    vitessSession: { autocommit: true, options: { includedFields: 'ALL', clientFoundRows: true }, foundRows: String(n), rowCount: '-1', DDLStrategy: 'direct', SessionUUID: '8b1f5a3e-1c2d-11ef-9a3b-0242ac120002', enableSystemSettings: true },
+    vitessSession: {
+      autocommit: true,
+      options: { includedFields: 'ALL', clientFoundRows: true },
+      foundRows: String(n),
+      rowCount: '-1',
+      DDLStrategy: 'direct',
+      SessionUUID: '8b1f5a3e-1c2d-11ef-9a3b-0242ac120002',
+      enableSystemSettings: true,
+    },
   };
   return JSON.stringify({ session, result: { fields, rows }, timing: 0.004213 });
 }
@@ -119,26 +162,39 @@ export function planetscaleBody(n) {
 /** Loads both paths; returns `{ cases: [{ key, protocol, rows, bytes, contenders }], info }`. */
 export async function setupHttpDecode({ sizes = SIZES } = {}) {
   const imp = (p) => import(pathToFileURL(join(PKG, p)).href);
-  const [{ decoderForOid }, ps, { decodeRows }] = await Promise.all([imp('dist/neon-http/values.js'), imp('dist/planetscale/values.js'), imp('dist/sqlite-wasm/buffers.js')]);
+  const [{ decoderForOid }, ps, { decodeRows }] = await Promise.all([
+    imp('dist/neon-http/values.js'),
+    imp('dist/planetscale/values.js'),
+    imp('dist/sqlite-wasm/buffers.js'),
+  ]);
   let glue;
   try {
     glue = await import(pathToFileURL(join(WASM_DIR, 'mizzle_protocol.js')).href);
   } catch (e) {
-    throw new Error(`tests/bench/wasm/protocol/ is missing or broken (${e.message}): build it with node scripts/build-wasm.mjs protocol`);
+    throw new Error(
+      `tests/bench/wasm/protocol/ is missing or broken (${e.message}): build it with node scripts/build-wasm.mjs protocol`,
+    );
   }
   const wasmBytes = readFileSync(join(WASM_DIR, 'mizzle_protocol_bg.wasm'));
   glue.initSync({ module: wasmBytes });
   const { neon_rows: neonRows, planetscale_rows: planetscaleRows } = glue;
 
   // Malformed input is a typed error, never a trap (the module must stay usable after it).
-  for (const [fn, body] of [[neonRows, '{"fields":[{"name":"i","dataTypeID":23}],"rows":[["x"]]}'], [planetscaleRows, '{"result":{"rows":[{"values":"!!"}]}}'], [neonRows, '{"rows":[']]) {
+  for (const [fn, body] of [
+    [neonRows, '{"fields":[{"name":"i","dataTypeID":23}],"rows":[["x"]]}'],
+    [planetscaleRows, '{"result":{"rows":[{"values":"!!"}]}}'],
+    [neonRows, '{"rows":['],
+  ]) {
     let err;
     try {
       fn(body);
     } catch (e) {
       err = e;
     }
-    if (err?.name !== 'MizzleError' || err.kind !== 'protocol') throw new Error(`http decode: malformed body should throw MizzleError kind protocol, got ${err?.stack ?? 'no error'}`);
+    if (err?.name !== 'MizzleError' || err.kind !== 'protocol')
+      throw new Error(
+        `http decode: malformed body should throw MizzleError kind protocol, got ${err?.stack ?? 'no error'}`,
+      );
   }
 
   // The drivers' JS path. neon-http's `decodeRows` (src/neon-http/index.ts, not exported) is
@@ -201,7 +257,10 @@ export async function setupHttpDecode({ sizes = SIZES } = {}) {
       });
     }
   }
-  return { cases, info: { wasmBytes: wasmBytes.length, wasmFile: 'tests/bench/wasm/protocol/mizzle_protocol_bg.wasm' } };
+  return {
+    cases,
+    info: { wasmBytes: wasmBytes.length, wasmFile: 'tests/bench/wasm/protocol/mizzle_protocol_bg.wasm' },
+  };
 }
 
 // ------------------------------------------------------------------------------ equality
@@ -224,20 +283,31 @@ function same(a, b) {
   return ka.length === kb.length && ka.every((k, i) => k === kb[i] && same(a[k], b[k]));
 }
 
-const show = (v) => JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? `bytes[${x.length}]` : x));
+const show = (v) =>
+  JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? `${x}n` : x instanceof Uint8Array ? `bytes[${x.length}]` : x));
 
 /** Throws unless both paths gave the same rows; returns what was compared. */
 function checkSame(what, js, wasm, n) {
-  if (js.length !== n || wasm.length !== n) throw new Error(`http decode ${what}: js gave ${js.length} rows, wasm ${wasm.length}`);
+  if (js.length !== n || wasm.length !== n)
+    throw new Error(`http decode ${what}: js gave ${js.length} rows, wasm ${wasm.length}`);
   const first = js[0];
-  if (typeof first[0] !== 'number' || typeof first[3] !== 'number' && typeof first[3] !== 'boolean' || typeof first[6] !== 'object' || !(first[7] instanceof Uint8Array)) {
+  if (
+    typeof first[0] !== 'number' ||
+    (typeof first[3] !== 'number' && typeof first[3] !== 'boolean') ||
+    typeof first[6] !== 'object' ||
+    !(first[7] instanceof Uint8Array)
+  ) {
     throw new Error(`http decode ${what}: unexpected JS values in row 0: ${show(first)}`);
   }
   for (let r = 0; r < n; r++) {
-    if (js[r].length !== 8 || wasm[r].length !== 8) throw new Error(`http decode ${what}: row ${r} has ${js[r].length} / ${wasm[r].length} cells`);
+    if (js[r].length !== 8 || wasm[r].length !== 8)
+      throw new Error(`http decode ${what}: row ${r} has ${js[r].length} / ${wasm[r].length} cells`);
     for (let c = 0; c < 8; c++) {
       const [a, b] = [canonical(c, js[r][c]), canonical(c, wasm[r][c])];
-      if (!same(a, b)) throw new Error(`http decode ${what}: row ${r} column ${COLUMNS[c]} differs: js ${show(js[r][c])}, wasm ${show(wasm[r][c])}`);
+      if (!same(a, b))
+        throw new Error(
+          `http decode ${what}: row ${r} column ${COLUMNS[c]} differs: js ${show(js[r][c])}, wasm ${show(wasm[r][c])}`,
+        );
     }
   }
   return `${n} rows equal`;

@@ -18,12 +18,30 @@ export const ORMS = [
 
 /** Fails early, with the fix, when an install or build is missing. */
 export function requirePrereqs() {
-  for (const f of ['dist/index.js', 'dist/d1/index.js', 'dist/wasm/engine.node.js', 'wasm/engine/mizzle_engine_bg.wasm', 'wasm/embedded/mizzle_embedded_bg.wasm']) {
+  for (const f of [
+    'dist/index.js',
+    'dist/d1/index.js',
+    'dist/wasm/engine.node.js',
+    'wasm/engine/mizzle_engine_bg.wasm',
+    'wasm/embedded/mizzle_embedded_bg.wasm',
+  ]) {
     if (!existsSync(join(PKG, f))) {
-      throw new Error(`npm-package/${f} is missing: build mizzle first (node scripts/build-wasm.mjs && cd npm-package && npx tsc -p .)`);
+      throw new Error(
+        `npm-package/${f} is missing: build mizzle first (node scripts/build-wasm.mjs && cd npm-package && npx tsc -p .)`,
+      );
     }
   }
-  for (const d of ['drizzle-orm', 'esbuild', 'mizzle', 'sql.js', 'better-sqlite3', '@sqlite.org/sqlite-wasm', 'miniflare', '@neondatabase/serverless', '@planetscale/database']) {
+  for (const d of [
+    'drizzle-orm',
+    'esbuild',
+    'mizzle',
+    'sql.js',
+    'better-sqlite3',
+    '@sqlite.org/sqlite-wasm',
+    'miniflare',
+    '@neondatabase/serverless',
+    '@planetscale/database',
+  ]) {
     if (!existsSync(join(HERE, 'node_modules', d, 'package.json'))) {
       throw new Error(`tests/bench/node_modules/${d} is missing: run ./x setup (or npm install in tests/bench)`);
     }
@@ -133,7 +151,13 @@ export const SHAPE_TEXT = 'db.select(s.fields).from(s.table).where(eq(s.table.id
 export function makeLoops() {
   return {
     /** n times: build the measured query and get its SQL. */
-    repeated: new Function('db', 'users', 'eq', 'n', `let r; for (let i = 0; i < n; i++) r = ${QUERY_TEXT}.toSQL(); return r;`),
+    repeated: new Function(
+      'db',
+      'users',
+      'eq',
+      'n',
+      `let r; for (let i = 0; i < n; i++) r = ${QUERY_TEXT}.toSQL(); return r;`,
+    ),
     /** shapes[start .. start + n): one never-seen shape each. */
     shapes: new Function(
       'db',

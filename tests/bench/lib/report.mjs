@@ -4,7 +4,14 @@ import { existsSync, readFileSync } from 'node:fs';
 
 const NOTES = new URL('../notes.md', import.meta.url);
 
-const dur = (ns) => (ns < 0 ? `-${dur(-ns)}` : ns >= 1e6 ? `${(ns / 1e6).toFixed(1)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} us` : `${ns.toPrecision(3)} ns`);
+const dur = (ns) =>
+  ns < 0
+    ? `-${dur(-ns)}`
+    : ns >= 1e6
+      ? `${(ns / 1e6).toFixed(1)} ms`
+      : ns >= 1e3
+        ? `${(ns / 1e3).toFixed(2)} us`
+        : `${ns.toPrecision(3)} ns`;
 const x = (r) => `${r.toFixed(3)}x`;
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const range = (c) => `${dur(c.minNs)} .. ${dur(c.maxNs)}`;
@@ -12,7 +19,8 @@ const range = (c) => `${dur(c.minNs)} .. ${dur(c.maxNs)}`;
 const BUD = { compileFirst: 0.2, compileRepeated: 0.05, decodeVsDrizzle: 0.5, decodeVsRaw: 1.1, d1Request: 0.8 };
 const met = (ok) => (ok ? 'met' : '**not met**');
 function compileRow(c, first, repeated) {
-  const cell = (res, limit) => `${dur(res.mizzle.medianNs)} | ${dur(res.drizzle.medianNs)} | **${x(res.ratio.medians)}** | ${met(res.ratio.medians <= limit)}`;
+  const cell = (res, limit) =>
+    `${dur(res.mizzle.medianNs)} | ${dur(res.drizzle.medianNs)} | **${x(res.ratio.medians)}** | ${met(res.ratio.medians <= limit)}`;
   return `| ${c.label}${c.relational ? ' (`db.query`)' : ''} | ${cell(c[first], BUD.compileFirst)} | ${cell(c[repeated], BUD.compileRepeated)} |`;
 }
 
@@ -27,7 +35,10 @@ function compileSummary(r) {
   return forms.map(([mode, what, limit]) => {
     const rows = r.compile.rows;
     const ok = rows.filter((c) => c[mode].ratio.medians <= limit).length;
-    const [best, worst] = [Math.min(...rows.map((c) => c[mode].ratio.medians)), Math.max(...rows.map((c) => c[mode].ratio.medians))];
+    const [best, worst] = [
+      Math.min(...rows.map((c) => c[mode].ratio.medians)),
+      Math.max(...rows.map((c) => c[mode].ratio.medians)),
+    ];
     return `| compile, ${what}: <= ${limit}x drizzle-orm for each of the ${rows.length} shapes | ${x(best)} .. ${x(worst)}; met by ${ok} of ${rows.length} | ${ok === rows.length ? 'met' : '**not met**'} |`;
   });
 }
@@ -44,7 +55,10 @@ function httpSection(r) {
     ? `**The wasm path is slower in every case (${x(Math.min(...ratios))} .. ${x(Math.max(...ratios))} of the JS path).** This is the benchmark issue 6 asks
 for: the JS drivers keep their own decoders (\`npm-package/src/neon-http/values.ts\`, \`src/planetscale/values.ts\`), and both
 they and the core codecs are tested against the same stand-ins (\`tests/standins/\`).`
-    : `**The wasm path is NOT slower in ${h.cases.filter((c) => c.ratio.medians <= 1).map(name).join('; ')} (${ratios.map(x).join(', ')}):
+    : `**The wasm path is NOT slower in ${h.cases
+        .filter((c) => c.ratio.medians <= 1)
+        .map(name)
+        .join('; ')} (${ratios.map(x).join(', ')}):
 by issue 6 the drivers should switch to the core codecs through wasm.**`;
   return `## HTTP response decoding
 
@@ -85,7 +99,8 @@ export function markdown(r) {
   const { repeated, repeatedFields, first, cold } = r.time;
   const { mizzle: sm, drizzle: sd, embedded: se } = r.sizes;
   const dz = `drizzle-orm ${r.versions['drizzle-orm']}`;
-  const row = (name, c) => `| ${name} | ${dur(c.mizzle.medianNs)} | ${dur(c.drizzle.medianNs)} | **${x(c.ratio.medians)}** | ${x(c.ratio.pairedMin)} .. ${x(c.ratio.pairedMax)} |`;
+  const row = (name, c) =>
+    `| ${name} | ${dur(c.mizzle.medianNs)} | ${dur(c.drizzle.medianNs)} | **${x(c.ratio.medians)}** | ${x(c.ratio.pairedMin)} .. ${x(c.ratio.pairedMax)} |`;
   const sizeRow = (name, s) =>
     `| ${name} | ${kb(s.jsRaw)} | ${kb(s.jsGzip)} | ${s.wasmRaw ? kb(s.wasmRaw) : '-'} | ${s.wasmGzip ? kb(s.wasmGzip) : '-'} | ${kb(s.totalRaw)} | **${kb(s.totalGzip)}** |`;
   const qual =
@@ -182,7 +197,9 @@ ${r.compile.rows.map((c) => compileRow(c, 'firstPlain', 'repeatedPlain')).join('
 |---|---|---|---|---|---|---|---|---|
 ${r.compile.rows.map((c) => compileRow(c, 'firstPrepared', 'repeatedPrepared')).join('\n')}
 
-SQL check (set 0, plain): ${Object.entries(r.compile.sqlCheck).map(([k, v]) => `${k} ${v}`).join(', ')}
+SQL check (set 0, plain): ${Object.entries(r.compile.sqlCheck)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}
 (\`qualifier\`: equal once the \`"table".\` qualifiers are dropped; \`default columns\`: drizzle-orm also lists
 the columns it fills with a literal \`null\`, mizzle leaves them out; parameters identical in every case).
 
@@ -262,7 +279,10 @@ ${dur(r.d1.drizzle.medianNs * BUD.d1Request)}: ${dur(r.d1.raw.medianNs - r.d1.dr
 | budget | measured | budget |
 |---|---|---|
 ${compileSummary(r).join('\n')}
-${r.budgets.filter((b) => !b.row).map((b) => `| ${b.name} | ${b.value} | ${b.holds === null ? '-' : b.holds ? 'met' : '**not met**'} |`).join('\n')}
+${r.budgets
+  .filter((b) => !b.row)
+  .map((b) => `| ${b.name} | ${b.value} | ${b.holds === null ? '-' : b.holds ? 'met' : '**not met**'} |`)
+  .join('\n')}
 
 ## Methods
 

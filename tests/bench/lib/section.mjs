@@ -26,7 +26,8 @@ async function compile() {
     orms[key] = { root, core, d1 };
   }
   orms.mizzle.engine = shapeEngineOf(orms.mizzle.d1.drizzle(STUB_D1));
-  if (!orms.mizzle.engine) throw new Error("cannot reach mizzle's engine (db.session.engine.compiles): update shapeEngineOf() in orms.mjs");
+  if (!orms.mizzle.engine)
+    throw new Error("cannot reach mizzle's engine (db.session.engine.compiles): update shapeEngineOf() in orms.mjs");
   return runCompile({ orms, smoke, alternate, alternateAsync, calibrate, calibrateAsync, timeNs, log });
 }
 
@@ -62,7 +63,9 @@ async function decode() {
     },
   };
   const m = (k) => (time[k].medianNs / 1e6).toFixed(1);
-  log(`decode ${DECODE_ROWS} rows: mizzle ${m('mizzle')} ms, raw ${m('mizzleRaw')} ms; drizzle+sql.js ${m('drizzleSqlJs')} ms, raw ${m('sqlJsRaw')} ms; drizzle+better-sqlite3 ${m('drizzleBs3')} ms, raw ${m('bs3Raw')} ms`);
+  log(
+    `decode ${DECODE_ROWS} rows: mizzle ${m('mizzle')} ms, raw ${m('mizzleRaw')} ms; drizzle+sql.js ${m('drizzleSqlJs')} ms, raw ${m('sqlJsRaw')} ms; drizzle+better-sqlite3 ${m('drizzleBs3')} ms, raw ${m('bs3Raw')} ms`,
+  );
 
   const rel = await setupRelational();
   const relRun = alternate(
@@ -73,7 +76,11 @@ async function decode() {
     for (let i = 0; i < n; i++) sink = f();
   };
   const relBuild = alternate(
-    Object.entries(rel.build).map(([key, f]) => ({ key, chunk: smoke ? 2 : calibrate((n) => timeNs(() => buildRun(f)(n)), 2e6), run: buildRun(f) })),
+    Object.entries(rel.build).map(([key, f]) => ({
+      key,
+      chunk: smoke ? 2 : calibrate((n) => timeNs(() => buildRun(f)(n)), 2e6),
+      run: buildRun(f),
+    })),
     { rounds, warmup: smoke ? 0 : 2, minNs: smoke ? 0 : sampleNs },
   );
   const relational = {
@@ -87,12 +94,17 @@ async function decode() {
     },
   };
   const ms = (k) => (relRun[k].medianNs / 1e6).toFixed(2);
-  log(`relational findMany 100 x 10: mizzle ${ms('mizzle')} ms (raw join ${ms('mizzleRaw')} ms), drizzle-orm + better-sqlite3 ${ms('drizzleBs3')} ms (raw join ${ms('bs3Raw')} ms); build + SQL: mizzle ${(relBuild.mizzle.medianNs / 1e3).toFixed(2)} us, drizzle-orm ${(relBuild.drizzleBs3.medianNs / 1e3).toFixed(2)} us`);
+  log(
+    `relational findMany 100 x 10: mizzle ${ms('mizzle')} ms (raw join ${ms('mizzleRaw')} ms), drizzle-orm + better-sqlite3 ${ms('drizzleBs3')} ms (raw join ${ms('bs3Raw')} ms); build + SQL: mizzle ${(relBuild.mizzle.medianNs / 1e3).toFixed(2)} us, drizzle-orm ${(relBuild.drizzleBs3.medianNs / 1e3).toFixed(2)} us`,
+  );
   return { decode: decodeOut, relational };
 }
 
 const sections = { compile, decode };
-if (!sections[section]) throw new Error(`usage: node lib/section.mjs ${Object.keys(sections).join('|')} [--smoke] [--rounds=N] [--sample-ms=N]`);
+if (!sections[section])
+  throw new Error(
+    `usage: node lib/section.mjs ${Object.keys(sections).join('|')} [--smoke] [--rounds=N] [--sample-ms=N]`,
+  );
 const result = await sections[section]();
 void sink;
 process.stdout.write(JSON.stringify(result));

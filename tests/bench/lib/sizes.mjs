@@ -109,7 +109,12 @@ export async function workerSize(pkg, kind = 'd1') {
   const result = await build({
     ...BUNDLE_OPTIONS,
     absWorkingDir: HERE,
-    stdin: { contents: kind === 'd1' ? workerSource(pkg) : httpWorkerSource(kind, pkg), resolveDir: HERE, sourcefile: 'worker.mjs', loader: 'js' },
+    stdin: {
+      contents: kind === 'd1' ? workerSource(pkg) : httpWorkerSource(kind, pkg),
+      resolveDir: HERE,
+      sourcefile: 'worker.mjs',
+      loader: 'js',
+    },
     outdir: join(HERE, '.out'), // nothing is written (write: false); esbuild needs it for names
     entryNames: 'worker',
     write: false,
@@ -119,7 +124,8 @@ export async function workerSize(pkg, kind = 'd1') {
   const js = files.filter((f) => f.name.endsWith('.js'));
   if (js.length !== 1) throw new Error(`${pkg} worker: expected one .js output, got ${files.map((f) => f.name)}`);
   const text = Buffer.from(js[0].bytes).toString('utf8');
-  if (pkg === 'mizzle' && /node:fs|readFileSync/.test(text)) throw new Error(`${pkg} worker: the bundle has the Node loader, not the workerd one`);
+  if (pkg === 'mizzle' && /node:fs|readFileSync/.test(text))
+    throw new Error(`${pkg} worker: the bundle has the Node loader, not the workerd one`);
   for (const w of files.filter((f) => f.name.endsWith('.wasm'))) {
     if (!text.includes(`"./${w.name}"`)) throw new Error(`${pkg} worker: ${w.name} is not kept as a module import`);
   }
@@ -129,7 +135,9 @@ export async function workerSize(pkg, kind = 'd1') {
 /** mizzle's embedded build as shipped in npm-package/wasm/embedded (wasm + wasm-bindgen glue). */
 export function embeddedSize() {
   const dir = join(PKG, 'wasm', 'embedded');
-  return measureFiles(['mizzle_embedded_bg.wasm', 'mizzle_embedded.js'].map((name) => ({ name, bytes: readFileSync(join(dir, name)) })));
+  return measureFiles(
+    ['mizzle_embedded_bg.wasm', 'mizzle_embedded.js'].map((name) => ({ name, bytes: readFileSync(join(dir, name)) })),
+  );
 }
 
 /** sql.js and @sqlite.org/sqlite-wasm as shipped (their wasm + main JS), for comparison. */

@@ -10,7 +10,11 @@ import { bundleWorker, fetchJson, miniflare, PKG, requireBuiltPackage } from './
 export async function runEmbedded(only) {
   requireBuiltPackage();
   const load = (p) => import(pathToFileURL(join(PKG, p)).href);
-  const [{ createDatabase, drizzle }, core, ops] = await Promise.all([load('dist/sqlite-wasm/index.js'), load('dist/sqlite-core/index.js'), load('dist/index.js')]);
+  const [{ createDatabase, drizzle }, core, ops] = await Promise.all([
+    load('dist/sqlite-wasm/index.js'),
+    load('dist/sqlite-core/index.js'),
+    load('dist/index.js'),
+  ]);
   const clients = [];
   try {
     return await runAll({

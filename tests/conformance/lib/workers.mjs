@@ -16,8 +16,15 @@ const BUILD = join(HERE, '.build');
 
 /** Fails early with a clear message when mizzle's dist/ or wasm/ is missing. */
 export function requireBuiltPackage() {
-  for (const f of ['dist/index.js', 'dist/d1/index.js', 'dist/wasm/engine.workerd.js', 'wasm/engine/mizzle_engine_bg.wasm', 'wasm/embedded/mizzle_embedded_bg.wasm']) {
-    if (!existsSync(join(PKG, f))) throw new Error(`npm-package/${f} is missing: build mizzle first (cd npm-package && npm run build)`);
+  for (const f of [
+    'dist/index.js',
+    'dist/d1/index.js',
+    'dist/wasm/engine.workerd.js',
+    'wasm/engine/mizzle_engine_bg.wasm',
+    'wasm/embedded/mizzle_embedded_bg.wasm',
+  ]) {
+    if (!existsSync(join(PKG, f)))
+      throw new Error(`npm-package/${f} is missing: build mizzle first (cd npm-package && npm run build)`);
   }
 }
 

@@ -100,7 +100,8 @@ export async function runAllLanes() {
   const neonStandin = await startNeon({ pg: PG });
   neonConfig.fetchEndpoint = () => neonStandin.url;
   const ps = {};
-  for (const [k, database] of Object.entries(dbs)) ps[k] = await startPlanetScale({ mysql: { ...MY, database }, sessionIdleMs: 1000 });
+  for (const [k, database] of Object.entries(dbs))
+    ps[k] = await startPlanetScale({ mysql: { ...MY, database }, sessionIdleMs: 1000 });
   const clients = [];
   try {
     const lane = async (d, which) => {
@@ -137,7 +138,12 @@ export async function runAllLanes() {
         await teardown();
       }
     };
-    const [pgM, pgZ, myM, myZ] = await Promise.all([lane('pg', 'mizzle'), lane('pg', 'drizzle'), lane('mysql', 'mizzle'), lane('mysql', 'drizzle')]);
+    const [pgM, pgZ, myM, myZ] = await Promise.all([
+      lane('pg', 'mizzle'),
+      lane('pg', 'drizzle'),
+      lane('mysql', 'mizzle'),
+      lane('mysql', 'drizzle'),
+    ]);
     return { pg: { mizzle: pgM, drizzle: pgZ }, mysql: { mizzle: myM, drizzle: myZ } };
   } finally {
     for (const end of clients) await end().catch(() => {});

@@ -25,10 +25,18 @@ export interface MySqlBinaryConfig<TColumnType extends string = 'MySqlBinary'> {
  * @example
  * binary('hash', { length: 32 })
  */
-export class MySqlBinaryBuilder<T extends MySqlBinaryConfig<string> = MySqlBinaryConfig> extends MySqlColumnBuilder<T> {}
+export class MySqlBinaryBuilder<
+  T extends MySqlBinaryConfig<string> = MySqlBinaryConfig,
+> extends MySqlColumnBuilder<T> {}
 
 function binaryBuilder(name: string, columnType: string, base: string, length: number | undefined) {
-  const rc = initialRuntimeConfig(name, 'string', columnType, Codec.custom, length === undefined ? base : `${base}(${length})`);
+  const rc = initialRuntimeConfig(
+    name,
+    'string',
+    columnType,
+    Codec.custom,
+    length === undefined ? base : `${base}(${length})`,
+  );
   rc.length = length;
   rc.fromDriver = binaryText;
   return new MySqlBinaryBuilder(rc);
@@ -55,8 +63,14 @@ export function binary(a?: string | { length?: number }, b?: { length?: number }
  * const t = mysqlTable('t', { token: varbinary({ length: 64 }) });
  */
 export function varbinary(config: { length: number }): MySqlBinaryBuilder<MySqlBinaryConfig<'MySqlVarBinary'>>;
-export function varbinary(name: string, config: { length: number }): MySqlBinaryBuilder<MySqlBinaryConfig<'MySqlVarBinary'>>;
-export function varbinary(a: string | { length: number }, b?: { length: number }): MySqlBinaryBuilder<MySqlBinaryConfig<'MySqlVarBinary'>> {
+export function varbinary(
+  name: string,
+  config: { length: number },
+): MySqlBinaryBuilder<MySqlBinaryConfig<'MySqlVarBinary'>>;
+export function varbinary(
+  a: string | { length: number },
+  b?: { length: number },
+): MySqlBinaryBuilder<MySqlBinaryConfig<'MySqlVarBinary'>> {
   const { name, config } = nameAndConfig(a, b);
   return binaryBuilder(name, 'MySqlVarBinary', 'varbinary', config?.length) as never;
 }

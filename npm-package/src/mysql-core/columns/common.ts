@@ -53,7 +53,8 @@ export class MySqlColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends 
 
   constructor(table: Table, keyName: string, config: ColumnRuntimeConfig, extra: MySqlColumnExtra) {
     // As drizzle: every MySQL column knows the name its UNIQUE constraint would have.
-    const uniqueName = config.uniqueName ?? `${getTableInfo(table).name}_${config.name === '' ? keyName : config.name}_unique`;
+    const uniqueName =
+      config.uniqueName ?? `${getTableInfo(table).name}_${config.name === '' ? keyName : config.name}_unique`;
     super(table, keyName, { ...config, uniqueName });
     this.unsigned = extra.unsigned;
     this.fsp = extra.fsp;

@@ -56,7 +56,9 @@ export type MySqlCustomColumnFn<T extends CustomTypeValues> =
  * });
  * const t = mysqlTable('t', { tags: csv('tags').notNull() });
  */
-export function customType<T extends CustomTypeValues = CustomTypeValues>(params: CustomTypeParams<T>): MySqlCustomColumnFn<T> {
+export function customType<T extends CustomTypeValues = CustomTypeValues>(
+  params: CustomTypeParams<T>,
+): MySqlCustomColumnFn<T> {
   const fn = (a?: string | Record<string, unknown>, b?: Record<string, unknown>) => {
     const { name, config } = nameAndConfig(a, b);
     const sqlType = (params.dataType as (config: unknown) => string)(config);

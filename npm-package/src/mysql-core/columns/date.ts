@@ -115,7 +115,8 @@ function withFsp(base: string, fsp: number | undefined): string {
 function dateTimeConfig(name: string, base: 'datetime' | 'timestamp', config: MySqlDatetimeOptions | undefined) {
   const sqlType = withFsp(base, config?.fsp);
   const kind = base === 'datetime' ? 'MySqlDateTime' : 'MySqlTimestamp';
-  if (config?.mode === 'string') return initialRuntimeConfig(name, 'string', `${kind}String`, Codec.temporalText, sqlType);
+  if (config?.mode === 'string')
+    return initialRuntimeConfig(name, 'string', `${kind}String`, Codec.temporalText, sqlType);
   const rc = initialRuntimeConfig(name, 'date', kind, Codec.dateText, sqlType);
   rc.toDriver = dateTimeText;
   return rc;
@@ -128,7 +129,9 @@ function dateTimeConfig(name: string, base: 'datetime' | 'timestamp', config: My
  * const t = mysqlTable('t', { at: datetime({ fsp: 3 }).notNull(), raw: datetime('raw', { mode: 'string' }) });
  */
 export function datetime(): MySqlTemporalBuilder<MySqlDateConfig<'MySqlDateTime'>>;
-export function datetime<TMode extends 'date' | 'string'>(config?: MySqlDatetimeOptions<TMode>): MySqlDatetimeBuilderFor<TMode>;
+export function datetime<TMode extends 'date' | 'string'>(
+  config?: MySqlDatetimeOptions<TMode>,
+): MySqlDatetimeBuilderFor<TMode>;
 export function datetime<TMode extends 'date' | 'string'>(
   name: string,
   config?: MySqlDatetimeOptions<TMode>,
@@ -145,7 +148,9 @@ export function datetime(a?: string | MySqlDatetimeOptions, b?: MySqlDatetimeOpt
  * const t = mysqlTable('t', { createdAt: timestamp().notNull().defaultNow(), updatedAt: timestamp({ fsp: 3 }).onUpdateNow() });
  */
 export function timestamp(): MySqlTimestampBuilder<MySqlDateConfig<'MySqlTimestamp'>>;
-export function timestamp<TMode extends 'date' | 'string'>(config?: MySqlDatetimeOptions<TMode>): MySqlTimestampBuilderFor<TMode>;
+export function timestamp<TMode extends 'date' | 'string'>(
+  config?: MySqlDatetimeOptions<TMode>,
+): MySqlTimestampBuilderFor<TMode>;
 export function timestamp<TMode extends 'date' | 'string'>(
   name: string,
   config?: MySqlDatetimeOptions<TMode>,
@@ -180,11 +185,16 @@ export type MySqlDateBuilderFor<TMode> =
  */
 export function date(): MySqlTemporalBuilder<MySqlDateConfig<'MySqlDate'>>;
 export function date<TMode extends 'date' | 'string'>(config?: MySqlDateOptions<TMode>): MySqlDateBuilderFor<TMode>;
-export function date<TMode extends 'date' | 'string'>(name: string, config?: MySqlDateOptions<TMode>): MySqlDateBuilderFor<TMode>;
+export function date<TMode extends 'date' | 'string'>(
+  name: string,
+  config?: MySqlDateOptions<TMode>,
+): MySqlDateBuilderFor<TMode>;
 export function date(a?: string | MySqlDateOptions, b?: MySqlDateOptions): unknown {
   const { name, config } = nameAndConfig(a, b);
   if (config?.mode === 'string') {
-    return new MySqlTemporalBuilder(initialRuntimeConfig(name, 'string', 'MySqlDateString', Codec.temporalText, 'date'));
+    return new MySqlTemporalBuilder(
+      initialRuntimeConfig(name, 'string', 'MySqlDateString', Codec.temporalText, 'date'),
+    );
   }
   const rc = initialRuntimeConfig(name, 'date', 'MySqlDate', Codec.dateOnly, 'date');
   rc.toDriver = dateOnlyText;
@@ -199,8 +209,14 @@ export function date(a?: string | MySqlDateOptions, b?: MySqlDateOptions): unkno
  */
 export function time(): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>>;
 export function time(config?: { fsp?: DatetimeFsp }): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>>;
-export function time(name: string, config?: { fsp?: DatetimeFsp }): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>>;
-export function time(a?: string | { fsp?: DatetimeFsp }, b?: { fsp?: DatetimeFsp }): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>> {
+export function time(
+  name: string,
+  config?: { fsp?: DatetimeFsp },
+): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>>;
+export function time(
+  a?: string | { fsp?: DatetimeFsp },
+  b?: { fsp?: DatetimeFsp },
+): MySqlTemporalBuilder<MySqlDateStringConfig<'MySqlTime'>> {
   const { name, config } = nameAndConfig(a, b);
   return new MySqlTemporalBuilder(
     initialRuntimeConfig(name, 'string', 'MySqlTime', Codec.temporalText, withFsp('time', config?.fsp)),

@@ -53,7 +53,11 @@ export interface MySqlFloatingConfig<TColumnType extends string = 'MySqlDouble'>
  * decimal('price', { precision: 10, scale: 2 }).notNull()
  */
 export class MySqlNumericBuilder<
-  T extends MySqlDecimalConfig | MySqlDecimalNumberConfig | MySqlDecimalBigIntConfig | MySqlFloatingConfig<string> = MySqlDecimalConfig,
+  T extends
+    | MySqlDecimalConfig
+    | MySqlDecimalNumberConfig
+    | MySqlDecimalBigIntConfig
+    | MySqlFloatingConfig<string> = MySqlDecimalConfig,
 > extends MySqlColumnBuilderWithAutoIncrement<T> {}
 
 /**
@@ -78,8 +82,14 @@ export type MySqlDecimalBuilderFor<TMode> =
       : MySqlNumericBuilder<MySqlDecimalConfig>;
 
 /** drizzle's `type(p,s)` text: `decimal` for the default (10,0). */
-function numericType(base: string, precision: number | undefined, scale: number | undefined, unsigned: boolean | undefined): string {
-  let type = precision === undefined ? base : scale === undefined ? `${base}(${precision})` : `${base}(${precision},${scale})`;
+function numericType(
+  base: string,
+  precision: number | undefined,
+  scale: number | undefined,
+  unsigned: boolean | undefined,
+): string {
+  let type =
+    precision === undefined ? base : scale === undefined ? `${base}(${precision})` : `${base}(${precision},${scale})`;
   if (base === 'decimal' && (type === 'decimal(10,0)' || type === 'decimal(10)')) type = 'decimal';
   return unsigned ? `${type} unsigned` : type;
 }
@@ -118,7 +128,10 @@ export function decimal(a?: string | MySqlDecimalOptions, b?: MySqlDecimalOption
       return new MySqlNumericBuilder(rc, extra);
     }
     default:
-      return new MySqlNumericBuilder(initialRuntimeConfig(name, 'string', 'MySqlDecimal', Codec.stringNumber, sqlType), extra);
+      return new MySqlNumericBuilder(
+        initialRuntimeConfig(name, 'string', 'MySqlDecimal', Codec.stringNumber, sqlType),
+        extra,
+      );
   }
 }
 
@@ -153,7 +166,11 @@ function floatingType(base: string, columnType: string) {
             ? `real(${config.precision})`
             : `real(${config.precision}, ${config.scale})`
         : numericType(base, config?.precision, config?.scale, config?.unsigned);
-    const extra = mysqlExtra({ precision: config?.precision, scale: config?.scale, unsigned: base === 'real' ? undefined : config?.unsigned });
+    const extra = mysqlExtra({
+      precision: config?.precision,
+      scale: config?.scale,
+      unsigned: base === 'real' ? undefined : config?.unsigned,
+    });
     return new MySqlNumericBuilder(initialRuntimeConfig(name, 'number', columnType, Codec.number, sqlType), extra);
   };
 }
@@ -178,4 +195,7 @@ export const float: MySqlFloatingFn<'MySqlFloat'> = floatingType('float', 'MySql
  * @example
  * weight: real({ precision: 8, scale: 2 })
  */
-export const real: MySqlFloatingFn<'MySqlReal', { precision?: number; scale?: number }> = floatingType('real', 'MySqlReal') as never;
+export const real: MySqlFloatingFn<'MySqlReal', { precision?: number; scale?: number }> = floatingType(
+  'real',
+  'MySqlReal',
+) as never;

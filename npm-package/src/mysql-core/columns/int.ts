@@ -51,7 +51,13 @@ function integerType(sqlName: string, columnType: string) {
   return (a?: string | MySqlIntConfig, b?: MySqlIntConfig): MySqlIntegerBuilder<MySqlIntegerConfig<string>> => {
     const { name, config } = nameAndConfig(a, b);
     const unsigned = config?.unsigned ?? false;
-    const rc = initialRuntimeConfig(name, 'number', columnType, Codec.number, `${sqlName}${unsigned ? ' unsigned' : ''}`);
+    const rc = initialRuntimeConfig(
+      name,
+      'number',
+      columnType,
+      Codec.number,
+      `${sqlName}${unsigned ? ' unsigned' : ''}`,
+    );
     return new MySqlIntegerBuilder(rc, mysqlExtra({ unsigned }));
   };
 }
@@ -115,7 +121,9 @@ export type MySqlBigIntBuilderFor<TMode extends 'number' | 'bigint'> = TMode ext
  * @example
  * const t = mysqlTable('t', { id: bigint({ mode: 'number' }).primaryKey().autoincrement(), big: bigint('big', { mode: 'bigint' }) });
  */
-export function bigint<TMode extends 'number' | 'bigint'>(config: MySqlBigIntConfig<TMode>): MySqlBigIntBuilderFor<TMode>;
+export function bigint<TMode extends 'number' | 'bigint'>(
+  config: MySqlBigIntConfig<TMode>,
+): MySqlBigIntBuilderFor<TMode>;
 export function bigint<TMode extends 'number' | 'bigint'>(
   name: string,
   config: MySqlBigIntConfig<TMode>,
@@ -125,7 +133,10 @@ export function bigint(a: string | MySqlBigIntConfig, b?: MySqlBigIntConfig): un
   const unsigned = config?.unsigned ?? false;
   const sqlType = `bigint${unsigned ? ' unsigned' : ''}`;
   if (config?.mode === 'number') {
-    return new MySqlIntegerBuilder(initialRuntimeConfig(name, 'number', 'MySqlBigInt53', Codec.number, sqlType), mysqlExtra({ unsigned }));
+    return new MySqlIntegerBuilder(
+      initialRuntimeConfig(name, 'number', 'MySqlBigInt53', Codec.number, sqlType),
+      mysqlExtra({ unsigned }),
+    );
   }
   const rc = initialRuntimeConfig(name, 'bigint', 'MySqlBigInt64', Codec.bigint, sqlType);
   rc.toDriver = decimalText;

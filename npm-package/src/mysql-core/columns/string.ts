@@ -99,7 +99,13 @@ export function varchar<const TEnum extends readonly string[] = [string, ...stri
 export function varchar(a: string | MySqlVarCharOptions, b?: MySqlVarCharOptions): unknown {
   const { name, config } = nameAndConfig(a, b);
   const length = config?.length;
-  return stringBuilder(name, 'MySqlVarChar', length === undefined ? 'varchar' : `varchar(${length})`, length, config?.enum);
+  return stringBuilder(
+    name,
+    'MySqlVarChar',
+    length === undefined ? 'varchar' : `varchar(${length})`,
+    length,
+    config?.enum,
+  );
 }
 
 /**
@@ -176,7 +182,9 @@ export const longtext: MySqlTextFn = textType('longtext');
  * @example
  * type B = MySqlEnumBuilder<['a', 'b']>;
  */
-export type MySqlEnumBuilder<TEnum extends readonly string[]> = MySqlStringBuilder<MySqlStringConfig<'MySqlEnumColumn', TEnum>>;
+export type MySqlEnumBuilder<TEnum extends readonly string[]> = MySqlStringBuilder<
+  MySqlStringConfig<'MySqlEnumColumn', TEnum>
+>;
 
 /** Type state of `mysqlEnum(enumObject)` (a TypeScript enum or a record of strings). */
 export interface MySqlEnumObjectConfig<E extends Record<string, string>> {
@@ -204,11 +212,18 @@ export function mysqlEnum<const TEnum extends readonly [string, ...string[]]>(
   values: TEnum,
 ): MySqlEnumBuilder<TEnum>;
 export function mysqlEnum<E extends Record<string, string>>(enumObj: NonArray<E>): MySqlEnumObjectBuilder<E>;
-export function mysqlEnum<E extends Record<string, string>>(name: string, enumObj: NonArray<E>): MySqlEnumObjectBuilder<E>;
+export function mysqlEnum<E extends Record<string, string>>(
+  name: string,
+  enumObj: NonArray<E>,
+): MySqlEnumObjectBuilder<E>;
 export function mysqlEnum(a: unknown, b?: unknown): unknown {
   const name = typeof a === 'string' ? a : '';
   const source = typeof a === 'string' ? b : a;
-  const values = Array.isArray(source) ? (source as string[]) : source && typeof source === 'object' ? (Object.values(source) as string[]) : [];
+  const values = Array.isArray(source)
+    ? (source as string[])
+    : source && typeof source === 'object'
+      ? (Object.values(source) as string[])
+      : [];
   if (values.length === 0) throw new MizzleError('invalid', `You have an empty array for "${name}" enum values`);
   const sqlType = `enum(${values.map((v) => `'${v}'`).join(',')})`;
   const columnType = Array.isArray(source) ? 'MySqlEnumColumn' : 'MySqlEnumObjectColumn';

@@ -109,7 +109,9 @@ export interface PgArrayConfig<B extends ColumnBuilderBase> {
  * @example
  * text('email').notNull().unique()
  */
-export abstract class PgColumnBuilder<T extends ColumnBuilderBaseConfig = ColumnBuilderBaseConfig> extends ColumnBuilder<T> {
+export abstract class PgColumnBuilder<
+  T extends ColumnBuilderBaseConfig = ColumnBuilderBaseConfig,
+> extends ColumnBuilder<T> {
   /** @internal PostgreSQL-only facts copied onto the built column. */
   readonly extra: PgColumnExtra = {};
 

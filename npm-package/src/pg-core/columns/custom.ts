@@ -47,7 +47,9 @@ export type PgCustomColumnFn<T extends CustomTypeValues> =
  * const citext = customType<{ data: string }>({ dataType: () => 'citext' });
  * const users = pgTable('users', { email: citext().notNull() });
  */
-export function customType<T extends CustomTypeValues = CustomTypeValues>(params: CustomTypeParams<T>): PgCustomColumnFn<T> {
+export function customType<T extends CustomTypeValues = CustomTypeValues>(
+  params: CustomTypeParams<T>,
+): PgCustomColumnFn<T> {
   const fn = (a?: string | Record<string, unknown>, b?: Record<string, unknown>) => {
     const { name, config } = nameAndConfig(a, b);
     const sqlType = (params.dataType as (config: unknown) => string)(config);

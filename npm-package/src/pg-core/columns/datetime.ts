@@ -87,8 +87,13 @@ const toISO = (v: unknown) => (v instanceof Date ? v.toISOString() : v);
  * raw: timestamp({ mode: 'string' })
  */
 export function timestamp(): PgDateColumnBuilder<PgDateValueConfig<'PgTimestamp'>>;
-export function timestamp<TMode extends 'date' | 'string'>(config?: PgTimestampConfig<TMode>): PgTimestampBuilderFor<TMode>;
-export function timestamp<TMode extends 'date' | 'string'>(name: string, config?: PgTimestampConfig<TMode>): PgTimestampBuilderFor<TMode>;
+export function timestamp<TMode extends 'date' | 'string'>(
+  config?: PgTimestampConfig<TMode>,
+): PgTimestampBuilderFor<TMode>;
+export function timestamp<TMode extends 'date' | 'string'>(
+  name: string,
+  config?: PgTimestampConfig<TMode>,
+): PgTimestampBuilderFor<TMode>;
 export function timestamp(a?: string | PgTimestampConfig, b?: PgTimestampConfig): unknown {
   const { name, config } = nameAndConfig(a, b);
   const tz = config?.withTimezone ?? false;
@@ -98,7 +103,9 @@ export function timestamp(a?: string | PgTimestampConfig, b?: PgTimestampConfig)
   if (config?.mode === 'string') {
     // drizzle's two classes write the precision differently: `timestamp(3)` here, `timestamp (3)` below.
     const sqlType = `timestamp${p === undefined ? '' : `(${p})`}${suffix}`;
-    builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgTimestampString', Codec.temporalText, sqlType));
+    builder = new PgDateColumnBuilder(
+      initialRuntimeConfig(name, 'string', 'PgTimestampString', Codec.temporalText, sqlType),
+    );
     builder.extra.mode = 'string';
   } else {
     const sqlType = `timestamp${p === undefined ? '' : ` (${p})`}${suffix}`;
@@ -130,7 +137,10 @@ export type PgDateBuilderFor<TMode> =
  */
 export function date(): PgDateColumnBuilder<PgDateStringValueConfig<'PgDateString'>>;
 export function date<TMode extends 'date' | 'string'>(config?: PgDateConfig<TMode>): PgDateBuilderFor<TMode>;
-export function date<TMode extends 'date' | 'string'>(name: string, config?: PgDateConfig<TMode>): PgDateBuilderFor<TMode>;
+export function date<TMode extends 'date' | 'string'>(
+  name: string,
+  config?: PgDateConfig<TMode>,
+): PgDateBuilderFor<TMode>;
 export function date(a?: string | PgDateConfig, b?: PgDateConfig): unknown {
   const { name, config } = nameAndConfig(a, b);
   if (config?.mode === 'date') {
@@ -139,7 +149,9 @@ export function date(a?: string | PgDateConfig, b?: PgDateConfig): unknown {
     builder.extra.mode = 'date';
     return builder;
   }
-  const builder = new PgDateColumnBuilder(initialRuntimeConfig(name, 'string', 'PgDateString', Codec.temporalText, 'date'));
+  const builder = new PgDateColumnBuilder(
+    initialRuntimeConfig(name, 'string', 'PgDateString', Codec.temporalText, 'date'),
+  );
   builder.extra.mode = 'string';
   return builder;
 }
@@ -205,7 +217,9 @@ export function interval(a?: string | PgIntervalConfig, b?: PgIntervalConfig): u
   const { name, config } = nameAndConfig(a, b);
   // drizzle writes no precision for 0 (it tests truthiness); kept.
   const sqlType = `interval${config?.fields ? ` ${config.fields}` : ''}${config?.precision ? `(${config.precision})` : ''}`;
-  const builder = new PgIntervalBuilder(initialRuntimeConfig(name, 'string', 'PgInterval', Codec.temporalText, sqlType));
+  const builder = new PgIntervalBuilder(
+    initialRuntimeConfig(name, 'string', 'PgInterval', Codec.temporalText, sqlType),
+  );
   builder.extra.fields = config?.fields;
   builder.extra.precision = config?.precision;
   return builder;

@@ -31,7 +31,9 @@ export interface PgEnumObjectColumnConfig<E extends Record<string, string>> {
 
 /** Builder of enum columns. */
 export class PgEnumColumnBuilder<
-  T extends PgEnumColumnConfig<readonly string[]> | PgEnumObjectColumnConfig<Record<string, string>> = PgEnumColumnConfig<[string, ...string[]]>,
+  T extends
+    | PgEnumColumnConfig<readonly string[]>
+    | PgEnumObjectColumnConfig<Record<string, string>> = PgEnumColumnConfig<[string, ...string[]]>,
 > extends PgColumnBuilder<T> {}
 
 /**
@@ -68,7 +70,6 @@ export function isPgEnum(obj: unknown): obj is PgEnum<[string, ...string[]]> {
   return typeof obj === 'function' && isPgEnumSym in obj && (obj as { [isPgEnumSym]: unknown })[isPgEnumSym] === true;
 }
 
-
 /**
  * Declares an enum type from its values (an array, or an object whose values
  * are the labels).
@@ -76,7 +77,10 @@ export function isPgEnum(obj: unknown): obj is PgEnum<[string, ...string[]]> {
  * @example
  * const status = pgEnum('status', ['draft', 'published']);
  */
-export function pgEnum<U extends string, T extends Readonly<[U, ...U[]]>>(enumName: string, values: T | Writable<T>): PgEnum<Writable<T>>;
+export function pgEnum<U extends string, T extends Readonly<[U, ...U[]]>>(
+  enumName: string,
+  values: T | Writable<T>,
+): PgEnum<Writable<T>>;
 export function pgEnum<const E extends Record<string, string>>(enumName: string, enumObj: E): PgEnumObject<E>;
 export function pgEnum(enumName: string, input: readonly string[] | Record<string, string>): unknown {
   return pgEnumWithSchema(enumName, input as never, undefined);
@@ -93,8 +97,16 @@ export function pgEnumWithSchema<U extends string, T extends Readonly<[U, ...U[]
   values: T | Writable<T>,
   schema: string | undefined,
 ): PgEnum<Writable<T>>;
-export function pgEnumWithSchema<const E extends Record<string, string>>(enumName: string, enumObj: E, schema: string | undefined): PgEnumObject<E>;
-export function pgEnumWithSchema(enumName: string, input: readonly string[] | Record<string, string>, schema: string | undefined): unknown {
+export function pgEnumWithSchema<const E extends Record<string, string>>(
+  enumName: string,
+  enumObj: E,
+  schema: string | undefined,
+): PgEnumObject<E>;
+export function pgEnumWithSchema(
+  enumName: string,
+  input: readonly string[] | Record<string, string>,
+  schema: string | undefined,
+): unknown {
   const isArray = Array.isArray(input);
   const values: string[] = isArray ? [...input] : Object.values(input);
   const columnType = isArray ? 'PgEnumColumn' : 'PgEnumObjectColumn';

@@ -7,7 +7,12 @@
  * `bigint({ mode: 'number' })` decodes with `Number` and `mode: 'bigint'`
  * with `BigInt`; bigints are bound as their decimal text.
  */
-import { initialRuntimeConfig, type ColumnBuilderBaseConfig, type HasDefault, type NotNull } from '../../column-builder.js';
+import {
+  initialRuntimeConfig,
+  type ColumnBuilderBaseConfig,
+  type HasDefault,
+  type NotNull,
+} from '../../column-builder.js';
 import { Codec } from '../../column-codec.js';
 import type { ColumnDataType } from '../../column.js';
 import { PgColumnBuilder, type PgSequenceOptions } from './common.js';
@@ -85,14 +90,28 @@ export class PgIntColumnBuilder<T extends ColumnBuilderBaseConfig = PgIntConfig>
 /** Builder of the serial types (NOT NULL with a default from the start). */
 export class PgSerialBuilder<T extends ColumnBuilderBaseConfig = PgIntConfig> extends PgColumnBuilder<T> {}
 
-function intBuilder(name: string, dataType: ColumnDataType, columnType: string, codec: number, sqlType: string, mode?: string) {
+function intBuilder(
+  name: string,
+  dataType: ColumnDataType,
+  columnType: string,
+  codec: number,
+  sqlType: string,
+  mode?: string,
+) {
   const b = new PgIntColumnBuilder(initialRuntimeConfig(name, dataType, columnType, codec, sqlType));
   if (mode !== undefined) b.extra.mode = mode;
   if (dataType === 'bigint') b.config.toDriver = String;
   return b;
 }
 
-function serialBuilder(name: string, dataType: ColumnDataType, columnType: string, codec: number, sqlType: string, mode?: string) {
+function serialBuilder(
+  name: string,
+  dataType: ColumnDataType,
+  columnType: string,
+  codec: number,
+  sqlType: string,
+  mode?: string,
+) {
   const b = new PgSerialBuilder(initialRuntimeConfig(name, dataType, columnType, codec, sqlType));
   b.config.notNull = true;
   b.config.hasDefault = true;
@@ -139,7 +158,10 @@ export type PgBigIntBuilderFor<TMode extends 'number' | 'bigint'> = TMode extend
  * views: bigint({ mode: 'number' }).default(0)
  */
 export function bigint<TMode extends 'number' | 'bigint'>(config: PgBigIntConfig<TMode>): PgBigIntBuilderFor<TMode>;
-export function bigint<TMode extends 'number' | 'bigint'>(name: string, config: PgBigIntConfig<TMode>): PgBigIntBuilderFor<TMode>;
+export function bigint<TMode extends 'number' | 'bigint'>(
+  name: string,
+  config: PgBigIntConfig<TMode>,
+): PgBigIntBuilderFor<TMode>;
 export function bigint(a: string | PgBigIntConfig, b?: PgBigIntConfig): unknown {
   const { name, config } = nameAndConfig(a, b);
   return config?.mode === 'number'
@@ -178,8 +200,13 @@ export type PgBigSerialBuilderFor<TMode extends 'number' | 'bigint'> = TMode ext
  * @example
  * id: bigserial({ mode: 'bigint' }).primaryKey()
  */
-export function bigserial<TMode extends 'number' | 'bigint'>(config: PgBigIntConfig<TMode>): PgBigSerialBuilderFor<TMode>;
-export function bigserial<TMode extends 'number' | 'bigint'>(name: string, config: PgBigIntConfig<TMode>): PgBigSerialBuilderFor<TMode>;
+export function bigserial<TMode extends 'number' | 'bigint'>(
+  config: PgBigIntConfig<TMode>,
+): PgBigSerialBuilderFor<TMode>;
+export function bigserial<TMode extends 'number' | 'bigint'>(
+  name: string,
+  config: PgBigIntConfig<TMode>,
+): PgBigSerialBuilderFor<TMode>;
 export function bigserial(a: string | PgBigIntConfig, b?: PgBigIntConfig): unknown {
   const { name, config } = nameAndConfig(a, b);
   return config?.mode === 'number'

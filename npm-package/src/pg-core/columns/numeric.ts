@@ -63,7 +63,9 @@ export type PgNumericBuilderFor<TMode> =
  * price: numeric({ precision: 10, scale: 2 }).notNull()
  */
 export function numeric(): PgNumericBuilder<PgNumericConfig>;
-export function numeric<TMode extends 'string' | 'number' | 'bigint'>(config?: PgNumericOptions<TMode>): PgNumericBuilderFor<TMode>;
+export function numeric<TMode extends 'string' | 'number' | 'bigint'>(
+  config?: PgNumericOptions<TMode>,
+): PgNumericBuilderFor<TMode>;
 export function numeric<TMode extends 'string' | 'number' | 'bigint'>(
   name: string,
   config?: PgNumericOptions<TMode>,
@@ -72,7 +74,8 @@ export function numeric(a?: string | PgNumericOptions, b?: PgNumericOptions): un
   const { name, config } = nameAndConfig(a, b);
   const p = config?.precision;
   const s = config?.scale;
-  const sqlType = p !== undefined && s !== undefined ? `numeric(${p}, ${s})` : p === undefined ? 'numeric' : `numeric(${p})`;
+  const sqlType =
+    p !== undefined && s !== undefined ? `numeric(${p}, ${s})` : p === undefined ? 'numeric' : `numeric(${p})`;
   let builder: PgNumericBuilder<PgNumericConfig | PgNumericNumberConfig | PgNumericBigIntConfig>;
   if (config?.mode === 'number') {
     builder = new PgNumericBuilder(initialRuntimeConfig(name, 'number', 'PgNumericNumber', Codec.number, sqlType));
@@ -121,5 +124,7 @@ export function real(name?: string): PgFloatBuilder<PgFloatConfig<'PgReal'>> {
  * lat: doublePrecision().notNull()
  */
 export function doublePrecision(name?: string): PgFloatBuilder<PgFloatConfig<'PgDoublePrecision'>> {
-  return new PgFloatBuilder(initialRuntimeConfig(name ?? '', 'number', 'PgDoublePrecision', Codec.number, 'double precision'));
+  return new PgFloatBuilder(
+    initialRuntimeConfig(name ?? '', 'number', 'PgDoublePrecision', Codec.number, 'double precision'),
+  );
 }

@@ -21,7 +21,9 @@ export interface PgStringConfig<TColumnType extends string, TEnum extends readon
 }
 
 /** Builder of the string columns. */
-export class PgStringBuilder<T extends PgStringConfig<string, readonly string[]> = PgStringConfig<string>> extends PgColumnBuilder<T> {}
+export class PgStringBuilder<
+  T extends PgStringConfig<string, readonly string[]> = PgStringConfig<string>,
+> extends PgColumnBuilder<T> {}
 
 /** Options of `text()`. */
 export interface PgTextConfig<TEnum extends readonly string[] = readonly string[]> {
@@ -76,7 +78,12 @@ export function varchar<const TEnum extends readonly string[] = [string, ...stri
 ): PgStringBuilder<PgStringConfig<'PgVarchar', TEnum>>;
 export function varchar(a?: string | PgVarcharConfig, b?: PgVarcharConfig): unknown {
   const { name, config } = nameAndConfig(a, b);
-  return stringBuilder(name, 'PgVarchar', config?.length === undefined ? 'varchar' : `varchar(${config.length})`, config);
+  return stringBuilder(
+    name,
+    'PgVarchar',
+    config?.length === undefined ? 'varchar' : `varchar(${config.length})`,
+    config,
+  );
 }
 
 /**

@@ -57,10 +57,9 @@ export interface TextConfig<
 }
 
 /** The builder type `text()` returns for a mode and enum. */
-export type SQLiteTextBuilderFor<
-  TMode extends 'text' | 'json',
-  TEnum extends readonly string[],
-> = TMode extends 'json' ? SQLiteTextBuilder<SQLiteTextJsonConfig> : SQLiteTextBuilder<SQLiteTextConfig<TEnum>>;
+export type SQLiteTextBuilderFor<TMode extends 'text' | 'json', TEnum extends readonly string[]> = TMode extends 'json'
+  ? SQLiteTextBuilder<SQLiteTextJsonConfig>
+  : SQLiteTextBuilder<SQLiteTextConfig<TEnum>>;
 
 /**
  * A TEXT column.
