@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the wasm matrix declared in ../wasm-pack.toml (read that file's header first).
+// Builds the wasm matrix declared in ../wasm/builds.mjs (read that file's header first).
 //
 //   node scripts/build-wasm.mjs              build every stale entry, print sizes
 //   node scripts/build-wasm.mjs engine       only the named entries
@@ -8,15 +8,15 @@
 //
 // Per entry: `wasm-pack build <crate> --target web --release --no-pack --no-opt
 //   --out-dir <tmp> --out-name <out_name> -- --features <f>`, then npm binaryen's wasm-opt
-// (flags from the toml plus `--enable-<f>` for rustc's wasm target features), then the
+// (flags from the matrix plus `--enable-<f>` for rustc's wasm target features), then the
 // temporary directory replaces <out_root>/<name>/ by rename, so a failed build never
 // leaves a half-written output (the previous one stays). A lock file serialises
 // concurrent runs (several `./x test` at once). Needs on PATH (or in ~/.cargo/bin):
 // wasm-pack, and wasm-bindgen equal to the version in Cargo.lock (else wasm-pack tries
 // to download it from GitHub and fails).
 //
-// Node built-ins only: it runs before `npm ci` has to have succeeded for anything but
-// wasm-opt.
+// Node built-ins and the matrix module only: it runs before `npm ci` has to have succeeded
+// for anything but wasm-opt.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
   closeSync,
@@ -34,115 +34,35 @@ import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { builds as matrix, defaults } from '../wasm/builds.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const CONFIG = join(ROOT, 'wasm-pack.toml');
+const CONFIG = join(ROOT, 'wasm', 'builds.mjs');
 const SELF = fileURLToPath(import.meta.url);
-
-// ---------------------------------------------------------------- tiny TOML subset
-// Supports what wasm-pack.toml needs and rejects everything else loudly: comments,
-// [table], [[array-of-tables]], key = "basic" | 'literal' | true | false | integer |
-// [single-line array of those].
-export function parseToml(text, file = 'toml') {
-  const root = {};
-  let cur = root;
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const where = `${file}:${i + 1}`;
-    const line = stripComment(raw).trim();
-    if (line === '') return;
-    let m;
-    if ((m = /^\[\[\s*([A-Za-z0-9_-]+)\s*\]\]$/.exec(line))) {
-      const arr = (root[m[1]] ??= []);
-      if (!Array.isArray(arr)) throw new Error(`${where}: ${m[1]} is not an array of tables`);
-      cur = {};
-      arr.push(cur);
-    } else if ((m = /^\[\s*([A-Za-z0-9_-]+)\s*\]$/.exec(line))) {
-      if (m[1] in root) throw new Error(`${where}: table [${m[1]}] defined twice`);
-      cur = root[m[1]] = {};
-    } else if ((m = /^([A-Za-z0-9_-]+)\s*=\s*(.+)$/.exec(line))) {
-      if (m[1] in cur) throw new Error(`${where}: key ${m[1]} defined twice`);
-      const [value, rest] = parseValue(m[2], where);
-      if (rest.trim() !== '') throw new Error(`${where}: unexpected ${JSON.stringify(rest)}`);
-      cur[m[1]] = value;
-    } else {
-      throw new Error(`${where}: unsupported TOML (this parser takes a small subset): ${raw}`);
-    }
-  });
-  return root;
-}
-
-function stripComment(line) {
-  let q = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (q) {
-      if (c === '\\' && q === '"') i++;
-      else if (c === q) q = null;
-    } else if (c === '"' || c === "'") q = c;
-    else if (c === '#') return line.slice(0, i);
-  }
-  return line;
-}
-
-function parseValue(s, where) {
-  s = s.trimStart();
-  let m;
-  if (s[0] === '"') {
-    m = /^"((?:[^"\\]|\\.)*)"/.exec(s);
-    if (!m) throw new Error(`${where}: unterminated string`);
-    return [JSON.parse(`"${m[1]}"`), s.slice(m[0].length)];
-  }
-  if (s[0] === "'") {
-    m = /^'([^']*)'/.exec(s);
-    if (!m) throw new Error(`${where}: unterminated string`);
-    return [m[1], s.slice(m[0].length)];
-  }
-  if ((m = /^(true|false)\b/.exec(s))) return [m[1] === 'true', s.slice(m[0].length)];
-  if ((m = /^[+-]?\d+\b/.exec(s))) return [Number(m[0]), s.slice(m[0].length)];
-  if (s[0] === '[') {
-    const out = [];
-    let rest = s.slice(1).trimStart();
-    while (rest[0] !== ']') {
-      if (rest === '') throw new Error(`${where}: unterminated array (arrays must be on one line)`);
-      const [v, r] = parseValue(rest, where);
-      out.push(v);
-      rest = r.trimStart();
-      if (rest[0] === ',') rest = rest.slice(1).trimStart();
-      else if (rest[0] !== ']') throw new Error(`${where}: expected , or ] in array`);
-    }
-    return [out, rest.slice(1)];
-  }
-  throw new Error(`${where}: unsupported value ${JSON.stringify(s)}`);
-}
 
 // ---------------------------------------------------------------- config
 const KEYS = ['name', 'out_name', 'features', 'crate', 'target', 'profile', 'out_root', 'wasm_opt', 'wasm_opt_bin'];
 
+/** The matrix of wasm/builds.mjs, each build merged over the defaults and checked. */
 export function loadConfig() {
-  const toml = parseToml(readFileSync(CONFIG, 'utf8'), 'wasm-pack.toml');
-  const defaults = toml.defaults ?? {};
-  const builds = (toml.build ?? []).map((b) => {
+  const builds = matrix.map((b) => {
     const e = { features: [], ...defaults, ...b };
-    for (const k of Object.keys(e)) if (!KEYS.includes(k)) throw new Error(`wasm-pack.toml: unknown key ${k}`);
+    const bad = (what) => new Error(`wasm/builds.mjs: build ${e.name ?? '?'}: ${what}`);
+    for (const k of Object.keys(e)) if (!KEYS.includes(k)) throw bad(`unknown key ${k}`);
     for (const k of ['name', 'out_name', 'crate', 'target', 'profile', 'out_root']) {
-      if (typeof e[k] !== 'string' || e[k] === '')
-        throw new Error(`wasm-pack.toml: build ${e.name ?? '?'} needs a string ${k}`);
+      if (typeof e[k] !== 'string' || e[k] === '') throw bad(`needs a string ${k}`);
     }
-    if (!/^[A-Za-z0-9_-]+$/.test(e.name)) throw new Error(`wasm-pack.toml: bad build name ${e.name}`);
-    if (!['release', 'profiling', 'dev'].includes(e.profile))
-      throw new Error(`wasm-pack.toml: bad profile ${e.profile}`);
-    if (!Array.isArray(e.features)) throw new Error(`wasm-pack.toml: features must be an array`);
-    if (e.wasm_opt !== false && !Array.isArray(e.wasm_opt))
-      throw new Error(`wasm-pack.toml: wasm_opt must be false or an array of flags`);
-    if (e.wasm_opt !== false && typeof e.wasm_opt_bin !== 'string')
-      throw new Error(`wasm-pack.toml: wasm_opt needs wasm_opt_bin`);
+    if (!/^[A-Za-z0-9_-]+$/.test(e.name)) throw bad('bad name');
+    if (!['release', 'profiling', 'dev'].includes(e.profile)) throw bad(`bad profile ${e.profile}`);
+    if (!Array.isArray(e.features)) throw bad('features must be an array');
+    if (e.wasm_opt !== false && !Array.isArray(e.wasm_opt)) throw bad('wasm_opt must be false or an array of flags');
+    if (e.wasm_opt !== false && typeof e.wasm_opt_bin !== 'string') throw bad('wasm_opt needs wasm_opt_bin');
     e.outDir = join(ROOT, e.out_root, e.name);
     return e;
   });
   const names = new Set();
   for (const b of builds) {
-    if (names.has(b.name)) throw new Error(`wasm-pack.toml: build ${b.name} declared twice`);
+    if (names.has(b.name)) throw new Error(`wasm/builds.mjs: build ${b.name} declared twice`);
     names.add(b.name);
   }
   return builds;
@@ -199,7 +119,10 @@ function newestMtime(paths) {
       return;
     }
     if (st.isDirectory()) for (const e of readdirSync(p)) walk(join(p, e));
-    else if (st.mtimeMs > newest) (newest = st.mtimeMs), (newestPath = p);
+    else if (st.mtimeMs > newest) {
+      newest = st.mtimeMs;
+      newestPath = p;
+    }
   };
   for (const p of paths) walk(p);
   return { newest, newestPath };
@@ -277,7 +200,8 @@ function main(argv) {
   const reportUnopt = argv.includes('--sizes');
   const only = argv.filter((a) => !a.startsWith('--'));
   let builds = loadConfig();
-  for (const n of only) if (!builds.some((b) => b.name === n)) throw new Error(`no build named ${n} in wasm-pack.toml`);
+  for (const n of only)
+    if (!builds.some((b) => b.name === n)) throw new Error(`no build named ${n} in wasm/builds.mjs`);
   if (only.length) builds = builds.filter((b) => only.includes(b.name));
 
   const want = lockedVersion('wasm-bindgen');
@@ -314,9 +238,8 @@ function main(argv) {
     console.log('\nwasm builds (raw / gzip -9):');
     for (const r of report) {
       const unopt = r.unopt ? `   without wasm-opt ${kb(r.unopt.raw)} / ${kb(r.unopt.gzip)}` : '';
-      console.log(
-        `  ${r.name.padEnd(10)} ${kb(r.raw)} / ${kb(r.gzip)}  ${r.opt.padEnd(8)} ${r.skipped ? 'up to date' : `built in ${r.seconds.toFixed(1)} s`}${unopt}`,
-      );
+      const how = r.skipped ? 'up to date' : `built in ${r.seconds.toFixed(1)} s`;
+      console.log(`  ${r.name.padEnd(10)} ${kb(r.raw)} / ${kb(r.gzip)}  ${r.opt.padEnd(8)} ${how}${unopt}`);
     }
   } finally {
     for (const release of releases) release();
@@ -345,9 +268,8 @@ function buildOne(b, { force, reportUnopt, toolchain, features }) {
         skipped: true,
       };
     }
-    console.log(
-      `build-wasm: ${b.name} is stale (${stamp.key !== key ? 'settings or toolchain changed' : relative(ROOT, newestPath)})`,
-    );
+    const why = stamp.key !== key ? 'settings or toolchain changed' : relative(ROOT, newestPath);
+    console.log(`build-wasm: ${b.name} is stale (${why})`);
   }
 
   const t0 = performance.now();

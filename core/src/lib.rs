@@ -20,16 +20,21 @@
 
 extern crate alloc;
 
+mod tag_enum;
+
 pub mod ast;
+pub mod codec;
 pub mod dialect;
 mod error;
 mod params;
+#[cfg(feature = "protocol")]
 pub mod protocol;
 pub mod relational;
 pub mod render;
 pub mod schema;
 mod value;
 
+pub use codec::Codec;
 pub use dialect::{Dialect, DialectKind};
 pub use error::{Error, Feature};
 pub use params::{Param, Rendered};

@@ -28,8 +28,10 @@ const posts = sqliteTable('posts', {
 
 const client = await createDatabase();
 client.exec(`
-  create table users (id integer primary key autoincrement, name text not null, email text not null unique, karma integer not null default 0);
-  create table posts (id integer primary key autoincrement, author_id integer not null references users(id) on delete cascade,
+  create table users (id integer primary key autoincrement, name text not null, email text not null unique,
+    karma integer not null default 0);
+  create table posts (id integer primary key autoincrement,
+    author_id integer not null references users(id) on delete cascade,
     title text not null, published integer not null default 0, created_at integer not null, tags text);
 `);
 const db = drizzle(client, {

@@ -1,11 +1,15 @@
-// Bundles dist/ (tsc's output, one file per module) into bundle/: one file per
+// Bundles src/ (the TypeScript sources; tsc has type-checked them and writes dist/ for the
+// types) into bundle/: one file per
 // entry point plus shared chunks, so importing `mizzle` reads a handful of files
 // instead of about a hundred (cold start: importing the module graph was ~30 of
 // ~37 ms; bundled ~11 ms; BENCHMARKS.md). Types stay in dist/.
 //
 // Every public entry and every wasm loader is an entry of ONE build with
 // splitting, so classes (MizzleError, Column, ...) exist once however the
-// package is entered. bundle/ sits at dist/'s depth, so the loaders' relative
+// package is entered. esbuild, not tsc, compiles the sources here: it writes the
+// numbers of the generated const enums (src/engine/wire.generated.ts) in place across
+// modules, where tsc under isolatedModules keeps an object per enum and a property
+// lookup per use. bundle/ sits at src/'s depth, so the loaders' relative
 // `../../wasm/...` glue, `.wasm` imports and `new URL(..., import.meta.url)`
 // keep pointing at npm-package/wasm/; those, `#wasm/*` (resolved at run time by
 // package.json `imports` and its conditions) and `node:*` stay external.
@@ -41,7 +45,7 @@ rmSync(`${root}bundle`, { recursive: true, force: true });
 const { metafile } = await build({
   metafile: true,
   absWorkingDir: root,
-  entryPoints: Object.fromEntries([...ENTRIES, ...LOADERS].map((e) => [e, `dist/${e}.js`])),
+  entryPoints: Object.fromEntries([...ENTRIES, ...LOADERS].map((e) => [e, `src/${e}.ts`])),
   outdir: 'bundle',
   bundle: true,
   splitting: true,
@@ -50,7 +54,7 @@ const { metafile } = await build({
   target: 'es2022',
   chunkNames: 'chunks/[name]-[hash]',
   external: ['#wasm/*', 'node:*', '../../wasm/*'],
-  // Minified: parsing is part of cold start; dist/ keeps the readable code (and the source maps).
+  // Minified: parsing is part of cold start; dist/ keeps readable code (and the source maps).
   minify: true,
   logLevel: 'warning',
 });
@@ -74,7 +78,7 @@ const groupSource = (entries) =>
       (e) =>
         `export { ${exportsOf(e)
           .map((x) => `${x} as ${prefix(e)}${x}`)
-          .join(', ')} } from './dist/${e}.js';`,
+          .join(', ')} } from './src/${e}.ts';`,
     )
     .join('\n');
 await build({
@@ -87,9 +91,9 @@ await build({
   format: 'esm',
   platform: 'neutral',
   target: 'es2022',
-  // The Node loaders, glue included; bundle/node/ is at dist/wasm/'s depth, so their
+  // The Node loaders, glue included; bundle/node/ is at src/wasm/'s depth, so their
   // `new URL('../../wasm/...', import.meta.url)` still finds the .wasm files.
-  alias: Object.fromEntries(['engine', 'inline', 'embedded'].map((b) => [`#wasm/${b}`, `./dist/wasm/${b}.node.js`])),
+  alias: Object.fromEntries(['engine', 'inline', 'embedded'].map((b) => [`#wasm/${b}`, `./src/wasm/${b}.node.ts`])),
   external: ['node:*'],
   plugins: [
     {

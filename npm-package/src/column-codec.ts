@@ -6,40 +6,18 @@
  */
 
 /**
- * The decode-plan codec ids, one per result column.
+ * The decode-plan codec ids, one per result column (generated from
+ * core/src/codec.rs, which documents each).
  *
  * @example
  * if (plan[i] === Codec.custom) value = column.mapFromDriverValue(value);
  */
-export const Codec = {
-  raw: 0,
-  number: 1,
-  boolean: 2,
-  timestamp: 3,
-  timestampMs: 4,
-  json: 5,
-  bigint: 6,
-  bytes: 7,
-  jsonBlob: 8,
-  text: 9,
-  custom: 10,
-  count: 11,
-  stringNumber: 12,
-  /** PostgreSQL/MySQL timestamp text (`2024-01-02 03:04:05.123[+01]`; no offset = UTC) -> Date. */
-  dateText: 13,
-  /** A JSON document the driver already parsed (PostgreSQL json/jsonb, MySQL JSON) -> as is. */
-  jsonValue: 14,
-  /** A date (`2024-01-02`) -> Date at UTC midnight. */
-  dateOnly: 15,
-  /**
-   * A date, time or interval kept as the database's text (string modes): a
-   * string, and cast to text inside relational JSON so it keeps that form.
-   */
-  temporalText: 16,
-} as const;
+import { Codec } from './engine/wire.generated.js';
+
+export { Codec };
 
 /** One of the {@link Codec} ids. */
-export type CodecId = (typeof Codec)[keyof typeof Codec];
+export type CodecId = Codec;
 
 /**
  * Drizzle's `columnType` names for the SQLite columns mizzle builds; the

@@ -13,7 +13,10 @@ export type MizzleErrorKind =
   | 'invalid'
   | 'bad_name'
   | 'too_deep'
+  /** A server's answer or the network broke the driver's protocol (a malformed body, no answer). */
   | 'protocol'
+  /** The engine could not read what the package sent it (malformed opcodes or value buffers): a mizzle bug. */
+  | 'engine_input'
   | 'missing_placeholder'
   | 'type'
   | 'transaction'

@@ -4,30 +4,7 @@
  * spells them: ILIKE, an empty IN list, NULLS FIRST, concatenation.
  */
 
-/** Binary operator codes (wasm/README.md, expr tag 5). */
-export enum BinaryOp {
-  Eq = 1,
-  Ne = 2,
-  Lt = 3,
-  Le = 4,
-  Gt = 5,
-  Ge = 6,
-  Add = 7,
-  Sub = 8,
-  Mul = 9,
-  Div = 10,
-  Mod = 11,
-  Concat = 12,
-}
-
-/** Aggregate function codes (expr tag 19). */
-export enum AggregateFn {
-  Count = 1,
-  Sum = 2,
-  Avg = 3,
-  Min = 4,
-  Max = 5,
-}
+import type { Aggregate, BinaryOp } from './engine/wire.generated.js';
 
 /** `left op right`. */
 export class BinaryNode {
@@ -99,7 +76,7 @@ export class ExistsNode {
 /** `count(*)`, `sum(distinct x)`... */
 export class AggregateNode {
   constructor(
-    readonly fn: AggregateFn,
+    readonly fn: Aggregate,
     readonly distinct: boolean,
     readonly arg: unknown | undefined,
   ) {}

@@ -35,6 +35,6 @@ export { getTableColumns, getTableName, type InferSelectModel, type InferInsertM
 export { Column } from './column.js';
 export { MizzleError, MizzleQueryError, TransactionRollbackError } from './errors.js';
 export { relations, Relations, One, Many } from './relations.js';
-export { DefaultLogger, type Logger } from './query/session.js';
+export { DefaultLogger, type Logger } from './driver.js';
 export type { FindManyConfig, FindFirstConfig, FindResult, RelationalQueries } from './query/relational-types.js';
 export { RelationalQuery, PreparedRelationalQuery } from './query/relational.js';

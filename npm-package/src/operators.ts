@@ -6,10 +6,10 @@
  * db.select().from(users).where(and(eq(users.id, 1), like(users.name, 'a%')));
  */
 import { Column, type GetColumnData } from './column.js';
+import { BinaryOp } from './engine/wire.generated.js';
 import {
   BetweenNode,
   BinaryNode,
-  BinaryOp,
   ExistsNode,
   InNode,
   IsNullNode,
@@ -73,17 +73,17 @@ function binary(op: BinaryOp): BinaryOperator {
 }
 
 /** `left = right` */
-export const eq = binary(BinaryOp.Eq);
+export const eq = binary(BinaryOp.eq);
 /** `left <> right` */
-export const ne = binary(BinaryOp.Ne);
+export const ne = binary(BinaryOp.ne);
 /** `left > right` */
-export const gt = binary(BinaryOp.Gt);
+export const gt = binary(BinaryOp.gt);
 /** `left >= right` */
-export const gte = binary(BinaryOp.Ge);
+export const gte = binary(BinaryOp.ge);
 /** `left < right` */
-export const lt = binary(BinaryOp.Lt);
+export const lt = binary(BinaryOp.lt);
 /** `left <= right` */
-export const lte = binary(BinaryOp.Le);
+export const lte = binary(BinaryOp.le);
 
 /** Conditions joined by AND; `undefined` ones are skipped, none at all is `undefined`. */
 export function and(...conditions: (SQLWrapper | undefined)[]): SQL | undefined {

@@ -8,10 +8,15 @@
  * UNIQUE constraints are the dialect's own.
  */
 import type { Column } from './column.js';
-import { type Check, CheckBuilder } from './sqlite-core/checks.js';
 import type { SQLiteColumn } from './sqlite-core/columns/common.js';
-import { ForeignKey, ForeignKeyBuilder } from './sqlite-core/foreign-keys.js';
-import { type PrimaryKey, PrimaryKeyBuilder } from './sqlite-core/primary-keys.js';
+import {
+  type Check,
+  CheckBuilder,
+  ForeignKey,
+  ForeignKeyBuilder,
+  type PrimaryKey,
+  PrimaryKeyBuilder,
+} from './sqlite-core/constraints.js';
 import { getTableInfo, type Table } from './table.js';
 
 /** The resolved constraints of a table. */

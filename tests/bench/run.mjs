@@ -245,7 +245,10 @@ async function main() {
     });
     const t = (k) => `${(time[k].medianNs / 1e6).toFixed(2)} ms`;
     log(
-      `HTTP decode ${c.protocol} ${c.rows} rows (${check}): wasm ${t('wasm')} (call ${t('wasmCall')}, decodeRows ${t('decodeRows')}), JS ${t('js')} (JSON.parse ${t('jsonParse')}), wasm / JS ${ratio(r.medians)}${SMOKE ? ' (smoke: not judged)' : ` (per round ${ratio(r.pairedMin)}..${ratio(r.pairedMax)})`}`,
+      `HTTP decode ${c.protocol} ${c.rows} rows (${check}): ` +
+        `wasm ${t('wasm')} (call ${t('wasmCall')}, decodeRows ${t('decodeRows')}), ` +
+        `JS ${t('js')} (JSON.parse ${t('jsonParse')}), wasm / JS ${ratio(r.medians)}` +
+        (SMOKE ? ' (smoke: not judged)' : ` (per round ${ratio(r.pairedMin)}..${ratio(r.pairedMax)})`),
     );
   }
 
@@ -286,7 +289,8 @@ async function main() {
   }
   log(line('D1 request (miniflare): batch insert + select + findMany', d1, 'ms'));
   log(
-    `D1 request with no ORM: ${(d1.raw.medianNs / 1e6).toFixed(2)} ms (mizzle ${ratio(d1.vsRaw.mizzle.medians)}, drizzle-orm ${ratio(d1.vsRaw.drizzle.medians)} of it)`,
+    `D1 request with no ORM: ${(d1.raw.medianNs / 1e6).toFixed(2)} ms ` +
+      `(mizzle ${ratio(d1.vsRaw.mizzle.medians)}, drizzle-orm ${ratio(d1.vsRaw.drizzle.medians)} of it)`,
   );
 
   // --- sizes ---------------------------------------------------------------------------
@@ -302,10 +306,16 @@ async function main() {
     ...otherWasmSizes(),
   };
   log(
-    `sizes (gzip -9): Neon worker mizzle ${kb(sizes.neon.mizzle.totalGzip)}, drizzle-orm ${kb(sizes.neon.drizzle.totalGzip)}; PlanetScale worker mizzle ${kb(sizes.planetscale.mizzle.totalGzip)}, drizzle-orm ${kb(sizes.planetscale.drizzle.totalGzip)}`,
+    `sizes (gzip -9): Neon worker mizzle ${kb(sizes.neon.mizzle.totalGzip)}, ` +
+      `drizzle-orm ${kb(sizes.neon.drizzle.totalGzip)}; ` +
+      `PlanetScale worker mizzle ${kb(sizes.planetscale.mizzle.totalGzip)}, ` +
+      `drizzle-orm ${kb(sizes.planetscale.drizzle.totalGzip)}`,
   );
   log(
-    `sizes (gzip -9): D1 worker mizzle ${kb(sizes.mizzle.totalGzip)} (JS ${kb(sizes.mizzle.jsGzip)} + wasm ${kb(sizes.mizzle.wasmGzip)}), drizzle-orm ${kb(sizes.drizzle.totalGzip)}; embedded build ${kb(sizes.embedded.totalGzip)}, sql.js ${kb(sizes.sqlJs.totalGzip)}, @sqlite.org/sqlite-wasm ${kb(sizes.sqliteWasm.totalGzip)}`,
+    `sizes (gzip -9): D1 worker mizzle ${kb(sizes.mizzle.totalGzip)} ` +
+      `(JS ${kb(sizes.mizzle.jsGzip)} + wasm ${kb(sizes.mizzle.wasmGzip)}), ` +
+      `drizzle-orm ${kb(sizes.drizzle.totalGzip)}; embedded build ${kb(sizes.embedded.totalGzip)}, ` +
+      `sql.js ${kb(sizes.sqlJs.totalGzip)}, @sqlite.org/sqlite-wasm ${kb(sizes.sqliteWasm.totalGzip)}`,
   );
 
   // --- budgets (printed, never enforced here) -------------------------------------------
@@ -347,7 +357,9 @@ async function main() {
       timing: true,
     },
     ...httpDecode.cases.map((c) => ({
-      name: `HTTP decode, ${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'} ${c.rows.toLocaleString('en-US')} rows: core codecs through wasm / the driver's JS decoders (no budget; above 1x the drivers keep JS, issue 6)`,
+      name:
+        `HTTP decode, ${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'} ${c.rows.toLocaleString('en-US')} rows: ` +
+        "core codecs through wasm / the driver's JS decoders (no budget; above 1x the drivers keep JS, issue 6)",
       value: ratio(c.ratio.medians),
       holds: null,
       timing: true,
@@ -384,6 +396,8 @@ async function main() {
     log('smoke: ok');
     return;
   }
+  const gitHead = sh('git', '-C', REPO, 'rev-parse', '--short', 'HEAD') || '?';
+  const gitDirty = sh('git', '-C', REPO, 'status', '--porcelain', '--', 'core', 'wasm', 'npm-package/src');
   const results = {
     command: 'cd tests/bench && node run.mjs',
     date: started.toISOString(),
@@ -396,7 +410,7 @@ async function main() {
       loadAtEnd: os.loadavg()[0],
     },
     versions: {
-      mizzle: `${versionOf('mizzle')} (git ${sh('git', '-C', REPO, 'rev-parse', '--short', 'HEAD') || '?'}${sh('git', '-C', REPO, 'status', '--porcelain', '--', 'core', 'wasm', 'npm-package/src') ? ', with uncommitted changes' : ''})`,
+      mizzle: `${versionOf('mizzle')} (git ${gitHead}${gitDirty ? ', with uncommitted changes' : ''})`,
       'drizzle-orm': versionOf('drizzle-orm'),
       esbuild: versionOf('esbuild'),
       'sql.js': versionOf('sql.js'),
@@ -419,7 +433,7 @@ async function main() {
   };
   const outDir = OUT ?? REPO;
   const jsonPath = OUT ? join(OUT, 'results.json') : join(HERE, 'results.json');
-  writeFileSync(jsonPath, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, 'BENCHMARKS.md'), markdown(results));
   log(`wrote ${join(outDir, 'BENCHMARKS.md')} and ${jsonPath}`);
 }

@@ -41,7 +41,8 @@ const SCHEMA = [
   'drop table if exists things',
   'create table users (id integer primary key, name text not null, manager_id integer)',
   'create table items (id integer primary key, label text not null)',
-  'create table things (id integer primary key, flag integer, at integer, at_ms integer, data blob, doc blob, big blob)',
+  'create table things (id integer primary key, flag integer, at integer, at_ms integer, ' +
+    'data blob, doc blob, big blob)',
 ];
 
 const SEED_USERS = [
@@ -197,7 +198,8 @@ const d1Cases = {
     // What a driver reading objects would see: one "name" key per row.
     const objects = (
       await env.DB.prepare(
-        'select "users"."name", "u2"."name" from "users" inner join "users" "u2" on "users"."manager_id" = "u2"."id" order by "users"."id"',
+        'select "users"."name", "u2"."name" from "users" ' +
+          'inner join "users" "u2" on "users"."manager_id" = "u2"."id" order by "users"."id"',
       ).all()
     ).results;
     return { rows, full, objectKeys: Object.keys(objects[0]) };
@@ -405,7 +407,8 @@ export class Store extends DurableObject {
     const row = this.db.select().from(things).get();
     const stored = this.ctx.storage.sql
       .exec(
-        'select typeof(flag) f, flag, at, at_ms, typeof(data) d, hex(data) h, cast(doc as text) doc, cast(big as text) big from things',
+        'select typeof(flag) f, flag, at, at_ms, typeof(data) d, hex(data) h, ' +
+          'cast(doc as text) doc, cast(big as text) big from things',
       )
       .one();
     const byFlag = this.db.select({ id: things.id }).from(things).where(eq(things.flag, true)).all();
@@ -424,7 +427,7 @@ export default {
       const db = drizzleD1(env.DB, { logger: { logQuery: (q, p) => log.push([q, p.length]) } });
       return Response.json(await fn(db, log, env));
     } catch (e) {
-      return new Response(String((e && e.stack) || e), { status: 500 });
+      return new Response(String(e?.stack || e), { status: 500 });
     }
   },
 };

@@ -211,7 +211,9 @@ describe('Durable Object (mizzle/durable-sqlite, useSQLite)', () => {
     assert.equal(r.stored, 0);
   });
 
-  test('relational findMany with nested with: one statement, asserted rows (sync, awaited, in a transaction)', async () => {
+  const relationalName =
+    'relational findMany with nested with: one statement, asserted rows (sync, awaited, in a transaction)';
+  test(relationalName, async () => {
     const r = await (await store()).relational();
     assert.deepEqual(r.tree, [
       {

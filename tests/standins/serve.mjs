@@ -31,7 +31,7 @@ const myCfg = fromUrl(process.env.MIZZLE_MYSQL_URL, {
 
 const neon = await startNeon({ pg: pgCfg });
 const ps = await startPlanetScale({ mysql: myCfg });
-process.stdout.write(JSON.stringify({ neon: neon.url, planetscale: ps.url }) + '\n');
+process.stdout.write(`${JSON.stringify({ neon: neon.url, planetscale: ps.url })}\n`);
 
 let closing = false;
 async function shutdown() {

@@ -146,7 +146,8 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
       {
         query:
           "SELECT 7::int4 AS i, 8::int8 AS big, true AS b, 2.5::float8 AS f, 'NaN'::float8 AS nan, " +
-          "'{\"x\": 12345678901234567890}'::jsonb AS j, ARRAY[[1,NULL],[3,4]] AS a, ARRAY['q\"x', 'NULL'] AS s, NULL::int AS z",
+          "'{\"x\": 12345678901234567890}'::jsonb AS j, ARRAY[[1,NULL],[3,4]] AS a, ARRAY['q\"x', 'NULL'] AS s, " +
+          'NULL::int AS z',
         params: [],
       },
       { 'Neon-Raw-Text-Output': 'false', 'Neon-Array-Mode': 'false' },
@@ -158,6 +159,7 @@ describe('Neon stand-in, official @neondatabase/serverless client', () => {
       b: true,
       f: 2.5,
       nan: 'NaN',
+      // biome-ignore lint/correctness/noPrecisionLoss: a JSON number past 2^53 reads as the nearest double
       j: { x: 12345678901234567890 },
       a: [
         [1, null],
@@ -349,7 +351,8 @@ describe('PlanetScale stand-in, official @planetscale/database client', () => {
     const c = conn();
     try {
       await c.execute(
-        `CREATE TABLE ${t} (id bigint PRIMARY KEY AUTO_INCREMENT, big bigint, ubig bigint unsigned, i int, ui int unsigned,
+        `CREATE TABLE ${t} (id bigint PRIMARY KEY AUTO_INCREMENT, big bigint, ubig bigint unsigned,
+           i int, ui int unsigned,
            d decimal(20,4), f double, dt datetime(3), ts timestamp(6) NULL, dd date, tm time, y year, j json,
            b varbinary(16), bl blob, t text, e enum('x','y'), bi bit(4), n varchar(10))`,
       );

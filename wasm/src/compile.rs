@@ -7,7 +7,8 @@ use mizzle_core::{ast::Statement, relational, render::ToSql, DialectKind, Param}
 use wasm_bindgen::prelude::*;
 
 use crate::error;
-use crate::opcodes::{DecodeError, Reader, Shape};
+use crate::read::{DecodeError, Reader, Shape};
+use crate::wire::Dialect;
 
 thread_local! {
     /// The interned strings, in id order (README.md, "The crossing").
@@ -38,16 +39,11 @@ pub(crate) fn compile_with(
     ops: &[i32],
     strings: &[String],
 ) -> Result<Compiled, CompileError> {
-    let dialect = match dialect {
-        0 => DialectKind::Sqlite,
-        1 => DialectKind::Postgres,
-        2 => DialectKind::MySql,
-        _ => {
-            return Err(CompileError::Decode(DecodeError::Malformed(
-                "unknown dialect",
-            )))
-        }
-    };
+    let dialect: DialectKind = Dialect::from_repr(dialect)
+        .ok_or(CompileError::Decode(DecodeError::Malformed(
+            "unknown dialect",
+        )))?
+        .kind();
     let mut reader = Reader::new(ops, strings);
     let mut w = SqlWriter::new(dialect.dialect());
     // Each kind renders itself directly: `Statement::to_sql` would also link
@@ -58,6 +54,7 @@ pub(crate) fn compile_with(
         Shape::Statement(Statement::Update(u)) => u.to_sql(&mut w),
         Shape::Statement(Statement::Delete(d)) => d.to_sql(&mut w),
         Shape::Statement(Statement::Sql(e)) => e.to_sql(&mut w),
+        Shape::Statement(Statement::Transaction(t)) => t.to_sql(&mut w),
         Shape::Statement(Statement::Relational(_)) => {
             return Err(CompileError::Decode(DecodeError::Malformed(
                 "statement kind",
@@ -118,7 +115,7 @@ pub fn compile(dialect: u8, ops: &[i32]) -> Result<String, JsValue> {
     let c = STRINGS
         .with(|s| compile_with(dialect, ops, &s.borrow()))
         .map_err(|e| match e {
-            CompileError::Decode(DecodeError::Malformed(what)) => error::protocol(what),
+            CompileError::Decode(DecodeError::Malformed(what)) => error::engine_input(what),
             CompileError::Decode(DecodeError::TooDeep) => {
                 error::js_error("too_deep", "query shape nests too deeply", None)
             }

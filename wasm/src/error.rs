@@ -30,7 +30,12 @@ pub(crate) fn from_core(e: &CoreError) -> JsValue {
     js_error(kind, &e.to_string(), None)
 }
 
-/// Malformed opcode input from JS.
-pub(crate) fn protocol(message: &str) -> JsValue {
-    js_error("protocol", message, None)
+/// The error kind of input the engine cannot read (malformed opcodes or
+/// value buffers): a bug in the JS package's encoder, not in the database or
+/// the server (whose malformed answers are `protocol` errors).
+pub(crate) const ENGINE_INPUT: &str = "engine_input";
+
+/// Malformed input from the JS package.
+pub(crate) fn engine_input(message: &str) -> JsValue {
+    js_error(ENGINE_INPUT, message, None)
 }

@@ -3,10 +3,11 @@
 //! is mizzle-core's one literal writer; this file only decodes the values.
 
 use mizzle_core::render::{self, Literal};
-use mizzle_core::{DialectKind, Value};
+use mizzle_core::Value;
 use wasm_bindgen::prelude::*;
 
 use crate::error;
+use crate::wire::{Dialect, ValueTag};
 
 /// One decoded value: a core value, or a number the host wrote as text.
 enum Item<'a> {
@@ -14,7 +15,8 @@ enum Item<'a> {
     Number(&'a str),
 }
 
-/// Reads the values buffer (README.md, "interpolate").
+/// Reads the values buffer (README.md, "interpolate"): the `ValueTag`s
+/// null, number, text, blob, bigint, bool and decimal.
 fn decode(buf: &[u8]) -> Result<Vec<Item<'_>>, &'static str> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -27,33 +29,47 @@ fn decode(buf: &[u8]) -> Result<Vec<Item<'_>>, &'static str> {
         *i = end;
         Ok(s)
     };
+    let eight = |i: &mut usize| -> Result<[u8; 8], &'static str> {
+        take(i, 8)?.try_into().map_err(|_| "values end early")
+    };
     while i < buf.len() {
-        let tag = take(&mut i, 1)?[0];
+        let tag = ValueTag::from_repr(take(&mut i, 1)?[0]).ok_or("unknown value tag")?;
         out.push(match tag {
-            0 => Item::Value(Value::Null),
-            1 => Item::Value(Value::Int(i64::from_le_bytes(
-                take(&mut i, 8)?.try_into().map_err(|_| "int")?,
-            ))),
-            3..=5 => {
+            ValueTag::Null => Item::Value(Value::Null),
+            ValueTag::Number => {
+                let v = f64::from_le_bytes(eight(&mut i)?);
+                // Only integers a JS number holds exactly; floats travel as decimal text.
+                if !(v.fract() == 0.0 && v.abs() <= MAX_SAFE_INTEGER) {
+                    return Err("a number value must be a safe integer");
+                }
+                Item::Value(Value::Int(v as i64))
+            }
+            ValueTag::BigInt => Item::Value(Value::Int(i64::from_le_bytes(eight(&mut i)?))),
+            ValueTag::Bool => Item::Value(Value::Bool(take(&mut i, 1)?[0] != 0)),
+            ValueTag::Text | ValueTag::Blob | ValueTag::Decimal => {
                 let n =
                     u32::from_le_bytes(take(&mut i, 4)?.try_into().map_err(|_| "length")?) as usize;
                 let bytes = take(&mut i, n)?;
                 match tag {
-                    3 => Item::Value(Value::Text(String::from(
+                    ValueTag::Text => Item::Value(Value::Text(String::from(
                         core::str::from_utf8(bytes).map_err(|_| "text is not UTF-8")?,
                     ))),
-                    4 => Item::Value(Value::Blob(bytes.to_vec())),
+                    ValueTag::Blob => Item::Value(Value::Blob(bytes.to_vec())),
                     _ => Item::Number(
                         core::str::from_utf8(bytes).map_err(|_| "number is not ASCII")?,
                     ),
                 }
             }
-            6 => Item::Value(Value::Bool(take(&mut i, 1)?[0] != 0)),
-            _ => return Err("unknown value tag"),
+            ValueTag::Float | ValueTag::Date => {
+                return Err("interpolate takes floats and dates as text")
+            }
         });
     }
     Ok(out)
 }
+
+/// `Number.MAX_SAFE_INTEGER` as a float.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// `sql` with the placeholders at byte `offsets` (from `slots()`) replaced by
 /// `values` as literals of `dialect` (0 sqlite, 1 postgres, 2 mysql).
@@ -64,13 +80,10 @@ pub fn interpolate(
     offsets: &[u32],
     values: &[u8],
 ) -> Result<String, JsValue> {
-    let dialect = match dialect {
-        0 => DialectKind::Sqlite,
-        1 => DialectKind::Postgres,
-        2 => DialectKind::MySql,
-        _ => return Err(error::protocol("unknown dialect")),
-    };
-    let items = decode(values).map_err(error::protocol)?;
+    let dialect = Dialect::from_repr(dialect)
+        .ok_or_else(|| error::engine_input("unknown dialect"))?
+        .kind();
+    let items = decode(values).map_err(error::engine_input)?;
     let literals: Vec<Literal<'_>> = items
         .iter()
         .map(|it| match it {

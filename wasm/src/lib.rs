@@ -8,15 +8,16 @@ mod embedded;
 mod error;
 #[cfg(any(feature = "inline", test))]
 mod interpolate;
-mod opcodes;
 #[cfg(any(feature = "protocol", test))]
 mod protocol;
+mod read;
 #[cfg(any(
     all(feature = "sqlite", target_arch = "wasm32"),
     feature = "protocol",
     test
 ))]
-mod rows;
+mod rows_buffer;
+mod wire;
 
 pub use compile::{compile, intern, slots};
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]

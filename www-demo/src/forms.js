@@ -149,7 +149,11 @@ export function wireUp({ db, log, queries, state, refresh }) {
       try {
         const r = loadRows(db, log);
         const out = $('#bulk-result');
-        out.textContent = `Inserted ${r.tasks.toLocaleString('en')} tasks and ${r.links.toLocaleString('en')} tag links into ${r.projects} new projects in ${ms(r.insertMs)} (${r.statements} statements, one transaction). Relational query projects → tasks → tags read back ${r.tasksRead.toLocaleString('en')} tasks with ${r.linksRead.toLocaleString('en')} tags in ${ms(r.queryMs)}.`;
+        out.textContent =
+          `Inserted ${r.tasks.toLocaleString('en')} tasks and ${r.links.toLocaleString('en')} tag links ` +
+          `into ${r.projects} new projects in ${ms(r.insertMs)} (${r.statements} statements, one transaction). ` +
+          `Relational query projects → tasks → tags read back ${r.tasksRead.toLocaleString('en')} tasks ` +
+          `with ${r.linksRead.toLocaleString('en')} tags in ${ms(r.queryMs)}.`;
         out.dataset.result = JSON.stringify(r);
       } catch (e) {
         $('#bulk-result').textContent = readableError(e);

@@ -16,7 +16,8 @@ async function start() {
 
   let sqlFrame = 0;
   log.onChange(() => {
-    sqlFrame ||= requestAnimationFrame(() => {
+    if (sqlFrame) return; // a render is already scheduled for the next frame
+    sqlFrame = requestAnimationFrame(() => {
       sqlFrame = 0;
       renderSqlLog(log);
     });
@@ -34,7 +35,8 @@ async function start() {
   wireUp({ db, log, queries, state, refresh });
   refresh();
   $('#status').textContent =
-    `SQLite is running in this page (wasm loaded in ${loadMs.toFixed(0)} ms, schema created in ${schemaMs.toFixed(1)} ms). Nothing leaves the page; a reload starts empty.`;
+    `SQLite is running in this page (wasm loaded in ${loadMs.toFixed(0)} ms, ` +
+    `schema created in ${schemaMs.toFixed(1)} ms). Nothing leaves the page; a reload starts empty.`;
   document.body.dataset.ready = 'true';
   // A debug hook for the console and the end-to-end test: the same database the page uses.
   window.__demo = { db, log, queries, counts: () => queries.counts() };

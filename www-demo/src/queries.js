@@ -94,9 +94,13 @@ export function createQueries(db, log) {
     /** Row counts of the four tables, in one statement. */
     counts() {
       return track(() => {
-        const row = db.get(
-          sql`select (select count(*) from ${projects}) as projects, (select count(*) from ${tasks}) as tasks, (select count(*) from ${tags}) as tags, (select count(*) from ${taskTags}) as taskTags`,
-        );
+        const columns = [
+          sql`(select count(*) from ${projects}) as projects`,
+          sql`(select count(*) from ${tasks}) as tasks`,
+          sql`(select count(*) from ${tags}) as tags`,
+          sql`(select count(*) from ${taskTags}) as taskTags`,
+        ];
+        const row = db.get(sql`select ${sql.join(columns, sql`, `)}`);
         return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
       });
     },

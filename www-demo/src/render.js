@@ -110,7 +110,8 @@ export function renderTags(list) {
 
 export function renderCounts(counts) {
   $('#counts').textContent =
-    `In SQLite: ${counts.projects.toLocaleString('en')} projects · ${counts.tasks.toLocaleString('en')} tasks · ${counts.tags.toLocaleString('en')} tags · ${counts.taskTags.toLocaleString('en')} task–tag links`;
+    `In SQLite: ${counts.projects.toLocaleString('en')} projects · ${counts.tasks.toLocaleString('en')} tasks · ` +
+    `${counts.tags.toLocaleString('en')} tags · ${counts.taskTags.toLocaleString('en')} task–tag links`;
   $('#counts').dataset.counts = JSON.stringify(counts);
 }
 
@@ -128,7 +129,10 @@ function paramsText(params) {
 
 export function renderSqlLog(log) {
   $('#sql-summary').textContent =
-    `${log.total.toLocaleString('en')} statement${log.total === 1 ? '' : 's'} run since the page opened${log.total > log.entries.length ? `; the last ${log.entries.length} shown` : ''}, newest first. Each time runs from mizzle's logger call to the statement's return (the browser's clock may round it).`;
+    `${log.total.toLocaleString('en')} statement${log.total === 1 ? '' : 's'} run since the page opened` +
+    (log.total > log.entries.length ? `; the last ${log.entries.length} shown` : '') +
+    ", newest first. Each time runs from mizzle's logger call to the statement's return " +
+    "(the browser's clock may round it).";
   $('#sql-log').replaceChildren(
     ...log.entries
       .slice()

@@ -7,6 +7,7 @@ mod insert;
 mod json;
 mod query;
 mod statement;
+mod transaction;
 mod update;
 
 pub use delete::Delete;
@@ -18,4 +19,5 @@ pub use query::{
     Query, Select, SelectItem, SetExpr, SetOp, TableRef, With,
 };
 pub use statement::Statement;
+pub use transaction::Transaction;
 pub use update::Update;

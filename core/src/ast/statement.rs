@@ -4,6 +4,7 @@ use super::delete::Delete;
 use super::expr::Expr;
 use super::insert::Insert;
 use super::query::Query;
+use super::transaction::Transaction;
 use super::update::Update;
 use crate::relational::RelationalQuery;
 
@@ -25,6 +26,8 @@ pub enum Statement {
     Sql(Expr),
     /// A relational query, planned for the dialect when rendered.
     Relational(RelationalQuery),
+    /// BEGIN / COMMIT / ROLLBACK / savepoints.
+    Transaction(Transaction),
 }
 
 impl From<RelationalQuery> for Statement {

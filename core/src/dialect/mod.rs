@@ -14,6 +14,7 @@ use core::fmt::Write;
 
 use crate::ast::{
     Assignment, Expr, JsonEncoding, Lock, NullsOrder, OnConflict, OnConflictAction, OrderBy, Query,
+    TableRef, Transaction,
 };
 use crate::error::{Error, Feature};
 use crate::render::{literal, SqlWriter, ToSql};
@@ -242,6 +243,12 @@ pub trait Dialect: Sync {
         Ok(())
     }
 
+    /// A transaction-control statement; the common spelling works on all
+    /// three dialects, so none overrides it today.
+    fn write_transaction(&self, t: Transaction, w: &mut SqlWriter<'_>) -> Result<(), Error> {
+        crate::render::transaction::write_common(t, w)
+    }
+
     /// Written before a relational query (session settings it needs).
     fn write_relational_prefix(&self, w: &mut SqlWriter<'_>) {
         let _ = w;
@@ -341,21 +348,37 @@ pub trait Dialect: Sync {
         query.to_sql(w)
     }
 
-    /// Whether UPDATE/DELETE ORDER BY + LIMIT go through a rowid subquery (SQLite).
-    fn dml_limit_through_rowid(&self) -> bool {
-        false
+    /// The WHERE / ORDER BY / LIMIT tail of an UPDATE or DELETE of `table`
+    /// that has an ORDER BY or LIMIT; `native` writes it as the dialect's own
+    /// clauses (SQLite overrides this: it picks the rows by rowid).
+    fn write_dml_order_limit(
+        &self,
+        w: &mut SqlWriter<'_>,
+        table: &TableRef,
+        has_from: bool,
+        native: &mut dyn FnMut(&mut SqlWriter<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let _ = (table, has_from);
+        native(w)
     }
 
-    /// Whether a set-operation operand may be a parenthesised query.
-    /// SQLite may not: it is wrapped as `select * from (...)` instead.
-    fn parenthesised_set_operands(&self) -> bool {
-        true
+    /// A set-operation operand that is not a plain SELECT: `(...)` (SQLite,
+    /// which forbids parenthesised compound members, overrides it).
+    fn write_set_operand(
+        &self,
+        w: &mut SqlWriter<'_>,
+        inner: &mut dyn FnMut(&mut SqlWriter<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        w.sql("(");
+        inner(w)?;
+        w.sql(")");
+        Ok(())
     }
 
-    /// Whether a parenthesised query may start with WITH. MariaDB refuses
-    /// `(with ... select ...)` as a set operand, but takes it as a derived table.
-    fn with_in_parenthesised_query(&self) -> bool {
-        true
+    /// A whole query in a set-operation body (MariaDB overrides it for a
+    /// query starting with WITH, which it refuses in parentheses).
+    fn write_query_operand(&self, w: &mut SqlWriter<'_>, query: &Query) -> Result<(), Error> {
+        self.write_set_operand(w, &mut |w| query.to_sql(w))
     }
 
     /// The auto-numbering words after a column's type, if any.

@@ -5,7 +5,7 @@
 use alloc::string::String;
 
 use super::{sized, write_numeric, Dialect, DialectKind, JsonWrap};
-use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder, OrderBy};
+use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder, OrderBy, Query};
 use crate::error::{Error, Feature};
 use crate::render::query::write_order_by;
 use crate::render::{literal, SqlWriter, ToSql};
@@ -343,8 +343,19 @@ impl Dialect for MySql {
         true
     }
 
-    fn with_in_parenthesised_query(&self) -> bool {
-        false
+    // MariaDB refuses `(with ... select ...)` as a set operand but takes it
+    // as a derived table.
+    fn write_query_operand(&self, w: &mut SqlWriter<'_>, query: &Query) -> Result<(), Error> {
+        if query.with.is_none() {
+            w.sql("(");
+            query.to_sql(w)?;
+            w.sql(")");
+            return Ok(());
+        }
+        w.sql("select * from (");
+        query.to_sql(w)?;
+        w.sql(") as ");
+        w.ident("mizzle_with")
     }
 
     fn write_index_method(&self, w: &mut SqlWriter<'_>, method: &str) -> Result<(), Error> {

@@ -2,7 +2,7 @@
 //! ignore`, no DEFAULT inside VALUES, bare compound-select operands.
 
 use super::{Dialect, DialectKind};
-use crate::ast::{Lock, Query};
+use crate::ast::{Lock, Query, TableRef};
 use crate::error::{Error, Feature};
 use crate::render::{SqlWriter, ToSql};
 use crate::schema::{Column, SqlType};
@@ -125,12 +125,38 @@ impl Dialect for Sqlite {
         query.to_sql(w)
     }
 
-    fn dml_limit_through_rowid(&self) -> bool {
-        true
+    // Builds without SQLITE_ENABLE_UPDATE_DELETE_LIMIT (the usual ones, D1's
+    // too) have no ORDER BY / LIMIT on UPDATE and DELETE: pick the rows by rowid.
+    fn write_dml_order_limit(
+        &self,
+        w: &mut SqlWriter<'_>,
+        table: &TableRef,
+        has_from: bool,
+        native: &mut dyn FnMut(&mut SqlWriter<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        if has_from {
+            return Err(Error::Unsupported {
+                feature: Feature::UpdateOrderLimit,
+                dialect: DialectKind::Sqlite,
+            });
+        }
+        w.sql(" where rowid in (select rowid from ");
+        table.to_sql(w)?;
+        native(w)?;
+        w.sql(")");
+        Ok(())
     }
 
-    fn parenthesised_set_operands(&self) -> bool {
-        false
+    // SQLite forbids parenthesised compound members: a derived table instead.
+    fn write_set_operand(
+        &self,
+        w: &mut SqlWriter<'_>,
+        inner: &mut dyn FnMut(&mut SqlWriter<'_>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        w.sql("select * from (");
+        inner(w)?;
+        w.sql(")");
+        Ok(())
     }
 
     fn write_auto_increment(&self, w: &mut SqlWriter<'_>, col: &Column) -> Result<(), Error> {

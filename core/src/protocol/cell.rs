@@ -3,7 +3,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::json::Json;
+use serde_json::Value as Json;
 
 /// A decoded result cell.
 ///
@@ -27,6 +27,7 @@ pub enum Cell {
     Numeric(String),
     Text(String),
     Bytes(Vec<u8>),
+    /// A parsed JSON document (numbers keep their text, objects their order).
     Json(Json),
     /// A date/time value in the server's text form.
     Temporal(TemporalKind, String),

@@ -4,9 +4,7 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use core::fmt;
 
-use super::base64::Base64Error;
-use super::json::JsonError;
-use super::{neon, planetscale};
+use super::{neon, parse_json, planetscale};
 
 /// A failed request or an unreadable response. Parsing never panics: every
 /// problem with a body is one of these.
@@ -19,8 +17,9 @@ use super::{neon, planetscale};
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum ProtocolError {
-    /// The body is not JSON (truncated, garbage, nested too deeply).
-    Json(JsonError),
+    /// The body is not JSON (truncated, garbage, nested too deeply): the
+    /// parser's message, with the line and column.
+    Json(String),
     /// The body is JSON but not the expected shape: `at` names the place
     /// (`rows[3][1]`), `expected` what should be there.
     Shape { at: String, expected: &'static str },
@@ -39,8 +38,9 @@ pub enum ProtocolError {
     ServerFailure { status: u16, message: String },
     /// Any other status the protocol does not define.
     UnexpectedStatus { status: u16, message: String },
-    /// A base64 field (PlanetScale row values) is malformed.
-    Base64(Base64Error),
+    /// A base64 field (PlanetScale row values) is malformed: the decoder's
+    /// message (which byte, or a bad length or padding).
+    Base64(String),
     /// A PlanetScale row's `lengths` do not fit its decoded `values`.
     RowLengths { row: usize, reason: &'static str },
     /// A value is not valid UTF-8 where its type is text.
@@ -71,15 +71,15 @@ impl ProtocolError {
     }
 }
 
-impl From<JsonError> for ProtocolError {
-    fn from(e: JsonError) -> Self {
-        ProtocolError::Json(e)
+impl From<serde_json::Error> for ProtocolError {
+    fn from(e: serde_json::Error) -> Self {
+        ProtocolError::Json(alloc::string::ToString::to_string(&e))
     }
 }
 
-impl From<Base64Error> for ProtocolError {
-    fn from(e: Base64Error) -> Self {
-        ProtocolError::Base64(e)
+impl From<base64::DecodeError> for ProtocolError {
+    fn from(e: base64::DecodeError) -> Self {
+        ProtocolError::Base64(alloc::string::ToString::to_string(&e))
     }
 }
 
@@ -107,7 +107,7 @@ impl fmt::Display for ProtocolError {
             ProtocolError::UnexpectedStatus { status, message } => {
                 write!(f, "unexpected HTTP status {status}: {message}")
             }
-            ProtocolError::Base64(e) => write!(f, "{e}"),
+            ProtocolError::Base64(e) => write!(f, "invalid base64: {e}"),
             ProtocolError::RowLengths { row, reason } => write!(f, "row {row}: {reason}"),
             ProtocolError::InvalidUtf8 { type_name } => {
                 write!(f, "a {type_name} value is not valid UTF-8")
@@ -124,15 +124,11 @@ impl fmt::Display for ProtocolError {
 extern crate std;
 #[cfg(feature = "std")]
 impl std::error::Error for ProtocolError {}
-#[cfg(feature = "std")]
-impl std::error::Error for super::json::JsonError {}
-#[cfg(feature = "std")]
-impl std::error::Error for super::base64::Base64Error {}
 
 /// The message of a non-success HTTP body: its JSON `message` (top level or
 /// under `error`), else the body text itself, cut to a readable length.
 pub(crate) fn status_message(body: &str) -> String {
-    if let Ok(j) = super::json::Json::parse(body) {
+    if let Ok(j) = parse_json(body) {
         let m = j
             .get("message")
             .or_else(|| j.get("error").and_then(|e| e.get("message")))

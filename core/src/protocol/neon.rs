@@ -28,9 +28,10 @@ use core::fmt::{self, Write as _};
 
 use super::cell::{Cell, TemporalKind};
 use super::error::{status_error, ProtocolError};
-use super::json::{write_string, Json};
 use super::pg_array::{self, Elem};
+use super::{number_text, parse_json, push_json_string};
 use crate::value::Value;
+use serde_json::Value as Json;
 
 /// A request header: name and value.
 pub type Header = (&'static str, String);
@@ -188,14 +189,14 @@ pub fn param_text(v: &Value) -> Option<String> {
 
 fn write_query(out: &mut String, sql: &str, params: &[Value]) {
     out.push_str("{\"query\":");
-    write_string(out, sql);
+    push_json_string(out, sql);
     out.push_str(",\"params\":[");
     for (i, p) in params.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         match param_text(p) {
-            Some(t) => write_string(out, &t),
+            Some(t) => push_json_string(out, &t),
             None => out.push_str("null"),
         }
     }
@@ -323,7 +324,7 @@ impl fmt::Display for ServerError {
 /// ```
 pub fn parse_error(status: u16, body: &str) -> ProtocolError {
     if status == 400 {
-        if let Ok(j) = Json::parse(body) {
+        if let Ok(j) = parse_json(body) {
             if let Some(message) = j.get("message").and_then(Json::as_str) {
                 return ProtocolError::Neon(Box::new(server_error(&j, message)));
             }
@@ -342,7 +343,7 @@ fn server_error(j: &Json, message: &str) -> ServerError {
     let s = |k: &str| j.get(k).and_then(Json::as_str).map(String::from);
     let position = j.get("position").and_then(|p| {
         p.as_str()
-            .or_else(|| p.as_number())
+            .or_else(|| number_text(p))
             .and_then(|t| t.parse::<u32>().ok())
     });
     ServerError {
@@ -384,12 +385,13 @@ pub fn parse_batch_response(status: u16, body: &str) -> Result<Vec<QueryResult>,
 
 /// Parses the body of a successful (HTTP 200) single-query response.
 pub fn parse_result(body: &str) -> Result<QueryResult, ProtocolError> {
-    result_from(Json::parse(body)?, "")
+    result_from(parse_json(body)?, "")
 }
 
 /// Parses the body of a successful batch response, `{"results": [...]}`.
 pub fn parse_batch(body: &str) -> Result<Vec<QueryResult>, ProtocolError> {
-    let Some(Json::Array(results)) = Json::parse(body)?.take("results") else {
+    let mut j = parse_json(body)?;
+    let Some(Json::Array(results)) = j.get_mut("results").map(Json::take) else {
         return Err(ProtocolError::shape("results", "an array"));
     };
     results
@@ -407,6 +409,7 @@ fn int_field<T: core::str::FromStr>(
     match obj.get(key) {
         None | Some(Json::Null) => Ok(None),
         Some(Json::Number(n)) => n
+            .as_str()
             .parse::<T>()
             .map(Some)
             .map_err(|_| ProtocolError::shape(at(), "an integer in range")),
@@ -454,7 +457,7 @@ fn result_from(mut j: Json, prefix: &str) -> Result<QueryResult, ProtocolError> 
                 .unwrap_or(-1),
         });
     }
-    let Some(Json::Array(rows_json)) = j.take("rows") else {
+    let Some(Json::Array(rows_json)) = j.get_mut("rows").map(Json::take) else {
         return Err(ProtocolError::shape(at("rows"), "an array"));
     };
     let mut rows = Vec::with_capacity(rows_json.len());
@@ -593,7 +596,7 @@ pub fn decode_text(oid: u32, text: &str) -> Result<Cell, ProtocolError> {
         ),
         oid::NUMERIC => Cell::Numeric(text.into()),
         oid::JSON | oid::JSONB => Cell::Json(
-            Json::parse(text).map_err(|e| ProtocolError::bad_value("json", e.kind.describe()))?,
+            parse_json(text).map_err(|_| ProtocolError::bad_value("json", "not valid JSON"))?,
         ),
         oid::BYTEA => Cell::Bytes(decode_bytea(text)?),
         oid::DATE => Cell::Temporal(TemporalKind::Date, text.into()),
@@ -707,7 +710,7 @@ mod tests {
         assert_eq!(batch_body(&[]), r#"{"queries":[]}"#);
         // The body is valid JSON whatever the SQL holds.
         let sql = "select '\u{0}\u{1f}\u{2028}'";
-        let j = Json::parse(&query_body(sql, &[])).unwrap();
+        let j = parse_json(&query_body(sql, &[])).unwrap();
         assert_eq!(j.get("query").and_then(Json::as_str), Some(sql));
     }
 
@@ -785,7 +788,7 @@ mod tests {
                 Cell::Bool(true),
                 Cell::Temporal(TemporalKind::TimestampTz, "2024-01-02 03:04:05+00".into()),
                 Cell::Array(vec![Cell::Int(1), Cell::Int(2)]),
-                Cell::Json(Json::parse(r#"{"a":[1,2.50]}"#).unwrap()),
+                Cell::Json(parse_json(r#"{"a":[1,2.50]}"#).unwrap()),
                 Cell::Numeric("12345678901234567890.12".into()),
                 Cell::Bytes(vec![1, 2]),
                 Cell::Text("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11".into()),
@@ -893,7 +896,7 @@ mod tests {
                 3807,
                 r#"{"{\"a\": 1}",null}"#,
                 Cell::Array(vec![
-                    Cell::Json(Json::parse(r#"{"a":1}"#).unwrap()),
+                    Cell::Json(parse_json(r#"{"a":1}"#).unwrap()),
                     Cell::Null,
                 ]),
             ),

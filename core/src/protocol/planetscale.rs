@@ -6,7 +6,7 @@
 //! one escaping routine; this module never escapes SQL itself.
 //!
 //! ```
-//! use mizzle_core::protocol::{planetscale as ps, Cell, Json};
+//! use mizzle_core::protocol::{planetscale as ps, Cell};
 //! use mizzle_core::{ast::*, render_inline, DialectKind};
 //!
 //! let q = Query::select(Select {
@@ -27,12 +27,15 @@
 use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
+use core::fmt::{self, Write as _};
 
-use super::base64;
+use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD};
+use base64::Engine as _;
+use serde_json::Value as Json;
+
 use super::cell::{Cell, TemporalKind};
 use super::error::{status_error, ProtocolError};
-use super::json::{write_string, Json};
+use super::{number_text, parse_json, push_json_string};
 
 /// Path of the statement endpoint, appended to the database URL's origin.
 pub const EXECUTE_PATH: &str = "/psdb.v1alpha1.Database/Execute";
@@ -43,14 +46,18 @@ pub const CREATE_SESSION_PATH: &str = "/psdb.v1alpha1.Database/CreateSession";
 pub const BINARY_CHARSET: u32 = 63;
 
 /// The body of `Execute`: `{"query": sql, "session": <session or null>}`.
-/// The session is echoed exactly as the server sent it.
+/// The session is echoed as the server sent it: the same members in the
+/// same order, every number with its digits.
 pub fn execute_body(sql: &str, session: Option<&Json>) -> String {
     let mut out = String::with_capacity(sql.len() + 32);
     out.push_str("{\"query\":");
-    write_string(&mut out, sql);
+    push_json_string(&mut out, sql);
     out.push_str(",\"session\":");
     match session {
-        Some(s) => s.write(&mut out),
+        // `Display` is serde_json's compact form.
+        Some(s) => {
+            let _ = write!(out, "{s}");
+        }
         None => out.push_str("null"),
     }
     out.push('}');
@@ -74,7 +81,7 @@ pub fn basic_auth(username: &str, password: &str) -> String {
     raw.push(':');
     raw.push_str(password);
     let mut out = String::from("Basic ");
-    out.push_str(&base64::encode(raw.as_bytes()));
+    STANDARD.encode_string(raw.as_bytes(), &mut out);
     out
 }
 
@@ -198,7 +205,7 @@ fn server_error(e: &Json, session: Option<&Json>) -> ProtocolError {
 /// 401, else the typed HTTP error (401 [`ProtocolError::Unauthorized`], 5xx...).
 pub fn parse_error(status: u16, body: &str) -> ProtocolError {
     if status != 401 && !(500..=599).contains(&status) {
-        if let Ok(j) = Json::parse(body) {
+        if let Ok(j) = parse_json(body) {
             if let Some(e) = j
                 .get("error")
                 .filter(|e| e.get("message").and_then(Json::as_str).is_some())
@@ -224,7 +231,7 @@ pub fn parse_session(status: u16, body: &str) -> Result<Json, ProtocolError> {
     if status != 200 {
         return Err(parse_error(status, body));
     }
-    let j = Json::parse(body)?;
+    let j = parse_json(body)?;
     if let Some(e) = j.get("error").filter(|e| !e.is_null()) {
         return Err(server_error(e, j.get("session")));
     }
@@ -237,7 +244,19 @@ pub fn parse_session(status: u16, body: &str) -> Result<Json, ProtocolError> {
 /// A protobuf JSON 64-bit integer: a string (how int64 is written) or a
 /// plain number (also accepted by protobuf readers).
 fn int_text(v: &Json) -> Option<&str> {
-    v.as_str().or_else(|| v.as_number())
+    v.as_str().or_else(|| number_text(v))
+}
+
+/// Standard-alphabet base64, padded or not (protobuf's JSON reader takes
+/// both) but never half-padded, with no stray bits after the last byte, so
+/// every accepted text has one meaning.
+pub(crate) fn decode_base64(text: &str) -> Result<Vec<u8>, base64::DecodeError> {
+    // A padded text is a whole number of quads; anything else must be unpadded.
+    if text.len() % 4 == 0 {
+        STANDARD.decode(text)
+    } else {
+        STANDARD_NO_PAD.decode(text)
+    }
 }
 
 fn u32_member(j: &Json, key: &str, at: impl Fn() -> String) -> Result<u32, ProtocolError> {
@@ -271,7 +290,7 @@ fn str_member(j: &Json, key: &str, at: impl Fn() -> String) -> Result<String, Pr
 /// assert_eq!((e.errno, e.sqlstate.as_deref()), (Some(1062), Some("23000")));
 /// ```
 pub fn parse_execute(body: &str) -> Result<ExecuteResult, ProtocolError> {
-    let j = Json::parse(body)?;
+    let j = parse_json(body)?;
     if j.as_object().is_none() {
         return Err(ProtocolError::shape("response", "an object"));
     }
@@ -282,7 +301,7 @@ pub fn parse_execute(body: &str) -> Result<ExecuteResult, ProtocolError> {
         }
         return Err(server_error(e, Some(&session)));
     }
-    let empty = Json::Object(Vec::new());
+    let empty = Json::Object(serde_json::Map::new());
     let result = match j.get("result") {
         None | Some(Json::Null) => &empty,
         Some(r @ Json::Object(_)) => r,
@@ -388,7 +407,7 @@ fn parse_row(r: usize, row: &Json, width: usize) -> Result<Vec<Option<Vec<u8>>>,
     };
     let values = match row.get("values") {
         None | Some(Json::Null) => Vec::new(),
-        Some(Json::String(s)) => base64::decode(s)?,
+        Some(Json::String(s)) => decode_base64(s)?,
         Some(_) => {
             return Err(ProtocolError::shape(
                 alloc::format!("result.rows[{r}].values"),
@@ -505,8 +524,8 @@ pub fn decode_value(field: &Field, bytes: &[u8]) -> Result<Cell, ProtocolError> 
             Cell::Temporal(TemporalKind::Timestamp, utf8(field, bytes)?.into())
         }
         "JSON" => Cell::Json(
-            Json::parse(utf8(field, bytes)?)
-                .map_err(|e| ProtocolError::bad_value(t, e.kind.describe()))?,
+            parse_json(utf8(field, bytes)?)
+                .map_err(|_| ProtocolError::bad_value(t, "not valid JSON"))?,
         ),
         "BINARY" | "VARBINARY" | "BIT" | "GEOMETRY" => Cell::Bytes(bytes.to_vec()),
         // Vitess names a binary-collation blob BLOB and a text one TEXT, so
@@ -534,12 +553,35 @@ mod tests {
     }
 
     #[test]
+    fn base64_padded_or_not_but_canonical() {
+        // RFC 4648's vectors, with and without their padding.
+        for (raw, enc) in [
+            (&b""[..], ""),
+            (b"f", "Zg=="),
+            (b"fo", "Zm8="),
+            (b"foo", "Zm9v"),
+            (b"foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(decode_base64(enc).unwrap(), raw);
+            assert_eq!(decode_base64(enc.trim_end_matches('=')).unwrap(), raw);
+        }
+        assert_eq!(decode_base64("/+8=").unwrap(), [0xff, 0xef]);
+        // Half padding, stray bits, whitespace, the URL-safe alphabet, padding inside.
+        for bad in [
+            "Z", "Zg=", "Zg===", "Z===", "====", "Zm9v!", "Zm 9v", "Zh==", "Zm9=", "-_8=",
+            "Zg==Zg==",
+        ] {
+            assert!(decode_base64(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn request_bodies() {
         assert_eq!(
             execute_body("select 1", None),
             r#"{"query":"select 1","session":null}"#
         );
-        let s = Json::parse(
+        let s = parse_json(
             r#"{"signature":"abc","vitessSession":{"autocommit":true,"n":18446744073709551615}}"#,
         )
         .unwrap();
@@ -565,7 +607,7 @@ mod tests {
     #[test]
     fn parses_reference_result() {
         let r = parse_response(200, REFERENCE).unwrap();
-        assert_eq!(r.session, Json::parse(r#"{"signature":"x"}"#).unwrap());
+        assert_eq!(r.session, parse_json(r#"{"signature":"x"}"#).unwrap());
         assert_eq!(r.fields.len(), 2);
         assert_eq!(
             r.fields[0],
@@ -650,7 +692,7 @@ mod tests {
         assert_eq!(e.sqlstate.as_deref(), Some("42S02"));
         assert_eq!(
             e.session,
-            Some(Json::parse(r#"{"signature":"s2"}"#).unwrap())
+            Some(parse_json(r#"{"signature":"s2"}"#).unwrap())
         );
         assert!(e.to_string().contains("doesn't exist"));
 
@@ -702,7 +744,7 @@ mod tests {
     fn sessions() {
         assert_eq!(
             parse_session(200, r#"{"session":{"a":[1]}}"#).unwrap(),
-            Json::parse(r#"{"a":[1]}"#).unwrap()
+            parse_json(r#"{"a":[1]}"#).unwrap()
         );
         assert!(matches!(
             parse_session(200, "{}"),
@@ -875,7 +917,7 @@ mod tests {
             "JSON",
             63,
             br#"{"a": [1, "x"]}"#,
-            Cell::Json(Json::parse(r#"{"a":[1,"x"]}"#).unwrap()),
+            Cell::Json(parse_json(r#"{"a":[1,"x"]}"#).unwrap()),
         );
         for t in ["BINARY", "VARBINARY", "BIT", "GEOMETRY"] {
             ok(t, 63, &[0, 0xff], Cell::Bytes(vec![0, 0xff]));

@@ -9,6 +9,7 @@ mod interpolate;
 pub(crate) mod literal;
 pub(crate) mod names;
 pub(crate) mod query;
+pub(crate) mod transaction;
 mod update;
 mod writer;
 
@@ -75,6 +76,7 @@ impl ToSql for Statement {
             Statement::Update(u) => u.to_sql(w),
             Statement::Delete(d) => d.to_sql(w),
             Statement::Sql(e) => e.to_sql(w),
+            Statement::Transaction(t) => t.to_sql(w),
             Statement::Relational(q) => {
                 let d = w.dialect();
                 let planned = crate::relational::plan(q, d.kind())?;

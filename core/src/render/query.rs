@@ -77,13 +77,7 @@ impl ToSql for SetExpr {
     fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
         match self {
             SetExpr::Select(s) => s.to_sql(w),
-            SetExpr::Query(q) if q.with.is_some() && !w.dialect().with_in_parenthesised_query() => {
-                w.sql("select * from (");
-                q.to_sql(w)?;
-                w.sql(") as ");
-                w.ident("mizzle_with")
-            }
-            SetExpr::Query(q) => wrap(w, |w| q.to_sql(w)),
+            SetExpr::Query(q) => w.dialect().write_query_operand(w, q),
             SetExpr::SetOp {
                 op,
                 all,
@@ -122,24 +116,9 @@ impl SetExpr {
     fn to_sql_wrapped(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
         match self {
             SetExpr::Query(_) => self.to_sql(w),
-            other => wrap(w, |w| other.to_sql(w)),
+            other => w.dialect().write_set_operand(w, &mut |w| other.to_sql(w)),
         }
     }
-}
-
-/// A query in parentheses, or on SQLite (which forbids parenthesised compound
-/// members) as `select * from (...)`.
-fn wrap(
-    w: &mut SqlWriter<'_>,
-    inner: impl FnOnce(&mut SqlWriter<'_>) -> Result<(), Error>,
-) -> Result<(), Error> {
-    if !w.dialect().parenthesised_set_operands() {
-        w.sql("select * from ");
-    }
-    w.sql("(");
-    inner(w)?;
-    w.sql(")");
-    Ok(())
 }
 
 impl ToSql for Select {

@@ -58,21 +58,7 @@ impl DmlTail<'_> {
             return Ok(());
         }
         w.require(feature)?;
-        if d.dml_limit_through_rowid() {
-            // SQLite builds without SQLITE_ENABLE_UPDATE_DELETE_LIMIT: pick the rows by rowid.
-            if has_from {
-                return Err(Error::Unsupported {
-                    feature,
-                    dialect: d.kind(),
-                });
-            }
-            w.sql(" where rowid in (select rowid from ");
-            self.table.to_sql(w)?;
-            self.write_native(w)?;
-            w.sql(")");
-            return Ok(());
-        }
-        self.write_native(w)
+        d.write_dml_order_limit(w, self.table, has_from, &mut |w| self.write_native(w))
     }
 
     fn write_native(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {

@@ -14,7 +14,7 @@
 import { Dialect, Engine } from '../engine/engine.js';
 import { MizzleError, MizzleQueryError } from '../errors.js';
 import { Database } from '../query/database.js';
-import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../query/session.js';
+import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
 
 /** The parts of the D1 binding mizzle uses. */
@@ -56,7 +56,7 @@ function d1Value(v: unknown): unknown {
 
 class D1Session implements Session<'async', D1RunResult> {
   readonly mode = 'async' as const;
-  readonly dialect = Dialect.Sqlite;
+  readonly dialect = Dialect.sqlite;
   readonly maxParams = D1_MAX_PARAMS;
   readonly batchRowsAsObjects = true;
   readonly engine = Engine.of(loadEngine());

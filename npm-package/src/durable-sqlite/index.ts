@@ -14,7 +14,7 @@
 import { Dialect, Engine } from '../engine/engine.js';
 import { MizzleError, MizzleQueryError } from '../errors.js';
 import { Database } from '../query/database.js';
-import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../query/session.js';
+import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
 
 /** The parts of `ctx.storage` mizzle uses. */
@@ -55,7 +55,7 @@ function doValue(v: unknown): unknown {
 
 class DurableSession implements Session<'sync', DurableRunResult> {
   readonly mode = 'sync' as const;
-  readonly dialect = Dialect.Sqlite;
+  readonly dialect = Dialect.sqlite;
   readonly maxParams = 100;
   readonly engine = Engine.of(loadEngine());
 

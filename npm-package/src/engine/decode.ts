@@ -85,7 +85,12 @@ export function rowMapper(
       let obj = out;
       for (let d = 0; d < path.length - 1; d++) {
         const k = path[d]!;
-        obj = (obj[k] as Record<string, unknown>) ?? (obj[k] = {});
+        let next = obj[k] as Record<string, unknown> | undefined;
+        if (next === undefined) {
+          next = {};
+          obj[k] = next;
+        }
+        obj = next;
       }
       obj[path[path.length - 1]!] = decode(i, row[i] ?? null);
     }

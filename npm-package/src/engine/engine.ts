@@ -4,24 +4,19 @@
  * shapes never cross into wasm.
  */
 import { fromEngineError, MizzleError } from '../errors.js';
-import { Encoder } from './encoder.js';
+import type { EngineModule as BaseEngineModule, InlineModule } from '../wasm/types.js';
+import { Encoder, type TransactionStep } from './encoder.js';
 import { Strings } from './strings.js';
+import { Dialect } from './wire.generated.js';
 
-/** The wasm exports the engine needs (both builds have them). */
-export interface EngineModule {
-  intern(joined: string): void;
-  compile(dialect: number, ops: Int32Array | number[]): string;
-  slots(): Int32Array;
-  /** Placeholders replaced by literals (wasm/README.md, "interpolate"): only the `inline` build has it. */
-  interpolate?(dialect: number, sql: string, offsets: Uint32Array, values: Uint8Array): string;
-}
+/**
+ * The wasm exports the engine needs: the generated glue's `intern`,
+ * `compile` and `slots`, and `interpolate` where the build has it.
+ */
+export type EngineModule = BaseEngineModule & Partial<Pick<InlineModule, 'interpolate'>>;
 
-/** Dialect ids of the opcode protocol. */
-export enum Dialect {
-  Sqlite = 0,
-  Postgres = 1,
-  MySql = 2,
-}
+/** Dialect ids of the opcode protocol (generated from wasm/src/wire/). */
+export { Dialect };
 
 /** A compiled shape: SQL, where each parameter comes from, the decode plan. */
 export interface Compiled {
@@ -112,7 +107,7 @@ export class Engine {
     const written = enc.written();
     // A plain array to keep (typed arrays each carry a buffer object: costlier for the GC).
     const ops = copy(written, 0, written.length);
-    let sql;
+    let sql: string;
     try {
       sql = this.module.compile(dialect, written);
     } catch (e) {
@@ -132,6 +127,18 @@ export class Engine {
     };
     this.cache.set(hash, entry);
     return entry;
+  }
+
+  /**
+   * The SQL of a transaction step for `dialect` (cached like any shape):
+   * drivers never spell BEGIN, savepoints or rollbacks themselves.
+   */
+  transactionSql(dialect: Dialect, step: TransactionStep, depth: number): string {
+    const enc = this.encoder();
+    enc.transactionStatement(step, depth);
+    const { sql } = this.compile(dialect, enc);
+    this.release(enc);
+    return sql;
   }
 
   /** Shapes held now (at most {@link SHAPE_CACHE_LIMIT}, give or take hash collisions). */

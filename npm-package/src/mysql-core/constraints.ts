@@ -3,16 +3,22 @@
  * unique constraints behave the same in every dialect, so they are SQLite's
  * classes (which take any column); only their column types are MySQL's here.
  */
-import { check, Check, CheckBuilder } from '../sqlite-core/checks.js';
-import { ForeignKey, ForeignKeyBuilder, foreignKey as anyForeignKey } from '../sqlite-core/foreign-keys.js';
-import { PrimaryKey, PrimaryKeyBuilder, primaryKey as anyPrimaryKey } from '../sqlite-core/primary-keys.js';
 import {
+  foreignKey as anyForeignKey,
+  primaryKey as anyPrimaryKey,
+  Check,
+  CheckBuilder,
+  check,
+  ForeignKey,
+  ForeignKeyBuilder,
+  PrimaryKey,
+  PrimaryKeyBuilder,
   UniqueConstraint,
   UniqueConstraintBuilder,
   UniqueOnConstraintBuilder,
   unique,
   uniqueKeyName,
-} from '../sqlite-core/unique-constraint.js';
+} from '../sqlite-core/constraints.js';
 import type { MySqlColumn } from './columns/common.js';
 
 export { check, Check, CheckBuilder, ForeignKey, ForeignKeyBuilder, PrimaryKey, PrimaryKeyBuilder };

@@ -1,13 +1,16 @@
 /**
- * `mizzle/mysql-core`: the MySQL schema API (tables, column builders,
- * indexes, constraints, aliases, set operations). Queries are built by the
- * shared builders and rendered for MySQL by the engine.
+ * `mizzle/mysql-core`: the MySQL schema API (tables, schemas, column
+ * builders, indexes, constraints, aliases) and the set-operation functions.
+ * Queries are built by the shared builders and rendered for MySQL by the
+ * engine. Same file set as sqlite-core and pg-core, plus `schema.ts` (MySQL
+ * databases, as pg-core's schemas); no `view.ts`, as mysqlView is not
+ * implemented yet.
  */
 export * from './alias.js';
 export * from './columns/index.js';
 export * from './constraints.js';
 export * from './indexes.js';
+export * from './schema.js';
 export * from './table.js';
-export * from './table-config.js';
 export { union, unionAll, intersect, intersectAll, except, exceptAll } from '../query/set-ops.js';
 export type { MySqlRunResult, ReturningIdRow } from '../query/insert.js';

@@ -1,14 +1,25 @@
 /**
  * `mysqlTable()`: builds a table object whose own properties are its columns
  * (`users.id`) and whose identity sits under `TableInfoKey`; plus
- * `mysqlTableCreator` and schema-qualified tables (`mysqlSchema`).
+ * `mysqlTableCreator`, `mysqlTableWithSchema` (what `mysqlSchema(...).table`
+ * calls) and `getTableConfig(table)`, the table as DDL generation sees it.
  */
-import { buildTable, Table, type TableConfig, type TableInfo } from '../table.js';
+import { buildTable, getTableInfo, Table, type TableConfig, type TableInfo } from '../table.js';
+import { resolveConstraints } from '../table-constraints.js';
 import type { Update } from '../type-utils.js';
-import type { CheckBuilder, ForeignKeyBuilder, PrimaryKeyBuilder, UniqueConstraintBuilder } from './constraints.js';
 import { getMySqlColumnBuilders, type MySqlColumnBuilders } from './columns/all.js';
 import type { BuildColumns, MySqlColumn, MySqlColumnBuilderBase } from './columns/common.js';
-import type { IndexBuilder } from './indexes.js';
+import {
+  type Check,
+  type CheckBuilder,
+  type ForeignKey,
+  type ForeignKeyBuilder,
+  type PrimaryKey,
+  type PrimaryKeyBuilder,
+  type UniqueConstraint,
+  UniqueConstraintBuilder,
+} from './constraints.js';
+import { type Index, IndexBuilder } from './indexes.js';
 
 /** Type-level configuration of a MySQL table. */
 export type MySqlTableConfig = TableConfig<MySqlColumn>;
@@ -56,16 +67,19 @@ export type MySqlTableExtraConfig = Record<string, MySqlTableExtraConfigValue>;
  * The signature of `mysqlTable` (and of the functions `mysqlTableCreator`
  * and `mysqlSchema(...).table` make).
  */
-export type MySqlTableFn<TSchema extends string | undefined = undefined> = 
-  <TTableName extends string, TColumnsMap extends Record<string, MySqlColumnBuilderBase>>(
-    name: TTableName,
-    columns: TColumnsMap | ((columnTypes: MySqlColumnBuilders) => TColumnsMap),
-    extraConfig?: (self: BuildColumns<TTableName, TColumnsMap>) => MySqlTableExtraConfigValue[] | MySqlTableExtraConfig,) => MySqlTableWithColumns<{
-    name: TTableName;
-    schema: TSchema;
-    columns: BuildColumns<TTableName, TColumnsMap>;
-    dialect: 'mysql';
-  }>
+export type MySqlTableFn<TSchema extends string | undefined = undefined> = <
+  TTableName extends string,
+  TColumnsMap extends Record<string, MySqlColumnBuilderBase>,
+>(
+  name: TTableName,
+  columns: TColumnsMap | ((columnTypes: MySqlColumnBuilders) => TColumnsMap),
+  extraConfig?: (self: BuildColumns<TTableName, TColumnsMap>) => MySqlTableExtraConfigValue[] | MySqlTableExtraConfig,
+) => MySqlTableWithColumns<{
+  name: TTableName;
+  schema: TSchema;
+  columns: BuildColumns<TTableName, TColumnsMap>;
+  dialect: 'mysql';
+}>;
 
 /**
  * Builds a table (drizzle's `mysqlTableWithSchema`): `name` is the SQL name,
@@ -117,41 +131,48 @@ export function mysqlTableCreator(customizeTableName: (name: string) => string):
     mysqlTableWithSchema(customizeTableName(name), columns, extraConfig, undefined, name) as never;
 }
 
-/**
- * A MySQL database ("schema"): its tables are qualified with its name
- * (`` `app`.`users` ``).
- *
- * @example
- * const app = mysqlSchema('app');
- * const users = app.table('users', { id: serial().primaryKey() });
- */
-export class MySqlSchema<TName extends string = string> {
-  constructor(readonly schemaName: TName) {}
-
-  /** Declares a table in this database. */
-  readonly table: MySqlTableFn<TName> = (name, columns, extraConfig) =>
-    mysqlTableWithSchema(name, columns, extraConfig, this.schemaName) as never;
-}
+// getTableConfig: the third argument is evaluated and inline `references()` turned into foreign keys on
+// first call, not at declaration, because it may reference tables declared later in the file.
 
 /**
- * Whether `value` is a {@link MySqlSchema}.
+ * The resolved description of a table.
  *
  * @example
- * isMySqlSchema(mysqlSchema('app')); // true
+ * const { columns, indexes, foreignKeys } = getTableConfig(users);
  */
-export function isMySqlSchema(value: unknown): value is MySqlSchema {
-  return value instanceof MySqlSchema;
+export interface MySqlTableConfigResult {
+  name: string;
+  schema: string | undefined;
+  baseName: string;
+  columns: MySqlColumn[];
+  indexes: Index[];
+  foreignKeys: ForeignKey[];
+  checks: Check[];
+  primaryKeys: PrimaryKey[];
+  uniqueConstraints: UniqueConstraint[];
 }
+
+const cache = new WeakMap<Table, MySqlTableConfigResult>();
 
 /**
- * A database whose tables are qualified with its name.
+ * Resolves a table's columns, indexes and constraints.
  *
  * @example
- * const users = mysqlSchema('app').table('users', { id: int() });
+ * getTableConfig(users).indexes.map((i) => i.config.name);
  */
-export function mysqlSchema<TName extends string>(name: TName): MySqlSchema<TName> {
-  return new MySqlSchema(name);
-}
+export function getTableConfig(table: Table): MySqlTableConfigResult {
+  const cached = cache.get(table);
+  if (cached !== undefined) return cached;
 
-/** Alias of {@link mysqlSchema} (MySQL calls schemas databases). */
-export const mysqlDatabase = mysqlSchema;
+  const info = getTableInfo(table);
+  const result: MySqlTableConfigResult = {
+    name: info.name,
+    schema: info.schema,
+    baseName: info.baseName,
+    columns: Object.values(info.columns) as MySqlColumn[],
+    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }),
+  };
+
+  cache.set(table, result);
+  return result;
+}

@@ -13,7 +13,7 @@ import { Dialect, Engine } from '../engine/engine.js';
 import { MizzleError, MizzleQueryError, type ServerErrorFields } from '../errors.js';
 import { postJson, type HttpOptions } from '../http/post-json.js';
 import { Database } from '../query/database.js';
-import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../query/session.js';
+import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
 import { decoderForOid, encodeParam } from './values.js';
 
@@ -63,7 +63,7 @@ function defaultEndpoint(host: string): string {
 
 class NeonHttpSession implements Session<'async', NeonQueryResult> {
   readonly mode = 'async' as const;
-  readonly dialect = Dialect.Postgres;
+  readonly dialect = Dialect.postgres;
   readonly engine = Engine.of(loadEngine());
   private readonly endpoint: string;
 
@@ -97,7 +97,7 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
       'Neon-Array-Mode': 'true',
     };
     const token = typeof this.config.authToken === 'function' ? await this.config.authToken() : this.config.authToken;
-    if (token) h['Authorization'] = `Bearer ${token}`;
+    if (token) h.Authorization = `Bearer ${token}`;
     if (batch) {
       const o = this.batchOptions;
       if (o.isolationLevel) h['Neon-Batch-Isolation-Level'] = o.isolationLevel;
@@ -157,7 +157,8 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
   transaction<T>(): T {
     throw new MizzleError(
       'transaction',
-      'Neon over HTTP has no interactive transactions: use db.batch([...]) to run statements atomically in one transaction',
+      'Neon over HTTP has no interactive transactions: ' +
+        'use db.batch([...]) to run statements atomically in one transaction',
     );
   }
 }

@@ -1,7 +1,8 @@
 /**
- * PostgreSQL array literals: `makePgArray` writes the text form a driver
- * binds for an array parameter, `parsePgArray` reads the text form a driver
- * may hand back (drivers that do not parse arrays of some types themselves).
+ * PostgreSQL array literals (pg-core only: no other dialect has array
+ * columns): `makePgArray` writes the text form a driver binds for an array
+ * parameter, `parsePgArray` reads the text form a driver may hand back
+ * (drivers that do not parse arrays of some types themselves).
  *
  * Unlike drizzle 0.45's helpers, an unquoted `NULL` element reads as `null`
  * (drizzle returns the string `'NULL'`), an escaped backslash reads as one

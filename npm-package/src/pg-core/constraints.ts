@@ -1,16 +1,25 @@
 /**
- * CHECK, FOREIGN KEY and composite PRIMARY KEY table constraints. They mean
- * the same in PostgreSQL as in SQLite, so the built classes are shared with
- * `sqlite-core`; only the column types of the functions are PostgreSQL's.
+ * The table constraints of the `pgTable` third argument. CHECK, FOREIGN KEY
+ * and composite PRIMARY KEY mean the same in PostgreSQL as in SQLite, so the
+ * built classes are sqlite-core's (`../table-constraints.ts` sorts by them);
+ * only the column types of the functions are PostgreSQL's. UNIQUE is
+ * PostgreSQL's own, for `nullsNotDistinct()` (PostgreSQL 15+).
  */
-import { PrimaryKeyBuilder } from '../sqlite-core/primary-keys.js';
-import { ForeignKeyBuilder } from '../sqlite-core/foreign-keys.js';
+import { ForeignKeyBuilder, PrimaryKeyBuilder, uniqueKeyName } from '../sqlite-core/constraints.js';
 import type { SQLiteColumn } from '../sqlite-core/columns/common.js';
+import type { Table } from '../table.js';
 import type { PgColumn } from './columns/common.js';
 
-export { Check, CheckBuilder, check } from '../sqlite-core/checks.js';
-export { ForeignKey, ForeignKeyBuilder } from '../sqlite-core/foreign-keys.js';
-export { PrimaryKey, PrimaryKeyBuilder } from '../sqlite-core/primary-keys.js';
+export {
+  Check,
+  CheckBuilder,
+  check,
+  ForeignKey,
+  ForeignKeyBuilder,
+  PrimaryKey,
+  PrimaryKeyBuilder,
+  uniqueKeyName,
+} from '../sqlite-core/constraints.js';
 
 /**
  * A FOREIGN KEY table constraint, possibly over several columns.
@@ -39,4 +48,76 @@ export function foreignKey(config: {
  */
 export function primaryKey(config: { name?: string; columns: [PgColumn, ...PgColumn[]] }): PrimaryKeyBuilder {
   return new PrimaryKeyBuilder(config.columns, config.name);
+}
+
+// UNIQUE: `unique(name?).on(...columns)`, optionally `.nullsNotDistinct()`.
+
+/** A built unique constraint. */
+export class UniqueConstraint {
+  readonly name: string;
+
+  constructor(
+    readonly table: Table,
+    readonly columns: readonly PgColumn[],
+    readonly nullsNotDistinct: boolean,
+    name: string | undefined,
+  ) {
+    this.name =
+      name ??
+      uniqueKeyName(
+        table,
+        columns.map((c) => c.name),
+      );
+  }
+
+  /** The constraint's name. */
+  getName(): string {
+    return this.name;
+  }
+}
+
+/** A unique constraint to be built for its table. */
+export class UniqueConstraintBuilder {
+  private notDistinct = false;
+
+  constructor(
+    private readonly columns: readonly PgColumn[],
+    private readonly name: string | undefined,
+  ) {}
+
+  /**
+   * NULLS NOT DISTINCT: two NULLs count as equal.
+   *
+   * @example
+   * unique().on(t.a, t.b).nullsNotDistinct()
+   */
+  nullsNotDistinct(): this {
+    this.notDistinct = true;
+    return this;
+  }
+
+  /** @internal Builds the constraint for its table. */
+  build(table: Table): UniqueConstraint {
+    return new UniqueConstraint(table, this.columns, this.notDistinct, this.name);
+  }
+}
+
+/** A unique constraint waiting for its columns. */
+export class UniqueOnConstraintBuilder {
+  constructor(private readonly name: string | undefined) {}
+
+  /** The columns that must be unique together. */
+  on(...columns: [PgColumn, ...PgColumn[]]): UniqueConstraintBuilder {
+    return new UniqueConstraintBuilder(columns, this.name);
+  }
+}
+
+/**
+ * A UNIQUE table constraint.
+ *
+ * @example
+ * pgTable('members', { orgId: integer(), name: text() }, (t) => [unique().on(t.orgId, t.name)])
+ */
+export function unique(name?: string): UniqueOnConstraintBuilder {
+  return new UniqueOnConstraintBuilder(name);
 }

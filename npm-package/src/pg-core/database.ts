@@ -5,6 +5,9 @@
  * renders them per dialect and reports them as `unsupported` where the
  * dialect has no such construct. `PgDatabase` is that class under drizzle's
  * name, for drivers (`new PgDatabase(session, schema)`) and user annotations.
+ * Only pg-core has this file: code written for drizzle's pg-core names
+ * `PgDatabase` (and `pgView(...).as((qb) => ...)` hands one), while
+ * sqlite-core and mysql-core export no database class.
  *
  * @example
  * function repo(db: PgDatabase<'async', unknown, typeof schema>) {}

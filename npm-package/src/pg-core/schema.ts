@@ -1,6 +1,8 @@
 /**
  * `pgSchema(name)`: tables, enums and views inside a PostgreSQL schema
- * (rendered `"name"."table"`).
+ * (rendered `"name"."table"`). PostgreSQL's schemas hold enum types and views
+ * as well as tables, hence a file of their own; MySQL's (databases) hold
+ * only tables (mysql-core/schema.ts), SQLite has none.
  */
 import { MizzleError } from '../errors.js';
 import type { PgColumnBuilderBase } from './columns/common.js';
@@ -72,7 +74,8 @@ export function pgSchema<TName extends string>(name: TName): PgSchema<TName> {
   if (name === 'public') {
     throw new MizzleError(
       'invalid',
-      "You can't specify 'public' as schema name. Postgres is using public schema by default. If you want to use 'public' schema, just use pgTable() instead of creating a schema",
+      "You can't specify 'public' as schema name. Postgres is using public schema by default. " +
+        "If you want to use 'public' schema, just use pgTable() instead of creating a schema",
     );
   }
   return new PgSchema(name);

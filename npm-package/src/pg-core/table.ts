@@ -1,15 +1,25 @@
 /**
  * `pgTable()`: builds a table object whose own properties are its columns
- * (`users.id`) and whose identity (name, schema) sits under `TableInfoKey`.
+ * (`users.id`) and whose identity (name, schema) sits under `TableInfoKey`;
+ * and `getTableConfig(table)`, the table as DDL generation sees it.
  */
 import type { ColumnBuilderBase, MakeColumnConfig } from '../column-builder.js';
-import { buildTable, Table, type TableConfig, type TableInfo } from '../table.js';
+import { buildTable, getTableInfo, Table, type TableConfig, type TableInfo } from '../table.js';
+import { resolveConstraints } from '../table-constraints.js';
 import type { Update } from '../type-utils.js';
 import { getPgColumnBuilders, type PgColumnBuilders } from './columns/all.js';
 import type { BuildColumns, PgColumn, PgColumnBuilderBase } from './columns/common.js';
-import type { CheckBuilder, ForeignKeyBuilder, PrimaryKeyBuilder } from './constraints.js';
-import type { ExtraConfigColumn, IndexBuilder } from './indexes.js';
-import type { UniqueConstraintBuilder } from './unique-constraint.js';
+import {
+  type Check,
+  type CheckBuilder,
+  type ForeignKey,
+  type ForeignKeyBuilder,
+  type PrimaryKey,
+  type PrimaryKeyBuilder,
+  type UniqueConstraint,
+  UniqueConstraintBuilder,
+} from './constraints.js';
+import { type ExtraConfigColumn, extraConfigColumn, type Index, IndexBuilder } from './indexes.js';
 
 /** Type-level configuration of a PostgreSQL table. */
 export type PgTableConfig = TableConfig<PgColumn>;
@@ -52,18 +62,21 @@ export type BuildExtraConfigColumns<
 } & {};
 
 /** The signature of `pgTable` (and of `pgTableCreator`'s and `schema.table`). */
-export type PgTableFn<TSchema extends string | undefined = undefined> = 
-  <TTableName extends string, TColumnsMap extends Record<string, PgColumnBuilderBase>>(
-    name: TTableName,
-    columns: TColumnsMap | ((columnTypes: PgColumnBuilders) => TColumnsMap),
-    extraConfig?: (
-      self: BuildExtraConfigColumns<TTableName, TColumnsMap>,
-    ) => PgTableExtraConfigValue[] | PgTableExtraConfig,) => PgTableWithColumns<{
-    name: TTableName;
-    schema: TSchema;
-    columns: BuildColumns<TTableName, TColumnsMap>;
-    dialect: 'pg';
-  }>
+export type PgTableFn<TSchema extends string | undefined = undefined> = <
+  TTableName extends string,
+  TColumnsMap extends Record<string, PgColumnBuilderBase>,
+>(
+  name: TTableName,
+  columns: TColumnsMap | ((columnTypes: PgColumnBuilders) => TColumnsMap),
+  extraConfig?: (
+    self: BuildExtraConfigColumns<TTableName, TColumnsMap>,
+  ) => PgTableExtraConfigValue[] | PgTableExtraConfig,
+) => PgTableWithColumns<{
+  name: TTableName;
+  schema: TSchema;
+  columns: BuildColumns<TTableName, TColumnsMap>;
+  dialect: 'pg';
+}>;
 
 /** @internal Builds a table (shared by `pgTable`, `pgTableCreator` and `pgSchema`). */
 export function buildPgTable(
@@ -135,4 +148,57 @@ export function pgTableWithSchema<
 export function pgTableCreator(customizeTableName: (name: string) => string): PgTableFn {
   return (name, columns, extraConfig) =>
     buildPgTable(customizeTableName(name), name, columns, extraConfig, undefined) as never;
+}
+
+// getTableConfig: the third argument is evaluated (its columns carrying index options) and inline
+// `references()` turned into foreign keys on first call, not at declaration, because it may reference
+// tables declared later in the file.
+
+/**
+ * The resolved description of a table.
+ *
+ * @example
+ * const { columns, indexes, foreignKeys } = getTableConfig(users);
+ */
+export interface PgTableConfigResult {
+  name: string;
+  schema: string | undefined;
+  columns: PgColumn[];
+  indexes: Index[];
+  foreignKeys: ForeignKey[];
+  checks: Check[];
+  primaryKeys: PrimaryKey[];
+  uniqueConstraints: UniqueConstraint[];
+  /** Row-level security policies: not modelled by mizzle (always empty). */
+  policies: never[];
+  enableRLS: boolean;
+}
+
+const cache = new WeakMap<Table, PgTableConfigResult>();
+
+/**
+ * Resolves a table's columns, indexes and constraints.
+ *
+ * @example
+ * getTableConfig(users).indexes.map((i) => i.config.name);
+ */
+export function getTableConfig(table: Table): PgTableConfigResult {
+  const cached = cache.get(table);
+  if (cached !== undefined) return cached;
+
+  const info = getTableInfo(table);
+  // Index column options (asc(), op()...) are read off the columns handed to the third argument.
+  const self: Record<string, PgColumn> = {};
+  for (const [key, column] of Object.entries(info.columns)) self[key] = extraConfigColumn(column as PgColumn);
+  const result: PgTableConfigResult = {
+    name: info.name,
+    schema: info.schema,
+    columns: Object.values(info.columns) as PgColumn[],
+    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }, self),
+    policies: [],
+    enableRLS: false,
+  };
+
+  cache.set(table, result);
+  return result;
 }

@@ -11,7 +11,7 @@ import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
 import type { WithSubquery } from '../query/database.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 import type { SelectQuery } from '../query/select.js';
-import type { Session } from '../query/session.js';
+import type { Session } from '../driver.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SQL } from '../sql.js';
 import type { BuildColumns, PgColumnBuilderBase } from './columns/common.js';

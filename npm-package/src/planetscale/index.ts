@@ -11,10 +11,11 @@
  * await db.transaction(async (tx) => { await tx.insert(users).values({ name: 'ann' }); });
  */
 import { Dialect, Engine } from '../engine/engine.js';
+import type { TransactionStep } from '../engine/encoder.js';
 import { MizzleError, MizzleQueryError } from '../errors.js';
 import { postJson, type HttpOptions } from '../http/post-json.js';
 import { Database } from '../query/database.js';
-import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../query/session.js';
+import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadInline } from '#wasm/inline';
 import { decodeRows, encodeValues, type PlanetScaleField } from './values.js';
 
@@ -122,7 +123,7 @@ function connectionOf(c: PlanetScaleConfig): Connection {
 
 class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
   readonly mode = 'async' as const;
-  readonly dialect = Dialect.MySql;
+  readonly dialect = Dialect.mysql;
   readonly engine = Engine.of(loadInline());
 
   constructor(
@@ -204,10 +205,11 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
   transaction<T>(fn: (session: Session<'async', PlanetScaleRunResult>) => T, depth: number): T {
     const run = async () => {
       const s = depth === 0 ? new PlanetScaleSession(this.conn.fork(), this.logger) : this;
+      const sql = (step: TransactionStep) => this.engine.transactionSql(this.dialect, step, depth);
       const [begin, commit, rollback] =
         depth === 0
-          ? ['begin', 'commit', 'rollback']
-          : [`savepoint sp${depth}`, `release savepoint sp${depth}`, `rollback to savepoint sp${depth}`];
+          ? [sql('begin'), sql('commit'), sql('rollback')]
+          : [sql('savepoint'), sql('release'), sql('rollbackTo')];
       await s.exec({ sql: begin!, params: [], kind: 'run' });
       let result: Awaited<T>;
       try {

@@ -15,6 +15,8 @@ export interface PlanetScaleField {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { ValueTag } from '../engine/wire.generated.js';
+
 const enc = new TextEncoder();
 
 /** base64 -> bytes (atob exists in every runtime mizzle targets). */
@@ -31,7 +33,10 @@ const asNumber: Decode = (b) => Number(utf8.decode(b));
 const asBytes: Decode = (b) => b.slice();
 const asJson: Decode = (b) => JSON.parse(utf8.decode(b));
 
-/** The decoder of a field: numbers up to 32 bits as numbers, 64-bit and decimals as text, JSON parsed, binary as bytes. */
+/**
+ * The decoder of a field: numbers up to 32 bits as numbers, 64-bit and
+ * decimals as text, JSON parsed, binary as bytes.
+ */
 export function decoderForField(f: PlanetScaleField): Decode | undefined {
   switch (f.type) {
     case undefined:
@@ -99,9 +104,10 @@ function mysqlDateTime(d: Date): string {
 }
 
 /**
- * The values buffer of `interpolate`: null 0, integer 1 (i64), text 3, bytes
- * 4, number as decimal text 5 (JS formats floats: the engine's Workers build
- * has no float formatting), boolean 6.
+ * The values buffer of `interpolate` (`ValueTag`s): null, a safe integer as
+ * number, a bigint as i64, text, bytes, a float or a big bigint as decimal
+ * text (JS formats floats: the engine's Workers build has no float
+ * formatting), boolean.
  */
 export function encodeValues(values: readonly unknown[]): Uint8Array {
   const parts: Uint8Array[] = [];
@@ -117,25 +123,25 @@ export function encodeValues(values: readonly unknown[]): Uint8Array {
     push(head);
     push(body);
   };
-  const int = (v: bigint) => {
+  const eight = (tag: number, write: (view: DataView) => void) => {
     const b = new Uint8Array(9);
-    b[0] = 1;
-    new DataView(b.buffer).setBigInt64(1, v, true);
+    b[0] = tag;
+    write(new DataView(b.buffer, 1));
     push(b);
   };
   for (const v of values) {
-    if (v === null || v === undefined) push(Uint8Array.of(0));
-    else if (typeof v === 'boolean') push(Uint8Array.of(6, v ? 1 : 0));
+    if (v === null || v === undefined) push(Uint8Array.of(ValueTag.null));
+    else if (typeof v === 'boolean') push(Uint8Array.of(ValueTag.bool, v ? 1 : 0));
     else if (typeof v === 'number') {
-      if (Number.isSafeInteger(v)) int(BigInt(v));
-      else withLength(5, enc.encode(String(v)));
+      if (Number.isSafeInteger(v)) eight(ValueTag.number, (d) => d.setFloat64(0, v, true));
+      else withLength(ValueTag.decimal, enc.encode(String(v)));
     } else if (typeof v === 'bigint') {
-      if (v >= -(2n ** 63n) && v < 2n ** 63n) int(v);
-      else withLength(5, enc.encode(String(v)));
-    } else if (typeof v === 'string') withLength(3, enc.encode(v));
-    else if (v instanceof Uint8Array) withLength(4, v);
-    else if (v instanceof Date) withLength(3, enc.encode(mysqlDateTime(v)));
-    else withLength(3, enc.encode(JSON.stringify(v)));
+      if (v >= -(2n ** 63n) && v < 2n ** 63n) eight(ValueTag.bigInt, (d) => d.setBigInt64(0, v, true));
+      else withLength(ValueTag.decimal, enc.encode(String(v)));
+    } else if (typeof v === 'string') withLength(ValueTag.text, enc.encode(v));
+    else if (v instanceof Uint8Array) withLength(ValueTag.blob, v);
+    else if (v instanceof Date) withLength(ValueTag.text, enc.encode(mysqlDateTime(v)));
+    else withLength(ValueTag.text, enc.encode(JSON.stringify(v)));
   }
   const out = new Uint8Array(size);
   let at = 0;

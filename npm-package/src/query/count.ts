@@ -8,32 +8,27 @@
  * await db.select({ name: users.name, posts: db.$count(posts, eq(posts.authorId, users.id)) }).from(users);
  */
 import { count } from '../aggregates.js';
-import { SQL, StringChunk, type SQLWrapper } from '../sql.js';
+import { SQL, type SQLWrapper } from '../sql.js';
 import type { FromTarget } from './result-types.js';
-import { SelectBuilder } from './select.js';
-import type { Session } from './session.js';
+import { SelectBuilder, type SelectQuery } from './select.js';
+import type { Session } from '../driver.js';
 
 /** The number of rows of a source: an embeddable `SQL<number>` and a `PromiseLike<number>`. */
 export class CountQuery extends SQL<number> implements PromiseLike<number> {
-  constructor(
-    private readonly session: Session,
-    private readonly source: FromTarget,
-    private readonly filter?: SQLWrapper,
-  ) {
-    super([
-      new StringChunk('(select count(*) from '),
-      source,
-      ...(filter ? [new StringChunk(' where '), filter] : []),
-      new StringChunk(')'),
-    ]);
+  /** `select count(*) as count from source [where filter]`: one query, embedded or run. */
+  private readonly query: SelectQuery<never, 'sync' | 'async', unknown>;
+
+  constructor(session: Session, source: FromTarget, filter?: SQLWrapper) {
+    const query = new SelectBuilder(session, { count: count() }, false).from(source as never).where(filter);
+    // Embedded, the fragment is that query as a scalar subquery (the encoder writes a query
+    // node standing alone in a fragment that way).
+    super([query]);
+    this.query = query as never;
     this.decoder = (v: unknown) => Number(v);
   }
 
   private run(): number | Promise<number> {
-    const rows = new SelectBuilder(this.session, { count: count() }, false)
-      .from(this.source as never)
-      .where(this.filter)
-      .all() as unknown;
+    const rows = this.query.all() as unknown;
     const first = (r: unknown) => (r as { count: number }[])[0]?.count ?? 0;
     return rows instanceof Promise ? rows.then(first) : first(rows);
   }
@@ -51,7 +46,10 @@ export class CountQuery extends SQL<number> implements PromiseLike<number> {
 
   finally(onfinally?: (() => void) | null): Promise<number> {
     return this.then(
-      (v) => (onfinally?.(), v),
+      (v) => {
+        onfinally?.();
+        return v;
+      },
       (e) => {
         onfinally?.();
         throw e;

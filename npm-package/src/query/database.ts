@@ -11,7 +11,7 @@ import { CountQuery } from './count.js';
 import { RawQuery, type RawResult } from './raw.js';
 import { SelectBuilder, type SelectQuery } from './select.js';
 import type { AnySubquery, FromTarget, SelectedFields, SelectState, Subquery, SubqueryFields } from './result-types.js';
-import type { Session } from './session.js';
+import type { Session } from '../driver.js';
 import type { Runnable } from './statement.js';
 import { makeSubquery } from './subquery.js';
 import { UpdateBuilder } from './update.js';
@@ -77,7 +77,9 @@ export class Database<
    * of `on`; the first by `orderBy`, which should start with the same terms.
    *
    * @example
-   * await db.selectDistinctOn([cars.brand], { brand: cars.brand, color: cars.color }).from(cars).orderBy(cars.brand, cars.color);
+   * await db.selectDistinctOn([cars.brand], { brand: cars.brand, color: cars.color })
+   *   .from(cars)
+   *   .orderBy(cars.brand, cars.color);
    */
   selectDistinctOn(on: SQLWrapper[]): SelectBuilder<undefined, TMode, TRun>;
   selectDistinctOn<TFields extends SelectedFields>(

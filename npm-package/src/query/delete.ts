@@ -4,7 +4,6 @@
 import type { Encoder } from '../engine/encoder.js';
 import type { Table } from '../table.js';
 import { FilteredMutation } from './filtered-mutation.js';
-import { encodeTable } from './mutation.js';
 import type { ReturningRow, SelectedFields } from './result-types.js';
 
 /** A DELETE: chainable, awaitable. `TReturning` as on `InsertQuery`. */
@@ -25,8 +24,6 @@ export class DeleteQuery<
   }
 
   encodeStatement(e: Encoder): void {
-    e.push(4, 0);
-    encodeTable(e, this.table);
-    this.encodeTail(e);
+    e.delete(this.shape());
   }
 }

@@ -5,7 +5,6 @@
 import { Column } from '../column.js';
 import { Codec } from '../column-codec.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import type { Encoder } from '../engine/encoder.js';
 import { tableColumns, tableRef } from '../engine/table-ref.js';
 import { SQL } from '../sql.js';
 import { Table } from '../table.js';
@@ -75,22 +74,15 @@ export function tableItems(target: unknown): SelectedItem[] {
 
 /** The codec the engine should put in the plan for `item`. */
 export function codecOf(item: SelectedItem): number {
-  const v = item.value;
+  return codecOfValue(item.value);
+}
+
+/** The codec of a selected column or SQL fragment (`.mapWith()` makes it custom). */
+export function codecOfValue(v: unknown): number {
   if (v instanceof Column) return v.codec;
   const s = v instanceof SQL.Aliased ? v.sql : (v as SQL);
   if (s.decoder) return Codec.custom;
   return s.codec ?? Codec.raw;
-}
-
-/** Writes `n item*` for the selection. */
-export function encodeItems(e: Encoder, items: readonly SelectedItem[]): void {
-  e.op(items.length);
-  for (const item of items) {
-    e.op(1);
-    e.expr(item.value);
-    e.optStr(item.value instanceof SQL.Aliased ? item.value.fieldAlias : undefined);
-    e.op(codecOf(item));
-  }
 }
 
 /** Leaves for decoding, marking groups of left-joined tables. */

@@ -2,13 +2,13 @@
  * What UPDATE and DELETE share: WHERE, ORDER BY + LIMIT (which rows change),
  * RETURNING, and the opcodes of that tail.
  */
-import type { Encoder } from '../engine/encoder.js';
+import type { MutationShape } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
 import type { Placeholder, SQLWrapper } from '../sql.js';
-import { encodeReturning, returningItems } from './mutation.js';
+import { returningItems } from './mutation.js';
 import type { MutationAll, MutationGet, MutationResult } from './result-types.js';
 import type { OrderTerm } from './select.js';
-import type { Session } from './session.js';
+import type { Session } from '../driver.js';
 import { Statement } from './statement.js';
 
 const NO_ORDER: readonly unknown[] = Object.freeze([]);
@@ -55,11 +55,14 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
     return this.returningFields === undefined ? undefined : returningItems(this.table, this.returningFields);
   }
 
-  /** `[flag where] n_order order* [flag limit] n_ret item*` */
-  protected encodeTail(e: Encoder): void {
-    e.optExpr(this.whereCond);
-    e.orders(this.order);
-    e.optExpr(this.limitValue);
-    encodeReturning(e, returningItems(this.table, this.returningFields));
+  /** The state the encoder writes (`update` / `delete`). */
+  protected shape(): MutationShape {
+    return {
+      table: this.table,
+      where: this.whereCond,
+      orderBy: this.order,
+      limit: this.limitValue,
+      returning: returningItems(this.table, this.returningFields),
+    };
   }
 }

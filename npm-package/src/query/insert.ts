@@ -5,12 +5,12 @@
  */
 import type { Column } from '../column.js';
 import type { InferSelectFromColumns, Table } from '../table.js';
-import type { Encoder } from '../engine/encoder.js';
+import type { ConflictShape, Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
 import { columnEntries, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Placeholder, type SQLWrapper } from '../sql.js';
-import { encodeReturning, encodeSet, encodeTable, encodeValue, returningItems } from './mutation.js';
+import { returningItems } from './mutation.js';
 import type { SelectedItem } from './fields.js';
 import type {
   InsertValue,
@@ -22,7 +22,7 @@ import type {
   SelectedFields,
   UpdateSet,
 } from './result-types.js';
-import type { BoundQuery, Session } from './session.js';
+import type { BoundQuery, Session } from '../driver.js';
 import {
   boundQuery,
   compileWith,
@@ -135,7 +135,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   MutationAll<TReturning>,
   MutationGet<TReturning>
 > {
-  private conflict: ((e: Encoder) => void) | undefined;
+  private conflict: ConflictShape | undefined;
   private duplicateSet: Record<string, unknown> | undefined;
   /** `$returningId()`: the key columns whose values are reported, by property key. */
   private idColumns: [string, Column][] | undefined;
@@ -189,26 +189,18 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
 
   /** `on conflict [(target)] do nothing` */
   onConflictDoNothing(config: { target?: Column | Column[]; where?: SQLWrapper } = {}): this {
-    this.conflict = (e) => {
-      e.push(1);
-      const target = config.target === undefined ? [] : Array.isArray(config.target) ? config.target : [config.target];
-      e.columnNames(target);
-      e.optExpr(config.where);
-      e.push(1);
-    };
+    const target = config.target === undefined ? [] : Array.isArray(config.target) ? config.target : [config.target];
+    this.conflict = { target, targetWhere: config.where, set: undefined, setWhere: undefined };
     return this;
   }
 
   /** `on conflict (target) do update set ...` */
   onConflictDoUpdate(config: OnConflictDoUpdateConfig<TTable>): this {
-    this.conflict = (e) => {
-      e.push(1);
-      const target = Array.isArray(config.target) ? config.target : [config.target];
-      e.columnNames(target);
-      e.optExpr(config.targetWhere);
-      e.push(2);
-      encodeSet(e, this.table, config.set as Record<string, unknown>);
-      e.optExpr(config.setWhere ?? config.where);
+    this.conflict = {
+      target: Array.isArray(config.target) ? config.target : [config.target],
+      targetWhere: config.targetWhere,
+      set: config.set as Record<string, unknown>,
+      setWhere: config.setWhere ?? config.where,
     };
     return this;
   }
@@ -339,40 +331,16 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     this.encodeRows(e, this.cells);
   }
 
-  private encodeRows(e: Encoder, cells: unknown[][]): void {
-    e.push(2, 0);
-    encodeTable(e, this.table);
-    const columns = this.columns;
-    e.op(columns.length);
-    for (const [, col] of columns) e.str(col.name);
-    e.push(1, cells.length);
-    for (const row of cells) {
-      for (let i = 0; i < row.length; i++) {
-        const v = row[i];
-        if (v === undefined) {
-          e.op(0);
-        } else {
-          e.op(1);
-          encodeValue(e, columns[i]![1], v);
-        }
-      }
-    }
-    if (this.conflict) this.conflict(e);
-    else e.push(0);
-    if (this.duplicateSet) encodeSet(e, this.table, this.duplicateSet);
-    else e.push(0);
-    e.flag(this.ignore);
-    encodeReturning(e, this.items());
-    // Declared defaults, for dialects without DEFAULT in VALUES.
-    e.op(columns.length);
-    for (const [, col] of columns) {
-      if (col.default === undefined) {
-        e.op(0);
-      } else {
-        e.op(1);
-        encodeValue(e, col, col.default);
-      }
-    }
+  private encodeRows(e: Encoder, rows: unknown[][]): void {
+    e.insert({
+      table: this.table,
+      columns: this.columns,
+      rows,
+      conflict: this.conflict,
+      duplicateSet: this.duplicateSet,
+      ignore: this.ignore,
+      returning: this.items(),
+    });
   }
 
   /** Rows per statement so one statement stays within the host's parameter limit. */

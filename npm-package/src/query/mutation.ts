@@ -1,5 +1,6 @@
 /**
- * Shared parts of INSERT / UPDATE / DELETE: the target table and RETURNING.
+ * Shared parts of INSERT / UPDATE / DELETE: the RETURNING selection and how
+ * a value for a column is checked and bound (the encoder writes the rest).
  */
 import { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
@@ -7,16 +8,7 @@ import type { FieldLeaf } from '../engine/decode.js';
 import { tableColumns, tableRef } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Param, Placeholder } from '../sql.js';
-import { encodeItems, flattenFields, tableItems, type SelectedItem } from './fields.js';
-
-/** Writes `schema name alias` of the statement's table. */
-export function encodeTable(e: Encoder, table: unknown): void {
-  const t = tableRef(table);
-  if (!t) throw new MizzleError('invalid', 'expected a table');
-  e.optStr(t.schema);
-  e.str(t.name);
-  e.optStr(t.alias);
-}
+import { flattenFields, type SelectedItem, tableItems } from './fields.js';
 
 const NO_ITEMS: readonly SelectedItem[] = Object.freeze([]);
 
@@ -27,11 +19,6 @@ export function returningItems(
 ): readonly SelectedItem[] {
   if (fields === undefined) return NO_ITEMS;
   return fields === true ? tableItems(table) : flattenFields(fields);
-}
-
-/** Writes `n_ret item*`. */
-export function encodeReturning(e: Encoder, items: readonly SelectedItem[]): void {
-  encodeItems(e, items);
 }
 
 /** Leaves of a RETURNING list, or undefined without one. */
@@ -48,37 +35,25 @@ export function columnOf(table: unknown, key: string): Column {
   return col;
 }
 
-/** Writes `n_set (col expr)*` from a `{ key: value }` object; undefined values are skipped. */
-export function encodeSet(e: Encoder, table: unknown, set: Record<string, unknown>): void {
-  const keys = Object.keys(set);
-  let n = 0;
-  for (const key of keys) if (set[key] !== undefined) n++;
-  e.op(n);
-  for (const key of keys) {
-    const value = set[key];
-    if (value === undefined) continue;
-    const col = columnOf(table, key);
-    e.str(col.name);
-    encodeValue(e, col, value);
-  }
-}
-
 /** A value for `col`: SQL stays SQL, anything else is bound through the column's encoder. */
 export function encodeValue(e: Encoder, col: Column, value: unknown): void {
   // `sql.placeholder('x')`: filled at execution, through the column's encoder.
-  if (value instanceof Placeholder) return e.param(new Param(value, col));
-  if (
+  if (value instanceof Placeholder) {
+    e.param(new Param(value, col));
+  } else if (
     value !== null &&
     typeof value === 'object' &&
     !(value instanceof Date) &&
     !(value instanceof Uint8Array) &&
     'getSQL' in value
   ) {
-    return e.expr(value);
+    e.expr(value);
+  } else if (value === null) {
+    e.value(null);
+  } else {
+    checkValue(col, value);
+    e.value(col.mapToDriverValue(value as never));
   }
-  if (value === null) return e.value(null);
-  checkValue(col, value);
-  e.value(col.mapToDriverValue(value as never));
 }
 
 /** Refuses values that cannot be what the column's mode stores. */

@@ -7,7 +7,7 @@
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
 import type { SQLWrapper } from '../sql.js';
-import type { BoundQuery, Session } from './session.js';
+import type { BoundQuery, Session } from '../driver.js';
 import { Statement, then, type PlaceholderValues } from './statement.js';
 
 /** What a raw query gives back: rows as arrays (`values`), as objects (`objects`), or the first object (`first`). */
@@ -33,8 +33,7 @@ export class RawQuery<TResult, TMode extends 'sync' | 'async', TRun> extends Sta
   }
 
   encodeStatement(e: Encoder): void {
-    e.push(5);
-    e.expr(this.query.getSQL());
+    e.sqlStatement(this.query.getSQL());
   }
 
   private objectQuery(placeholders?: PlaceholderValues): BoundQuery {

@@ -5,9 +5,7 @@
  * as one opcode shape; the engine plans it into ONE statement per dialect
  * (mizzle_core::relational) and the rows decode with the plan.
  */
-import { Column } from '../column.js';
-import { Codec } from '../column-codec.js';
-import type { Encoder } from '../engine/encoder.js';
+import type { Column } from '../column.js';
 import { relationalMapper, type LevelShape } from '../engine/relational-decode.js';
 import { MizzleError } from '../errors.js';
 import * as operators from '../operators.js';
@@ -16,7 +14,7 @@ import { SQL, sql, type SQLWrapper } from '../sql.js';
 import { getTableInfo, type Table } from '../table.js';
 import type { FindFirstConfig, FindManyConfig, FindResult, KnownKeysOnly } from './relational-types.js';
 import type { ModeResult } from './result-types.js';
-import type { BoundQuery, Session } from './session.js';
+import type { BoundQuery, Session } from '../driver.js';
 import {
   boundQuery,
   compileWith,
@@ -45,7 +43,7 @@ export interface RelationalConfig {
 }
 
 /** One level of the tree, as the encoder and decoder need it. */
-interface Level extends LevelShape {
+export interface RelationalLevel extends LevelShape {
   readonly entry: TableEntry;
   /** The level's alias; undefined at the top, which uses the table's own name. */
   readonly alias: string | undefined;
@@ -58,7 +56,7 @@ interface Level extends LevelShape {
     readonly key: string;
     readonly many: boolean;
     readonly on: readonly (readonly [string, string])[];
-    readonly level: Level;
+    readonly level: RelationalLevel;
   }[];
   readonly where: SQLWrapper | undefined;
   readonly orderBy: readonly unknown[];
@@ -76,7 +74,7 @@ function buildLevel(
   alias: string | undefined,
   used: Set<string>,
   depth: number,
-): Level {
+): RelationalLevel {
   if (depth > 50) throw new MizzleError('too_deep', 'relational query nests more than 50 levels');
   const columns = getTableInfo(entry.table).columns;
   const pick = config.columns;
@@ -107,7 +105,7 @@ function buildLevel(
     });
   }
 
-  const relations: Level['relations'][number][] = [];
+  const relations: RelationalLevel['relations'][number][] = [];
   for (const [key, sub] of Object.entries(config.with ?? {})) {
     if (sub === undefined || sub === false) continue;
     if (fields.some((f) => f.key === key))
@@ -154,44 +152,6 @@ function uniqueAlias(wanted: string, used: Set<string>): string {
   return alias;
 }
 
-/** Writes a level (README.md: `relational`). */
-function encodeLevel(e: Encoder, level: Level): void {
-  const info = getTableInfo(level.entry.table);
-  e.optStr(info.schema);
-  e.str(info.name);
-  e.optStr(level.alias);
-  const outer = e.rebind;
-  e.rebind = level.alias === undefined ? undefined : { table: level.entry.table, alias: level.alias };
-  e.list(level.fields, (f) => {
-    e.expr(f.value);
-    e.str(f.key);
-    e.push(codecOf(f.value));
-  });
-  e.rebind = outer;
-  e.list(level.relations, (r) => {
-    e.str(r.key);
-    e.push(r.many ? 2 : 1);
-    e.list(r.on, ([p, c]) => {
-      e.str(p);
-      e.str(c);
-    });
-    encodeLevel(e, r.level);
-  });
-  e.rebind = level.alias === undefined ? undefined : { table: level.entry.table, alias: level.alias };
-  e.maybe(level.where, (w) => e.expr(w));
-  e.list(level.orderBy, (o) => e.order(o));
-  e.maybe(level.limit, (l) => e.expr(l));
-  e.maybe(level.offset, (o) => e.expr(o));
-  e.rebind = outer;
-}
-
-function codecOf(value: unknown): number {
-  if (value instanceof Column) return value.codec;
-  const s = value instanceof SQL.Aliased ? value.sql : (value as SQL);
-  if (s.decoder) return Codec.custom;
-  return s.codec ?? Codec.raw;
-}
-
 /**
  * One `findMany` / `findFirst` call: awaitable, `prepare()`-able, batchable,
  * with `toSQL()`. `TResult` is the decoded result.
@@ -199,7 +159,7 @@ function codecOf(value: unknown): number {
 export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> implements PromiseLike<TResult>, Runnable {
   /** Type-level description; no run-time value. */
   declare readonly _: { readonly result: TResult };
-  private readonly level: Level;
+  private readonly level: RelationalLevel;
 
   constructor(
     private readonly session: Session<TMode, TRun>,
@@ -212,10 +172,7 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
   }
 
   private use(): CompiledUse {
-    return compileWith(this.session, (e) => {
-      e.push(6);
-      encodeLevel(e, this.level);
-    });
+    return compileWith(this.session, (e) => e.relationalStatement(this.level));
   }
 
   private bind(use: CompiledUse, placeholders?: PlaceholderValues): BoundQuery {

@@ -24,6 +24,10 @@ export interface QueryTypeError<TMessage extends string> {
 }
 
 /** `T` on a sync host, `Promise<T>` on an async one (D1). */
+/** drizzle's message for a set operation between selects of different shapes (kept to the letter). */
+type SetOpShapeError = `${SetOpErrorHead}selected fields are not the same or are in a different order`;
+type SetOpErrorHead = 'Set operator error (union / intersect / except): ';
+
 export type ModeResult<TMode extends 'sync' | 'async', T> = TMode extends 'sync' ? T : Promise<T>;
 
 // ------------------------------------------------------------------ subqueries
@@ -315,5 +319,5 @@ export type MutationGet<TReturning> = [TReturning] extends [undefined]
 export type SameShape<TOtherRow, TRow> = [TOtherRow] extends [TRow]
   ? [Exclude<keyof TOtherRow, keyof TRow>] extends [never]
     ? unknown
-    : QueryTypeError<'Set operator error (union / intersect / except): selected fields are not the same or are in a different order'>
-  : QueryTypeError<'Set operator error (union / intersect / except): selected fields are not the same or are in a different order'>;
+    : QueryTypeError<SetOpShapeError>
+  : QueryTypeError<SetOpShapeError>;

@@ -4,17 +4,15 @@
  */
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import { resultKey, subqueryInfo, tableColumns, tableRef, type SubqueryInfo } from '../engine/table-ref.js';
-import { MizzleError } from '../errors.js';
+import { resultKey, tableColumns, tableRef } from '../engine/table-ref.js';
 import * as operators from '../operators.js';
 import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
-import { encodeItems, flattenFields, leavesOf, tableItems, type SelectedItem } from './fields.js';
+import { flattenFields, leavesOf, type SelectedItem, tableItems } from './fields.js';
 import type {
   AnySubquery,
   FromState,
   FromTarget,
   JoinState,
-  JoinType,
   SameShape,
   SelectedFields,
   SelectRow,
@@ -22,27 +20,22 @@ import type {
   Subquery,
   SubqueryFields,
 } from './result-types.js';
-import type { Session } from './session.js';
+import type { Session } from '../driver.js';
 import { Statement } from './statement.js';
 import { makeSubquery } from './subquery.js';
-import { compoundOrderTerm } from './order.js';
 
-type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross';
-const JOIN_CODE: Record<JoinKind, number> = { inner: 1, left: 2, right: 3, full: 4, cross: 5 };
-const SET_OP: Record<string, [number, boolean]> = {
-  union: [1, false],
-  unionAll: [1, true],
-  intersect: [2, false],
-  intersectAll: [2, true],
-  except: [3, false],
-  exceptAll: [3, true],
-};
+/** A join's kind. */
+export type JoinKind = 'inner' | 'left' | 'right' | 'full' | 'cross';
+/** A set operation between two selects. */
+export type SetOpName = 'union' | 'unionAll' | 'intersect' | 'intersectAll' | 'except' | 'exceptAll';
+/** What a row lock does when a row is taken: wait (default), `nowait` or `skip locked`. */
+export type LockWaitPolicy = 'wait' | 'noWait' | 'skipLocked';
 
 /** Operators handed to `where((fields, ops) => ...)` callbacks. */
 export type Operators = typeof operators;
 
 /** Any select, whatever it selects, on any host. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: any select's state and host; `unknown` would reject them
 export type AnySelectQuery = SelectQuery<any, 'sync' | 'async', any>;
 
 /** A join condition, or a callback given the selection so far (and the operators). */
@@ -67,8 +60,6 @@ export type LockConfig = { of?: FromTarget | FromTarget[] } & (
   | { noWait?: undefined; skipLocked?: undefined }
 );
 
-const LOCK_STRENGTH: Record<LockStrength, number> = { update: 1, 'no key update': 2, share: 3, 'key share': 4 };
-
 interface JoinConfig {
   kind: JoinKind;
   table: unknown;
@@ -77,7 +68,7 @@ interface JoinConfig {
 }
 
 interface SetOpConfig {
-  op: string;
+  op: SetOpName;
   query: AnySelectQuery;
 }
 
@@ -98,7 +89,7 @@ export interface SelectConfig {
   /** `select distinct on (...)` expressions (PostgreSQL). */
   distinctOn?: unknown[] | undefined;
   /** `for update|share ... [of ...] [nowait|skip locked]`. */
-  lock?: { strength: LockStrength; of: unknown[]; wait: 0 | 1 | 2 } | undefined;
+  lock?: { strength: LockStrength; of: unknown[]; wait: LockWaitPolicy } | undefined;
 }
 
 /**
@@ -108,36 +99,6 @@ export interface SelectConfig {
 const NONE: never[] = Object.freeze([]) as never[];
 
 const NO_NAMES: ReadonlySet<string> = new Set();
-
-/** Writes the FROM/JOIN target form of a table, alias, subquery or CTE. */
-export function encodeFromItem(e: Encoder, target: unknown): void {
-  const sub = subqueryInfo(target);
-  if (sub && !sub.isWith) {
-    e.push(2);
-    sub.encodeQuery(e);
-    return e.str(sub.alias);
-  }
-  const t = tableRef(target);
-  if (!t) throw new MizzleError('invalid', 'expected a table, an alias, a subquery or a CTE');
-  e.push(1);
-  e.optStr(t.schema);
-  e.str(sub ? sub.alias : t.name);
-  e.optStr(sub ? undefined : t.alias);
-}
-
-/** Writes `[flag with]` for CTEs. */
-export function encodeWith(e: Encoder, withs: readonly unknown[]): void {
-  if (withs.length === 0) return e.op(0);
-  e.op(1);
-  e.op(0); // not recursive
-  e.op(withs.length);
-  for (const w of withs) {
-    const info = subqueryInfo(w) as SubqueryInfo;
-    e.str(info.alias);
-    e.op(0);
-    info.encodeQuery(e);
-  }
-}
 
 /** `db.select(fields)` before `.from(...)`; `TFields` is undefined for `db.select()`. */
 export class SelectBuilder<TFields extends SelectedFields | undefined, TMode extends 'sync' | 'async', TRun> {
@@ -262,7 +223,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
    */
   for(strength: LockStrength, config: LockConfig = {}): this {
     const of = config.of === undefined ? [] : Array.isArray(config.of) ? config.of : [config.of];
-    this.config.lock = { strength, of, wait: config.noWait ? 1 : config.skipLocked ? 2 : 0 };
+    this.config.lock = { strength, of, wait: config.noWait ? 'noWait' : config.skipLocked ? 'skipLocked' : 'wait' };
     return this;
   }
 
@@ -327,7 +288,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     return makeSubquery(alias, this.fieldsObject(), (e) => this.encodeQuery(e), false) as never;
   }
 
-  private setOp(op: string, other: AnySelectQuery): this {
+  private setOp(op: SetOpName, other: AnySelectQuery): this {
     this.config.setOps = [...this.config.setOps, { op, query: other as never }];
     return this;
   }
@@ -393,7 +354,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     for (const j of this.config.joins) {
       const n = names(j.table);
       if (j.kind === 'left' || j.kind === 'full') out.add(n);
-      if (j.kind === 'right' || j.kind === 'full') seen.forEach((s) => out.add(s));
+      if (j.kind === 'right' || j.kind === 'full') for (const s of seen) out.add(s);
       seen.push(n);
     }
     return out;
@@ -404,63 +365,12 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   }
 
   encodeStatement(e: Encoder): void {
-    e.push(1);
-    this.encodeQuery(e);
+    e.queryStatement(this);
   }
 
   /** Writes the query form (used directly for subqueries). */
   encodeQuery(e: Encoder): void {
-    const c = this.config;
-    encodeWith(e, c.withs);
-    if (c.setOps.length === 0) {
-      this.encodeSelect(e);
-    } else {
-      // Left-deep: ((this op a) op b); each operand keeps its own clauses.
-      for (let i = c.setOps.length - 1; i >= 0; i--) {
-        const [code, all] = SET_OP[c.setOps[i]!.op]!;
-        e.push(2, code, all ? 1 : 0);
-      }
-      this.encodeSelect(e);
-      for (const s of c.setOps) {
-        e.push(3);
-        s.query.encodeQuery(e);
-      }
-    }
-    if (c.setOps.length) e.list(c.orderBy, (o) => e.order(compoundOrderTerm(o)));
-    else e.orders(c.orderBy);
-    e.optExpr(c.limit);
-    e.optExpr(c.offset);
-    const lock = c.lock;
-    if (lock === undefined) return e.push(0);
-    e.push(LOCK_STRENGTH[lock.strength]);
-    e.list(lock.of, (t) => {
-      const ref = tableRef(t);
-      if (!ref) throw new MizzleError('invalid', 'for(): `of` takes tables, aliases or subqueries of the query');
-      e.str(ref.alias ?? ref.name);
-    });
-    e.push(lock.wait);
-  }
-
-  private encodeSelect(e: Encoder): void {
-    const c = this.config;
-    if (c.distinctOn !== undefined) {
-      e.push(1, 2);
-      e.exprs(c.distinctOn);
-    } else {
-      e.push(1, c.distinct ? 1 : 0);
-    }
-    encodeItems(e, this.items());
-    encodeFromItem(e, c.table);
-    e.op(c.joins.length);
-    for (const j of c.joins) {
-      e.op(JOIN_CODE[j.kind]);
-      e.op(j.lateral ? 1 : 0);
-      encodeFromItem(e, j.table);
-      e.optExpr(j.kind === 'cross' ? undefined : (j.on ?? undefined));
-    }
-    e.optExpr(c.where);
-    e.exprs(c.groupBy);
-    e.optExpr(c.having);
+    e.query(this.config, this.items());
   }
 
   /** drizzle's `getSQL()` so a select can stand in `sql` templates and `inArray`. */

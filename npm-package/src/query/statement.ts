@@ -6,11 +6,10 @@
  */
 import type { Compiled, Engine } from '../engine/engine.js';
 import { isQueryNode, type Encoder } from '../engine/encoder.js';
-import { encodeUniqueColumns } from './unique-columns.js';
 import { shapeRowMapper, type FieldLeaf } from '../engine/decode.js';
 import { MizzleError } from '../errors.js';
 import type { ModeResult } from './result-types.js';
-import type { BoundQuery, Session } from './session.js';
+import type { BoundQuery, Session } from '../driver.js';
 
 const NO_LEAVES: readonly FieldLeaf[] = [];
 
@@ -129,9 +128,7 @@ export abstract class Statement<
     const leaves = this.leaves();
     let q = boundQuery(this.session.engine, use, kind, placeholders);
     if (this.session.batchRowsAsObjects && kind === 'all' && leaves && leaves.length > 1 && isQueryNode(this)) {
-      const wrapped = compileWith(this.session, (e) =>
-        encodeUniqueColumns(e, leaves.length, (inner) => this.encodeQuery(inner)),
-      );
+      const wrapped = compileWith(this.session, (e) => e.positionalColumns(leaves.length, this));
       q = { ...boundQuery(this.session.engine, wrapped, kind, placeholders), plan: use.compiled.plan };
     }
     return {

@@ -1,17 +1,10 @@
-/**
- * `db.update(table).set({...}).where(...)`, with RETURNING and ORDER BY /
- * LIMIT. Columns with `$onUpdate` get their JS value when not set explicitly.
- */
-import type { Column } from '../column.js';
 import type { Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
 import { columnEntries } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { FilteredMutation } from './filtered-mutation.js';
-import { encodeSet, encodeTable } from './mutation.js';
 import type { FromTarget, ReturningRow, SelectedFields, UpdateSet } from './result-types.js';
-import type { Session } from './session.js';
-import { encodeFromItem } from './select.js';
+import type { Session } from '../driver.js';
 
 /** `db.update(table)` before `.set(...)`. */
 export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async', TRun> {
@@ -67,11 +60,6 @@ export class UpdateQuery<
   }
 
   encodeStatement(e: Encoder): void {
-    e.push(3, 0);
-    encodeTable(e, this.table);
-    encodeSet(e, this.table, this.setValues);
-    e.op(this.froms.length);
-    for (const f of this.froms) encodeFromItem(e, f);
-    this.encodeTail(e);
+    e.update(this.shape(), this.setValues, this.froms);
   }
 }

@@ -114,7 +114,8 @@ class Entry implements TableEntry {
       'invalid',
       candidates.length === 0
         ? `relation "${what}" has no matching one(...) with fields and references on table "${this.key}"${hint}`
-        : `relation "${what}" is ambiguous: table "${this.key}" has ${candidates.length} one(...) relations back${hint}`,
+        : `relation "${what}" is ambiguous: table "${this.key}" has ` +
+            `${candidates.length} one(...) relations back${hint}`,
     );
   }
 }

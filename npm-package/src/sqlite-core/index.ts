@@ -1,15 +1,13 @@
 /**
  * `mizzle/sqlite-core`: the SQLite schema API (tables, column builders,
- * indexes, constraints, aliases). Query builders add their exports here.
+ * indexes, constraints, aliases, views) and the set-operation functions.
+ * Queries are built by the shared builders and rendered for SQLite by the
+ * engine. Same file set as pg-core and mysql-core.
  */
 export * from './alias.js';
-export * from './checks.js';
 export * from './columns/index.js';
-export * from './foreign-keys.js';
+export * from './constraints.js';
 export * from './indexes.js';
-export * from './primary-keys.js';
 export * from './table.js';
-export * from './table-config.js';
-export * from './unique-constraint.js';
+export * from './view.js';
 export { union, unionAll, intersect, except } from '../query/set-ops.js';
-export { sqliteView, type SQLiteView } from './view.js';

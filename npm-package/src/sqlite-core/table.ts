@@ -1,16 +1,24 @@
 /**
  * `sqliteTable()`: builds a table object whose own properties are its columns
- * (`users.id`) and whose identity sits under `TableInfoKey`.
+ * (`users.id`) and whose identity sits under `TableInfoKey`; and
+ * `getTableConfig(table)`, the table as DDL generation sees it.
  */
-import { buildTable as buildTableOf, Table, type TableConfig, type TableInfo } from '../table.js';
+import { buildTable as buildTableOf, getTableInfo, Table, type TableConfig, type TableInfo } from '../table.js';
+import { resolveConstraints } from '../table-constraints.js';
 import type { Update } from '../type-utils.js';
-import type { CheckBuilder } from './checks.js';
 import { getSQLiteColumnBuilders, type SQLiteColumnBuilders } from './columns/all.js';
 import type { BuildColumns, SQLiteColumn, SQLiteColumnBuilderBase } from './columns/common.js';
-import type { ForeignKeyBuilder } from './foreign-keys.js';
-import type { IndexBuilder } from './indexes.js';
-import type { PrimaryKeyBuilder } from './primary-keys.js';
-import type { UniqueConstraintBuilder } from './unique-constraint.js';
+import {
+  type Check,
+  type CheckBuilder,
+  type ForeignKey,
+  type ForeignKeyBuilder,
+  type PrimaryKey,
+  type PrimaryKeyBuilder,
+  type UniqueConstraint,
+  UniqueConstraintBuilder,
+} from './constraints.js';
+import { type Index, IndexBuilder } from './indexes.js';
 
 /** Type-level configuration of a SQLite table. */
 export type SQLiteTableConfig = TableConfig<SQLiteColumn>;
@@ -58,18 +66,16 @@ export type SQLiteTableExtraConfig = Record<string, SQLiteTableExtraConfigValue>
  * The signature of `sqliteTable` (and of the functions `sqliteTableCreator`
  * makes).
  */
-export type SQLiteTableFn = 
-  <TTableName extends string, TColumnsMap extends Record<string, SQLiteColumnBuilderBase>>(
-    name: TTableName,
-    columns: TColumnsMap | ((columnTypes: SQLiteColumnBuilders) => TColumnsMap),
-    extraConfig?: (
-      self: BuildColumns<TTableName, TColumnsMap>,
-    ) => SQLiteTableExtraConfigValue[] | SQLiteTableExtraConfig,) => SQLiteTableWithColumns<{
-    name: TTableName;
-    schema: undefined;
-    columns: BuildColumns<TTableName, TColumnsMap>;
-    dialect: 'sqlite';
-  }>
+export type SQLiteTableFn = <TTableName extends string, TColumnsMap extends Record<string, SQLiteColumnBuilderBase>>(
+  name: TTableName,
+  columns: TColumnsMap | ((columnTypes: SQLiteColumnBuilders) => TColumnsMap),
+  extraConfig?: (self: BuildColumns<TTableName, TColumnsMap>) => SQLiteTableExtraConfigValue[] | SQLiteTableExtraConfig,
+) => SQLiteTableWithColumns<{
+  name: TTableName;
+  schema: undefined;
+  columns: BuildColumns<TTableName, TColumnsMap>;
+  dialect: 'sqlite';
+}>;
 
 function buildTable(
   name: string,
@@ -110,4 +116,48 @@ export const sqliteTable: SQLiteTableFn = (name, columns, extraConfig) =>
  */
 export function sqliteTableCreator(customizeTableName: (name: string) => string): SQLiteTableFn {
   return (name, columns, extraConfig) => buildTable(customizeTableName(name), name, columns, extraConfig) as never;
+}
+
+// getTableConfig: the third argument is evaluated and inline `references()` turned into foreign keys on
+// first call, not at declaration, because it may reference tables declared later in the file.
+
+/**
+ * The resolved description of a table.
+ *
+ * @example
+ * const { columns, indexes, foreignKeys } = getTableConfig(users);
+ */
+export interface SQLiteTableConfigResult {
+  name: string;
+  schema: string | undefined;
+  columns: SQLiteColumn[];
+  indexes: Index[];
+  foreignKeys: ForeignKey[];
+  checks: Check[];
+  primaryKeys: PrimaryKey[];
+  uniqueConstraints: UniqueConstraint[];
+}
+
+const cache = new WeakMap<Table, SQLiteTableConfigResult>();
+
+/**
+ * Resolves a table's columns, indexes and constraints.
+ *
+ * @example
+ * getTableConfig(users).indexes.map((i) => i.config.name);
+ */
+export function getTableConfig(table: Table): SQLiteTableConfigResult {
+  const cached = cache.get(table);
+  if (cached !== undefined) return cached;
+
+  const info = getTableInfo(table);
+  const result: SQLiteTableConfigResult = {
+    name: info.name,
+    schema: info.schema,
+    columns: Object.values(info.columns) as SQLiteColumn[],
+    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }),
+  };
+
+  cache.set(table, result);
+  return result;
 }

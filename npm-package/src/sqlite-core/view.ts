@@ -9,7 +9,7 @@
  */
 import { Database, type WithSubquery } from '../query/database.js';
 import type { SelectQuery } from '../query/select.js';
-import type { Session } from '../query/session.js';
+import type { Session } from '../driver.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 

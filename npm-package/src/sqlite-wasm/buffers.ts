@@ -2,49 +2,54 @@
  * The two buffers of the embedded database's crossing (wasm/README.md):
  * parameters JS -> wasm, rows wasm -> JS, one copy each way.
  */
+import { ValueTag } from '../engine/wire.generated.js';
 import { MizzleError } from '../errors.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-/** Encodes bound values; a value no SQLite type holds is a typed error before anything runs. */
+/**
+ * Encodes bound values (`ValueTag`s: null, number, float, bigint, bool, text,
+ * blob); a value no SQLite type holds is a typed error before anything runs.
+ */
 export function encodeParams(values: readonly unknown[]): Uint8Array {
   let size = 4;
-  for (const v of values) size += typeof v === 'string' ? 5 + v.length * 3 : v instanceof Uint8Array ? 5 + v.length : 9;
+  for (const v of values) {
+    size +=
+      typeof v === 'string'
+        ? 5 + v.length * 3
+        : v instanceof Uint8Array || v instanceof ArrayBuffer
+          ? 5 + v.byteLength
+          : 9;
+  }
   const buf = new Uint8Array(size);
   const view = new DataView(buf.buffer);
   let at = 0;
   for (const v of values) {
     if (v === null || v === undefined) {
-      buf[at++] = 0;
+      buf[at++] = ValueTag.null;
     } else if (typeof v === 'number') {
-      if (Number.isSafeInteger(v)) {
-        buf[at++] = 1;
-        view.setBigInt64(at, BigInt(v), true);
-      } else {
-        buf[at++] = 2;
-        view.setFloat64(at, v, true);
-      }
+      buf[at++] = Number.isSafeInteger(v) ? ValueTag.number : ValueTag.float;
+      view.setFloat64(at, v, true);
       at += 8;
     } else if (typeof v === 'bigint') {
       if (v > 0x7fffffffffffffffn || v < -0x8000000000000000n) {
         throw new MizzleError('type', `bigint ${v} does not fit SQLite's 64-bit integers`);
       }
-      buf[at++] = 1;
+      buf[at++] = ValueTag.bigInt;
       view.setBigInt64(at, v, true);
       at += 8;
     } else if (typeof v === 'boolean') {
-      buf[at++] = 1;
-      view.setBigInt64(at, v ? 1n : 0n, true);
-      at += 8;
+      buf[at++] = ValueTag.bool;
+      buf[at++] = v ? 1 : 0;
     } else if (typeof v === 'string') {
-      buf[at++] = 3;
+      buf[at++] = ValueTag.text;
       const { written } = encoder.encodeInto(v, buf.subarray(at + 4));
       view.setUint32(at, written, true);
       at += 4 + written;
     } else if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
       const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
-      buf[at++] = 4;
+      buf[at++] = ValueTag.blob;
       view.setUint32(at, bytes.length, true);
       buf.set(bytes, at + 4);
       at += 4 + bytes.length;
@@ -133,36 +138,36 @@ export function decodeRows<T>(
     for (let c = 0; c < nCols; c++) {
       const tag = buf[at++];
       switch (tag) {
-        case 0:
+        case ValueTag.null:
           row[c] = null;
           break;
-        case 1:
-        case 2:
+        case ValueTag.number:
+        case ValueTag.float:
           row[c] = view.getFloat64(at, true);
           at += 8;
           break;
-        case 3:
+        case ValueTag.text:
           row[c] = text();
           break;
-        case 4: {
+        case ValueTag.blob: {
           const n = u32();
           row[c] = blobs.copy(buf, at, n);
           at += n;
           break;
         }
-        case 5:
+        case ValueTag.bigInt:
           row[c] = view.getBigInt64(at, true);
           at += 8;
           break;
-        case 6:
+        case ValueTag.bool:
           row[c] = buf[at++] !== 0;
           break;
-        case 7:
+        case ValueTag.date:
           row[c] = new Date(view.getFloat64(at, true));
           at += 8;
           break;
         default:
-          throw new MizzleError('protocol', `unknown value tag ${tag} in the rows buffer`);
+          throw new MizzleError('engine_input', `unknown value tag ${tag} in the rows buffer`);
       }
     }
     rows[r] = map ? map(row) : row;

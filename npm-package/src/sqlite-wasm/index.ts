@@ -11,7 +11,7 @@
  * const rows = db.select().from(users).all();
  */
 import { Database } from '../query/database.js';
-import { DefaultLogger, type Logger } from '../query/session.js';
+import { DefaultLogger, type Logger } from '../driver.js';
 import { MizzleQueryError } from '../errors.js';
 import { loadEmbedded } from '#wasm/embedded';
 import type { Database as WasmDatabase, EmbeddedModule, WasmSource } from '../wasm/types.js';

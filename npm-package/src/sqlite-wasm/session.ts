@@ -3,8 +3,9 @@
  * crossing once per query, transactions as BEGIN/SAVEPOINT on the one connection.
  */
 import { Dialect, Engine } from '../engine/engine.js';
-import { MizzleError, MizzleQueryError, TransactionRollbackError } from '../errors.js';
-import type { BoundQuery, Logger, Session } from '../query/session.js';
+import type { TransactionStep } from '../engine/encoder.js';
+import { MizzleError, MizzleQueryError } from '../errors.js';
+import type { BoundQuery, Logger, Session } from '../driver.js';
 import type { Database as WasmDatabase, EmbeddedModule } from '../wasm/types.js';
 import { decodeRows, encodeParams } from './buffers.js';
 
@@ -19,7 +20,7 @@ const NO_CODECS = new Uint8Array(0);
 /** The session over one embedded database. */
 export class EmbeddedSession implements Session<'sync', RunResult> {
   readonly mode = 'sync' as const;
-  readonly dialect = Dialect.Sqlite;
+  readonly dialect = Dialect.sqlite;
   readonly engine: Engine;
 
   constructor(
@@ -33,7 +34,7 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
   private fail(e: unknown, q: BoundQuery): never {
     if (e instanceof MizzleError) throw e;
     const err = e as { message?: string; code?: string; kind?: string };
-    if (err?.kind === 'protocol') throw new MizzleError('protocol', err.message ?? String(e), { cause: e });
+    if (err?.kind === 'engine_input') throw new MizzleError('engine_input', err.message ?? String(e), { cause: e });
     throw new MizzleQueryError(err?.message ?? String(e), err?.code, q.sql, q.params, { cause: e });
   }
 
@@ -94,8 +95,8 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
   private depth = 0;
 
   transaction<T>(fn: (session: Session<'sync', RunResult>) => T, depth: number): T {
-    const name = `mizzle_sp${depth}`;
-    this.exec(depth === 0 ? 'begin' : `savepoint ${name}`);
+    const step = (kind: TransactionStep) => this.exec(this.engine.transactionSql(this.dialect, kind, depth));
+    step(depth === 0 ? 'begin' : 'savepoint');
     const outer = this.depth;
     this.depth = depth + 1;
     try {
@@ -106,11 +107,16 @@ export class EmbeddedSession implements Session<'sync', RunResult> {
           'the embedded database runs transactions synchronously: the callback must not be async',
         );
       }
-      this.exec(depth === 0 ? 'commit' : `release ${name}`);
+      step(depth === 0 ? 'commit' : 'release');
       return result;
     } catch (e) {
-      this.exec(depth === 0 ? 'rollback' : `rollback to ${name}; release ${name}`);
-      if (e instanceof TransactionRollbackError && depth > 0) throw e;
+      if (depth === 0) {
+        step('rollback');
+      } else {
+        // A savepoint survives ROLLBACK TO: release it too, as the transaction is over.
+        step('rollbackTo');
+        step('release');
+      }
       throw e;
     } finally {
       this.depth = outer;

@@ -12,7 +12,8 @@ const loader = browserLoader<EngineModule>(
   glue,
   init,
   () => new URL('../../wasm/engine/mizzle_engine_bg.wasm', import.meta.url),
-  "the mizzle engine is not loaded yet: `await initEngine()` (or the driver's async setup) before building queries in a browser",
+  "the mizzle engine is not loaded yet: `await initEngine()` (or the driver's async setup) " +
+    'before building queries in a browser',
 );
 
 /** Instantiates the build once; `input` overrides where the `.wasm` comes from. */

@@ -12,7 +12,8 @@ const loader = browserLoader<InlineModule>(
   glue,
   init,
   () => new URL('../../wasm/inline/mizzle_inline_bg.wasm', import.meta.url),
-  "the mizzle engine is not loaded yet: `await initInline()` (or the driver's async setup) before building queries in a browser",
+  "the mizzle engine is not loaded yet: `await initInline()` (or the driver's async setup) " +
+    'before building queries in a browser',
 );
 
 /** Instantiates the build once; `input` overrides where the `.wasm` comes from. */

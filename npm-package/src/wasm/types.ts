@@ -1,13 +1,14 @@
 /**
  * The wasm engine as the rest of the package sees it, and how to get one.
  *
- * Two builds of `wasm/` (see ../../../wasm-pack.toml), each behind one loader per runtime:
+ * Three builds of `wasm/` (see ../../../wasm/builds.mjs), each behind one loader per runtime:
  *
- * | import                          | build      | has                          | used by                          |
- * |---------------------------------|------------|------------------------------|----------------------------------|
- * | `#wasm/engine` (`mizzle/wasm/engine`)     | `engine`   | `intern`, `compile`, `slots` | D1, Durable Objects, HTTP drivers, `toSQL()` |
- * | `#wasm/inline` (`mizzle/wasm/inline`)     | `inline`   | the same plus `interpolate`  | `mizzle/planetscale`             |
- * | `#wasm/embedded` (`mizzle/wasm/embedded`) | `embedded` | the same plus `Database` (in-memory SQLite) | `mizzle/sqlite-wasm` |
+ * - `#wasm/engine` (`mizzle/wasm/engine`): build `engine`, with `intern`, `compile`, `slots`;
+ *   used by D1, Durable Objects, the HTTP drivers and `toSQL()`.
+ * - `#wasm/inline` (`mizzle/wasm/inline`): build `inline`, the same plus `interpolate`; used by
+ *   `mizzle/planetscale`.
+ * - `#wasm/embedded` (`mizzle/wasm/embedded`): build `embedded`, the same plus `Database`
+ *   (in-memory SQLite); used by `mizzle/sqlite-wasm`.
  *
  * `package.json` `imports`/`exports` conditions pick the loader file: `workerd` ->
  * `*.workerd.js` (the `.wasm` is a module import: wrangler/esbuild keep it and workerd hands
@@ -33,29 +34,26 @@
  * engine) rather than also loading the `engine` build.
  */
 import type * as EmbeddedGlue from '../../wasm/embedded/mizzle_embedded.js';
+import type * as EngineGlue from '../../wasm/engine/mizzle_engine.js';
+import type * as InlineGlue from '../../wasm/inline/mizzle_inline.js';
 
-/** The engine's wasm-bindgen exports. */
-export interface EngineModule {
-  /** Appends strings (joined by NUL, in id order) to this instance's intern table. */
-  intern(joined: string): void;
-  /** Compiles one shape for `dialect` (0 sqlite, 1 postgres, 2 mysql) to its SQL; throws a `MizzleError`. */
-  compile(dialect: number, ops: Int32Array | number[]): string;
-  /** The last compiled shape's `[n_params, params..., offsets..., plan...]` (wasm/README.md, "The crossing"). */
-  slots(): Int32Array;
-}
+/**
+ * The engine's wasm-bindgen exports, as the generated glue declares them:
+ * `intern(joined)` appends strings (joined by NUL, in id order) to this
+ * instance's intern table; `compile(dialect, ops)` compiles one shape to its
+ * SQL (throws a `MizzleError`); `slots()` gives the last compiled shape's
+ * `[n_params, params..., offsets..., plan...]` (wasm/README.md, "The crossing").
+ */
+export type EngineModule = Pick<typeof EngineGlue, 'intern' | 'compile' | 'slots'>;
 
 /** The `inline` build: the engine plus `interpolate` (wasm/README.md, "interpolate"), for PlanetScale. */
-export interface InlineModule extends EngineModule {
-  interpolate(dialect: number, sql: string, offsets: Uint32Array, values: Uint8Array): string;
-}
+export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>;
 
 /** The embedded SQLite database class of the `embedded` build (wasm/README.md). */
 export type Database = EmbeddedGlue.Database;
 
 /** The `embedded` build: the engine plus `Database`. */
-export interface EmbeddedModule extends EngineModule {
-  Database: typeof EmbeddedGlue.Database;
-}
+export type EmbeddedModule = EngineModule & Pick<typeof EmbeddedGlue, 'Database'>;
 
 /** Where a browser loader finds the `.wasm` when not next to the glue. */
 export type WasmSource = URL | string | Response | BufferSource | WebAssembly.Module;

@@ -33,7 +33,8 @@ before(async () => {
   app = packedApp('browser');
   writeFileSync(
     join(app.app, 'index.html'),
-    '<!doctype html><title>mizzle</title><link rel="icon" href="data:,"><script type="module" src="./main.js"></script>\n',
+    '<!doctype html><title>mizzle</title><link rel="icon" href="data:,">' +
+      '<script type="module" src="./main.js"></script>\n',
   );
   writeFileSync(
     join(app.app, 'main.js'),
@@ -46,7 +47,13 @@ window.__result = (async () => {
   try { loadEngine(); before = 'no error'; } catch (e) { before = { name: e.name, kind: e.kind }; }
   const engine = await initEngine();
   const embedded = await loadEmbedded();
-  return { before, same: loadEngine() === engine, engine: runShape(engine), embedded: runShape(embedded), rows: runEmbedded(embedded) };
+  return {
+    before,
+    same: loadEngine() === engine,
+    engine: runShape(engine),
+    embedded: runShape(embedded),
+    rows: runEmbedded(embedded),
+  };
 })().catch((e) => ({ failed: String(e && e.stack || e) }));
 `,
   );

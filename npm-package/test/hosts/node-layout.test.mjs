@@ -28,7 +28,8 @@ before(async () => {
     Object.entries(ENTRIES)
       .map(([name, spec]) => `export * as ${name} from '${spec}';\n`)
       .join('') +
-      `export const resolved = ${JSON.stringify(ENTRIES)};\nfor (const k in resolved) resolved[k] = import.meta.resolve(resolved[k]);\n`,
+      `export const resolved = ${JSON.stringify(ENTRIES)};\n` +
+      'for (const k in resolved) resolved[k] = import.meta.resolve(resolved[k]);\n',
   );
   m = await import(pathToFileURL(join(app.app, 'app.mjs')).href);
 });

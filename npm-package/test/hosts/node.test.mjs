@@ -14,7 +14,9 @@ before(async () => {
   app = packedApp('node');
   writeFileSync(
     join(app.app, 'app.mjs'),
-    `export * as engine from 'mizzle/wasm/engine';\nexport * as embedded from 'mizzle/wasm/embedded';\nexport * from './shape.mjs';\n`,
+    `export * as engine from 'mizzle/wasm/engine';\n` +
+      `export * as embedded from 'mizzle/wasm/embedded';\n` +
+      `export * from './shape.mjs';\n`,
   );
   mod = await import(pathToFileURL(join(app.app, 'app.mjs')).href);
 });

@@ -52,7 +52,7 @@ export const EXPECTED = {
   params: [0, 1],
   offsets: [70, 78],
   plan: [1, 9],
-  error: { name: 'MizzleError', kind: 'protocol' },
+  error: { name: 'MizzleError', kind: 'engine_input' },
 };
 
 // Interned ids belong to one wasm instance; remember what each instance already has.
@@ -119,13 +119,13 @@ function encodeParams(values) {
   for (const v of values) {
     if (typeof v === 'number') {
       const b = new Uint8Array(9);
-      b[0] = 1;
-      new DataView(b.buffer).setBigInt64(1, BigInt(v), true);
+      b[0] = 1; // ValueTag.number: an integer as f64
+      new DataView(b.buffer).setFloat64(1, v, true);
       parts.push(b);
     } else {
       const s = enc.encode(v);
       const b = new Uint8Array(5 + s.length);
-      b[0] = 3;
+      b[0] = 3; // ValueTag.text
       new DataView(b.buffer).setUint32(1, s.length, true);
       b.set(s, 5);
       parts.push(b);
@@ -133,7 +133,10 @@ function encodeParams(values) {
   }
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) out.set(p, at), (at += p.length);
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 }
 
@@ -141,10 +144,19 @@ function decodeRows(buf) {
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const dec = new TextDecoder();
   let at = 0;
-  const u32 = () => ((at += 4), dv.getUint32(at - 4, true));
+  const u32 = () => {
+    at += 4;
+    return dv.getUint32(at - 4, true);
+  };
+  const f64 = () => {
+    at += 8;
+    return dv.getFloat64(at - 8, true);
+  };
   const text = () => {
     const n = u32();
-    return dec.decode(buf.subarray(at, (at += n)));
+    const start = at;
+    at += n;
+    return dec.decode(buf.subarray(start, at));
   };
   const columns = [];
   for (let i = u32(); i > 0; i--) columns.push(text());
@@ -154,7 +166,7 @@ function decodeRows(buf) {
     for (let c = 0; c < columns.length; c++) {
       const tag = buf[at++];
       if (tag === 0) row.push(null);
-      else if (tag === 1 || tag === 2) row.push(dv.getFloat64((at += 8) - 8, true));
+      else if (tag === 1 || tag === 2) row.push(f64());
       else if (tag === 3) row.push(text());
       else throw new Error(`unexpected value tag ${tag}`);
     }

@@ -376,10 +376,9 @@ export async function queries() {
     .onDuplicateKeyUpdate({ set: { name: sql`values(${users.name})` } });
   type Q5 = Expect<Equal<typeof result, MySqlRunResult>>;
 
+  // biome-ignore format: @ts-expect-error must sit right above the line with the error
   // @ts-expect-error a wrong value type in the set
-  db.insert(users)
-    .values({ name: 'a' })
-    .onDuplicateKeyUpdate({ set: { name: 1 } });
+  db.insert(users).values({ name: 'a' }).onDuplicateKeyUpdate({ set: { name: 1 } });
 
   const rows = await union(db.select({ n: users.name }).from(users), db.select({ n: parent.name }).from(parent));
   type Q6 = Expect<Equal<typeof rows, { n: string }[]>>;

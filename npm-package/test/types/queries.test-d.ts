@@ -400,10 +400,9 @@ export type U1 = Expect<Equal<typeof unioned, { id: number }[]>>;
 const unionFn = union(db.select({ id: users.id }).from(users), db.select({ id: posts.id }).from(posts)).all();
 export type U2 = Expect<Equal<typeof unionFn, { id: number }[]>>;
 
+// biome-ignore format: @ts-expect-error must sit right above the line with the error
 // @ts-expect-error: set operations need the same shape
-db.select({ id: users.id })
-  .from(users)
-  .union(db.select({ id: posts.id, t: posts.title }).from(posts));
+db.select({ id: users.id }).from(users).union(db.select({ id: posts.id, t: posts.title }).from(posts));
 // @ts-expect-error: ...also in the standalone form
 unionAll(db.select({ id: users.id }).from(users), db.select({ t: posts.title }).from(posts));
 
@@ -478,10 +477,9 @@ db.insert(users).values({ age: 3 });
 db.insert(posts).values({ title: 't' });
 // @ts-expect-error: json column typed by $type
 db.insert(users).values({ name: 'ann', meta: { tags: 'a' } });
+// biome-ignore format: @ts-expect-error must sit right above the line with the error
 // @ts-expect-error: onConflictDoUpdate set is checked too
-db.insert(users)
-  .values({ name: 'ann' })
-  .onConflictDoUpdate({ target: users.id, set: { name: 1 } });
+db.insert(users).values({ name: 'ann' }).onConflictDoUpdate({ target: users.id, set: { name: 1 } });
 // @ts-expect-error: returning() result is an array of rows, not a row
 db.insert(users).values({ name: 'ann' }).returning().all().name;
 // @ts-expect-error: without returning() awaiting gives the run result, not rows
@@ -662,10 +660,9 @@ joinedRows[0]!.name;
 d1.select().from(users).all()[0];
 // @ts-expect-error: partial selects only have the selected fields
 db.select({ id: users.id }).from(users).all()[0]!.name;
+// biome-ignore format: @ts-expect-error must sit right above the line with the error
 // @ts-expect-error: where() callback gets the selection, not arbitrary names
-db.select({ id: users.id })
-  .from(users)
-  .where((f) => eq(f.name, 'x'));
+db.select({ id: users.id }).from(users).where((f) => eq(f.name, 'x'));
 // @ts-expect-error: FROM takes tables, aliases, subqueries and CTEs
 db.select().from({ id: users.id });
 // @ts-expect-error: select fields must be columns, SQL, tables or nested objects

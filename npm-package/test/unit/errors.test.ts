@@ -167,7 +167,9 @@ describe('joined results', () => {
     const pets = table('pets', { id: integer('id').primaryKey(), ownerId: integer('owner_id') });
     const client = await createDatabase();
     client.exec(
-      "create table app_owners (id integer primary key, name text); create table app_pets (id integer primary key, owner_id integer); insert into app_owners values (1, 'ann'), (2, 'bob'); insert into app_pets values (10, 1)",
+      'create table app_owners (id integer primary key, name text); ' +
+        'create table app_pets (id integer primary key, owner_id integer); ' +
+        "insert into app_owners values (1, 'ann'), (2, 'bob'); insert into app_pets values (10, 1)",
     );
     const pdb = drizzle(client);
     // Keys are the declared names, as in drizzle (not the prefixed SQL names).

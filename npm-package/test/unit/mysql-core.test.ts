@@ -13,7 +13,7 @@ import type { Column } from '../../src/column.js';
 import { Dialect, Engine } from '../../src/engine/engine.js';
 import { and, desc, eq, gt, inArray, sql } from '../../src/index.js';
 import { Database } from '../../src/query/database.js';
-import type { BoundQuery, Session } from '../../src/query/session.js';
+import type { BoundQuery, Session } from '../../src/driver.js';
 import { MizzleError } from '../../src/errors.js';
 import {
   alias,
@@ -448,7 +448,7 @@ describe('tables, schemas and table config', () => {
 /** A session that records statements and answers with canned driver values. */
 class StubSession implements Session<'async', MySqlRunResult> {
   readonly mode = 'async' as const;
-  readonly dialect = Dialect.MySql;
+  readonly dialect = Dialect.mysql;
   readonly engine = Engine.of(loadEngine());
   readonly log: BoundQuery[] = [];
   rows: unknown[][] = [];
@@ -514,7 +514,10 @@ describe('MySQL SQL and parameters', () => {
       .limit(10)
       .offset(5);
     assert.deepEqual(q.toSQL(), {
-      sql: 'select `users`.`id`, `users`.`name` from `users` where (`users`.`name` = ? and `users`.`big` > ? and `users`.`id` in (?, ?)) order by `users`.`at` desc limit ? offset ?',
+      sql:
+        'select `users`.`id`, `users`.`name` from `users` ' +
+        'where (`users`.`name` = ? and `users`.`big` > ? and `users`.`id` in (?, ?)) ' +
+        'order by `users`.`at` desc limit ? offset ?',
       params: ['ann', '9223372036854775808', 1, 2, 10, 5],
     });
   });
@@ -621,7 +624,8 @@ describe('MySQL SQL and parameters', () => {
     const parent = alias(users, 'parent');
     assert.equal(
       db.select({ a: users.name, b: parent.name }).from(users).leftJoin(parent, eq(users.id, parent.id)).toSQL().sql,
-      'select `users`.`name`, `parent`.`name` from `users` left join `users` as `parent` on `users`.`id` = `parent`.`id`',
+      'select `users`.`name`, `parent`.`name` from `users` ' +
+        'left join `users` as `parent` on `users`.`id` = `parent`.`id`',
     );
     const t = mysqlSchema('app').table('t', { id: int() });
     assert.equal(db.select().from(t).toSQL().sql, 'select `t`.`id` from `app`.`t`');

@@ -11,7 +11,7 @@ import { Codec } from '../../src/column-codec.js';
 import type { Column } from '../../src/column.js';
 import { Dialect, Engine } from '../../src/engine/engine.js';
 import { and, asc, desc, eq, gt, inArray, MizzleError, sql } from '../../src/index.js';
-import type { BoundQuery, Session } from '../../src/query/session.js';
+import type { BoundQuery, Session } from '../../src/driver.js';
 import {
   alias,
   bigint,
@@ -567,17 +567,30 @@ interface StubSession extends Session<'async', { rowCount: number }> {
   rows: unknown[][];
 }
 
-function stub(dialect: Dialect = Dialect.Postgres): StubSession {
+function stub(dialect: Dialect = Dialect.postgres): StubSession {
   const s: StubSession = {
     mode: 'async',
     dialect,
     engine: Engine.of(loadEngine()),
     sent: [],
     rows: [],
-    all: async (q) => (s.sent.push(q), s.rows),
-    allObjects: async (q) => (s.sent.push(q), []),
-    run: async (q) => (s.sent.push(q), { rowCount: 0 }),
-    atomic: async (qs) => qs.map((q) => (s.sent.push(q), q.kind === 'all' ? s.rows : { rowCount: 0 })),
+    all: async (q) => {
+      s.sent.push(q);
+      return s.rows;
+    },
+    allObjects: async (q) => {
+      s.sent.push(q);
+      return [];
+    },
+    run: async (q) => {
+      s.sent.push(q);
+      return { rowCount: 0 };
+    },
+    atomic: async (qs) =>
+      qs.map((q) => {
+        s.sent.push(q);
+        return q.kind === 'all' ? s.rows : { rowCount: 0 };
+      }),
     transaction: (fn) => fn(s),
   };
   return s;
@@ -613,7 +626,9 @@ describe('queries compiled for PostgreSQL', () => {
         .where(and(eq(users.mood, 'happy'), gt(users.createdAt, at), eq(users.big, 5n)))
         .toSQL(),
       {
-        sql: 'select "users"."id" from "users" where ("users"."mood" = $1 and "users"."created_at" > $2 and "users"."big" = $3)',
+        sql:
+          'select "users"."id" from "users" ' +
+          'where ("users"."mood" = $1 and "users"."created_at" > $2 and "users"."big" = $3)',
         params: ['happy', '2024-01-01T00:00:00.000Z', '5'],
       },
     );
@@ -629,7 +644,9 @@ describe('queries compiled for PostgreSQL', () => {
         .offset(5)
         .toSQL(),
       {
-        sql: 'select "accounts"."id", "accounts"."user_id", "accounts"."balance" from "auth"."accounts" where "accounts"."user_id" in ($1, $2) limit $3 offset $4',
+        sql:
+          'select "accounts"."id", "accounts"."user_id", "accounts"."balance" from "auth"."accounts" ' +
+          'where "accounts"."user_id" in ($1, $2) limit $3 offset $4',
         params: [1, 2, 10, 5],
       },
     );
@@ -678,7 +695,9 @@ describe('queries compiled for PostgreSQL', () => {
         .orderBy(users.mood, desc(users.id))
         .toSQL(),
       {
-        sql: 'select distinct on ("users"."mood") "users"."mood", "users"."id" from "users" order by "users"."mood" asc, "users"."id" desc',
+        sql:
+          'select distinct on ("users"."mood") "users"."mood", "users"."id" from "users" ' +
+          'order by "users"."mood" asc, "users"."id" desc',
         params: [],
       },
     );
@@ -687,12 +706,15 @@ describe('queries compiled for PostgreSQL', () => {
         .selectDistinctOn([users.mood, sql`lower(${users.name})`])
         .from(users)
         .toSQL().sql,
-      'select distinct on ("users"."mood", lower("users"."name")) "users"."id", "users"."name", "users"."mood", "users"."tags", "users"."created_at", "users"."big", "users"."doc", "users"."born" from "users"',
+      'select distinct on ("users"."mood", lower("users"."name")) ' +
+        '"users"."id", "users"."name", "users"."mood", "users"."tags", "users"."created_at", ' +
+        '"users"."big", "users"."doc", "users"."born" from "users"',
     );
     const cte = db.$with('u').as(db.select({ id: users.id, mood: users.mood }).from(users));
     assert.equal(
       db.with(cte).selectDistinctOn([cte.mood], { id: cte.id }).from(cte).toSQL().sql,
-      'with "u" as (select "users"."id", "users"."mood" from "users") select distinct on ("u"."mood") "u"."id" from "u"',
+      'with "u" as (select "users"."id", "users"."mood" from "users") ' +
+        'select distinct on ("u"."mood") "u"."id" from "u"',
     );
   });
 
@@ -705,7 +727,8 @@ describe('queries compiled for PostgreSQL', () => {
       .limit(1)
       .as('acc');
     const sub =
-      '(select "accounts"."id" from "auth"."accounts" where "accounts"."user_id" = "users"."id" order by "accounts"."id" asc limit $1) as "acc"';
+      '(select "accounts"."id" from "auth"."accounts" where "accounts"."user_id" = "users"."id" ' +
+      'order by "accounts"."id" asc limit $1) as "acc"';
     assert.deepEqual(
       db.select({ name: users.name, acc: latest.id }).from(users).leftJoinLateral(latest, sql`true`).toSQL(),
       {
@@ -740,7 +763,8 @@ describe('queries compiled for PostgreSQL', () => {
         .innerJoin(u2, eq(u2.id, users.id))
         .for('key share', { of: [users, u2] })
         .toSQL().sql,
-      'select "users"."id" from "users" inner join "users" as "u2" on "u2"."id" = "users"."id" for key share of "users", "u2"',
+      'select "users"."id" from "users" inner join "users" as "u2" on "u2"."id" = "users"."id" ' +
+        'for key share of "users", "u2"',
     );
     assert.equal(
       q().where(eq(users.id, 1)).limit(1).for('update').toSQL().sql,
@@ -851,7 +875,7 @@ describe('queries compiled for PostgreSQL', () => {
 });
 
 describe('PostgreSQL-only constructs on SQLite are typed engine errors', () => {
-  const db = new PgDatabase(stub(Dialect.Sqlite));
+  const db = new PgDatabase(stub(Dialect.sqlite));
   const unsupported = (f: () => unknown) =>
     assert.throws(f, (e: unknown) => e instanceof MizzleError && e.kind === 'unsupported');
 

@@ -73,13 +73,15 @@ const SETUP = `
 create table cities (id integer primary key, name text not null);
 create table users (id integer primary key, name text not null, active integer, city_id integer);
 create table posts (id integer primary key, author_id integer not null, title text not null, meta text);
-create table comments (id integer primary key, post_id integer not null, author_id integer not null, body text not null, at integer);
+create table comments (id integer primary key, post_id integer not null, author_id integer not null,
+  body text not null, at integer);
 create table people (id integer primary key, name text not null);
 create table messages (id integer primary key, sender_id integer not null, recipient_id integer not null);
 insert into cities values (1, 'Paris'), (2, 'Berlin');
 insert into users values (1, 'ann', 1, 1), (2, 'bob', 0, 2), (3, 'cid', 1, null);
 insert into posts values (1, 1, 'Hello', '{"n":1}'), (2, 1, 'Second', null), (3, 2, 'Bob post', '[1,2]');
-insert into comments values (1, 1, 2, 'nice', 1700000000), (2, 1, 3, 'agreed', null), (3, 3, 1, 'hi bob', 1700000100), (4, 3, 9, 'ghost', null);
+insert into comments values (1, 1, 2, 'nice', 1700000000), (2, 1, 3, 'agreed', null),
+  (3, 3, 1, 'hi bob', 1700000100), (4, 3, 9, 'ghost', null);
 insert into people values (1, 'p');
 insert into messages values (1, 1, 1);
 `;

@@ -21,10 +21,16 @@ function rowsBuffer(columns: string[], rows: unknown[][]): Uint8Array {
   for (const row of rows) {
     for (const v of row) {
       if (v === null) bytes.push(0);
-      else if (typeof v === 'number') bytes.push(2), f64(v);
-      else if (typeof v === 'string') bytes.push(3), raw(new TextEncoder().encode(v));
-      else if (v instanceof Uint8Array) bytes.push(4), raw(v);
-      else if (typeof v === 'boolean') bytes.push(6, v ? 1 : 0);
+      else if (typeof v === 'number') {
+        bytes.push(2);
+        f64(v);
+      } else if (typeof v === 'string') {
+        bytes.push(3);
+        raw(new TextEncoder().encode(v));
+      } else if (v instanceof Uint8Array) {
+        bytes.push(4);
+        raw(v);
+      } else if (typeof v === 'boolean') bytes.push(6, v ? 1 : 0);
       else throw new Error(`test helper: no tag for ${typeof v}`);
     }
   }

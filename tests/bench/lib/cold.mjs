@@ -30,7 +30,7 @@ const t2 = process.hrtime.bigint();
 // (build + toSQL of the first query: for mizzle, where the engine wasm is read, compiled and
 // instantiated unless drizzle() did it).
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     importNs: Number(t1 - t0),
     firstNs: Number(t2 - t1),
     tableNs: Number(tTable - t1),
@@ -39,5 +39,5 @@ process.stdout.write(
     totalNs: Number(t2 - t0),
     sql: q.sql,
     params: q.params,
-  }) + '\n',
+  })}\n`,
 );

@@ -70,9 +70,12 @@ export function schemaSet(o, k) {
  * `sql.placeholder(name)` (prepared). `pv` = the placeholder values of one execution.
  * `relational: true` shapes use `db.query.*` (each ORM plans its own SQL: no SQL check).
  */
+// biome-ignore-start lint/suspicious/noTemplateCurlyInString: source text; `${i}` is for new Function
 const IDS = 'Array.from({ length: 10 }, (_, i) => v(`id${i}`, i + 1))';
 const ROWS =
-  'Array.from({ length: 100 }, (_, i) => ({ name: v(`name${i}`, `user ${i}`), email: v(`email${i}`, `u${i}@x.test`), age: v(`age${i}`, 20 + (i % 50)) }))';
+  'Array.from({ length: 100 }, (_, i) => ' +
+  '({ name: v(`name${i}`, `user ${i}`), email: v(`email${i}`, `u${i}@x.test`), age: v(`age${i}`, 20 + (i % 50)) }))';
+// biome-ignore-end lint/suspicious/noTemplateCurlyInString: end of IDS and ROWS
 export const SHAPES = [
   { key: 'selectById', label: 'select by id', text: 'db.select().from(t.users).where(o.eq(t.users.id, v("id", 1)))' },
   {
@@ -80,9 +83,12 @@ export const SHAPES = [
     label: '3-table join, and(eq, gt, like, inArray of 10), group by, order by, limit/offset',
     text:
       'db.select({ name: t.users.name, title: t.posts.title, n: o.count(t.comments.id) }).from(t.users)' +
-      '.innerJoin(t.posts, o.eq(t.posts.authorId, t.users.id)).leftJoin(t.comments, o.eq(t.comments.postId, t.posts.id))' +
-      `.where(o.and(o.eq(t.users.email, v("email", "a@x.test")), o.gt(t.posts.views, v("views", 10)), o.like(t.posts.title, v("title", "%orm%")), o.inArray(t.posts.id, ${IDS})))` +
-      '.groupBy(t.users.name, t.posts.title).orderBy(o.desc(t.posts.title)).limit(v("limit", 20)).offset(v("offset", 40))',
+      '.innerJoin(t.posts, o.eq(t.posts.authorId, t.users.id))' +
+      '.leftJoin(t.comments, o.eq(t.comments.postId, t.posts.id))' +
+      '.where(o.and(o.eq(t.users.email, v("email", "a@x.test")), o.gt(t.posts.views, v("views", 10)), ' +
+      `o.like(t.posts.title, v("title", "%orm%")), o.inArray(t.posts.id, ${IDS})))` +
+      '.groupBy(t.users.name, t.posts.title).orderBy(o.desc(t.posts.title))' +
+      '.limit(v("limit", 20)).offset(v("offset", 40))',
   },
   {
     key: 'insert1',
@@ -99,14 +105,17 @@ export const SHAPES = [
   {
     key: 'upsert',
     label: 'upsert (onConflictDoUpdate)',
-    text: 'db.insert(t.users).values({ id: v("id", 1), name: v("name", "ann") }).onConflictDoUpdate({ target: t.users.id, set: { name: v("name2", "ann2") } })',
+    text:
+      'db.insert(t.users).values({ id: v("id", 1), name: v("name", "ann") })' +
+      '.onConflictDoUpdate({ target: t.users.id, set: { name: v("name2", "ann2") } })',
   },
   {
     key: 'cte',
     label: 'CTE ($with / with)',
     text:
       '((sq) => db.with(sq).select().from(sq).where(o.like(sq.name, v("name", "a%"))))' +
-      '(db.$with("sq").as(db.select({ id: t.users.id, name: t.users.name }).from(t.users).where(o.gt(t.users.age, v("age", 18)))))',
+      '(db.$with("sq").as(db.select({ id: t.users.id, name: t.users.name }).from(t.users)' +
+      '.where(o.gt(t.users.age, v("age", 18)))))',
   },
   {
     key: 'findManyPosts',
@@ -118,7 +127,9 @@ export const SHAPES = [
     key: 'findFirstAuthorComments',
     label: 'findFirst with author and comments',
     relational: true,
-    text: 'db.query.posts.findFirst({ where: (p, { eq }) => eq(p.id, v("id", 1)), with: { author: true, comments: true } })',
+    text:
+      'db.query.posts.findFirst({ where: (p, { eq }) => eq(p.id, v("id", 1)), ' +
+      'with: { author: true, comments: true } })',
   },
 ];
 
@@ -158,7 +169,8 @@ export function shapeLoops(shape) {
       'sets',
       'start',
       'n',
-      `${plainV} let r; for (let i = start; i < start + n; i++) { const db = ${pick}; const t = sets[i]; r = ${shape.text}.toSQL(); } return r;`,
+      `${plainV} let r; for (let i = start; i < start + n; i++) ` +
+        `{ const db = ${pick}; const t = sets[i]; r = ${shape.text}.toSQL(); } return r;`,
     ),
     prepared: new Function(
       'dbs',
@@ -167,7 +179,8 @@ export function shapeLoops(shape) {
       'start',
       'n',
       'pv',
-      `${prepV} return (async () => { let r; for (let i = start; i < start + n; i++) { const db = ${pick}; const t = sets[i]; r = await ${shape.text}.prepare().execute(pv); } return r; })();`,
+      `${prepV} return (async () => { let r; for (let i = start; i < start + n; i++) ` +
+        `{ const db = ${pick}; const t = sets[i]; r = await ${shape.text}.prepare().execute(pv); } return r; })();`,
     ),
   };
 }
@@ -200,20 +213,24 @@ export function sameSqlLoose(m, d, what) {
       .map((r) => r.split(', '));
     const keep = cols.map((_, i) => !rows.every((r) => r[i] === 'null'));
     const pick = (xs) => xs.filter((_, i) => keep[i]).join(', ');
-    const dropped = `insert into ${a[1]} (${pick(cols)}) values ${rows.map((r) => `(${pick(r)})`).join(', ')}${a[4] ?? ''}`;
+    const values = rows.map((r) => `(${pick(r)})`).join(', ');
+    const dropped = `insert into ${a[1]} (${pick(cols)}) values ${values}${a[4] ?? ''}`;
     if (dropped === unq(m.sql)) return 'default columns';
   }
   throw disagree(m, d, what);
 }
 const disagree = (m, d, what) =>
   new Error(
-    `${what}: mizzle and drizzle-orm disagree\n  mizzle:      ${m.sql}  ${JSON.stringify(m.params)}\n  drizzle-orm: ${d.sql}  ${JSON.stringify(d.params)}`,
+    `${what}: mizzle and drizzle-orm disagree\n` +
+      `  mizzle:      ${m.sql}  ${JSON.stringify(m.params)}\n` +
+      `  drizzle-orm: ${d.sql}  ${JSON.stringify(d.params)}`,
   );
 
 /**
  * Runs the compile matrix. `orms` = { mizzle, drizzle } with `root`, `core`, `d1`;
  * `engine` = mizzle's engine (its `compiles` counter proves first-time shapes miss). Returns
- * `{ sqlCheck: { key: kind }, rows: [{ key, label, relational, firstPlain, repeatedPlain, firstPrepared, repeatedPrepared }] }`.
+ * `{ sqlCheck: { key: kind }, rows: [{ key, label, relational, firstPlain, repeatedPlain,
+ * firstPrepared, repeatedPrepared }] }`.
  */
 export async function runCompile({ orms, smoke, alternate, alternateAsync, calibrate, calibrateAsync, timeNs, log }) {
   const rounds = smoke ? 1 : 9;
@@ -345,7 +362,8 @@ export async function runCompile({ orms, smoke, alternate, alternateAsync, calib
     }
     const f = (r) => `${r.ratio.medians.toFixed(3)}x`;
     log(
-      `compile ${s.key}: first ${f(row.firstPlain)} / prepared ${f(row.firstPrepared)}; repeated ${f(row.repeatedPlain)} / prepared ${f(row.repeatedPrepared)}`,
+      `compile ${s.key}: first ${f(row.firstPlain)} / prepared ${f(row.firstPrepared)}; ` +
+        `repeated ${f(row.repeatedPlain)} / prepared ${f(row.repeatedPrepared)}`,
     );
   }
   void sink;

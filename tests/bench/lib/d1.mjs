@@ -14,9 +14,15 @@ export function d1WorkerSource(pkg) {
 import { sqliteTable, integer, text } from '${pkg}/sqlite-core';
 import { eq, relations } from '${pkg}';
 const users = sqliteTable('users', { id: integer('id').primaryKey(), name: text('name').notNull() });
-const posts = sqliteTable('posts', { id: integer('id').primaryKey(), authorId: integer('author_id').notNull(), title: text('title').notNull() });
+const posts = sqliteTable('posts', {
+  id: integer('id').primaryKey(),
+  authorId: integer('author_id').notNull(),
+  title: text('title').notNull(),
+});
 const usersRelations = relations(users, ({ many }) => ({ posts: many(posts) }));
-const postsRelations = relations(posts, ({ one }) => ({ author: one(users, { fields: [posts.authorId], references: [users.id] }) }));
+const postsRelations = relations(posts, ({ one }) => ({
+  author: one(users, { fields: [posts.authorId], references: [users.id] }),
+}));
 const schema = { users, posts, usersRelations, postsRelations };
 export default {
   async fetch(request, env) {
@@ -26,7 +32,10 @@ export default {
       const rows = Array.from({ length: 10 }, (_, i) => ({ authorId: author, title: 'post ' + i }));
       await db.batch([db.delete(posts).where(eq(posts.authorId, author)), db.insert(posts).values(rows)]);
       const selected = await db.select().from(posts).where(eq(posts.authorId, author));
-      const found = await db.query.users.findMany({ where: eq(users.id, author), with: { posts: { orderBy: (p, { asc }) => asc(p.id) } } });
+      const found = await db.query.users.findMany({
+        where: eq(users.id, author),
+        with: { posts: { orderBy: (p, { asc }) => asc(p.id) } },
+      });
       return Response.json({ selected, found });
     } catch (e) {
       return new Response(String((e && e.stack) || e), { status: 500 });
@@ -56,9 +65,15 @@ export function rawD1WorkerSource() {
       const sel = await env.DB.prepare('select id, author_id, title from posts where author_id = ?').bind(author).raw();
       const selected = sel.map(([id, authorId, title]) => ({ id, authorId, title }));
       const users = await env.DB.prepare(
-        'select u.id, u.name, (select coalesce(json_group_array(json_array(p.id, p.author_id, p.title)), json_array()) from (select * from posts p where p.author_id = u.id order by p.id) p) from users u where u.id = ?',
+        'select u.id, u.name, (select coalesce(json_group_array(json_array(p.id, p.author_id, p.title)), ' +
+          'json_array()) from (select * from posts p where p.author_id = u.id order by p.id) p) ' +
+          'from users u where u.id = ?',
       ).bind(author).raw();
-      const found = users.map(([id, name, posts]) => ({ id, name, posts: JSON.parse(posts).map(([id, authorId, title]) => ({ id, authorId, title })) }));
+      const found = users.map(([id, name, posts]) => ({
+        id,
+        name,
+        posts: JSON.parse(posts).map(([id, authorId, title]) => ({ id, authorId, title })),
+      }));
       return Response.json({ selected, found });
     } catch (e) {
       return new Response(String((e && e.stack) || e), { status: 500 });
@@ -68,7 +83,10 @@ export function rawD1WorkerSource() {
 `;
 }
 
-/** Bundles and starts the worker for `pkg` (or the no-ORM worker for `null`); returns `{ request(), dispose() }`. */
+/**
+ * Bundles and starts the worker for `pkg` (or the no-ORM worker for `null`); returns
+ * `{ request(), dispose() }`.
+ */
 export async function startD1Worker(pkg, name) {
   const dir = mkdtempSync(join(tmpdir(), `mizzle-bench-${name}-`)); // bundle + copied wasm; removed by cleanup()
   const entry = join(dir, 'entry.mjs');

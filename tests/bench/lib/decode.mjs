@@ -12,11 +12,14 @@ import { PKG } from './orms.mjs';
 export const ROWS = 10_000;
 const require = createRequire(import.meta.url);
 
-const FILL = `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${ROWS})
-insert into items (id, name, created_at, active, data, payload)
-select i, 'user ' || i, 1700000000 + i, i % 2, json_object('i', i, 'tags', json_array('a', 'b'), 'name', 'user ' || i), cast(printf('%032d', i) as blob) from n`;
+const FILL =
+  `with recursive n(i) as (select 1 union all select i + 1 from n where i < ${ROWS})\n` +
+  'insert into items (id, name, created_at, active, data, payload)\n' +
+  "select i, 'user ' || i, 1700000000 + i, i % 2, " +
+  "json_object('i', i, 'tags', json_array('a', 'b'), 'name', 'user ' || i), cast(printf('%032d', i) as blob) from n";
 const CREATE =
-  'create table items (id integer primary key, name text not null, created_at integer not null, active integer not null, data text not null, payload blob not null)';
+  'create table items (id integer primary key, name text not null, created_at integer not null, ' +
+  'active integer not null, data text not null, payload blob not null)';
 export const RAW_SQL = 'select "id", "name", "created_at", "active", "data", "payload" from "items"';
 
 function itemsTable(core) {
@@ -159,20 +162,26 @@ const REL_DDL = [
   'create table children (id integer primary key, parent_id integer not null, name text not null)',
   // The foreign key's index, as any real schema has: without it every parent's subquery scans all children.
   'create index children_parent_id on children (parent_id)',
-  "with recursive n(i) as (select 1 union all select i + 1 from n where i < 100) insert into parents select i, 'parent ' || i from n",
-  "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) insert into children select i, (i - 1) / 10 + 1, 'child ' || i from n",
+  'with recursive n(i) as (select 1 union all select i + 1 from n where i < 100) ' +
+    "insert into parents select i, 'parent ' || i from n",
+  'with recursive n(i) as (select 1 union all select i + 1 from n where i < 1000) ' +
+    "insert into children select i, (i - 1) / 10 + 1, 'child ' || i from n",
 ];
 
 /** The raw SQL of the hand-mapped baselines: one join, grouped in JS. */
 const REL_RAW_SQL =
-  'select p.id, p.name, c.id, c.parent_id, c.name from parents p left join children c on c.parent_id = p.id order by p.id, c.id';
+  'select p.id, p.name, c.id, c.parent_id, c.name from parents p ' +
+  'left join children c on c.parent_id = p.id order by p.id, c.id';
 
 /** Groups `[pid, pname, cid, cparent, cname]` rows (ordered by parent) into the ORMs' shape. */
 function groupParents(rows) {
   const out = [];
   let last;
   for (const r of rows) {
-    if (!last || last.id !== r[0]) out.push((last = { id: r[0], name: r[1], children: [] }));
+    if (!last || last.id !== r[0]) {
+      last = { id: r[0], name: r[1], children: [] };
+      out.push(last);
+    }
     if (r[2] !== null) last.children.push({ id: r[2], parentId: r[3], name: r[4] });
   }
   return out;
@@ -239,7 +248,8 @@ export async function setupRelational() {
       );
     if (JSON.stringify(r) !== want)
       throw new Error(
-        `relational ${k}: rows differ from the hand-mapped join\n  ${JSON.stringify(r[0])}\n  ${JSON.stringify(JSON.parse(want)[0])}`,
+        `relational ${k}: rows differ from the hand-mapped join\n` +
+          `  ${JSON.stringify(r[0])}\n  ${JSON.stringify(JSON.parse(want)[0])}`,
       );
   }
   const build = {

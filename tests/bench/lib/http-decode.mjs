@@ -53,10 +53,14 @@ function rowCells(i) {
   const big = i % 100 === 0 ? String(2n ** 62n + BigInt(i)) : String(1_700_000_000_000 + i * 1013);
   const name = i % 11 === 0 ? null : `${NAMES[i % NAMES.length]} #${i}`;
   const d = new Date(Date.UTC(2024, 0, 1) + i * 61_000 + (i % 997) * 86_400_000);
-  const ts = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)} ${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}.${pad((i * 7919) % 1_000_000, 6)}`;
+  const date = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
+  const time = `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`;
+  const ts = `${date} ${time}.${pad((i * 7919) % 1_000_000, 6)}`;
   const price = i % 7 === 0 ? null : `${(i * 37) % 100_000}.${pad(i % 100, 2)}`;
   // jsonb's (and MySQL's) output form: keys ordered by length, then bytes; ", " and ": ".
-  const json = `{"id": ${i}, "meta": {"v": ${i % 13}}, "name": "user ${i}", "tags": ["a", "b${i % 5}"], "score": ${(i % 1000) / 8}, "active": ${i % 3 === 0}}`;
+  const json =
+    `{"id": ${i}, "meta": {"v": ${i % 13}}, "name": "user ${i}", "tags": ["a", "b${i % 5}"], ` +
+    `"score": ${(i % 1000) / 8}, "active": ${i % 3 === 0}}`;
   const payload = new Uint8Array(32);
   for (let k = 0; k < 32; k++) payload[k] = (i * 31 + k * 17) & 255;
   return { id: String(i), big, name, active: i % 3 !== 0, ts, price, json, payload };
@@ -68,7 +72,10 @@ const hex = (bytes) => {
   return s;
 };
 
-/** A Neon SQL-over-HTTP 200 body (Neon-Array-Mode, Neon-Raw-Text-Output), as tests/standins/neon.mjs writes it. */
+/**
+ * A Neon SQL-over-HTTP 200 body (Neon-Array-Mode, Neon-Raw-Text-Output), as
+ * tests/standins/neon.mjs writes it.
+ */
 export function neonBody(n) {
   const f = (name, dataTypeID, columnID, dataTypeSize, dataTypeModifier = -1) => ({
     name,
@@ -95,7 +102,10 @@ export function neonBody(n) {
     const vals = [c.id, c.big, c.name, c.active ? 't' : 'f', `${c.ts}+00`, c.price, c.json, hex(c.payload)];
     rows.push(`[${vals.map((v) => (v === null ? 'null' : JSON.stringify(v))).join(',')}]`);
   }
-  return `{"rowAsArray":true,"fields":${JSON.stringify(fields)},"rows":[${rows.join(',')}],"command":"SELECT","rowCount":${n}}`;
+  return (
+    `{"rowAsArray":true,"fields":${JSON.stringify(fields)},"rows":[${rows.join(',')}],` +
+    `"command":"SELECT","rowCount":${n}}`
+  );
 }
 
 /** A PlanetScale `Execute` 200 body, as tests/standins/planetscale.mjs writes it (zero values omitted). */
@@ -172,7 +182,8 @@ export async function setupHttpDecode({ sizes = SIZES } = {}) {
     glue = await import(pathToFileURL(join(WASM_DIR, 'mizzle_protocol.js')).href);
   } catch (e) {
     throw new Error(
-      `tests/bench/wasm/protocol/ is missing or broken (${e.message}): build it with node scripts/build-wasm.mjs protocol`,
+      `tests/bench/wasm/protocol/ is missing or broken (${e.message}): ` +
+        'build it with node scripts/build-wasm.mjs protocol',
     );
   }
   const wasmBytes = readFileSync(join(WASM_DIR, 'mizzle_protocol_bg.wasm'));

@@ -1,6 +1,7 @@
 // Timing: process.hrtime.bigint() around repeated chunks of operations until a sample
-// has lasted long enough; samples from the contenders alternate (A B, B A, A B, ...) so drift and background load hit both alike;
-// results are medians of ns per operation, and the ratio of the medians.
+// has lasted long enough; samples from the contenders alternate (A B, B A, A B, ...) so drift
+// and background load hit both alike; results are medians of ns per operation, and the ratio
+// of the medians.
 
 /** Nanoseconds taken by `fn()`. */
 export function timeNs(fn) {

@@ -27,7 +27,8 @@ export function requirePrereqs() {
   ]) {
     if (!existsSync(join(PKG, f))) {
       throw new Error(
-        `npm-package/${f} is missing: build mizzle first (node scripts/build-wasm.mjs && cd npm-package && npx tsc -p .)`,
+        `npm-package/${f} is missing: build mizzle first ` +
+          '(node scripts/build-wasm.mjs && cd npm-package && npx tsc -p .)',
       );
     }
   }
@@ -188,7 +189,9 @@ export function sameSql(m, d, what) {
   };
   if (params && unqualify(m.sql) === d.sql) return 'qualifier';
   throw new Error(
-    `${what}: mizzle and drizzle-orm disagree\n  mizzle:      ${m.sql}  ${JSON.stringify(m.params)}\n  drizzle-orm: ${d.sql}  ${JSON.stringify(d.params)}`,
+    `${what}: mizzle and drizzle-orm disagree\n` +
+      `  mizzle:      ${m.sql}  ${JSON.stringify(m.params)}\n` +
+      `  drizzle-orm: ${d.sql}  ${JSON.stringify(d.params)}`,
   );
 }
 

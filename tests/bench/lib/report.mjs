@@ -20,8 +20,10 @@ const BUD = { compileFirst: 0.2, compileRepeated: 0.05, decodeVsDrizzle: 0.5, de
 const met = (ok) => (ok ? 'met' : '**not met**');
 function compileRow(c, first, repeated) {
   const cell = (res, limit) =>
-    `${dur(res.mizzle.medianNs)} | ${dur(res.drizzle.medianNs)} | **${x(res.ratio.medians)}** | ${met(res.ratio.medians <= limit)}`;
-  return `| ${c.label}${c.relational ? ' (`db.query`)' : ''} | ${cell(c[first], BUD.compileFirst)} | ${cell(c[repeated], BUD.compileRepeated)} |`;
+    `${dur(res.mizzle.medianNs)} | ${dur(res.drizzle.medianNs)} | ` +
+    `**${x(res.ratio.medians)}** | ${met(res.ratio.medians <= limit)}`;
+  const label = `${c.label}${c.relational ? ' (`db.query`)' : ''}`;
+  return `| ${label} | ${cell(c[first], BUD.compileFirst)} | ${cell(c[repeated], BUD.compileRepeated)} |`;
 }
 
 /** One Budgets line per compile form: how many of the shapes meet it, and the worst ratio. */
@@ -39,7 +41,10 @@ function compileSummary(r) {
       Math.min(...rows.map((c) => c[mode].ratio.medians)),
       Math.max(...rows.map((c) => c[mode].ratio.medians)),
     ];
-    return `| compile, ${what}: <= ${limit}x drizzle-orm for each of the ${rows.length} shapes | ${x(best)} .. ${x(worst)}; met by ${ok} of ${rows.length} | ${ok === rows.length ? 'met' : '**not met**'} |`;
+    return (
+      `| compile, ${what}: <= ${limit}x drizzle-orm for each of the ${rows.length} shapes | ` +
+      `${x(best)} .. ${x(worst)}; met by ${ok} of ${rows.length} | ${ok === rows.length ? 'met' : '**not met**'} |`
+    );
   });
 }
 
@@ -49,11 +54,20 @@ function httpSection(r) {
   if (!h) return '';
   const name = (c) => `${c.protocol === 'neon' ? 'Neon' : 'PlanetScale'}, ${c.rows.toLocaleString('en-US')} rows`;
   const ms = (ns) => `${(ns / 1e6).toFixed(2)} ms`;
+  const timeRow = (c) =>
+    `| ${name(c)} | ${kb(c.bytes)} | ${dur(c.time.js.medianNs)} | ${dur(c.time.wasm.medianNs)} | ` +
+    `**${x(c.ratio.medians)}** | ${x(c.ratio.pairedMin)} .. ${x(c.ratio.pairedMax)} |`;
+  const partsRow = (c) =>
+    `| ${name(c)} | ${ms(c.time.jsonParse.medianNs)} | ${ms(c.time.wasmCall.medianNs)} | ` +
+    `${kb(c.bufferBytes)} | ${ms(c.time.decodeRows.medianNs)} |`;
   const ratios = h.cases.map((c) => c.ratio.medians);
   const slower = ratios.every((x) => x > 1);
+  const span = `${x(Math.min(...ratios))} .. ${x(Math.max(...ratios))}`;
+  // In the templates below, a `\` at the end of a source line continues the same output line.
   const verdict = slower
-    ? `**The wasm path is slower in every case (${x(Math.min(...ratios))} .. ${x(Math.max(...ratios))} of the JS path).** This is the benchmark issue 6 asks
-for: the JS drivers keep their own decoders (\`npm-package/src/neon-http/values.ts\`, \`src/planetscale/values.ts\`), and both
+    ? `**The wasm path is slower in every case (${span} of the JS path).** This is the benchmark issue 6 asks
+for: the JS drivers keep their own decoders (\`npm-package/src/neon-http/values.ts\`, \
+\`src/planetscale/values.ts\`), and both
 they and the core codecs are tested against the same stand-ins (\`tests/standins/\`).`
     : `**The wasm path is NOT slower in ${h.cases
         .filter((c) => c.ratio.medians <= 1)
@@ -63,33 +77,43 @@ by issue 6 the drivers should switch to the core codecs through wasm.**`;
   return `## HTTP response decoding
 
 One Neon and one PlanetScale response body of 1,000 and 10,000 rows x 8 columns
-(${h.columns.map((c) => `\`${c}\``).join(', ')}; PlanetScale: \`INT32\`, \`INT64\`, \`VARCHAR\`, \`INT8\` (tinyint(1)), \`TIMESTAMP(6)\`,
+(${h.columns.map((c) => `\`${c}\``).join(', ')}; \
+PlanetScale: \`INT32\`, \`INT64\`, \`VARCHAR\`, \`INT8\` (tinyint(1)), \`TIMESTAMP(6)\`,
 \`DECIMAL(12,2)\`, \`JSON\`, \`VARBINARY(32)\`; some NULLs, non-ASCII text, 1 int8 in 100 beyond 2^53), built by
 \`tests/bench/lib/http-decode.mjs\` in the stand-ins' exact wire formats (Neon: array mode + raw text output;
 PlanetScale: protobuf JSON, base64 row values), decoded from the body text to the driver's row values, in this process:
 
 - **JS path** (what the drivers do now): \`JSON.parse\` of the body, then the drivers' own decoders
-  (\`npm-package/dist/neon-http/values.js\` \`decoderForOid\` in neon-http's row loop; \`dist/planetscale/values.js\` \`decodeRows\`).
-- **wasm path**: mizzle-core's protocol codecs (\`neon::parse_response\` + \`decode_text\`, \`planetscale::parse_response\` +
-  \`decode_value\`) through the benchmark-only \`protocol\` wasm build (\`${h.wasm.wasmFile}\`, ${kb(h.wasm.wasmBytes)}, release
-  profile + wasm-opt -Oz like the shipped builds): \`neon_rows(body)\` / \`planetscale_rows(body)\` return all rows in the embedded
-  database's rows buffer, read by \`dist/sqlite-wasm/buffers.js\` \`decodeRows\`; then \`JSON.parse\` of the JSON column (the buffer
+  (\`npm-package/dist/neon-http/values.js\` \`decoderForOid\` in neon-http's row loop; \
+\`dist/planetscale/values.js\` \`decodeRows\`).
+- **wasm path**: mizzle-core's protocol codecs (\`neon::parse_response\` + \`decode_text\`, \
+\`planetscale::parse_response\` +
+  \`decode_value\`) through the benchmark-only \`protocol\` wasm build \
+(\`${h.wasm.wasmFile}\`, ${kb(h.wasm.wasmBytes)}, release
+  profile + wasm-opt -Oz like the shipped builds): \`neon_rows(body)\` / \`planetscale_rows(body)\` \
+return all rows in the embedded
+  database's rows buffer, read by \`dist/sqlite-wasm/buffers.js\` \`decodeRows\`; \
+then \`JSON.parse\` of the JSON column (the buffer
   carries JSON as text; a driver's decode plan knows which columns are JSON).
 
 The harness checks that both paths return equal rows for every case (int8 compared as BigInt: the JS decoders keep it as
 text for the column's mode, the rows buffer carries a number, or a bigint beyond 2^53) and that a malformed body is a
-\`MizzleError\` of kind \`protocol\` from wasm, not a trap. All five contenders of a case alternate (order reversed every other
-round), ${h.warmup} warm-up and ${h.rounds} recorded rounds, a sample is a chunk of about ${h.chunkMs} ms (at least one decode); median per decode.
+\`MizzleError\` of kind \`protocol\` from wasm, not a trap. All five contenders of a case alternate \
+(order reversed every other
+round), ${h.warmup} warm-up and ${h.rounds} recorded rounds, a sample is a chunk of about ${h.chunkMs} ms \
+(at least one decode); median per decode.
 
 | response | body | JS path | wasm path | wasm / JS | per round |
 |---|---|---|---|---|---|
-${h.cases.map((c) => `| ${name(c)} | ${kb(c.bytes)} | ${dur(c.time.js.medianNs)} | ${dur(c.time.wasm.medianNs)} | **${x(c.ratio.medians)}** | ${x(c.ratio.pairedMin)} .. ${x(c.ratio.pairedMax)} |`).join('\n')}
+${h.cases.map(timeRow).join('\n')}
 
 The parts (medians, each timed alone in the same rounds):
 
-| response | JSON.parse of the body | wasm call (\`neon_rows\` / \`planetscale_rows\`: string in, parse, decode, buffer out) | rows buffer | \`decodeRows\` of the buffer |
+| response | JSON.parse of the body | \
+wasm call (\`neon_rows\` / \`planetscale_rows\`: string in, parse, decode, buffer out) | \
+rows buffer | \`decodeRows\` of the buffer |
 |---|---|---|---|---|
-${h.cases.map((c) => `| ${name(c)} | ${ms(c.time.jsonParse.medianNs)} | ${ms(c.time.wasmCall.medianNs)} | ${kb(c.bufferBytes)} | ${ms(c.time.decodeRows.medianNs)} |`).join('\n')}
+${h.cases.map(partsRow).join('\n')}
 
 ${verdict}
 `;
@@ -99,19 +123,34 @@ export function markdown(r) {
   const { repeated, repeatedFields, first, cold } = r.time;
   const { mizzle: sm, drizzle: sd, embedded: se } = r.sizes;
   const dz = `drizzle-orm ${r.versions['drizzle-orm']}`;
+  const spread = (q) => `${x(q.pairedMin)} .. ${x(q.pairedMax)}`;
   const row = (name, c) =>
-    `| ${name} | ${dur(c.mizzle.medianNs)} | ${dur(c.drizzle.medianNs)} | **${x(c.ratio.medians)}** | ${x(c.ratio.pairedMin)} .. ${x(c.ratio.pairedMax)} |`;
+    `| ${name} | ${dur(c.mizzle.medianNs)} | ${dur(c.drizzle.medianNs)} | ` +
+    `**${x(c.ratio.medians)}** | ${spread(c.ratio)} |`;
   const sizeRow = (name, s) =>
-    `| ${name} | ${kb(s.jsRaw)} | ${kb(s.jsGzip)} | ${s.wasmRaw ? kb(s.wasmRaw) : '-'} | ${s.wasmGzip ? kb(s.wasmGzip) : '-'} | ${kb(s.totalRaw)} | **${kb(s.totalGzip)}** |`;
+    `| ${name} | ${kb(s.jsRaw)} | ${kb(s.jsGzip)} | ${s.wasmRaw ? kb(s.wasmRaw) : '-'} | ` +
+    `${s.wasmGzip ? kb(s.wasmGzip) : '-'} | ${kb(s.totalRaw)} | **${kb(s.totalGzip)}** |`;
   const qual =
     r.sqlCheck.repeated === 'identical'
       ? 'identical'
-      : 'the same except that mizzle qualifies the select list (`select "users"."id", ...` where drizzle-orm writes `select "id", ...`; tests/conformance/DIFFERENCES.md, "toSQL of a select"); parameters identical';
+      : 'the same except that mizzle qualifies the select list (`select "users"."id", ...` where drizzle-orm ' +
+        'writes `select "id", ...`; tests/conformance/DIFFERENCES.md, "toSQL of a select"); parameters identical';
+  const compileHeader =
+    `| shape | first: mizzle | drizzle-orm | ratio | <= ${BUD.compileFirst}x ` +
+    `| repeated: mizzle | drizzle-orm | ratio | <= ${BUD.compileRepeated}x |`;
+  const { time: dt, ratios: dq } = r.decode;
+  const { time: rt, ratios: rq, build: rb } = r.relational;
+  // A ratio table row: the median in bold, the per-round spread, and whether it is within `limit`.
+  const ratioRow = (label, q, limit) =>
+    `| ${label} | **${x(q.medians)}** | ${spread(q)} | <= ${limit}x: ${met(q.medians <= limit)} |`;
+  const shortest = (c) => Math.min(c.mizzle.minSampleMs, c.drizzle.minSampleMs).toFixed(0);
+  // In the template below, a `\` at the end of a source line continues the same output line.
   return `# Benchmarks
 
 <!-- Generated by tests/bench/run.mjs: do not edit by hand, re-run it. -->
 
-Regenerate (after \`./x setup\` and a build of npm-package, e.g. \`node scripts/build-wasm.mjs && (cd npm-package && npx tsc -p .)\`):
+Regenerate (after \`./x setup\` and a build of npm-package, e.g. \
+\`node scripts/build-wasm.mjs && (cd npm-package && npx tsc -p .)\`):
 
 \`\`\`sh
 ${r.command}
@@ -119,7 +158,9 @@ ${r.command}
 
 Machine: nproc ${r.machine.nproc} (${r.machine.cpu}), Node ${r.machine.node}, ${r.machine.platform}; ${r.date};
 1-minute load average ${r.machine.loadAtStart.toFixed(2)} at the start, ${r.machine.loadAtEnd.toFixed(2)} at the end.
-Versions: mizzle ${r.versions.mizzle}, ${dz}, esbuild ${r.versions.esbuild}, sql.js ${r.versions['sql.js']}, better-sqlite3 ${r.versions['better-sqlite3']} (built from source by node-gyp), @sqlite.org/sqlite-wasm ${r.versions['@sqlite.org/sqlite-wasm']}, miniflare ${r.versions.miniflare}.
+Versions: mizzle ${r.versions.mizzle}, ${dz}, esbuild ${r.versions.esbuild}, sql.js ${r.versions['sql.js']}, \
+better-sqlite3 ${r.versions['better-sqlite3']} (built from source by node-gyp), \
+@sqlite.org/sqlite-wasm ${r.versions['@sqlite.org/sqlite-wasm']}, miniflare ${r.versions.miniflare}.
 Raw data: \`tests/bench/results.json\`. \`node tests/bench/run.mjs --smoke\` runs one tiny round of the
 same harness (used by the test command: it checks the SQL and the method, never the timings).
 
@@ -138,9 +179,12 @@ ${row('(b) first time: a shape never seen before', first)}
 ${row('(c) cold process: import + first query', cold)}
 
 Cold process (c), split (medians of each part; mizzle vs drizzle-orm): importing the ORM (root, \`sqlite-core\`, \`d1\`)
-${dur(cold.mizzle.importMedianNs)} vs ${dur(cold.drizzle.importMedianNs)}; defining the table ${dur(cold.mizzle.tableMedianNs ?? NaN)} vs ${dur(cold.drizzle.tableMedianNs ?? NaN)};
-\`drizzle(binding)\` ${dur(cold.mizzle.drizzleMedianNs ?? NaN)} vs ${dur(cold.drizzle.drizzleMedianNs ?? NaN)} (mizzle reads, compiles and instantiates the engine wasm here, \`initSync\`;
-its first query is also its first call into wasm); first query build + \`toSQL()\` ${dur(cold.mizzle.queryMedianNs ?? NaN)} vs ${dur(cold.drizzle.queryMedianNs ?? NaN)}.
+${dur(cold.mizzle.importMedianNs)} vs ${dur(cold.drizzle.importMedianNs)}; \
+defining the table ${dur(cold.mizzle.tableMedianNs ?? NaN)} vs ${dur(cold.drizzle.tableMedianNs ?? NaN)};
+\`drizzle(binding)\` ${dur(cold.mizzle.drizzleMedianNs ?? NaN)} vs ${dur(cold.drizzle.drizzleMedianNs ?? NaN)} \
+(mizzle reads, compiles and instantiates the engine wasm here, \`initSync\`;
+its first query is also its first call into wasm); \
+first query build + \`toSQL()\` ${dur(cold.mizzle.queryMedianNs ?? NaN)} vs ${dur(cold.drizzle.queryMedianNs ?? NaN)}.
 Budget: cold start <= 20 ms: ${met(cold.mizzle.medianNs <= 20e6)} (${dur(cold.mizzle.medianNs)}).
 
 SQL: for the measured query the two ORMs' \`toSQL()\` are ${qual}. The never-seen shapes were
@@ -148,12 +192,14 @@ checked the same way (${r.sqlCheck.shapes}).
 
 Spread of the per-sample times: (a) mizzle ${range(repeated.mizzle)}, drizzle-orm ${range(repeated.drizzle)};
 (a') mizzle ${range(repeatedFields.mizzle)}, drizzle-orm ${range(repeatedFields.drizzle)};
-(b) mizzle ${range(first.mizzle)}, drizzle-orm ${range(first.drizzle)}; (c) mizzle ${range(cold.mizzle)}, drizzle-orm ${range(cold.drizzle)}.
+(b) mizzle ${range(first.mizzle)}, drizzle-orm ${range(first.drizzle)}; \
+(c) mizzle ${range(cold.mizzle)}, drizzle-orm ${range(cold.drizzle)}.
 
 ## Sizes
 
 A minimal D1 worker (\`drizzle\` from the ORM's D1 driver, one three-column table, one select
-by id; source in \`tests/bench/lib/sizes.mjs\`), and the same worker over Neon's and PlanetScale's HTTP drivers, bundled by esbuild ${r.versions.esbuild} minified the way wrangler
+by id; source in \`tests/bench/lib/sizes.mjs\`), and the same worker over Neon's and PlanetScale's HTTP drivers, \
+bundled by esbuild ${r.versions.esbuild} minified the way wrangler
 does it (ESM, conditions \`workerd, worker, browser\`, \`.wasm\` kept as a module import of a copied
 file). gzip -9 of each file, summed. 1 KB = 1024 bytes.
 
@@ -163,13 +209,27 @@ ${sizeRow('D1 worker, `mizzle/d1`', sm)}
 ${sizeRow(`D1 worker, \`drizzle-orm/d1\` ${r.versions['drizzle-orm']}`, sd)}
 ${sizeRow('mizzle embedded build (`mizzle_embedded_bg.wasm` + `mizzle_embedded.js`, as shipped)', se)}
 ${sizeRow(`sql.js ${r.versions['sql.js']} (\`sql-wasm.wasm\` + \`sql-wasm.js\`)`, r.sizes.sqlJs)}
-${sizeRow(`@sqlite.org/sqlite-wasm ${r.versions['@sqlite.org/sqlite-wasm']} (\`sqlite3.wasm\` + \`index.mjs\`)`, r.sizes.sqliteWasm)}
+${sizeRow(
+  `@sqlite.org/sqlite-wasm ${r.versions['@sqlite.org/sqlite-wasm']} (\`sqlite3.wasm\` + \`index.mjs\`)`,
+  r.sizes.sqliteWasm,
+)}
 ${sizeRow('Neon worker, `mizzle/neon-http` + `mizzle/pg-core`', r.sizes.neon.mizzle)}
-${sizeRow(`Neon worker, \`drizzle-orm/neon-http\` + \`@neondatabase/serverless\` ${r.versions['@neondatabase/serverless']}`, r.sizes.neon.drizzle)}
-${sizeRow('PlanetScale worker, `mizzle/planetscale` + `mizzle/mysql-core` (the `inline` engine build)', r.sizes.planetscale.mizzle)}
-${sizeRow(`PlanetScale worker, \`drizzle-orm/planetscale-serverless\` + \`@planetscale/database\` ${r.versions['@planetscale/database']}`, r.sizes.planetscale.drizzle)}
+${sizeRow(
+  `Neon worker, \`drizzle-orm/neon-http\` + \`@neondatabase/serverless\` ${r.versions['@neondatabase/serverless']}`,
+  r.sizes.neon.drizzle,
+)}
+${sizeRow(
+  'PlanetScale worker, `mizzle/planetscale` + `mizzle/mysql-core` (the `inline` engine build)',
+  r.sizes.planetscale.mizzle,
+)}
+${sizeRow(
+  `PlanetScale worker, \`drizzle-orm/planetscale-serverless\` + \`@planetscale/database\` ` +
+    `${r.versions['@planetscale/database']}`,
+  r.sizes.planetscale.drizzle,
+)}
 
-Budgets: D1 worker <= 60 KB gzip: ${met(sm.totalGzip <= 60 * 1024)} (${kb(sm.totalGzip)}); embedded build <= 450 KB gzip: ${met(se.totalGzip <= 450 * 1024)} (${kb(se.totalGzip)}).
+Budgets: D1 worker <= 60 KB gzip: ${met(sm.totalGzip <= 60 * 1024)} (${kb(sm.totalGzip)}); \
+embedded build <= 450 KB gzip: ${met(se.totalGzip <= 450 * 1024)} (${kb(se.totalGzip)}).
 
 ## Compile: ten query shapes
 
@@ -182,18 +242,20 @@ returns no rows (the same stub for both ORMs; no database is hit). **first** = a
 were interned beforehand by an unrelated untimed select, so, like (b), a new shape over known names;
 the harness checks that mizzle compiles exactly one shape through wasm per operation);
 **repeated** = the same shape (set 0) again and again. Median time per operation; ratio = mizzle / drizzle-orm.
-${r.compile.settings.rounds} recorded rounds after ${r.compile.settings.warmup} warm-up rounds (${r.compile.settings.warmupFirst} for first time); repeated samples last at least
-${r.compile.settings.sampleMs} ms; a first-time sample is exactly ${r.compile.settings.neverSeenPerSample} never-seen shapes. Budgets: first time <= ${BUD.compileFirst}x, repeated <= ${BUD.compileRepeated}x.
+${r.compile.settings.rounds} recorded rounds after ${r.compile.settings.warmup} warm-up rounds \
+(${r.compile.settings.warmupFirst} for first time); repeated samples last at least
+${r.compile.settings.sampleMs} ms; a first-time sample is exactly ${r.compile.settings.neverSeenPerSample} \
+never-seen shapes. Budgets: first time <= ${BUD.compileFirst}x, repeated <= ${BUD.compileRepeated}x.
 
 **Plain** (build + \`.toSQL()\`):
 
-| shape | first: mizzle | drizzle-orm | ratio | <= ${BUD.compileFirst}x | repeated: mizzle | drizzle-orm | ratio | <= ${BUD.compileRepeated}x |
+${compileHeader}
 |---|---|---|---|---|---|---|---|---|
 ${r.compile.rows.map((c) => compileRow(c, 'firstPlain', 'repeatedPlain')).join('\n')}
 
 **Prepared** (build with placeholders + \`.prepare()\` + \`await .execute(values)\` on the empty stub):
 
-| shape | first: mizzle | drizzle-orm | ratio | <= ${BUD.compileFirst}x | repeated: mizzle | drizzle-orm | ratio | <= ${BUD.compileRepeated}x |
+${compileHeader}
 |---|---|---|---|---|---|---|---|---|
 ${r.compile.rows.map((c) => compileRow(c, 'firstPrepared', 'repeatedPrepared')).join('\n')}
 
@@ -205,33 +267,37 @@ the columns it fills with a literal \`null\`, mizzle leaves them out; parameters
 
 ## Decode: ${r.decode.rows.toLocaleString('en-US')} rows
 
-\`db.select().from(items).all()\` of ${r.decode.rows.toLocaleString('en-US')} rows (\`id\`, \`name\`, \`createdAt\` timestamp, \`active\` boolean,
+\`db.select().from(items).all()\` of ${r.decode.rows.toLocaleString('en-US')} rows \
+(\`id\`, \`name\`, \`createdAt\` timestamp, \`active\` boolean,
 \`data\` JSON, \`payload\` 32-byte blob), each contender in one process, all alternating (order reversed every
-other round), one query per sample, median of ${r.decode.time.mizzle.samples} samples. The "raw" rows use the driver without an
+other round), one query per sample, median of ${dt.mizzle.samples} samples. The "raw" rows use the driver without an
 ORM and map each row by hand to the same JS shapes (\`Date\`, boolean, parsed JSON, the blob as its ORM gives it):
 mizzle raw = the embedded client's wasm \`Database.query(sql, params, codecs)\` (\`client.db\`, exposed) with no
 column codecs, decoded by the package's own buffer decoder (\`dist/sqlite-wasm/buffers.js\`, imported by path: not
 a public export); sql.js raw = \`prepare\` + \`step\`/\`get\`; better-sqlite3 raw = \`.all()\`. The harness checks
 that all six return the same rows. SQLite: mizzle embedded ${r.decode.engines.mizzleSqlite} (C compiled to wasm
-with clang), sql.js ${r.decode.engines.sqlJsSqlite} (emscripten wasm), better-sqlite3 ${r.decode.engines.bs3Sqlite} (native).
+with clang), sql.js ${r.decode.engines.sqlJsSqlite} (emscripten wasm), \
+better-sqlite3 ${r.decode.engines.bs3Sqlite} (native).
 **Engine pairing for the budget: mizzle embedded vs drizzle-orm on sql.js**, both SQLite compiled to wasm and run
 in-process by V8, so the comparison is of the ORM layers and the row crossing, not of native vs wasm SQLite;
 better-sqlite3 (native) is shown for reference.
 
 | contender | median | vs raw driver |
 |---|---|---|
-| mizzle (\`mizzle/sqlite-wasm\`) | ${dur(r.decode.time.mizzle.medianNs)} | ${x(r.decode.ratios.mizzleVsRaw.medians)} |
-| mizzle raw (embedded \`client.db.query\`) | ${dur(r.decode.time.mizzleRaw.medianNs)} | |
-| drizzle-orm + sql.js ${r.versions['sql.js']} | ${dur(r.decode.time.drizzleSqlJs.medianNs)} | ${x(r.decode.ratios.drizzleSqlJsVsRaw.medians)} |
-| sql.js raw | ${dur(r.decode.time.sqlJsRaw.medianNs)} | |
-| drizzle-orm + better-sqlite3 ${r.versions['better-sqlite3']} | ${dur(r.decode.time.drizzleBs3.medianNs)} | ${x(r.decode.ratios.drizzleBs3VsRaw.medians)} |
-| better-sqlite3 raw | ${dur(r.decode.time.bs3Raw.medianNs)} | |
+| mizzle (\`mizzle/sqlite-wasm\`) | ${dur(dt.mizzle.medianNs)} | ${x(dq.mizzleVsRaw.medians)} |
+| mizzle raw (embedded \`client.db.query\`) | ${dur(dt.mizzleRaw.medianNs)} | |
+| drizzle-orm + sql.js ${r.versions['sql.js']} | ${dur(dt.drizzleSqlJs.medianNs)} | ${x(dq.drizzleSqlJsVsRaw.medians)} |
+| sql.js raw | ${dur(dt.sqlJsRaw.medianNs)} | |
+| drizzle-orm + better-sqlite3 ${r.versions['better-sqlite3']} | ${dur(dt.drizzleBs3.medianNs)} | \
+${x(dq.drizzleBs3VsRaw.medians)} |
+| better-sqlite3 raw | ${dur(dt.bs3Raw.medianNs)} | |
 
 | ratio | value | per round | budget |
 |---|---|---|---|
-| mizzle / drizzle-orm + sql.js (same engine kind) | **${x(r.decode.ratios.mizzleVsDrizzleSqlJs.medians)}** | ${x(r.decode.ratios.mizzleVsDrizzleSqlJs.pairedMin)} .. ${x(r.decode.ratios.mizzleVsDrizzleSqlJs.pairedMax)} | <= ${BUD.decodeVsDrizzle}x: ${met(r.decode.ratios.mizzleVsDrizzleSqlJs.medians <= BUD.decodeVsDrizzle)} |
-| mizzle / mizzle raw | **${x(r.decode.ratios.mizzleVsRaw.medians)}** | ${x(r.decode.ratios.mizzleVsRaw.pairedMin)} .. ${x(r.decode.ratios.mizzleVsRaw.pairedMax)} | <= ${BUD.decodeVsRaw}x: ${met(r.decode.ratios.mizzleVsRaw.medians <= BUD.decodeVsRaw)} |
-| mizzle / drizzle-orm + better-sqlite3 (reference) | ${x(r.decode.ratios.mizzleVsDrizzleBs3.medians)} | ${x(r.decode.ratios.mizzleVsDrizzleBs3.pairedMin)} .. ${x(r.decode.ratios.mizzleVsDrizzleBs3.pairedMax)} | - |
+${ratioRow('mizzle / drizzle-orm + sql.js (same engine kind)', dq.mizzleVsDrizzleSqlJs, BUD.decodeVsDrizzle)}
+${ratioRow('mizzle / mizzle raw', dq.mizzleVsRaw, BUD.decodeVsRaw)}
+| mizzle / drizzle-orm + better-sqlite3 (reference) | ${x(dq.mizzleVsDrizzleBs3.medians)} | \
+${spread(dq.mizzleVsDrizzleBs3)} | - |
 
 ## Relational end to end
 
@@ -239,20 +305,24 @@ better-sqlite3 (native) is shown for reference.
 mizzle on its embedded database (one statement: JSON subqueries planned by the engine) and drizzle-orm on
 better-sqlite3 (native SQLite), each against its own SQLite without an ORM: one join
 (\`${'select p.id, p.name, c.id, ... left join children c ... order by p.id, c.id'}\`) grouped by hand into the same
-objects. Every contender's result is checked equal to the hand-mapped one. ${r.relational.time.mizzle.samples} samples each, alternating.
+objects. Every contender's result is checked equal to the hand-mapped one. \
+${rt.mizzle.samples} samples each, alternating.
 Not on sql.js: drizzle-orm 0.45.4's sql-js driver returns the nested rows as an unparsed JSON string there.
 
 | | time | / its raw join |
 |---|---|---|
-| mizzle (embedded) | ${dur(r.relational.time.mizzle.medianNs)} | ${x(r.relational.ratios.mizzleVsRaw.medians)} |
-| embedded SQLite raw join, hand-grouped | ${dur(r.relational.time.mizzleRaw.medianNs)} | |
-| drizzle-orm + better-sqlite3 | ${dur(r.relational.time.drizzleBs3.medianNs)} | ${x(r.relational.ratios.drizzleBs3VsRaw.medians)} |
-| better-sqlite3 raw join, hand-grouped | ${dur(r.relational.time.bs3Raw.medianNs)} | |
+| mizzle (embedded) | ${dur(rt.mizzle.medianNs)} | ${x(rq.mizzleVsRaw.medians)} |
+| embedded SQLite raw join, hand-grouped | ${dur(rt.mizzleRaw.medianNs)} | |
+| drizzle-orm + better-sqlite3 | ${dur(rt.drizzleBs3.medianNs)} | ${x(rq.drizzleBs3VsRaw.medians)} |
+| better-sqlite3 raw join, hand-grouped | ${dur(rt.bs3Raw.medianNs)} | |
 
 | ratio | value | per round |
 |---|---|---|
-| end to end, mizzle (wasm SQLite) / drizzle-orm (native SQLite) | **${x(r.relational.ratios.mizzleVsDrizzleBs3.medians)}** | ${x(r.relational.ratios.mizzleVsDrizzleBs3.pairedMin)} .. ${x(r.relational.ratios.mizzleVsDrizzleBs3.pairedMax)} |
-| build + SQL (\`toSQL()\`, repeated shape): mizzle ${dur(r.relational.build.mizzle.medianNs)}, drizzle-orm ${dur(r.relational.build.drizzleBs3.medianNs)} | **${x(r.relational.ratios.buildMizzleVsDrizzle.medians)}** | ${x(r.relational.ratios.buildMizzleVsDrizzle.pairedMin)} .. ${x(r.relational.ratios.buildMizzleVsDrizzle.pairedMax)} |
+| end to end, mizzle (wasm SQLite) / drizzle-orm (native SQLite) | \
+**${x(rq.mizzleVsDrizzleBs3.medians)}** | ${spread(rq.mizzleVsDrizzleBs3)} |
+| build + SQL (\`toSQL()\`, repeated shape): \
+mizzle ${dur(rb.mizzle.medianNs)}, drizzle-orm ${dur(rb.drizzleBs3.medianNs)} | \
+**${x(rq.buildMizzleVsDrizzle.medians)}** | ${spread(rq.buildMizzleVsDrizzle)} |
 
 ${httpSection(r)}
 ## D1 end to end (workerd through miniflare ${r.versions.miniflare})
@@ -268,11 +338,17 @@ ${r.d1.mizzle.samples} samples each, alternating.
 
 | | mizzle | drizzle-orm | no ORM | mizzle / drizzle-orm | per round | budget |
 |---|---|---|---|---|---|---|
-| request: batched insert + select + findMany | ${dur(r.d1.mizzle.medianNs)} | ${dur(r.d1.drizzle.medianNs)} | ${dur(r.d1.raw.medianNs)} | **${x(r.d1.ratio.medians)}** | ${x(r.d1.ratio.pairedMin)} .. ${x(r.d1.ratio.pairedMax)} | <= ${BUD.d1Request}x: ${met(r.d1.ratio.medians <= BUD.d1Request)} |
+| request: batched insert + select + findMany | \
+${dur(r.d1.mizzle.medianNs)} | ${dur(r.d1.drizzle.medianNs)} | ${dur(r.d1.raw.medianNs)} | \
+**${x(r.d1.ratio.medians)}** | ${spread(r.d1.ratio)} | \
+<= ${BUD.d1Request}x: ${met(r.d1.ratio.medians <= BUD.d1Request)} |
 
-Against the no-ORM worker: mizzle ${x(r.d1.vsRaw.mizzle.medians)} (${dur(r.d1.mizzle.medianNs - r.d1.raw.medianNs)} more per request), drizzle-orm ${x(r.d1.vsRaw.drizzle.medians)}
-(${dur(r.d1.drizzle.medianNs - r.d1.raw.medianNs)} more). For mizzle / drizzle-orm to reach ${BUD.d1Request}x, mizzle would have to take
-${dur(r.d1.drizzle.medianNs * BUD.d1Request)}: ${dur(r.d1.raw.medianNs - r.d1.drizzle.medianNs * BUD.d1Request)} less than the same statements with no ORM at all.
+Against the no-ORM worker: mizzle ${x(r.d1.vsRaw.mizzle.medians)} \
+(${dur(r.d1.mizzle.medianNs - r.d1.raw.medianNs)} more per request), drizzle-orm ${x(r.d1.vsRaw.drizzle.medians)}
+(${dur(r.d1.drizzle.medianNs - r.d1.raw.medianNs)} more). \
+For mizzle / drizzle-orm to reach ${BUD.d1Request}x, mizzle would have to take
+${dur(r.d1.drizzle.medianNs * BUD.d1Request)}: ${dur(r.d1.raw.medianNs - r.d1.drizzle.medianNs * BUD.d1Request)} \
+less than the same statements with no ORM at all.
 
 ## Budgets
 
@@ -288,8 +364,8 @@ ${r.budgets
 
 - **Timing.** \`process.hrtime.bigint()\` around one sample: chunks of operations (each about a
   tenth of a sample, sized per ORM by a calibration run) repeated under one clock until the sample
-  has lasted at least ${r.settings.sampleMs} ms (shortest recorded samples: (a) ${Math.min(repeated.mizzle.minSampleMs, repeated.drizzle.minSampleMs).toFixed(0)} ms,
-  (a') ${Math.min(repeatedFields.mizzle.minSampleMs, repeatedFields.drizzle.minSampleMs).toFixed(0)} ms, (b) ${Math.min(first.mizzle.minSampleMs, first.drizzle.minSampleMs).toFixed(0)} ms); the figure is its ns per operation. Unrecorded
+  has lasted at least ${r.settings.sampleMs} ms (shortest recorded samples: (a) ${shortest(repeated)} ms,
+  (a') ${shortest(repeatedFields)} ms, (b) ${shortest(first)} ms); the figure is its ns per operation. Unrecorded
   warm-up rounds first (3; 2 for (b), after 6,000 untimed misses each), then ${r.settings.rounds} recorded rounds;
   each round takes one sample of each ORM, in alternating order (mizzle first, then drizzle-orm
   first, ...), so drift and background load fall on both. The figure is the median; the ratio is

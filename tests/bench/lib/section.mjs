@@ -64,7 +64,9 @@ async function decode() {
   };
   const m = (k) => (time[k].medianNs / 1e6).toFixed(1);
   log(
-    `decode ${DECODE_ROWS} rows: mizzle ${m('mizzle')} ms, raw ${m('mizzleRaw')} ms; drizzle+sql.js ${m('drizzleSqlJs')} ms, raw ${m('sqlJsRaw')} ms; drizzle+better-sqlite3 ${m('drizzleBs3')} ms, raw ${m('bs3Raw')} ms`,
+    `decode ${DECODE_ROWS} rows: mizzle ${m('mizzle')} ms, raw ${m('mizzleRaw')} ms; ` +
+      `drizzle+sql.js ${m('drizzleSqlJs')} ms, raw ${m('sqlJsRaw')} ms; ` +
+      `drizzle+better-sqlite3 ${m('drizzleBs3')} ms, raw ${m('bs3Raw')} ms`,
   );
 
   const rel = await setupRelational();
@@ -94,8 +96,11 @@ async function decode() {
     },
   };
   const ms = (k) => (relRun[k].medianNs / 1e6).toFixed(2);
+  const us = (k) => (relBuild[k].medianNs / 1e3).toFixed(2);
   log(
-    `relational findMany 100 x 10: mizzle ${ms('mizzle')} ms (raw join ${ms('mizzleRaw')} ms), drizzle-orm + better-sqlite3 ${ms('drizzleBs3')} ms (raw join ${ms('bs3Raw')} ms); build + SQL: mizzle ${(relBuild.mizzle.medianNs / 1e3).toFixed(2)} us, drizzle-orm ${(relBuild.drizzleBs3.medianNs / 1e3).toFixed(2)} us`,
+    `relational findMany 100 x 10: mizzle ${ms('mizzle')} ms (raw join ${ms('mizzleRaw')} ms), ` +
+      `drizzle-orm + better-sqlite3 ${ms('drizzleBs3')} ms (raw join ${ms('bs3Raw')} ms); ` +
+      `build + SQL: mizzle ${us('mizzle')} us, drizzle-orm ${us('drizzleBs3')} us`,
   );
   return { decode: decodeOut, relational };
 }

@@ -1,9 +1,11 @@
-// The three implementations of the conformance set: mizzle on the embedded database in
-// Node, mizzle/d1 in workerd, drizzle-orm/d1 in workerd (same kind of worker).
+// The four implementations of the SQLite scenarios: mizzle on the embedded database in Node, mizzle/d1
+// and drizzle-orm/d1 in workerd (same kind of worker), and drizzle-orm/better-sqlite3 in Node, the
+// reference for the scenarios D1 cannot run (`syncOnly`: synchronous transactions).
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { sqliteSetupSql } from '../../scenarios/index.mjs';
 import { runAll } from './run-all.mjs';
-import { setupSql } from '../scenarios.mjs';
 import { bundleWorker, fetchJson, miniflare, PKG, requireBuiltPackage } from './workers.mjs';
 
 /** mizzle on the embedded (wasm) SQLite in this Node process. */
@@ -25,7 +27,34 @@ export async function runEmbedded(only) {
       fresh: async (schema) => {
         const client = await createDatabase();
         clients.push(client);
-        client.exec(setupSql);
+        client.exec(sqliteSetupSql);
+        return drizzle(client, { schema });
+      },
+    });
+  } finally {
+    for (const c of clients) c.close();
+  }
+}
+
+/** drizzle-orm on better-sqlite3 (an in-memory database per scenario): synchronous like the embedded one. */
+export async function runBetterSqlite(only) {
+  const Database = createRequire(import.meta.url)('better-sqlite3');
+  const [{ drizzle }, core, ops] = await Promise.all([
+    import('drizzle-orm/better-sqlite3'),
+    import('drizzle-orm/sqlite-core'),
+    import('drizzle-orm'),
+  ]);
+  const clients = [];
+  try {
+    return await runAll({
+      core,
+      ops,
+      only,
+      sync: true,
+      fresh: async (schema) => {
+        const client = new Database(':memory:');
+        clients.push(client);
+        client.exec(sqliteSetupSql);
         return drizzle(client, { schema });
       },
     });
@@ -38,7 +67,7 @@ const workerSource = (pkg) => `
 import { drizzle } from '${pkg}/d1';
 import * as core from '${pkg}/sqlite-core';
 import * as ops from '${pkg}';
-import { setupStatements } from '../../scenarios.mjs';
+import { setupStatements } from '../../../scenarios/index.mjs';
 import { runAll } from '../../lib/run-all.mjs';
 
 export default {
@@ -46,7 +75,7 @@ export default {
     try {
       const only = new URL(request.url).searchParams.getAll('only');
       const fresh = async (schema) => {
-        await env.DB.batch(setupStatements.map((s) => env.DB.prepare(s)));
+        await env.DB.batch(setupStatements.sqlite.map((s) => env.DB.prepare(s)));
         return drizzle(env.DB, { schema });
       };
       return Response.json(await runAll({ core, ops, fresh, only: only.length ? only : undefined }));
@@ -69,7 +98,7 @@ export async function runD1(pkg, only) {
     compatibilityFlags: pkg === 'drizzle-orm' ? ['nodejs_compat'] : [],
   });
   try {
-    const q = only ? '?' + only.map((n) => `only=${encodeURIComponent(n)}`).join('&') : '';
+    const q = only ? `?${only.map((n) => `only=${encodeURIComponent(n)}`).join('&')}` : '';
     return await fetchJson(mf, `/${q}`);
   } finally {
     await mf.dispose();

@@ -49,7 +49,7 @@ function mizzleNodePath() {
 
 /**
  * Bundles `source` (an ES module; relative imports resolve from .build/<name>/, so
- * `../../scenarios.mjs` is this folder's) into .build/<name>/out/<name>.js.
+ * `../../lib/` is this folder's lib/ and `../../../scenarios/` the shared set) into .build/<name>/out/<name>.js.
  */
 export async function bundleWorker(name, source) {
   requireBuiltPackage();

@@ -1,5 +1,5 @@
-// The four implementations of the driver conformance set (scenarios.mjs), each a "lane" with a
-// database of its own so the lanes run side by side:
+// The four implementations of the PostgreSQL and MySQL scenarios of the shared set (tests/scenarios/), each a
+// "lane" with a database of its own so the lanes run side by side:
 //   pg    mizzle/neon-http  and drizzle-orm/neon-http (over @neondatabase/serverless's neon()),
 //   mysql mizzle/planetscale and drizzle-orm/planetscale-serverless (over @planetscale/database's Client),
 // all through the stand-ins in front of the real PostgreSQL / MariaDB. Tables are made fresh for
@@ -12,7 +12,7 @@ import { neon, neonConfig } from '@neondatabase/serverless';
 import { Client } from '@planetscale/database';
 import { startNeon } from '../neon.mjs';
 import { startPlanetScale } from '../planetscale.mjs';
-import { makeSchema, normalize, scenarios, setupStatements, teardownStatements } from '../scenarios.mjs';
+import { makeSchema, normalize, scenariosFor, setupStatements, teardownStatements } from '../../scenarios/index.mjs';
 
 export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'test' };
 export const MY = { host: '127.0.0.1', port: 3306, user: 'root', password: '', database: 'test' };
@@ -71,13 +71,12 @@ async function ensureDatabases(names) {
 }
 
 /** Runs every scenario of `d` on one implementation; results by scenario name. */
-async function runLane({ d, impl, database, makeDb, reset }) {
+async function runLane({ d, impl, makeDb, reset }) {
   const core = d === 'pg' ? impl.pgCore : impl.mysqlCore;
   const t = makeSchema(core, impl.root, d);
   const out = {};
   const db = makeDb(t.schema);
-  for (const s of scenarios) {
-    if (s.only && s.only !== d) continue;
+  for (const s of scenariosFor(d)) {
     try {
       await reset();
       out[s.name] = { ok: true, value: normalize(await s.run(db, t, impl.root, d)) };
@@ -133,7 +132,7 @@ export async function runAllLanes() {
             ? (schema) => impl.planetscale.drizzle({ url: ps[which].url }, { schema })
             : (schema) => impl.planetscale.drizzle(new Client({ url: ps[which].url }), { schema });
       try {
-        return await runLane({ d, impl, database, makeDb, reset });
+        return await runLane({ d, impl, makeDb, reset });
       } finally {
         await teardown();
       }

@@ -1,6 +1,6 @@
 //! The embedded in-memory SQLite database (`sqlite` feature), see README.md
-//! "Embedded SQLite". `ffi` holds all the `unsafe`; `params` and `rows` are
-//! the two buffers that cross the boundary.
+//! "Embedded SQLite". `ffi` holds all the `unsafe`; `params` reads the
+//! parameter buffer and `column_codecs` writes values into the rows buffer.
 
 #![deny(unsafe_code)]
 
@@ -10,17 +10,19 @@ use std::collections::BTreeMap;
 use sqlite_wasm_rs::{SQLITE_MISUSE, SQLITE_RANGE, SQLITE_TOOBIG};
 use wasm_bindgen::prelude::*;
 
-use crate::error::js_error;
+use mizzle_core::Codec;
+
+use crate::error::{js_error, ENGINE_INPUT};
 
 mod codes;
+mod column_codecs;
 #[allow(unsafe_code)]
 mod ffi;
 mod params;
-mod rows;
 
-use crate::rows::RowsWriter;
+use crate::rows_buffer::RowsWriter;
+use column_codecs::WriteColumn;
 use ffi::{Connection, SqliteError, Statement};
-use rows::WriteColumn;
 
 /// How many prepared statements a database keeps (least recently used evicted).
 const STATEMENT_CACHE_CAPACITY: usize = 64;
@@ -60,10 +62,14 @@ impl Database {
     /// Runs one statement and returns all its rows in one buffer (README.md).
     /// `codecs` is the decode plan, one codec id per column; missing entries are raw.
     pub fn query(&self, sql: &str, params: &[u8], codecs: &[u8]) -> Result<Vec<u8>, JsValue> {
-        if let Some(bad) = codecs.iter().find(|&&c| c > rows::CODEC_MAX) {
-            return Err(js_error("protocol", &format!("unknown codec {bad}"), None));
+        if let Some(bad) = codecs.iter().find(|&&c| Codec::from_repr(c).is_none()) {
+            return Err(js_error(
+                ENGINE_INPUT,
+                &format!("unknown codec {bad}"),
+                None,
+            ));
         }
-        let values = params::parse(params).map_err(|e| js_error("protocol", &e.0, None))?;
+        let values = params::parse(params).map_err(|e| js_error(ENGINE_INPUT, &e.0, None))?;
         let inner = self.open()?;
         let mut cache = inner.cache()?;
         let stmt = cache.get(&inner.conn, sql)?;
@@ -96,7 +102,7 @@ impl Database {
     /// `[changes, lastInsertRowid]`. `changes` is 0 when the statement
     /// changed nothing (a SELECT or DDL), as in better-sqlite3.
     pub fn run(&self, sql: &str, params: &[u8]) -> Result<Vec<f64>, JsValue> {
-        let values = params::parse(params).map_err(|e| js_error("protocol", &e.0, None))?;
+        let values = params::parse(params).map_err(|e| js_error(ENGINE_INPUT, &e.0, None))?;
         let inner = self.open()?;
         let mut cache = inner.cache()?;
         let stmt = cache.get(&inner.conn, sql)?;

@@ -1,6 +1,6 @@
 //! The parameter buffer (JS -> wasm), see README.md "Embedded SQLite":
-//! per value a tag byte then its payload, little-endian:
-//! `0` null; `1` i64; `2` f64; `3` text (u32 length + UTF-8); `4` blob (u32 length + bytes).
+//! per value a `ValueTag` byte then its payload, little-endian: null, number
+//! (an integer as f64), float (f64), text, blob, bigint (i64) or bool.
 //!
 //! Every read is bounds-checked: a malformed buffer is an error, never a panic.
 
@@ -15,11 +15,10 @@ pub(crate) enum Value<'a> {
     Blob(&'a [u8]),
 }
 
-pub(crate) const TAG_NULL: u8 = 0;
-pub(crate) const TAG_INTEGER: u8 = 1;
-pub(crate) const TAG_FLOAT: u8 = 2;
-pub(crate) const TAG_TEXT: u8 = 3;
-pub(crate) const TAG_BLOB: u8 = 4;
+use crate::wire::ValueTag;
+
+/// `Number.MAX_SAFE_INTEGER` as a float.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// Why a parameter buffer was rejected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,15 +30,26 @@ pub(crate) fn parse(buf: &[u8]) -> Result<Vec<Value<'_>>, ProtocolError> {
     let mut out = Vec::new();
     while !r.is_done() {
         let at = r.pos;
-        let value = match r.u8()? {
-            TAG_NULL => Value::Null,
-            TAG_INTEGER => Value::Integer(i64::from_le_bytes(r.array()?)),
-            TAG_FLOAT => Value::Float(f64::from_le_bytes(r.array()?)),
-            TAG_TEXT => Value::Text(r.sized()?),
-            TAG_BLOB => Value::Blob(r.sized()?),
-            tag => {
+        let tag = r.u8()?;
+        let value = match ValueTag::from_repr(tag) {
+            Some(ValueTag::Null) => Value::Null,
+            Some(ValueTag::Number) => {
+                let v = f64::from_le_bytes(r.array()?);
+                if !(v.fract() == 0.0 && v.abs() <= MAX_SAFE_INTEGER) {
+                    return Err(ProtocolError(format!(
+                        "params buffer: number at byte {at} is not a safe integer"
+                    )));
+                }
+                Value::Integer(v as i64)
+            }
+            Some(ValueTag::BigInt) => Value::Integer(i64::from_le_bytes(r.array()?)),
+            Some(ValueTag::Bool) => Value::Integer(i64::from(r.u8()? != 0)),
+            Some(ValueTag::Float) => Value::Float(f64::from_le_bytes(r.array()?)),
+            Some(ValueTag::Text) => Value::Text(r.sized()?),
+            Some(ValueTag::Blob) => Value::Blob(r.sized()?),
+            Some(ValueTag::Date | ValueTag::Decimal) | None => {
                 return Err(ProtocolError(format!(
-                    "params buffer: unknown tag {tag} at byte {at}"
+                    "params buffer: unexpected tag {tag} at byte {at}"
                 )))
             }
         };
@@ -103,7 +113,10 @@ mod tests {
     fn every_tag() {
         let mut b = vec![0u8];
         b.push(1);
-        b.extend_from_slice(&(-5i64).to_le_bytes());
+        b.extend_from_slice(&(-5f64).to_le_bytes());
+        b.push(5);
+        b.extend_from_slice(&(i64::MIN).to_le_bytes());
+        b.extend_from_slice(&[6, 1]);
         b.push(2);
         b.extend_from_slice(&1.5f64.to_le_bytes());
         b.push(3);
@@ -117,6 +130,8 @@ mod tests {
             [
                 Value::Null,
                 Value::Integer(-5),
+                Value::Integer(i64::MIN),
+                Value::Integer(1),
                 Value::Float(1.5),
                 Value::Text(b"hi"),
                 Value::Blob(b"")
@@ -127,6 +142,10 @@ mod tests {
     #[wasm_bindgen_test]
     fn malformed() {
         assert!(parse(&[9]).is_err());
+        assert!(parse(&[7, 0, 0, 0, 0, 0, 0, 0, 0]).is_err());
+        let mut half = vec![1u8];
+        half.extend_from_slice(&0.5f64.to_le_bytes());
+        assert!(parse(&half).is_err());
         assert!(parse(&[1, 0, 0]).is_err());
         assert!(parse(&[3, 5, 0, 0, 0, b'a']).is_err());
         assert!(parse(&[3, 0xff, 0xff, 0xff, 0xff]).is_err());

@@ -180,7 +180,7 @@ fn db_err(e: JsValue, code: &str) -> Err {
 fn protocol_err(e: JsValue) -> Err {
     let e = err(e);
     assert_eq!(e.name, "MizzleError");
-    assert_eq!(e.kind, "protocol", "{}", e.message);
+    assert_eq!(e.kind, "engine_input", "{}", e.message);
     assert_eq!(e.code, None);
     e
 }

@@ -3,6 +3,9 @@
  * the column's `toDriver` hook), and the one decoder that is not a codec.
  * The driver hands back MySQL text for dates, strings for 64-bit integers
  * and decimals, parsed JSON and bytes for binary strings (see the codecs).
+ * Only mysql-core has this file because five of its column files share these
+ * conversions; pg-core's few (`String`, `toISO`, `JSON.stringify`) sit in the
+ * column file that uses them, and SQLite's driver needs none.
  */
 import { toBytes } from '../../column-codec.js';
 

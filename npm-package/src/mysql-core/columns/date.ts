@@ -145,7 +145,10 @@ export function datetime(a?: string | MySqlDatetimeOptions, b?: MySqlDatetimeOpt
  * A TIMESTAMP column.
  *
  * @example
- * const t = mysqlTable('t', { createdAt: timestamp().notNull().defaultNow(), updatedAt: timestamp({ fsp: 3 }).onUpdateNow() });
+ * const t = mysqlTable('t', {
+ *   createdAt: timestamp().notNull().defaultNow(),
+ *   updatedAt: timestamp({ fsp: 3 }).onUpdateNow(),
+ * });
  */
 export function timestamp(): MySqlTimestampBuilder<MySqlDateConfig<'MySqlTimestamp'>>;
 export function timestamp<TMode extends 'date' | 'string'>(

@@ -119,7 +119,10 @@ export type MySqlBigIntBuilderFor<TMode extends 'number' | 'bigint'> = TMode ext
  * bigint (`mode: 'bigint'`, sent and read as decimal text).
  *
  * @example
- * const t = mysqlTable('t', { id: bigint({ mode: 'number' }).primaryKey().autoincrement(), big: bigint('big', { mode: 'bigint' }) });
+ * const t = mysqlTable('t', {
+ *   id: bigint({ mode: 'number' }).primaryKey().autoincrement(),
+ *   big: bigint('big', { mode: 'bigint' }),
+ * });
  */
 export function bigint<TMode extends 'number' | 'bigint'>(
   config: MySqlBigIntConfig<TMode>,

@@ -87,7 +87,10 @@ function stringBuilder(
  * A VARCHAR(n) column.
  *
  * @example
- * const t = mysqlTable('t', { email: varchar({ length: 255 }).notNull(), role: varchar('role', { length: 8, enum: ['a', 'b'] }) });
+ * const t = mysqlTable('t', {
+ *   email: varchar({ length: 255 }).notNull(),
+ *   role: varchar('role', { length: 8, enum: ['a', 'b'] }),
+ * });
  */
 export function varchar<const TEnum extends readonly string[] = [string, ...string[]]>(
   config: MySqlVarCharOptions<TEnum>,

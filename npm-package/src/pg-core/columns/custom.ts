@@ -8,7 +8,7 @@ import { Codec } from '../../column-codec.js';
 import type { Equal } from '../../type-utils.js';
 import type { CustomTypeParams, CustomTypeValues } from '../../sqlite-core/columns/custom.js';
 import { PgColumnBuilder } from './common.js';
-import { nameAndConfig } from './name-and-config.js';
+import { nameAndConfig } from '../../sqlite-core/columns/name-and-config.js';
 
 export type { CustomTypeParams, CustomTypeValues };
 

@@ -16,7 +16,7 @@ import { Codec } from '../../column-codec.js';
 import { sql } from '../../sql.js';
 import type { Equal } from '../../type-utils.js';
 import { PgColumnBuilder } from './common.js';
-import { nameAndConfig } from './name-and-config.js';
+import { nameAndConfig } from '../../sqlite-core/columns/name-and-config.js';
 
 /** Fractional-second digits PostgreSQL keeps. */
 export type Precision = 0 | 1 | 2 | 3 | 4 | 5 | 6;
@@ -216,7 +216,8 @@ export function interval(name: string, config?: PgIntervalConfig): PgIntervalBui
 export function interval(a?: string | PgIntervalConfig, b?: PgIntervalConfig): unknown {
   const { name, config } = nameAndConfig(a, b);
   // drizzle writes no precision for 0 (it tests truthiness); kept.
-  const sqlType = `interval${config?.fields ? ` ${config.fields}` : ''}${config?.precision ? `(${config.precision})` : ''}`;
+  const fields = config?.fields ? ` ${config.fields}` : '';
+  const sqlType = `interval${fields}${config?.precision ? `(${config.precision})` : ''}`;
   const builder = new PgIntervalBuilder(
     initialRuntimeConfig(name, 'string', 'PgInterval', Codec.temporalText, sqlType),
   );

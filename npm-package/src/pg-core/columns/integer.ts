@@ -16,7 +16,7 @@ import {
 import { Codec } from '../../column-codec.js';
 import type { ColumnDataType } from '../../column.js';
 import { PgColumnBuilder, type PgSequenceOptions } from './common.js';
-import { nameAndConfig } from './name-and-config.js';
+import { nameAndConfig } from '../../sqlite-core/columns/name-and-config.js';
 
 /** Type state of a number-valued integer column named `TColumnType`. */
 export interface PgIntConfig<TColumnType extends string = string> {

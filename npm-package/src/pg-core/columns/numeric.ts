@@ -7,7 +7,7 @@ import { initialRuntimeConfig } from '../../column-builder.js';
 import { Codec } from '../../column-codec.js';
 import type { Equal } from '../../type-utils.js';
 import { PgColumnBuilder } from './common.js';
-import { nameAndConfig } from './name-and-config.js';
+import { nameAndConfig } from '../../sqlite-core/columns/name-and-config.js';
 
 /** Type state of `numeric()` (string mode). */
 export interface PgNumericConfig {

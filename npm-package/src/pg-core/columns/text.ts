@@ -6,7 +6,7 @@ import { initialRuntimeConfig, type HasDefault } from '../../column-builder.js';
 import { Codec } from '../../column-codec.js';
 import { sql } from '../../sql.js';
 import { PgColumnBuilder } from './common.js';
-import { nameAndConfig } from './name-and-config.js';
+import { nameAndConfig } from '../../sqlite-core/columns/name-and-config.js';
 
 // Drizzle types enum members as a mutable tuple; `as const` arrays are readonly.
 type Writable<T> = { -readonly [K in keyof T]: T[K] };

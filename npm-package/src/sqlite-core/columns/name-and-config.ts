@@ -1,6 +1,9 @@
 /**
  * Every builder takes `(name?, config?)` or just `(config?)`: drizzle lets the
- * SQL name be omitted, in which case the property key becomes the name.
+ * SQL name be omitted, in which case the property key becomes the name. The
+ * one copy for all three dialects (pg-core's and mysql-core's builders import
+ * it from here); a file of its own because everything `columns/index.ts`
+ * re-exports is public, and this is not.
  */
 
 /**

@@ -1,0 +1,46 @@
+/**
+ * `mysqlSchema(name)` (alias `mysqlDatabase`): tables qualified with a MySQL
+ * database's name (`` `app`.`users` ``). A file of its own as in pg-core,
+ * since both dialects have schemas (SQLite has none); MySQL's hold only
+ * tables, so this is a thin holder of `mysqlTableWithSchema`.
+ */
+import { type MySqlTableFn, mysqlTableWithSchema } from './table.js';
+
+/**
+ * A MySQL database ("schema"): its tables are qualified with its name
+ * (`` `app`.`users` ``).
+ *
+ * @example
+ * const app = mysqlSchema('app');
+ * const users = app.table('users', { id: serial().primaryKey() });
+ */
+export class MySqlSchema<TName extends string = string> {
+  constructor(readonly schemaName: TName) {}
+
+  /** Declares a table in this database. */
+  readonly table: MySqlTableFn<TName> = (name, columns, extraConfig) =>
+    mysqlTableWithSchema(name, columns, extraConfig, this.schemaName) as never;
+}
+
+/**
+ * Whether `value` is a {@link MySqlSchema}.
+ *
+ * @example
+ * isMySqlSchema(mysqlSchema('app')); // true
+ */
+export function isMySqlSchema(value: unknown): value is MySqlSchema {
+  return value instanceof MySqlSchema;
+}
+
+/**
+ * A database whose tables are qualified with its name.
+ *
+ * @example
+ * const users = mysqlSchema('app').table('users', { id: int() });
+ */
+export function mysqlSchema<TName extends string>(name: TName): MySqlSchema<TName> {
+  return new MySqlSchema(name);
+}
+
+/** Alias of {@link mysqlSchema} (MySQL calls schemas databases). */
+export const mysqlDatabase = mysqlSchema;
