@@ -17,9 +17,21 @@ impl Params {
         self.0.push(0);
         self
     }
+    /// An integer as JS writes it: `number` (tag 1, f64) when it is a safe
+    /// integer, else `bigint` (tag 5, i64).
     fn int(mut self, v: i64) -> Self {
-        self.0.push(1);
-        self.0.extend_from_slice(&v.to_le_bytes());
+        if v.unsigned_abs() < 1 << 53 {
+            self.0.push(1);
+            self.0.extend_from_slice(&(v as f64).to_le_bytes());
+        } else {
+            self.0.push(5);
+            self.0.extend_from_slice(&v.to_le_bytes());
+        }
+        self
+    }
+    fn boolean(mut self, v: bool) -> Self {
+        self.0.push(6);
+        self.0.push(u8::from(v));
         self
     }
     fn float(mut self, v: f64) -> Self {
@@ -382,9 +394,13 @@ fn malformed_params_are_protocol_errors() {
     let db = db();
     db.exec(SCHEMA).unwrap();
     let sql = "select ?";
-    let cases: [&[u8]; 6] = [
+    let half = [&[1u8][..], &0.5f64.to_le_bytes()].concat();
+    let cases: [&[u8]; 9] = [
         &[9],                         // unknown tag
-        &[1, 0, 0, 0],                // truncated i64
+        &[7, 0, 0, 0, 0, 0, 0, 0, 0], // a date: no SQLite type
+        &half,                        // a `number` that is not an integer
+        &[1, 0, 0, 0],                // truncated f64
+        &[5, 0, 0, 0],                // truncated i64
         &[2],                         // missing f64
         &[3, 5, 0, 0, 0, b'a'],       // text shorter than its length
         &[4, 0xff, 0xff, 0xff, 0xff], // blob length past the end
@@ -394,6 +410,11 @@ fn malformed_params_are_protocol_errors() {
         protocol_err(db.query(sql, buf, &[]).unwrap_err());
         protocol_err(db.run(sql, buf).unwrap_err());
     }
+    // A boolean binds as 0/1.
+    assert_eq!(
+        q(&db, sql, none().boolean(true), &[]).rows[0],
+        [V::Num(1.0)]
+    );
     // The wrong number of parameters is a database error (SQLITE_RANGE).
     let e = db_err(
         db.query("select ?, ?", none().int(1).bytes(), &[])
