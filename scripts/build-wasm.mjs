@@ -7,7 +7,7 @@
 //   node scripts/build-wasm.mjs --sizes      also report the size without wasm-opt
 //
 // Per entry: `wasm-pack build <crate> --target web --release --no-pack --no-opt
-//   --out-dir <tmp> --out-name <out_name> -- --features <f>`, then npm binaryen's wasm-opt
+//   --out-dir <tmp> --out-name <out_name> -- --no-default-features --features <f>`, then wasm-opt
 // (flags from the matrix plus `--enable-<f>` for rustc's wasm target features), then the
 // temporary directory replaces <out_root>/<name>/ by rename, so a failed build never
 // leaves a half-written output (the previous one stays). A lock file serialises
@@ -290,7 +290,9 @@ function buildOne(b, { force, reportUnopt, toolchain, features }) {
     '--out-name',
     b.out_name,
   ];
-  if (b.features.length) args.push('--', '--features', b.features.join(','));
+  // `features` is the whole list: the crate's defaults (every dialect) are off.
+  args.push('--', '--no-default-features');
+  if (b.features.length) args.push('--features', b.features.join(','));
   console.log(`==> wasm-pack ${args.map((a) => (a.startsWith(ROOT) ? relative(ROOT, a) || '.' : a)).join(' ')}`);
   try {
     run('wasm-pack', args, { cwd: ROOT });

@@ -47,12 +47,15 @@ export const defaults = {
 };
 
 export const builds = [
-  // The engine alone (intern, compile): Cloudflare Workers, D1, Durable Objects, HTTP drivers.
-  { name: 'engine', out_name: 'mizzle_engine', features: [] },
-  // The engine plus `interpolate` (values as escaped literals): `mizzle/planetscale`.
-  { name: 'inline', out_name: 'mizzle_inline', features: ['inline'] },
-  // The engine plus an in-memory SQLite (`Database`): Node and browsers (`mizzle/sqlite-wasm`).
-  { name: 'embedded', out_name: 'mizzle_embedded', features: ['sqlite'] },
+  // Each shipped build carries only its host's dialect (`dialect-*`; the crate's defaults are off).
+  // The engine alone (intern, compile) for SQLite: D1 and Durable Objects (`mizzle/wasm/engine`).
+  { name: 'engine', out_name: 'mizzle_engine', features: ['dialect-sqlite'] },
+  // The engine for PostgreSQL: `mizzle/neon-http` (`mizzle/wasm/engine-pg`).
+  { name: 'engine-pg', out_name: 'mizzle_engine_pg', features: ['dialect-postgres'] },
+  // The engine for MySQL plus `interpolate` (values as escaped literals): `mizzle/planetscale`.
+  { name: 'inline', out_name: 'mizzle_inline', features: ['inline', 'dialect-mysql'] },
+  // The SQLite engine plus an in-memory SQLite (`Database`): Node and browsers (`mizzle/sqlite-wasm`).
+  { name: 'embedded', out_name: 'mizzle_embedded', features: ['sqlite', 'dialect-sqlite'] },
   // Benchmark only, never shipped: the engine plus `neon_rows` / `planetscale_rows` (HTTP response bodies
   // decoded by mizzle-core's protocol codecs into the rows buffer), for the "HTTP response decoding" section
   // of BENCHMARKS.md (tests/bench/lib/http-decode.mjs: the drivers' JS decoders vs this). Written outside

@@ -101,6 +101,8 @@ pub enum Error {
     TooDeep,
     /// A named placeholder had no value at execution time.
     MissingPlaceholder(String),
+    /// This build of the engine leaves the dialect out (cargo features `dialect-*`).
+    NotBuilt(DialectKind),
 }
 
 impl fmt::Display for Error {
@@ -120,6 +122,11 @@ impl fmt::Display for Error {
                 quoted(f, name)
             }
             Error::TooDeep => f.write_str("query nests too deeply"),
+            Error::NotBuilt(d) => write!(
+                f,
+                "this build of the mizzle engine does not include the {} dialect",
+                d.name()
+            ),
             Error::MissingPlaceholder(name) => {
                 f.write_str("no value for placeholder ")?;
                 quoted(f, name)

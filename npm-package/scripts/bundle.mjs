@@ -37,9 +37,8 @@ const ENTRIES = [
   'neon-http/index',
   'planetscale/index',
 ];
-const LOADERS = ['engine', 'inline', 'embedded'].flatMap((b) =>
-  ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`),
-);
+const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded'];
+const LOADERS = BUILDS.flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
 
 rmSync(`${root}bundle`, { recursive: true, force: true });
 const { metafile } = await build({
@@ -67,7 +66,7 @@ const { metafile } = await build({
 const NODE_GROUPS = {
   mizzle: ['index', 'sqlite-core/index', 'd1/index', 'durable-sqlite/index', 'wasm/engine.node'],
   'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
-  'mizzle-pg': ['pg-core/index', 'neon-http/index'],
+  'mizzle-pg': ['pg-core/index', 'neon-http/index', 'wasm/engine-pg.node'],
   'mizzle-mysql': ['mysql-core/index', 'planetscale/index', 'wasm/inline.node'],
 };
 const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
@@ -93,7 +92,7 @@ await build({
   target: 'es2022',
   // The Node loaders, glue included; bundle/node/ is at src/wasm/'s depth, so their
   // `new URL('../../wasm/...', import.meta.url)` still finds the .wasm files.
-  alias: Object.fromEntries(['engine', 'inline', 'embedded'].map((b) => [`#wasm/${b}`, `./src/wasm/${b}.node.ts`])),
+  alias: Object.fromEntries(BUILDS.map((b) => [`#wasm/${b}`, `./src/wasm/${b}.node.ts`])),
   external: ['node:*'],
   plugins: [
     {
@@ -128,5 +127,5 @@ for (const [group, entries] of Object.entries(NODE_GROUPS)) {
 
 /** `d1/index` -> `d1`, `wasm/engine.node` -> `wasm-engine`. */
 function nodeFileName(entry) {
-  return entry.replace(/\/index$/, '').replace(/^wasm\/(\w+)\.node$/, 'wasm-$1');
+  return entry.replace(/\/index$/, '').replace(/^wasm\/([\w-]+)\.node$/, 'wasm-$1');
 }

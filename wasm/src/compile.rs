@@ -45,7 +45,7 @@ pub(crate) fn compile_with(
         )))?
         .kind();
     let mut reader = Reader::new(ops, strings);
-    let mut w = SqlWriter::new(dialect.dialect());
+    let mut w = SqlWriter::new(dialect.try_dialect().map_err(CompileError::Render)?);
     // Each kind renders itself directly: `Statement::to_sql` would also link
     // the by-reference relational planner, which copies its tree.
     let written = match reader.statement().map_err(CompileError::Decode)? {

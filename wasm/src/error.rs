@@ -25,6 +25,7 @@ pub(crate) fn from_core(e: &CoreError) -> JsValue {
         CoreError::BadName(_) => "bad_name",
         CoreError::TooDeep => "too_deep",
         CoreError::MissingPlaceholder(_) => "missing_placeholder",
+        CoreError::NotBuilt(_) => "unsupported",
         _ => "invalid",
     };
     js_error(kind, &e.to_string(), None)

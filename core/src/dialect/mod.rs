@@ -1,15 +1,22 @@
 //! The `Dialect` trait: common SQL in default methods, and one file per
 //! dialect that overrides only what differs.
 
+#[cfg(feature = "dialect-mysql")]
 mod mysql;
+#[cfg(feature = "dialect-postgres")]
 mod postgres;
+#[cfg(feature = "dialect-sqlite")]
 mod sqlite;
 
+#[cfg(feature = "dialect-mysql")]
 pub use mysql::MySql;
+#[cfg(feature = "dialect-postgres")]
 pub use postgres::Postgres;
+#[cfg(feature = "dialect-sqlite")]
 pub use sqlite::Sqlite;
 
 use alloc::string::String;
+#[cfg(any(feature = "dialect-postgres", feature = "dialect-mysql"))]
 use core::fmt::Write;
 
 use crate::ast::{
@@ -51,7 +58,27 @@ impl DialectKind {
         }
     }
 
-    /// The renderer for this dialect.
+    /// The renderer for this dialect, or [`Error::NotBuilt`] when this build
+    /// leaves it out (the `dialect-*` features).
+    pub fn try_dialect(self) -> Result<&'static dyn Dialect, Error> {
+        match self {
+            #[cfg(feature = "dialect-sqlite")]
+            DialectKind::Sqlite => Ok(&Sqlite),
+            #[cfg(feature = "dialect-postgres")]
+            DialectKind::Postgres => Ok(&Postgres),
+            #[cfg(feature = "dialect-mysql")]
+            DialectKind::MySql => Ok(&MySql),
+            #[allow(unreachable_patterns)]
+            other => Err(Error::NotBuilt(other)),
+        }
+    }
+
+    /// The renderer for this dialect (with every dialect built, the default).
+    #[cfg(all(
+        feature = "dialect-sqlite",
+        feature = "dialect-postgres",
+        feature = "dialect-mysql"
+    ))]
     pub fn dialect(self) -> &'static dyn Dialect {
         match self {
             DialectKind::Sqlite => &Sqlite,
@@ -441,6 +468,7 @@ pub(crate) fn write_assignments(w: &mut SqlWriter<'_>, set: &[Assignment]) -> Re
 }
 
 /// `name` or `name(n)`.
+#[cfg(any(feature = "dialect-postgres", feature = "dialect-mysql"))]
 pub(crate) fn sized(w: &mut SqlWriter<'_>, name: &str, n: Option<u32>) {
     w.sql(name);
     if let Some(n) = n {
@@ -451,6 +479,7 @@ pub(crate) fn sized(w: &mut SqlWriter<'_>, name: &str, n: Option<u32>) {
 }
 
 /// `numeric(p, s)` / `decimal(p, s)`.
+#[cfg(any(feature = "dialect-postgres", feature = "dialect-mysql"))]
 pub(crate) fn write_numeric(
     w: &mut SqlWriter<'_>,
     name: &str,

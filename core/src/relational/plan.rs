@@ -44,7 +44,7 @@ pub fn plan(q: &RelationalQuery, dialect: DialectKind) -> Result<Query, Error> {
 
 /// [`plan`], consuming the tree (no copies of its expressions).
 pub fn plan_owned(q: RelationalQuery, dialect: DialectKind) -> Result<Query, Error> {
-    let d = dialect.dialect();
+    let d = dialect.try_dialect()?;
     if q.fields.is_empty() && q.relations.is_empty() {
         return Err(Error::Invalid(
             "a relational query must select at least one column".into(),

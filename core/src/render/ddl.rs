@@ -14,7 +14,7 @@ fn ddl(
     dialect: DialectKind,
     f: impl FnOnce(&mut SqlWriter<'_>) -> Result<(), Error>,
 ) -> Result<Rendered, Error> {
-    let mut w = SqlWriter::inline(dialect.dialect());
+    let mut w = SqlWriter::inline(dialect.try_dialect()?);
     f(&mut w)?;
     Ok(w.finish())
 }
@@ -285,7 +285,7 @@ pub fn drop_type(e: &EnumType, dialect: DialectKind, if_exists: bool) -> Result<
         name: e.name.clone(),
         alias: None,
     };
-    if dialect.dialect().lacks().contains(&Feature::EnumType) {
+    if dialect.try_dialect()?.lacks().contains(&Feature::EnumType) {
         return Err(Error::Unsupported {
             feature: Feature::EnumType,
             dialect,

@@ -54,7 +54,7 @@ pub fn interpolate(
             values.len()
         )));
     }
-    let d = dialect.dialect();
+    let d = dialect.try_dialect()?;
     let mut out = String::with_capacity(sql.len() + 16 * values.len());
     let mut placeholder = String::new();
     let mut at = 0;

@@ -58,6 +58,7 @@ pub(crate) fn quote_doubled(out: &mut String, s: &str) {
 
 /// PostgreSQL: text with a backslash goes in `E'...'` with backslashes doubled,
 /// which reads the same whatever `standard_conforming_strings` says.
+#[cfg(feature = "dialect-postgres")]
 pub(crate) fn quote_postgres(out: &mut String, s: &str) {
     if !s.contains('\\') {
         return quote_doubled(out, s);
@@ -76,6 +77,7 @@ pub(crate) fn quote_postgres(out: &mut String, s: &str) {
 /// MySQL: backslash escapes for every character the server treats specially
 /// (as `mysql_real_escape_string` does). Assumes the default sql_mode (no
 /// NO_BACKSLASH_ESCAPES) and a utf8mb4 connection.
+#[cfg(feature = "dialect-mysql")]
 pub(crate) fn quote_mysql(out: &mut String, s: &str) {
     out.push('\'');
     for ch in s.chars() {
@@ -113,7 +115,7 @@ pub(crate) fn hex_blob(out: &mut String, bytes: &[u8]) {
 /// ```
 pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> Result<String, Error> {
     let mut out = String::new();
-    dialect.dialect().write_string_literal(&mut out, s)?;
+    dialect.try_dialect()?.write_string_literal(&mut out, s)?;
     Ok(out)
 }
 

@@ -49,7 +49,7 @@ pub trait ToSql {
 /// assert_eq!(r.params, vec![Param::Value(Value::Int(1))]);
 /// ```
 pub fn render(stmt: &Statement, dialect: DialectKind) -> Result<Rendered, Error> {
-    let mut w = SqlWriter::new(dialect.dialect());
+    let mut w = SqlWriter::new(dialect.try_dialect()?);
     stmt.to_sql(&mut w)?;
     Ok(w.finish())
 }
@@ -63,7 +63,7 @@ pub fn render(stmt: &Statement, dialect: DialectKind) -> Result<Rendered, Error>
 /// assert_eq!(render_inline(&q.into(), DialectKind::MySql).unwrap(), r"select 'it\'s'");
 /// ```
 pub fn render_inline(stmt: &Statement, dialect: DialectKind) -> Result<String, Error> {
-    let mut w = SqlWriter::inline(dialect.dialect());
+    let mut w = SqlWriter::inline(dialect.try_dialect()?);
     stmt.to_sql(&mut w)?;
     Ok(w.finish().sql)
 }

@@ -15,6 +15,14 @@ pub(crate) fn check_function_name(name: &str) -> Result<(), Error> {
 
 /// A custom type name: words separated by single spaces (`double precision`),
 /// then optionally `(n)` or `(n, m)` and `[]`.
+#[cfg_attr(
+    not(any(
+        feature = "dialect-sqlite",
+        feature = "dialect-postgres",
+        feature = "dialect-mysql"
+    )),
+    allow(dead_code)
+)]
 pub(crate) fn check_type_name(name: &str) -> Result<(), Error> {
     let bad = || Error::BadName(name.into());
     let mut rest = name.strip_suffix("[]").unwrap_or(name);

@@ -14,7 +14,7 @@ import { MizzleError, MizzleQueryError, type ServerErrorFields } from '../errors
 import { postJson, type HttpOptions } from '../http/post-json.js';
 import { Database } from '../query/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
-import { loadEngine } from '#wasm/engine';
+import { loadEngine } from '#wasm/engine-pg';
 import { decoderForOid, encodeParam } from './values.js';
 
 /** Where and how to reach Neon. */

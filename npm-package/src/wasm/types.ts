@@ -1,14 +1,19 @@
 /**
  * The wasm engine as the rest of the package sees it, and how to get one.
  *
- * Three builds of `wasm/` (see ../../../wasm/builds.mjs), each behind one loader per runtime:
+ * Four builds of `wasm/` (see ../../../wasm/builds.mjs), each carrying only the SQL dialect
+ * its hosts need, each behind one loader per runtime:
  *
- * - `#wasm/engine` (`mizzle/wasm/engine`): build `engine`, with `intern`, `compile`, `slots`;
- *   used by D1, Durable Objects, the HTTP drivers and `toSQL()`.
- * - `#wasm/inline` (`mizzle/wasm/inline`): build `inline`, the same plus `interpolate`; used by
+ * - `#wasm/engine` (`mizzle/wasm/engine`): build `engine`, SQLite, with `intern`, `compile`,
+ *   `slots`; used by D1, Durable Objects and `toSQL()` of SQLite queries.
+ * - `#wasm/engine-pg` (`mizzle/wasm/engine-pg`): build `engine-pg`, the same for PostgreSQL;
+ *   used by `mizzle/neon-http`.
+ * - `#wasm/inline` (`mizzle/wasm/inline`): build `inline`, MySQL, plus `interpolate`; used by
  *   `mizzle/planetscale`.
- * - `#wasm/embedded` (`mizzle/wasm/embedded`): build `embedded`, the same plus `Database`
+ * - `#wasm/embedded` (`mizzle/wasm/embedded`): build `embedded`, SQLite, plus `Database`
  *   (in-memory SQLite); used by `mizzle/sqlite-wasm`.
+ *
+ * Compiling for a dialect a build leaves out throws a `MizzleError` of kind `unsupported`.
  *
  * `package.json` `imports`/`exports` conditions pick the loader file: `workerd` ->
  * `*.workerd.js` (the `.wasm` is a module import: wrangler/esbuild keep it and workerd hands

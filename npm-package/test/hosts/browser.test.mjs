@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 import { build, createServer as createViteServer } from 'vite';
 import { packedApp } from './pack.mjs';
-import { EXPECTED, EXPECTED_ROWS } from './shape.mjs';
+import { EXPECTED, EXPECTED_PG, EXPECTED_ROWS } from './shape.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 const ARGS = [
@@ -39,6 +39,7 @@ before(async () => {
   writeFileSync(
     join(app.app, 'main.js'),
     `import { initEngine, loadEngine } from 'mizzle/wasm/engine';
+import { initEngine as initEnginePg } from 'mizzle/wasm/engine-pg';
 import { loadEmbedded } from 'mizzle/wasm/embedded';
 import { runShape, runEmbedded } from './shape.mjs';
 
@@ -51,6 +52,7 @@ window.__result = (async () => {
     before,
     same: loadEngine() === engine,
     engine: runShape(engine),
+    enginePg: runShape(await initEnginePg()),
     embedded: runShape(embedded),
     rows: runEmbedded(embedded),
   };
@@ -112,6 +114,7 @@ const EXPECTED_PAGE = {
   before: { name: 'MizzleError', kind: 'invalid' },
   same: true,
   engine: EXPECTED,
+  enginePg: EXPECTED_PG,
   embedded: EXPECTED,
   rows: EXPECTED_ROWS,
 };

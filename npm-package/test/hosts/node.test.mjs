@@ -1,4 +1,4 @@
-// Node host: the `node` condition of `mizzle/wasm/engine` and `mizzle/wasm/embedded`
+// Node host: the `node` condition of `mizzle/wasm/engine`, `mizzle/wasm/engine-pg` and `mizzle/wasm/embedded`
 // (readFileSync + initSync), imported from a packed copy of the package.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { packedApp } from './pack.mjs';
-import { EXPECTED, EXPECTED_ROWS } from './shape.mjs';
+import { EXPECTED, EXPECTED_PG, EXPECTED_ROWS } from './shape.mjs';
 
 let app;
 let mod;
@@ -15,6 +15,7 @@ before(async () => {
   writeFileSync(
     join(app.app, 'app.mjs'),
     `export * as engine from 'mizzle/wasm/engine';\n` +
+      `export * as enginePg from 'mizzle/wasm/engine-pg';\n` +
       `export * as embedded from 'mizzle/wasm/embedded';\n` +
       `export * from './shape.mjs';\n`,
   );
@@ -26,6 +27,12 @@ test('node: the engine build compiles a shape (sync loadEngine)', () => {
   const engine = mod.engine.loadEngine();
   assert.equal(mod.engine.loadEngine(), engine, 'one instance');
   assert.deepEqual(mod.runShape(engine), EXPECTED);
+});
+
+test('node: the engine-pg build compiles PostgreSQL only', () => {
+  const pg = mod.enginePg.loadEngine();
+  assert.notEqual(pg, mod.engine.loadEngine(), 'its own instance');
+  assert.deepEqual(mod.runShape(pg), EXPECTED_PG);
 });
 
 test('node: initEngine resolves to the same instance', async () => {

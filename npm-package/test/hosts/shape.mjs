@@ -46,11 +46,22 @@ export const SELECT_BY_ID = [
   0, // no lock
 ];
 
+/** What `runShape` gives on a SQLite engine build (`engine`, `embedded`): PostgreSQL is not built in. */
 export const EXPECTED = {
   sqlite: 'select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?',
-  postgres: 'select "users"."id", "users"."name" from "users" where "users"."id" = $1 limit $2',
+  postgres: { name: 'MizzleError', kind: 'unsupported' },
   params: [0, 1],
   offsets: [70, 78],
+  plan: [1, 9],
+  error: { name: 'MizzleError', kind: 'engine_input' },
+};
+
+/** What `runShape` gives on the PostgreSQL engine build (`engine-pg`): SQLite is not built in. */
+export const EXPECTED_PG = {
+  sqlite: { name: 'MizzleError', kind: 'unsupported' },
+  postgres: 'select "users"."id", "users"."name" from "users" where "users"."id" = $1 limit $2',
+  params: [0, 1],
+  offsets: [70, 79],
   plan: [1, 9],
   error: { name: 'MizzleError', kind: 'engine_input' },
 };
@@ -58,25 +69,38 @@ export const EXPECTED = {
 // Interned ids belong to one wasm instance; remember what each instance already has.
 const interned = new WeakSet();
 
-/** Compiles SELECT_BY_ID for sqlite and postgres and a malformed shape; plain data out. */
+/**
+ * Compiles SELECT_BY_ID for sqlite and postgres (a dialect the build leaves out is a typed
+ * error) and a malformed shape; params, offsets and plan are the first dialect that compiled.
+ */
 export function runShape(engine) {
   if (!interned.has(engine)) {
     engine.intern(STRINGS.join('\u0000'));
     interned.add(engine);
   }
   const ops = new Int32Array(SELECT_BY_ID);
-  const sqlite = engine.compile(0, ops);
-  const [nParams, ...rest] = engine.slots();
-  const out = {
-    sqlite,
-    postgres: engine.compile(1, ops),
-    params: rest.slice(0, nParams),
+  const out = {};
+  let built;
+  for (const [name, dialect] of [
+    ['sqlite', 0],
+    ['postgres', 1],
+  ]) {
+    try {
+      out[name] = engine.compile(dialect, ops);
+    } catch (e) {
+      out[name] = { name: e.name, kind: e.kind };
+      continue;
+    }
+    if (built !== undefined) continue;
+    built = dialect;
+    const [nParams, ...rest] = engine.slots();
+    out.params = rest.slice(0, nParams);
     // Then one placeholder byte offset per parameter (wasm/README.md), then the plan.
-    offsets: rest.slice(nParams, 2 * nParams),
-    plan: rest.slice(2 * nParams),
-  };
+    out.offsets = rest.slice(nParams, 2 * nParams);
+    out.plan = rest.slice(2 * nParams);
+  }
   try {
-    engine.compile(0, new Int32Array([9]));
+    engine.compile(built ?? 0, new Int32Array([9]));
     out.error = 'no error';
   } catch (e) {
     out.error = { name: e.name, kind: e.kind };

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { packedApp } from './pack.mjs';
-import { EXPECTED, EXPECTED_ROWS } from './shape.mjs';
+import { EXPECTED, EXPECTED_PG, EXPECTED_ROWS } from './shape.mjs';
 
 let app;
 before(() => {
@@ -84,6 +84,16 @@ async function run() { return runShape(loadEngine()); }`),
   assert.match(js, /from "\.\/mizzle_engine_bg\.wasm"/, 'the .wasm stays a module import');
   assert.doesNotMatch(js, /node:fs|readFileSync/, 'the workerd loader, not the Node one');
   assert.deepEqual(await fetchJson(script, '/'), EXPECTED);
+});
+
+test('workerd: the engine-pg build (Neon workers) carries its own wasm and compiles PostgreSQL', async () => {
+  const { script, files } = await bundle(
+    'engine-pg',
+    handler(`import { loadEngine } from 'mizzle/wasm/engine-pg';
+async function run() { return runShape(loadEngine()); }`),
+  );
+  assert.deepEqual(files.sort(), ['engine-pg.js', 'mizzle_engine_pg_bg.wasm'], 'only the PostgreSQL engine');
+  assert.deepEqual(await fetchJson(script, '/'), EXPECTED_PG);
 });
 
 test('workerd: the embedded build loads and runs SQLite', async () => {

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadEngine } from '#wasm/engine';
+import { loadInline as loadEngine } from '#wasm/inline';
 import { Codec } from '../../src/column-codec.js';
 import type { Column } from '../../src/column.js';
 import { Dialect, Engine } from '../../src/engine/engine.js';

@@ -65,7 +65,7 @@ import {
   uuid,
   varchar,
 } from '../../src/pg-core/index.js';
-import { loadEngine } from '#wasm/engine';
+import { loadEngine } from '#wasm/engine-pg';
 
 // ------------------------------------------------------------------ schema
 

@@ -1,0 +1,20 @@
+/**
+ * workerd (Cloudflare Workers: Neon over HTTP) loader of the `engine-pg` build
+ * (`#wasm/engine-pg` under the `workerd` condition); the API is documented in ./types.ts.
+ * The `.wasm` is a module import: wrangler's esbuild keeps it as a `CompiledWasm` module
+ * and workerd hands back a `WebAssembly.Module` (it refuses `WebAssembly.compile` at
+ * runtime), so instantiation is synchronous.
+ */
+import wasmModule from '../../wasm/engine-pg/mizzle_engine_pg_bg.wasm';
+// Named imports, not the namespace: a bundler can then drop the glue's async `init` (fetch, streaming), unused here.
+import { compile, initSync, intern, slots } from '../../wasm/engine-pg/mizzle_engine_pg.js';
+import { syncLoader } from './instantiate.js';
+import type { EngineModule, WasmSource } from './types.js';
+
+const loader = syncLoader<EngineModule>({ compile, initSync, intern, slots }, () => wasmModule);
+
+/** The module, instantiated on the first call. */
+export const loadEngine: () => EngineModule = loader.load;
+
+/** Same as `loadEngine()`, for code shared with browsers (`_input` is the browser loader's). */
+export const initEngine: (_input?: WasmSource) => Promise<EngineModule> = loader.init;
