@@ -2,7 +2,7 @@
  * The golden vectors of `tests/fixtures/protocol/*.json` through the HTTP
  * drivers' decoders (neon-http/values.ts, planetscale/values.ts): each Neon or
  * PlanetScale response body must decode to the vector's rows. The Rust codecs
- * read the same files (tests/tests/protocol_vectors.rs), so both decoders answer
+ * read the same files (tests/rust/tests/protocol_vectors.rs), so both decoders answer
  * to one expectation; the cell vocabulary is in the fixtures' README.md. A cell
  * listed under `differences` for side `ts` must decode to its `got` instead
  * (reported as a diagnostic), so fixing a known difference fails here until

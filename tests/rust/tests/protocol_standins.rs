@@ -55,9 +55,11 @@ struct Standins {
 }
 
 fn workspace_root() -> PathBuf {
+    // tests/rust/ -> the workspace root.
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ has a parent")
+        .ancestors()
+        .nth(2)
+        .expect("tests/rust/ has two parents")
         .to_path_buf()
 }
 

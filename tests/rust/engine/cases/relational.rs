@@ -298,7 +298,7 @@ fn depth_and_empties(h: &mut Harness) {
     h.all(
         "relational: depth-3 nesting users -> posts -> comments -> author",
         |c| {
-            // From the fixture's seed (see tests/src/fixture.rs).
+            // From the fixture's seed (see tests/rust/src/fixture.rs).
             let expected = json!([
                 [
                     1,

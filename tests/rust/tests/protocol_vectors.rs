@@ -14,7 +14,7 @@ use mizzle_core::protocol::serde_json::{self, value::RawValue, Value as Json};
 use mizzle_core::protocol::{neon, planetscale, Cell, TemporalKind};
 
 fn fixtures() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/protocol");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../fixtures/protocol");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
