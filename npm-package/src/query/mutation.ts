@@ -36,7 +36,7 @@ export function columnOf(table: unknown, key: string): Column {
 }
 
 /** A value for `col`: SQL stays SQL, anything else is bound through the column's encoder. */
-export function encodeValue(e: Encoder, col: Column, value: unknown): void {
+export function encodeValue(e: Pick<Encoder, 'param' | 'expr' | 'value'>, col: Column, value: unknown): void {
   // `sql.placeholder('x')`: filled at execution, through the column's encoder.
   if (value instanceof Placeholder) {
     e.param(new Param(value, col));

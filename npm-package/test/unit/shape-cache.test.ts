@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { Encoder } from '../../src/engine/encoder.js';
+import { OpBuffer } from '../../src/engine/encode/buffer.js';
 import { type Engine, SHAPE_CACHE_LIMIT } from '../../src/engine/engine.js';
 import { eq, inArray } from '../../src/index.js';
 import { integer, sqliteTable, text } from '../../src/sqlite-core/index.js';
@@ -13,12 +13,12 @@ import { createDatabase, drizzle } from '../../src/sqlite-wasm/index.js';
 
 const users = sqliteTable('users', { id: integer('id').primaryKey(), name: text('name') });
 
-const hash = Object.getOwnPropertyDescriptor(Encoder.prototype, 'hash')!;
-after(() => Object.defineProperty(Encoder.prototype, 'hash', hash));
+const hash = Object.getOwnPropertyDescriptor(OpBuffer.prototype, 'hash')!;
+after(() => Object.defineProperty(OpBuffer.prototype, 'hash', hash));
 
 test('shapes with the same hash keep their own SQL', async () => {
   const db = drizzle(await createDatabase());
-  Object.defineProperty(Encoder.prototype, 'hash', { ...hash, value: () => 7 });
+  Object.defineProperty(OpBuffer.prototype, 'hash', { ...hash, value: () => 7 });
   const queries = [
     () => db.select().from(users).where(eq(users.id, 1)),
     () => db.select({ name: users.name }).from(users).where(eq(users.id, 2)),
@@ -38,7 +38,7 @@ test('shapes with the same hash keep their own SQL', async () => {
 });
 
 test('the cache is bounded: emptied when full, shapes compile again to the same SQL', async () => {
-  Object.defineProperty(Encoder.prototype, 'hash', hash);
+  Object.defineProperty(OpBuffer.prototype, 'hash', hash);
   const db = drizzle(await createDatabase());
   const engine = (db as unknown as { session: { engine: Engine } }).session.engine;
   const hot = () => db.select({ name: users.name }).from(users).where(eq(users.id, 1)).toSQL();
