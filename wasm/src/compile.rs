@@ -149,23 +149,9 @@ mod tests {
 
     #[test]
     fn select_by_id() {
-        // select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?
-        let s = strings(&["users", "id", "name"]);
-        let ops = [
-            1, // query
-            0, // no with
-            1, 0, // select, not distinct
-            2, 1, 1, 0, 1, -1, 1, 1, 1, 0, 2, -1,
-            9, // items: users.id codec 1, users.name codec 9
-            1, -1, 0, -1, // from users
-            0,  // no joins
-            1, 5, 1, 1, 0, 1, 2, 0, // where users.id = slot 0
-            0, 0, // no group, no having
-            0, // no order
-            1, 2, 1, // limit slot 1
-            0, // no offset
-            0, // no lock
-        ];
+        // The sample the JS host tests compile too (wire/sample.rs).
+        let s = strings(crate::wire::sample::STRINGS);
+        let ops = crate::wire::sample::select_by_id();
         let c = compile_with(0, &ops, &s).unwrap();
         assert_eq!(
             c.sql,

@@ -1,6 +1,7 @@
 // Installs the package the way a user gets it: `npm pack` of npm-package/ (so `files`,
 // `exports` and the dist -> ../wasm references are what ships), extracted into
-// <tmp>/node_modules/mizzle of a fresh app directory that also gets a copy of shape.mjs.
+// <tmp>/node_modules/mizzle of a fresh app directory that also gets a copy of shape.mjs
+// (and the shape.generated.mjs it imports).
 // Needs `dist/` and `wasm/` built (`./x test` or `npm run build`).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +32,9 @@ export function packedApp(prefix) {
   mkdirSync(dest, { recursive: true });
   execFileSync('tar', ['-xzf', tarball, '-C', dest, '--strip-components=1']);
   rmSync(tarball);
-  copyFileSync(fileURLToPath(new URL('./shape.mjs', import.meta.url)), join(app, 'shape.mjs'));
+  for (const f of ['shape.mjs', 'shape.generated.mjs']) {
+    copyFileSync(fileURLToPath(new URL(`./${f}`, import.meta.url)), join(app, f));
+  }
   return { app, cleanup: () => rmSync(app, { recursive: true, force: true }) };
 }
 

@@ -1,50 +1,11 @@
-// The shared check every host runs: one hand-written opcode shape (wasm/src/compile.rs,
-// test `select_by_id`) compiled by the engine, and a round trip through the embedded
-// SQLite's buffers (wasm/README.md). Plain JS with no imports, so it is copied verbatim
-// into each host's bundle.
+// The shared check every host runs: the sample opcode shape (generated from
+// wasm/src/wire/sample.rs, which the Rust test `select_by_id` compiles too) compiled by
+// the engine, and a round trip through the embedded SQLite's buffers (wasm/README.md).
+// Plain JS importing only shape.generated.mjs: both are copied into each host's app.
 
-export const STRINGS = ['users', 'id', 'name'];
-// select "users"."id", "users"."name" from "users" where "users"."id" = ? limit ?
-export const SELECT_BY_ID = [
-  1, // query
-  0, // no with
-  1,
-  0, // select, not distinct
-  2,
-  1,
-  1,
-  0,
-  1,
-  -1,
-  1,
-  1,
-  1,
-  0,
-  2,
-  -1,
-  9, // items: users.id codec 1, users.name codec 9
-  1,
-  -1,
-  0,
-  -1, // from users
-  0, // no joins
-  1,
-  5,
-  1,
-  1,
-  0,
-  1,
-  2,
-  0, // where users.id = slot 0
-  0,
-  0, // no group, no having
-  0, // no order
-  1,
-  2,
-  1, // limit slot 1
-  0, // no offset
-  0, // no lock
-];
+import { SELECT_BY_ID, STRINGS, VALUE_TAG } from './shape.generated.mjs';
+
+export { SELECT_BY_ID, STRINGS };
 
 /** What `runShape` gives on a SQLite engine build (`engine`, `embedded`): PostgreSQL is not built in. */
 export const EXPECTED = {
@@ -143,13 +104,13 @@ function encodeParams(values) {
   for (const v of values) {
     if (typeof v === 'number') {
       const b = new Uint8Array(9);
-      b[0] = 1; // ValueTag.number: an integer as f64
+      b[0] = VALUE_TAG.number; // an integer as f64
       new DataView(b.buffer).setFloat64(1, v, true);
       parts.push(b);
     } else {
       const s = enc.encode(v);
       const b = new Uint8Array(5 + s.length);
-      b[0] = 3; // ValueTag.text
+      b[0] = VALUE_TAG.text;
       new DataView(b.buffer).setUint32(1, s.length, true);
       b.set(s, 5);
       parts.push(b);

@@ -10,6 +10,8 @@ use mizzle_core::tag_enum;
 use mizzle_core::DialectKind;
 
 #[cfg(test)]
+pub(crate) mod sample;
+#[cfg(test)]
 mod typescript;
 
 /// "Absent" wherever an optional string id or size is expected.

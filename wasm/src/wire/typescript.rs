@@ -6,8 +6,9 @@
 use super::*;
 use mizzle_core::Codec;
 
-/// The generated file, relative to this crate.
+/// The generated files, relative to this crate.
 const TARGET: &str = "../npm-package/src/engine/wire.generated.ts";
+const SAMPLE_TARGET: &str = "../npm-package/test/hosts/shape.generated.mjs";
 
 /// One table: its TypeScript name, doc and tags.
 type Table = (
@@ -100,12 +101,43 @@ fn render() -> String {
     out
 }
 
-#[test]
-fn typescript_constants_match_the_wire_tables() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(TARGET);
-    let want = render();
+/// The host tests' sample shape (wire/sample.rs) and the value tags their
+/// hand-made params buffer uses, as plain JS (the host tests copy it into
+/// each app they bundle, so it imports nothing).
+fn render_sample() -> String {
+    // Twenty numbers a line keeps the file under the 120-column limit.
+    let ops: Vec<String> = super::sample::select_by_id()
+        .chunks(20)
+        .map(|line| {
+            let nums: Vec<String> = line.iter().map(i32::to_string).collect();
+            format!("\n  {},", nums.join(", "))
+        })
+        .collect();
+    let strings: Vec<String> = super::sample::STRINGS
+        .iter()
+        .map(|s| format!("'{s}'"))
+        .collect();
+    format!(
+        "// GENERATED from wasm/src/wire/sample.rs by `cargo test -p mizzle-wasm --lib wire`\n\
+         // (MIZZLE_WRITE_WIRE=1 rewrites it). Do not edit.\n\n\
+         /** The interned strings of SELECT_BY_ID, in id order. */\n\
+         export const STRINGS = [{}];\n\n\
+         /** `select \"users\".\"id\", \"users\".\"name\" from \"users\" where \"users\".\"id\" = ? limit ?` */\n\
+         export const SELECT_BY_ID = [{}\n];\n\n\
+         /** The value tags of the embedded database's params buffer that the host tests write. */\n\
+         export const VALUE_TAG = {{ number: {}, text: {} }};\n",
+        strings.join(", "),
+        ops.concat(),
+        ValueTag::Number.repr(),
+        ValueTag::Text.repr(),
+    )
+}
+
+/// Compares (or with MIZZLE_WRITE_WIRE set, writes) one generated file.
+fn check(target: &str, want: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(target);
     if std::env::var_os("MIZZLE_WRITE_WIRE").is_some() {
-        std::fs::write(&path, &want).expect("write wire.generated.ts");
+        std::fs::write(&path, want).expect("write a generated file");
         return;
     }
     let have = std::fs::read_to_string(&path).unwrap_or_default();
@@ -115,4 +147,14 @@ fn typescript_constants_match_the_wire_tables() {
          `MIZZLE_WRITE_WIRE=1 cargo test -p mizzle-wasm --lib wire` and commit the result",
         path.display()
     );
+}
+
+#[test]
+fn typescript_constants_match_the_wire_tables() {
+    check(TARGET, &render());
+}
+
+#[test]
+fn host_sample_matches_the_wire_tables() {
+    check(SAMPLE_TARGET, &render_sample());
 }
