@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const SUBPATHS = ['relations', 'sql', 'table', 'column', 'logger', 'errors', 'casing', 'batch'];
 const ENTRIES = [
   'index',
   'sqlite-core/index',
@@ -36,6 +37,8 @@ const ENTRIES = [
   'mysql-core/index',
   'neon-http/index',
   'planetscale/index',
+  // drizzle-orm's smaller subpaths (`mizzle/relations`, `mizzle/sql`...): re-exports, no code of their own.
+  ...SUBPATHS.map((s) => `subpaths/${s}`),
 ];
 const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded'];
 const LOADERS = BUILDS.flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
@@ -64,7 +67,14 @@ const { metafile } = await build({
 // MySQL or embedded-database code. Each group re-exports its entries' names under a prefix per
 // entry (entries share names: `drizzle`, `sql`...).
 const NODE_GROUPS = {
-  mizzle: ['index', 'sqlite-core/index', 'd1/index', 'durable-sqlite/index', 'wasm/engine.node'],
+  mizzle: [
+    'index',
+    'sqlite-core/index',
+    'd1/index',
+    'durable-sqlite/index',
+    'wasm/engine.node',
+    ...SUBPATHS.map((s) => `subpaths/${s}`),
+  ],
   'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
   'mizzle-pg': ['pg-core/index', 'neon-http/index', 'wasm/engine-pg.node'],
   'mizzle-mysql': ['mysql-core/index', 'planetscale/index', 'wasm/inline.node'],
@@ -125,7 +135,10 @@ for (const [group, entries] of Object.entries(NODE_GROUPS)) {
   }
 }
 
-/** `d1/index` -> `d1`, `wasm/engine.node` -> `wasm-engine`. */
+/** `d1/index` -> `d1`, `wasm/engine.node` -> `wasm-engine`, `subpaths/sql` -> `sql`. */
 function nodeFileName(entry) {
-  return entry.replace(/\/index$/, '').replace(/^wasm\/([\w-]+)\.node$/, 'wasm-$1');
+  return entry
+    .replace(/\/index$/, '')
+    .replace(/^wasm\/([\w-]+)\.node$/, 'wasm-$1')
+    .replace(/^subpaths\//, '');
 }

@@ -93,7 +93,8 @@ export function initialRuntimeConfig(
     notNull: false,
     hasDefault: false,
     primaryKey: false,
-    autoIncrement: false,
+    // Set to false by the builders of the column types that can auto-increment.
+    autoIncrement: undefined,
     isUnique: false,
     uniqueName: undefined,
     default: undefined,

@@ -79,7 +79,8 @@ export interface ColumnRuntimeConfig {
   notNull: boolean;
   hasDefault: boolean;
   primaryKey: boolean;
-  autoIncrement: boolean;
+  /** undefined for column types that cannot auto-increment (drizzle has the property only on those that can). */
+  autoIncrement: boolean | undefined;
   isUnique: boolean;
   uniqueName: string | undefined;
   default: unknown;
@@ -127,7 +128,12 @@ export class Column<T extends ColumnBaseConfig = ColumnBaseConfig> implements SQ
   readonly isUnique: boolean;
   /** Name of the column-level unique constraint, when one was given. */
   readonly uniqueName: string | undefined;
-  readonly autoIncrement: boolean;
+  /**
+   * AUTOINCREMENT / AUTO_INCREMENT, as drizzle reports it: a boolean on SQLite
+   * integer and MySQL numeric columns, undefined on every other column (all of
+   * PostgreSQL's, whose serial and identity columns are their own types).
+   */
+  readonly autoIncrement: boolean | undefined;
   /** Literal default or SQL default (`.default(...)`). */
   readonly default: T['data'] | SQLWrapper | undefined;
   /** `$default` / `$defaultFn`: computed in JS at insert. */

@@ -1,11 +1,23 @@
 /**
  * mizzle's typed errors. Everything the engine or a driver throws is one of
- * these, never a raw wasm trap.
+ * these, never a raw wasm trap. They are drizzle-orm's error classes too, so
+ * code written for drizzle catches them unchanged: `MizzleError` extends
+ * `DrizzleError`, `MizzleQueryError` extends `DrizzleQueryError` (with
+ * drizzle's `query`, `params` and `cause`, the driver's own error object), and
+ * `tx.rollback()` throws `TransactionRollbackError`.
  *
  * @example
  * try { db.insert(users).values({ email: 'dup' }).run(); }
- * catch (e) { if (e instanceof MizzleQueryError) console.log(e.code, e.sql, e.params); }
+ * catch (e) { if (e instanceof DrizzleQueryError && e.cause?.code === 'SQLITE_CONSTRAINT_UNIQUE') ... }
  */
+
+/** drizzle's base error: every error mizzle raises is one. */
+export class DrizzleError extends Error {
+  override name = 'DrizzleError';
+  constructor({ message, cause }: { message?: string; cause?: unknown }) {
+    super(message, cause === undefined ? undefined : { cause });
+  }
+}
 
 /** Why a query could not be built or compiled. */
 export type MizzleErrorKind =
@@ -26,15 +38,15 @@ export type MizzleErrorKind =
   /** An HTTP driver gave up waiting (its `timeoutMs`). */
   | 'timeout';
 
-/** A query that could not be built or compiled (nothing was sent). */
-export class MizzleError extends Error {
+/** A query that could not be built or compiled (nothing was sent), or, as a `MizzleQueryError`, failed. */
+export class MizzleError extends DrizzleError {
   override name = 'MizzleError';
   constructor(
     readonly kind: MizzleErrorKind,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super({ message, cause: options?.cause });
   }
 }
 
@@ -57,11 +69,34 @@ export interface ServerErrorFields {
 }
 
 /**
- * The database rejected a query: the driver's message and code, the SQL and
- * params, and whatever else the server said (`detail`, `constraint`,
- * `errno`...).
+ * drizzle's query failure: the SQL (`query`), its `params`, and in `cause` the
+ * error the driver raised (with its `code`, `errno` or SQLSTATE). Unlike
+ * drizzle's, it is also a `DrizzleError` (a `MizzleError` of kind `database`),
+ * so one `instanceof MizzleError` still catches everything mizzle throws.
+ * Drivers throw the subclass `MizzleQueryError`; this constructor is
+ * drizzle's, for code that raises one itself.
  */
-export class MizzleQueryError extends MizzleError implements ServerErrorFields {
+export class DrizzleQueryError extends MizzleError {
+  override name = 'DrizzleQueryError';
+  /** The driver's error (drizzle types it `Error`; its `code` is typed here so `e.cause?.code` compiles). */
+  declare readonly cause?: Error & { code?: string | number; errno?: number; sqlstate?: string };
+  constructor(
+    readonly query: string,
+    readonly params: readonly unknown[],
+    cause?: unknown,
+    /** mizzle's message (the driver's, then the SQL and params); drizzle's form otherwise. */
+    message = `Failed query: ${query}\nparams: ${params}`,
+  ) {
+    super('database', message, { cause });
+  }
+}
+
+/**
+ * The database rejected a query: the driver's message and code, the SQL and
+ * params, whatever else the server said (`detail`, `constraint`, `errno`...)
+ * and the driver's own error as `cause`.
+ */
+export class MizzleQueryError extends DrizzleQueryError implements ServerErrorFields {
   override name = 'MizzleQueryError';
   declare readonly status?: number;
   declare readonly severity?: string;
@@ -79,10 +114,15 @@ export class MizzleQueryError extends MizzleError implements ServerErrorFields {
     message: string,
     readonly code: string | undefined,
     readonly sql: string,
-    readonly params: readonly unknown[],
+    params: readonly unknown[],
     options?: { cause?: unknown; fields?: ServerErrorFields },
   ) {
-    super('database', `${message}\n  sql: ${sql}\n  params: ${safeJson(params)}`, options);
+    super(
+      sql,
+      params,
+      options?.cause ?? serverError(message, code, options?.fields),
+      `${message}\n  sql: ${sql}\n  params: ${safeJson(params)}`,
+    );
     if (options?.fields) {
       for (const [k, v] of Object.entries(options.fields))
         if (v !== undefined) Object.defineProperty(this, k, { value: v, enumerable: true });
@@ -96,6 +136,18 @@ export class TransactionRollbackError extends MizzleError {
   constructor() {
     super('transaction', 'Rollback');
   }
+}
+
+/**
+ * The `cause` of a failure no driver object describes (an HTTP driver parses the server's answer
+ * itself): an `Error` with the server's `code` and fields, so `e.cause?.code` reads as with the
+ * driver's own error.
+ */
+function serverError(message: string, code: string | undefined, fields: ServerErrorFields | undefined): Error {
+  const e = new Error(message);
+  e.name = 'DatabaseError';
+  for (const [k, v] of Object.entries({ ...fields, code })) if (v !== undefined) Object.assign(e, { [k]: v });
+  return e;
 }
 
 function safeJson(v: unknown): string {

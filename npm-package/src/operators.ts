@@ -18,6 +18,7 @@ import {
   NotNode,
   OrderNode,
 } from './expressions.js';
+import { MizzleError } from './errors.js';
 import { Param, Placeholder, SQL, isSQLWrapper, type SQLWrapper } from './sql.js';
 
 /** A column or any SQL expression. */
@@ -139,6 +140,32 @@ function inOp(negated: boolean): InArrayOperator {
 export const inArray = inOp(false);
 /** `column not in (values)`; an empty list matches everything. */
 export const notInArray = inOp(true);
+
+/** drizzle's array-operator signature: an array of the column's elements, a placeholder or SQL. */
+export interface ArrayOperator {
+  <TColumn extends Column>(column: TColumn, values: GetColumnData<TColumn, 'raw'> | Placeholder | SQLWrapper): SQL;
+  (column: SQL.Aliased | SQL, values: unknown): SQL;
+}
+
+/**
+ * A PostgreSQL array operator: `values` is bound through the column (an array of
+ * its element type, a placeholder) or is SQL; an empty array is refused as drizzle does.
+ */
+function arrayOp(op: BinaryOp, name: string): ArrayOperator {
+  return (column: Column | SQL.Aliased | SQL, values: unknown): SQL => {
+    if (Array.isArray(values) && values.length === 0) {
+      throw new MizzleError('invalid', `${name} requires at least one array element`);
+    }
+    return node(new BinaryNode(op, column, bindIfParam(values, column)));
+  };
+}
+
+/** `column @> values` (PostgreSQL): the array column holds every element of `values`. */
+export const arrayContains = arrayOp(BinaryOp.arrayContains, 'arrayContains');
+/** `column <@ values` (PostgreSQL): every element of the array column is in `values`. */
+export const arrayContained = arrayOp(BinaryOp.arrayContained, 'arrayContained');
+/** `column && values` (PostgreSQL): the array column and `values` share an element. */
+export const arrayOverlaps = arrayOp(BinaryOp.arrayOverlaps, 'arrayOverlaps');
 
 /** `column is null` */
 export function isNull(value: SQLOperand): SQL {

@@ -75,6 +75,50 @@ export class SQL<T = unknown> {
   getSQL(): SQL<T> {
     return this;
   }
+
+  /**
+   * Writes this fragment's values into the SQL text as literals instead of
+   * binding them (for statements that take no parameters, such as DDL or a
+   * view body). As drizzle: numbers and booleans as written, strings quoted
+   * with `'` doubled, `null` as `null`, other objects as their string (JSON
+   * for plain objects); placeholders stay bound. Values inside nested
+   * fragments are inlined too, operands of operator nodes (`eq(...)`) are not.
+   *
+   * @example
+   * sql`select * from t where kind = ${'a'}`.inlineParams(); // ... where kind = 'a'
+   */
+  inlineParams(): this {
+    this.queryChunks.splice(0, this.queryChunks.length, ...this.queryChunks.map(inlineChunk));
+    return this;
+  }
+}
+
+/** `chunk` with its values as literal SQL text (see {@link SQL.inlineParams}). */
+function inlineChunk(chunk: unknown): unknown {
+  if (chunk instanceof SQL) return chunk.inlineParams();
+  if (Array.isArray(chunk)) return chunk.map(inlineChunk);
+  if (chunk instanceof Param) {
+    if (chunk.value instanceof Placeholder) return chunk;
+    const v = chunk.value === null || !chunk.encoder ? chunk.value : chunk.encoder.mapToDriverValue(chunk.value);
+    return v instanceof SQL ? v.inlineParams() : inlineChunk(isValue(v) ? new StringChunk(literal(v)) : v);
+  }
+  return isValue(chunk) ? new StringChunk(literal(chunk)) : chunk;
+}
+
+/** Whether a template chunk is a plain value (bound as a parameter), not SQL, a column, a table or a node. */
+function isValue(x: unknown): boolean {
+  if (x === null || typeof x !== 'object') return x !== undefined && typeof x !== 'function';
+  if (x instanceof Date || ArrayBuffer.isView(x)) return true;
+  // A plain object is a JSON value unless it is a subquery or CTE (plain objects with a symbol key).
+  const proto = Object.getPrototypeOf(x);
+  return (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(x).length === 0;
+}
+
+function literal(v: unknown): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  const text = typeof v === 'string' ? v : String(v) === '[object Object]' ? JSON.stringify(v) : String(v);
+  return `'${text.replace(/'/g, "''")}'`;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -90,6 +134,12 @@ export namespace SQL {
       return this.sql;
     }
   }
+}
+
+/** A rendered statement, as `toSQL()` returns it (drizzle's `Query`). */
+export interface Query {
+  sql: string;
+  params: unknown[];
 }
 
 /** Anything that can stand where SQL is expected. */
@@ -144,6 +194,60 @@ export const sql: SqlTag = Object.assign(template, {
   identifier: (name: string) => new SQL([new Name(name)]),
   param: <T>(value: T, encoder?: { mapToDriverValue(v: unknown): unknown }) => new Param(value, encoder),
 });
+
+/**
+ * A value bound as a parameter (drizzle's `param`; `sql.param` is the same).
+ *
+ * @example
+ * sql`${users.age} > ${param(18)}`;
+ */
+export function param<T>(value: T, encoder?: { mapToDriverValue(v: unknown): unknown }): Param<T> {
+  return new Param(value, encoder);
+}
+
+/**
+ * A named placeholder (drizzle's `placeholder`; `sql.placeholder` is the same).
+ *
+ * @example
+ * db.select().from(users).where(eq(users.id, placeholder('id'))).prepare().all({ id: 1 });
+ */
+export function placeholder<TName extends string>(name: TName): Placeholder<TName> {
+  return new Placeholder(name);
+}
+
+/** A quoted identifier as a template chunk (drizzle's `name`; `sql.identifier` wraps one in SQL). */
+export function name(value: string): Name {
+  return new Name(value);
+}
+
+/** What drizzle calls a driver value encoder: an object with `mapToDriverValue`. */
+export function isDriverValueEncoder(value: unknown): value is { mapToDriverValue(v: unknown): unknown } {
+  return typeof (value as { mapToDriverValue?: unknown } | null)?.mapToDriverValue === 'function';
+}
+
+/** drizzle's identity decoder, encoder and both. */
+export const noopDecoder = { mapFromDriverValue: <T>(value: T): T => value };
+export const noopEncoder = { mapToDriverValue: <T>(value: T): T => value };
+export const noopMapper = { ...noopDecoder, ...noopEncoder };
+
+/**
+ * `params` with each placeholder replaced by its value in `values` (encoded
+ * when the placeholder sits in a `Param` with an encoder), as drizzle's.
+ */
+export function fillPlaceholders(params: unknown[], values: Record<string, unknown>): unknown[] {
+  const lookUp = (p: Placeholder) => {
+    if (!(p.name in values)) throw new Error(`No value for placeholder "${p.name}" was provided`);
+    return values[p.name];
+  };
+  return params.map((p) => {
+    if (p instanceof Placeholder) return lookUp(p);
+    if (p instanceof Param && p.value instanceof Placeholder) {
+      const v = lookUp(p.value);
+      return p.encoder ? p.encoder.mapToDriverValue(v) : v;
+    }
+    return p;
+  });
+}
 
 /** Whether `x` can be used as SQL (a fragment, a column, an aliased fragment...). */
 export function isSQLWrapper(x: unknown): x is SQLWrapper {

@@ -24,6 +24,8 @@
 // Where a scenario's SQL or expectation differs per dialect, `run`/`check` branch on `d` or use byDialect().
 // Every scenario starts from fresh tables: setupStatements[d] drops, creates and seeds them.
 import { scenarios as batchPreparedRaw } from './batch-prepared-raw.mjs';
+import { scenarios as builderParity } from './builder-parity.mjs';
+import { scenarios as mysqlParity } from './mysql-parity.mjs';
 import { scenarios as query } from './query.mjs';
 import { scenarios as relational } from './relational.mjs';
 import { scenarios as relationalTyped } from './relational-typed.mjs';
@@ -45,6 +47,8 @@ export const scenarios = [
   ...types,
   ...relational,
   ...relationalTyped,
+  ...builderParity,
+  ...mysqlParity,
 ];
 
 /** Whether `s` runs on dialect `d` (its `only` includes `d`, its `skip` does not name it). */

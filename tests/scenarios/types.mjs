@@ -412,6 +412,34 @@ export const scenarios = [
     }),
   },
   {
+    // drizzle's arrayContains / arrayContained / arrayOverlaps, the values bound through the array column.
+    name: 'pg array operators',
+    only: ['pg'],
+    run: async (db, t, { arrayContains, arrayContained, arrayOverlaps, inArray }) => {
+      const k = t.kinds;
+      await db.insert(k).values([
+        { id: 3, ints: [1, -2, 3] },
+        { id: 4, ints: [5] },
+      ]);
+      const ids = async (cond) => (await db.select({ id: k.id }).from(k).where(cond).orderBy(k.id)).map((r) => r.id);
+      const mine = inArray(k.id, [3, 4]);
+      return {
+        contains: await ids(arrayContains(k.ints, [3, 1])),
+        containsNone: await ids(arrayContains(k.ints, [1, 9])),
+        contained: await ids(arrayContained(k.ints, [1, -2, 3, 5])),
+        overlaps: await ids(arrayOverlaps(k.ints, [9, -2, 5])),
+        mine: await ids(mine),
+      };
+    },
+    check: (r, a) => {
+      a.deepEqual(r.mine, [3, 4]);
+      a.deepEqual(r.contains, [3]);
+      a.deepEqual(r.containsNone, []);
+      a.ok(r.contained.includes(3) && r.contained.includes(4));
+      a.ok(r.overlaps.includes(3) && r.overlaps.includes(4));
+    },
+  },
+  {
     name: 'typed values in where and update',
     only: ['pg', 'mysql'],
     run: async (db, t, { eq, and, sql }, d) => {

@@ -157,6 +157,58 @@ function errorResponse(e, sql, { database, user }) {
   return { code, message };
 }
 
+// MariaDB-only syntax (the list in core/src/dialect/mysql.rs, MARIADB_ONLY) that Vitess's parser, like
+// MySQL 8 behind it, refuses before any server sees it; MariaDB behind this stand-in would run it, so the
+// stand-in refuses it as PlanetScale does. `sql` with quoted strings and names blanked to the same length,
+// so positions still point into the original text.
+function blankQuoted(sql) {
+  return sql.replace(/'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"|`(?:[^`]|``)*`/gs, (m) => '_'.repeat(m.length));
+}
+
+// The index of a word from `words` at the top paren depth of a `func(` call, or -1.
+function clauseInCall(text, func, words) {
+  const re = new RegExp(`\\b${func}\\s*\\(`, 'gi');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let depth = 0;
+    for (let i = m.index + m[0].length; i < text.length; i++) {
+      const c = text[i];
+      if (c === '(') depth++;
+      else if (c === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0 && /\s/.test(c)) {
+        const w = /^\s+(\w+)\b/.exec(text.slice(i));
+        if (w && words.includes(w[1].toLowerCase())) return i + w[0].length - w[1].length;
+      }
+    }
+  }
+  return -1;
+}
+
+/** Vitess's syntax error for MariaDB-only SQL, or null when PlanetScale's parser takes it. */
+function mariadbOnlySyntax(sql) {
+  const text = blankQuoted(sql);
+  let at = -1;
+  const set = /^\s*set\s+(statement)\b/i.exec(text);
+  if (set) at = set.index + set[0].length - set[1].length;
+  if (at < 0) at = clauseInCall(text, 'json_arrayagg', ['order', 'limit']);
+  if (at < 0) at = clauseInCall(text, 'group_concat', ['limit']);
+  if (at < 0) {
+    const ret = /\breturning\b/i.exec(text);
+    if (ret) at = ret.index;
+  }
+  if (at < 0) return null;
+  const word = /^\w+/.exec(text.slice(at))[0];
+  // vtgate's parser error (vterrors.SyntaxError: errno 1149, sqlstate 42000); the position is where the
+  // offending token ends, 1-based, as Vitess's tokenizer reports it.
+  return {
+    code: 'INVALID_ARGUMENT',
+    message:
+      `syntax error at position ${at + word.length + 1} near '${word}' (errno 1149) (sqlstate 42000) ` +
+      `(CallerID: planetscale-admin): Sql: ${JSON.stringify(sql)}, BindVars: {REDACTED}`,
+  };
+}
+
 export async function startPlanetScale({
   port = 0,
   mysql: myOpts = {},
@@ -252,6 +304,8 @@ export async function startPlanetScale({
     const { sig } = resolved;
     const s = sessions.get(sig);
     touch(sig, s);
+    const refused = mariadbOnlySyntax(sql);
+    if (refused) return { session: sessionJson(sig), error: refused };
     const { err, rows, fields, timing } = await runSql(s, sql);
     if (err) {
       if (err.fatal) dropSession(sig);

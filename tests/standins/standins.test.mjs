@@ -539,6 +539,26 @@ describe('PlanetScale stand-in, official @planetscale/database client', () => {
     assert.match(syntax.message, /\(errno 1064\) \(sqlstate 42000\)/);
   });
 
+  test('MariaDB-only syntax is a Vitess syntax error, as on PlanetScale (MySQL 8)', async () => {
+    const c = conn();
+    const refused = [
+      ['set statement group_concat_max_len = 1024 for select 1', 14, 'statement'],
+      ['select json_arrayagg(x order by x) from (select 1 as x) t', 29, 'order'],
+      ["select group_concat(x separator ',' limit 1) from (select 1 as x) t", 42, 'limit'],
+    ];
+    for (const [sql, position, near] of refused) {
+      const err = await rejection(c.execute(sql));
+      assert.ok(err instanceof DatabaseError);
+      assert.equal(err.body.code, 'INVALID_ARGUMENT');
+      assert.match(err.message, new RegExp(`^syntax error at position ${position} near '${near}' \\(errno 1149\\)`));
+    }
+    // The same words inside strings, names and nested queries are not the construct.
+    const ok = await c.execute(
+      "select 'set statement' as `returning`, json_arrayagg(json_array((select 1 from dual order by 1 limit 1))) as j",
+    );
+    assert.deepEqual(ok.rows, [{ returning: 'set statement', j: [[1]] }]);
+  });
+
   test('auth: wrong or missing Basic credentials give 401', async () => {
     const bad = connect({ url: psStandin.url.replace('u:p@', 'u:wrong@'), fetch });
     const err = await rejection(bad.execute('SELECT 1'));

@@ -39,13 +39,13 @@ pub(crate) fn compile_with(
     ops: &[i32],
     strings: &[String],
 ) -> Result<Compiled, CompileError> {
-    let dialect: DialectKind = Dialect::from_repr(dialect)
-        .ok_or(CompileError::Decode(DecodeError::Malformed(
-            "unknown dialect",
-        )))?
-        .kind();
+    let id = Dialect::from_repr(dialect).ok_or(CompileError::Decode(DecodeError::Malformed(
+        "unknown dialect",
+    )))?;
+    let dialect: DialectKind = id.kind();
     let mut reader = Reader::new(ops, strings);
-    let mut w = SqlWriter::new(dialect.try_dialect().map_err(CompileError::Render)?);
+    // The renderer carries the MySQL flavour; the planner needs only the kind.
+    let mut w = SqlWriter::new(id.renderer().map_err(CompileError::Render)?);
     // Each kind renders itself directly: `Statement::to_sql` would also link
     // the by-reference relational planner, which copies its tree.
     let written = match reader.statement().map_err(CompileError::Decode)? {
@@ -106,7 +106,7 @@ pub(crate) enum CompileError {
     Render(mizzle_core::Error),
 }
 
-/// Compiles one query shape for `dialect` (0 sqlite, 1 postgres, 2 mysql) and
+/// Compiles one query shape for `dialect` (0 sqlite, 1 postgres, 2 mysql 8, 3 mariadb) and
 /// returns its SQL; [`slots`] then gives its parameters and plan. Two plain
 /// returns instead of an exported struct: no JS wrapper object, finalizer or
 /// per-field getter copies (README.md, "The crossing").
@@ -191,6 +191,11 @@ mod tests {
         assert_eq!(c.params, vec![0]);
         let pg = compile_with(1, &ops, &s).unwrap();
         assert!(pg.sql.contains("left join lateral"), "{}", pg.sql);
+        // Dialect 2 is MySQL 8 (PlanetScale): no MariaDB-only prefix; 3 is MariaDB's flavour.
+        let mysql8 = compile_with(2, &ops, &s).unwrap();
+        assert!(mysql8.sql.starts_with("select "), "{}", mysql8.sql);
+        let mariadb = compile_with(3, &ops, &s).unwrap();
+        assert!(mariadb.sql.starts_with("set statement "), "{}", mariadb.sql);
         for end in 0..ops.len() {
             assert!(compile_with(0, &ops[..end], &s).is_err());
         }

@@ -72,7 +72,7 @@ fn decode(buf: &[u8]) -> Result<Vec<Item<'_>>, &'static str> {
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// `sql` with the placeholders at byte `offsets` (from `slots()`) replaced by
-/// `values` as literals of `dialect` (0 sqlite, 1 postgres, 2 mysql).
+/// `values` as literals of `dialect` (0 sqlite, 1 postgres, 2 mysql 8, 3 mariadb: the same literals).
 #[wasm_bindgen]
 pub fn interpolate(
     dialect: u8,

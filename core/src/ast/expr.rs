@@ -53,6 +53,12 @@ pub enum BinaryOp {
     Mod,
     /// String concatenation (`||`, or `CONCAT()` on MySQL).
     Concat,
+    /// PostgreSQL arrays: the left array holds every element of the right (`@>`).
+    ArrayContains,
+    /// PostgreSQL arrays: every element of the left is in the right (`<@`).
+    ArrayContained,
+    /// PostgreSQL arrays: the two share an element (`&&`).
+    ArrayOverlaps,
 }
 
 /// Aggregate functions.

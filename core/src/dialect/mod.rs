@@ -9,7 +9,7 @@ mod postgres;
 mod sqlite;
 
 #[cfg(feature = "dialect-mysql")]
-pub use mysql::MySql;
+pub use mysql::{mariadb_only_constructs, MariaDbOnly, MySql, MySqlFlavour, MARIADB_ONLY};
 #[cfg(feature = "dialect-postgres")]
 pub use postgres::Postgres;
 #[cfg(feature = "dialect-sqlite")]
@@ -27,7 +27,9 @@ use crate::error::{Error, Feature};
 use crate::render::{literal, SqlWriter, ToSql};
 use crate::schema::SqlType;
 
-/// The three SQL dialects.
+/// The three SQL dialects. `MySql` renders for MySQL 8 (PlanetScale); the
+/// MariaDB flavour is the dialect value [`MySql::MARIADB`](crate::dialect::MySql),
+/// given to a [`SqlWriter`] directly.
 ///
 /// ```
 /// use mizzle_core::DialectKind;
@@ -58,8 +60,8 @@ impl DialectKind {
         }
     }
 
-    /// The renderer for this dialect, or [`Error::NotBuilt`] when this build
-    /// leaves it out (the `dialect-*` features).
+    /// The renderer for this dialect (MySQL 8 for `MySql`), or
+    /// [`Error::NotBuilt`] when this build leaves it out (the `dialect-*` features).
     pub fn try_dialect(self) -> Result<&'static dyn Dialect, Error> {
         match self {
             #[cfg(feature = "dialect-sqlite")]
@@ -67,7 +69,7 @@ impl DialectKind {
             #[cfg(feature = "dialect-postgres")]
             DialectKind::Postgres => Ok(&Postgres),
             #[cfg(feature = "dialect-mysql")]
-            DialectKind::MySql => Ok(&MySql),
+            DialectKind::MySql => Ok(&MySql::MYSQL8),
             #[allow(unreachable_patterns)]
             other => Err(Error::NotBuilt(other)),
         }
@@ -83,7 +85,7 @@ impl DialectKind {
         match self {
             DialectKind::Sqlite => &Sqlite,
             DialectKind::Postgres => &Postgres,
-            DialectKind::MySql => &MySql,
+            DialectKind::MySql => &MySql::MYSQL8,
         }
     }
 }
@@ -279,6 +281,12 @@ pub trait Dialect: Sync {
     /// Written before a relational query (session settings it needs).
     fn write_relational_prefix(&self, w: &mut SqlWriter<'_>) {
         let _ = w;
+    }
+
+    /// An optimizer hint the planner writes right after a relational query's
+    /// top-level SELECT keyword (where statement-level hints must stand).
+    fn relational_hint(&self) -> Option<&'static str> {
+        None
     }
 
     /// Whether relational queries attach nested rows through LATERAL joins

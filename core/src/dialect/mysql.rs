@@ -1,8 +1,15 @@
-//! MySQL (and MariaDB): backtick identifiers, `?` placeholders, backslash
+//! MySQL 8 and MariaDB: backtick identifiers, `?` placeholders, backslash
 //! string escapes, `on duplicate key update`, `insert ignore`, no RETURNING,
 //! no FULL JOIN; NULLS FIRST/LAST and ILIKE are emulated.
+//!
+//! One dialect kind, two server flavours ([`MySqlFlavour`]): they share all
+//! SQL except where [`MARIADB_ONLY`] lists a construct only MariaDB accepts,
+//! which the MySQL 8 flavour (PlanetScale, Vitess) never writes. Where both
+//! servers accept one spelling (`lock in share mode`, `values(c)`, a WITH
+//! query as a derived table), both flavours use it.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 
 use super::{sized, write_numeric, Dialect, DialectKind, JsonWrap};
 use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder, OrderBy, Query};
@@ -11,13 +18,182 @@ use crate::render::query::write_order_by;
 use crate::render::{literal, SqlWriter, ToSql};
 use crate::schema::{Column, SqlType};
 
-/// The MySQL dialect (tested on MariaDB 10.11; MySQL 8 differences are noted).
+/// Which server a MySQL statement is written for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MySqlFlavour {
+    /// MySQL 8.0 (and PlanetScale): none of [`MARIADB_ONLY`].
+    MySql8,
+    /// MariaDB 10.5+ (the engine suite's server).
+    MariaDb,
+}
+
+/// A construct only MariaDB accepts (MySQL 8 refuses it as a syntax error).
+pub struct MariaDbOnly {
+    /// Short name, as test failures print it.
+    pub name: &'static str,
+    /// What MySQL 8 gets instead.
+    pub mysql8: &'static str,
+    /// Whether `sql` (a MySQL statement) contains it.
+    found: fn(&str) -> bool,
+}
+
+impl MariaDbOnly {
+    /// Whether the construct appears in `sql`.
+    pub fn found_in(&self, sql: &str) -> bool {
+        (self.found)(&skeleton(sql))
+    }
+}
+
+/// THE list of MariaDB-only constructs the MySQL dialect can write. The MariaDB
+/// flavour may write them, the MySQL 8 flavour never does; the engine suite
+/// checks every MySQL statement it builds against this list
+/// ([`mariadb_only_constructs`]).
+pub const MARIADB_ONLY: &[MariaDbOnly] = &[
+    MariaDbOnly {
+        name: "set statement ... for",
+        mysql8: "no prefix (MySQL 8 does not cut JSON_ARRAYAGG at group_concat_max_len)",
+        found: |s| s.starts_with("set statement ") || s.contains(" set statement "),
+    },
+    MariaDbOnly {
+        name: "order by / limit inside json_arrayagg",
+        mysql8: "an ordered (and cut) group_concat of the rows, read back as a JSON array",
+        found: |s| call_has_clause(s, "json_arrayagg(", &[" order by ", " limit "]),
+    },
+    MariaDbOnly {
+        name: "limit inside group_concat",
+        mysql8: "substring_index over the ordered group_concat",
+        found: |s| call_has_clause(s, "group_concat(", &[" limit "]),
+    },
+    MariaDbOnly {
+        name: "returning",
+        mysql8: "none: RETURNING is Unsupported on both flavours",
+        found: |s| s.contains(" returning "),
+    },
+];
+
+/// The names of the [`MARIADB_ONLY`] constructs `sql` contains.
 ///
 /// ```
-/// use mizzle_core::{dialect::{Dialect, MySql}, DialectKind};
-/// assert_eq!(MySql.quote_char(), '`');
+/// use mizzle_core::dialect::mariadb_only_constructs;
+/// assert_eq!(mariadb_only_constructs("set statement x = 1 for select 1"), ["set statement ... for"]);
+/// assert!(mariadb_only_constructs("select `set statement ` from t").is_empty());
 /// ```
-pub struct MySql;
+pub fn mariadb_only_constructs(sql: &str) -> Vec<&'static str> {
+    let s = skeleton(sql);
+    MARIADB_ONLY
+        .iter()
+        .filter(|c| (c.found)(&s))
+        .map(|c| c.name)
+        .collect()
+}
+
+/// `sql` lowercased, with quoted strings and identifiers blanked (`_`) and
+/// whitespace runs as one space, padded with spaces: keywords are then found
+/// by plain substring search and never inside names or values.
+fn skeleton(sql: &str) -> String {
+    let mut out = String::from(" ");
+    let mut chars = sql.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' | '"' | '`' => {
+                // MySQL strings take backslash escapes; quotes double inside all three.
+                while let Some(d) = chars.next() {
+                    if d == '\\' && c != '`' {
+                        chars.next();
+                    } else if d == c {
+                        break;
+                    }
+                }
+                out.push('_');
+            }
+            c if c.is_whitespace() => {
+                if !out.ends_with(' ') {
+                    out.push(' ');
+                }
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out.push(' ');
+    out
+}
+
+/// Whether a call to `func` (`name(`) in skeleton `s` has one of `clauses`
+/// at its own parenthesis depth (not inside a nested subquery).
+fn call_has_clause(s: &str, func: &str, clauses: &[&str]) -> bool {
+    let mut from = 0;
+    while let Some(at) = s[from..].find(func) {
+        let start = from + at + func.len();
+        let mut depth = 0usize;
+        let body = &s[start..];
+        let mut end = body.len();
+        for (i, b) in body.bytes().enumerate() {
+            match b {
+                b'(' => depth += 1,
+                b')' if depth == 0 => {
+                    end = i;
+                    break;
+                }
+                b')' => depth -= 1,
+                // Bytes, not str slices: `i` may fall inside a multibyte character.
+                _ if depth == 0
+                    && clauses
+                        .iter()
+                        .any(|k| body.as_bytes()[i..].starts_with(k.as_bytes())) =>
+                {
+                    return true;
+                }
+                _ => {}
+            }
+        }
+        from = start + end.min(body.len());
+        if end == body.len() {
+            break;
+        }
+    }
+    false
+}
+
+/// The MySQL dialect in one of its flavours: [`MySql::MYSQL8`] (what
+/// `DialectKind::MySql` renders, PlanetScale's) or [`MySql::MARIADB`].
+///
+/// ```
+/// use mizzle_core::{dialect::{Dialect, MySql, MySqlFlavour}, DialectKind};
+/// assert_eq!(MySql::MYSQL8.quote_char(), '`');
+/// assert_eq!(MySql::MARIADB.flavour(), MySqlFlavour::MariaDb);
+/// assert_eq!(MySql::MARIADB.kind(), DialectKind::MySql);
+/// ```
+pub struct MySql {
+    flavour: MySqlFlavour,
+}
+
+impl MySql {
+    /// MySQL 8 (and PlanetScale).
+    pub const MYSQL8: MySql = MySql {
+        flavour: MySqlFlavour::MySql8,
+    };
+    /// MariaDB.
+    pub const MARIADB: MySql = MySql {
+        flavour: MySqlFlavour::MariaDb,
+    };
+
+    /// The dialect value of `flavour`.
+    pub fn of(flavour: MySqlFlavour) -> &'static MySql {
+        match flavour {
+            MySqlFlavour::MySql8 => &MySql::MYSQL8,
+            MySqlFlavour::MariaDb => &MySql::MARIADB,
+        }
+    }
+
+    /// Which server this writes for.
+    pub fn flavour(&self) -> MySqlFlavour {
+        self.flavour
+    }
+
+    fn mariadb(&self) -> bool {
+        self.flavour == MySqlFlavour::MariaDb
+    }
+}
 
 impl Dialect for MySql {
     fn kind(&self) -> DialectKind {
@@ -223,8 +399,12 @@ impl Dialect for MySql {
         }
     }
 
-    // MariaDB orders and limits inside JSON_ARRAYAGG (MySQL 8 cannot, but
-    // has correlated derived tables instead); no rows give NULL.
+    // No rows give NULL, hence the coalesce. MariaDB orders and limits inside
+    // JSON_ARRAYAGG (its derived tables cannot see the outer query). MySQL 8
+    // can do neither there, and its correlated derived tables (8.0.14+) fail
+    // on MariaDB, so it gets what both accept: GROUP_CONCAT, which orders on
+    // both, joined into a JSON array, cut by SUBSTRING_INDEX at a separator
+    // (U+001E) that JSON text always escapes.
     fn write_json_array_agg(
         &self,
         w: &mut SqlWriter<'_>,
@@ -233,34 +413,86 @@ impl Dialect for MySql {
         limit: Option<&Expr>,
         offset: Option<&Expr>,
     ) -> Result<(), Error> {
-        w.sql("coalesce(json_arrayagg(");
-        expr.to_sql(w)?;
-        write_order_by(w, order_by)?;
-        match (limit, offset) {
-            (None, None) => {}
-            (Some(l), None) => {
-                w.sql(" limit ");
-                l.to_sql(w)?;
-            }
-            (l, Some(o)) => {
-                w.sql(" limit ");
-                o.to_sql(w)?;
-                w.sql(", ");
-                match l {
-                    Some(l) => l.to_sql(w)?,
-                    None => w.sql("18446744073709551615"),
+        if self.mariadb() || (order_by.is_empty() && limit.is_none() && offset.is_none()) {
+            w.sql("coalesce(json_arrayagg(");
+            expr.to_sql(w)?;
+            write_order_by(w, order_by)?;
+            match (limit, offset) {
+                (None, None) => {}
+                (Some(l), None) => {
+                    w.sql(" limit ");
+                    l.to_sql(w)?;
+                }
+                (l, Some(o)) => {
+                    w.sql(" limit ");
+                    o.to_sql(w)?;
+                    w.sql(", ");
+                    match l {
+                        Some(l) => l.to_sql(w)?,
+                        None => w.sql("18446744073709551615"),
+                    }
                 }
             }
+            w.sql("), json_array())");
+            return Ok(());
         }
-        w.sql("), json_array())");
+        const SEP: &str = "'\u{1e}'";
+        let cut = limit.is_some() || offset.is_some();
+        w.sql("coalesce(json_extract(concat('[', ");
+        if cut {
+            w.sql("replace(");
+        }
+        if limit.is_some() {
+            w.sql("substring_index(");
+        }
+        if offset.is_some() {
+            w.sql("substring_index(");
+        }
+        w.sql("group_concat(");
+        expr.to_sql(w)?;
+        write_order_by(w, order_by)?;
+        w.sql(" separator ");
+        w.sql(if cut { SEP } else { "','" });
+        w.sql(")");
+        if let Some(o) = offset {
+            // The last (count - offset) rows; a count of 0 is ''.
+            w.sql(", ");
+            w.sql(SEP);
+            w.sql(", -greatest(count(*) - ");
+            o.to_sql(w)?;
+            w.sql(", 0))");
+        }
+        if let Some(l) = limit {
+            w.sql(", ");
+            w.sql(SEP);
+            w.sql(", ");
+            l.to_sql(w)?;
+            w.sql(")");
+        }
+        if cut {
+            w.sql(", ");
+            w.sql(SEP);
+            w.sql(", ',')");
+        }
+        w.sql(", ']'), '$'), json_array())");
         Ok(())
     }
 
     // MariaDB cuts JSON_ARRAYAGG at group_concat_max_len (1 MiB by default)
     // with only a warning; 1 GiB is the largest max_allowed_packet, which
-    // caps it anyway. MySQL 8 has no SET STATEMENT (nor this limit on JSON).
+    // caps it anyway. MySQL 8 has no SET STATEMENT, nor this limit on JSON.
     fn write_relational_prefix(&self, w: &mut SqlWriter<'_>) {
-        w.sql("set statement group_concat_max_len = 1073741824 for ");
+        if self.mariadb() {
+            w.sql("set statement group_concat_max_len = 1073741824 for ");
+        }
+    }
+
+    // MySQL 8's GROUP_CONCAT (ordered lists, above) stops at
+    // group_concat_max_len, 1024 bytes by default; SET_VAR raises it for this
+    // statement only (it must follow the top SELECT). MariaDB reads it as a
+    // comment, so both flavours write it and the planner needs no flavour.
+    fn relational_hint(&self) -> Option<&'static str> {
+        Some("/*+ SET_VAR(group_concat_max_len = 1073741824) */ ")
     }
 
     fn json_agg_orders_rows(&self) -> bool {
@@ -373,5 +605,94 @@ impl Dialect for MySql {
             "hash"
         });
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ast::{Statement, TableRef};
+    use crate::relational::{RelationKind, RelationalQuery};
+
+    fn render_with(d: &MySql, stmt: &Statement) -> String {
+        let mut w = SqlWriter::new(d);
+        stmt.to_sql(&mut w).unwrap();
+        w.finish().sql
+    }
+
+    /// users with their posts ordered, cut by limit and offset.
+    fn relational(limit: bool, offset: bool) -> Statement {
+        let mut posts = RelationalQuery::new(TableRef::new("posts").alias("p")).field(
+            "title",
+            Expr::col("p", "title"),
+            JsonEncoding::Plain,
+        );
+        posts.order_by.push(OrderBy::desc(Expr::col("p", "id")));
+        posts.limit = limit.then(|| Expr::val(2));
+        posts.offset = offset.then(|| Expr::val(1));
+        let users = RelationalQuery::new(TableRef::new("users"))
+            .field("id", Expr::col("users", "id"), JsonEncoding::Plain)
+            .relation("posts", RelationKind::Many, &[("id", "author_id")], posts);
+        Statement::Relational(users)
+    }
+
+    #[test]
+    fn mariadb_flavour_writes_what_the_list_names_and_mysql8_none_of_it() {
+        for (limit, offset) in [(false, false), (true, false), (false, true), (true, true)] {
+            let q = relational(limit, offset);
+            let maria = render_with(&MySql::MARIADB, &q);
+            let found = mariadb_only_constructs(&maria);
+            assert!(found.contains(&"set statement ... for"), "{maria}");
+            assert!(
+                found.contains(&"order by / limit inside json_arrayagg"),
+                "{maria}"
+            );
+            let mysql8 = render_with(&MySql::MYSQL8, &q);
+            assert_eq!(
+                mariadb_only_constructs(&mysql8),
+                Vec::<&str>::new(),
+                "{mysql8}"
+            );
+            assert!(mysql8.contains("group_concat("), "{mysql8}");
+            assert!(
+                mysql8.starts_with(
+                    "select /*+ SET_VAR(group_concat_max_len = 1073741824) */ `users`.`id` as `id`, "
+                ),
+                "{mysql8}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_list_looks_past_names_values_and_nested_queries() {
+        let none = |s: &str| assert!(mariadb_only_constructs(s).is_empty(), "{s}");
+        let one = |s: &str, name: &str| assert_eq!(mariadb_only_constructs(s), [name], "{s}");
+        none("select `set statement ` from t where a = 'set statement x for'");
+        none("select json_arrayagg(x) from t order by x limit 1");
+        none("select json_arrayagg(é) from t where 'é' = é");
+        // A one relation inside the aggregated row has its own `limit 1`.
+        none("select json_arrayagg(json_array((select 1 from t order by a limit 1))) from u");
+        one(
+            "select json_arrayagg(x order by x) from t",
+            "order by / limit inside json_arrayagg",
+        );
+        one(
+            "select group_concat(x separator ',' limit 2) from t",
+            "limit inside group_concat",
+        );
+        one("delete from t returning `id`", "returning");
+        one("SET  STATEMENT a = 1 FOR select 1", "set statement ... for");
+        assert!(MARIADB_ONLY.iter().all(|c| !c.mysql8.is_empty()));
+    }
+
+    #[test]
+    fn the_default_mysql_is_mysql8() {
+        assert_eq!(
+            DialectKind::MySql.try_dialect().unwrap().kind(),
+            DialectKind::MySql
+        );
+        let q = relational(true, true);
+        let r = crate::render(&q, DialectKind::MySql).unwrap().sql;
+        assert_eq!(r, render_with(&MySql::MYSQL8, &q));
     }
 }

@@ -460,7 +460,7 @@ fn utf8<'a>(field: &Field, bytes: &'a [u8]) -> Result<&'a str, ProtocolError> {
 /// | `FLOAT32` `FLOAT64` | `Float` |
 /// | `DATE` / `TIME` / `DATETIME`, `TIMESTAMP` | `Temporal(Date / Time / Timestamp)` |
 /// | `JSON` | `Json` |
-/// | `BINARY` `VARBINARY` `BIT` `GEOMETRY`; `BLOB` unless its charset is a text one | `Bytes` |
+/// | `BINARY` `VARBINARY` `BLOB` `BIT` `GEOMETRY` unless the charset is a text one (not 63) | `Bytes` |
 /// | `NULL` | `Null` |
 /// | anything else (`VARCHAR`, `CHAR`, `TEXT`, `ENUM`, `SET`, `HEXNUM`...) | `Text`; `Bytes` when its charset is 63 (binary) |
 ///
@@ -527,10 +527,14 @@ pub fn decode_value(field: &Field, bytes: &[u8]) -> Result<Cell, ProtocolError> 
             parse_json(utf8(field, bytes)?)
                 .map_err(|_| ProtocolError::bad_value(t, "not valid JSON"))?,
         ),
-        "BINARY" | "VARBINARY" | "BIT" | "GEOMETRY" => Cell::Bytes(bytes.to_vec()),
-        // Vitess names a binary-collation blob BLOB and a text one TEXT, so
-        // only an explicit text charset makes a BLOB text.
-        "BLOB" if field.charset == 0 || field.charset == BINARY_CHARSET => {
+        // Vitess names text with a binary collation (`utf8mb4_bin` columns,
+        // `json_unquote(...)` on MySQL 8) VARBINARY / BLOB from MySQL's
+        // BINARY flag, yet keeps its text charset: as in
+        // @planetscale/database, the charset decides. A field without a
+        // charset makes no text claim, so a binary type name keeps it bytes.
+        "BINARY" | "VARBINARY" | "BLOB" | "BIT" | "GEOMETRY"
+            if field.charset == 0 || field.charset == BINARY_CHARSET =>
+        {
             Cell::Bytes(bytes.to_vec())
         }
         _ if field.charset == BINARY_CHARSET => Cell::Bytes(bytes.to_vec()),
@@ -922,6 +926,9 @@ mod tests {
         for t in ["BINARY", "VARBINARY", "BIT", "GEOMETRY"] {
             ok(t, 63, &[0, 0xff], Cell::Bytes(vec![0, 0xff]));
         }
+        // A binary collation on text: Vitess's type name, the text charset.
+        ok("VARBINARY", 45, "é".as_bytes(), Cell::Text("é".into()));
+        ok("BINARY", 224, b"ab", Cell::Text("ab".into()));
         ok("BLOB", 63, &[0xc3], Cell::Bytes(vec![0xc3]));
         ok("BLOB", 0, &[0xc3], Cell::Bytes(vec![0xc3]));
         ok("BLOB", 255, "é".as_bytes(), Cell::Text("é".into()));

@@ -5,8 +5,10 @@
 //!   `json_group_array`) a derived table that orders and limits the rows.
 //! - PostgreSQL: a LEFT JOIN LATERAL of the same query (`json_agg`), read as
 //!   `alias.r`.
-//! - MySQL: a correlated scalar subquery whose `json_arrayagg` orders and
-//!   limits itself, since MariaDB's derived tables cannot see the outer query.
+//! - MySQL: a correlated scalar subquery whose aggregate orders and limits
+//!   itself, since MariaDB's derived tables cannot see the outer query
+//!   (MariaDB: `json_arrayagg(... order by ... limit ...)`; MySQL 8, which
+//!   cannot order there: an ordered `group_concat`, see `dialect/mysql.rs`).
 //!
 //! The level's alias names both the derived table and the table inside it:
 //! each is visible only at its own depth, so no new names are invented.
@@ -16,7 +18,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::query::{Relation, RelationKind, RelationalQuery};
-use crate::ast::{Expr, FromItem, Join, JoinKind, JsonEncoding, Query, Select, SelectItem};
+use crate::ast::{
+    Expr, FromItem, Join, JoinKind, JsonEncoding, Query, RawPart, Select, SelectItem,
+};
 use crate::dialect::{Dialect, DialectKind};
 use crate::error::Error;
 
@@ -69,6 +73,16 @@ pub fn plan_owned(q: RelationalQuery, dialect: DialectKind) -> Result<Query, Err
             expr: value,
             alias: Some(name),
         });
+    }
+    // The select list comes right after SELECT: the hint leads its first item.
+    if let (Some(hint), Some(SelectItem::Expr { expr, .. })) =
+        (d.relational_hint(), select.columns.first_mut())
+    {
+        let first = core::mem::replace(expr, Expr::Raw(Vec::new()));
+        *expr = Expr::Raw(Vec::from([
+            RawPart::Sql(String::from(hint)),
+            RawPart::Expr(first),
+        ]));
     }
     Ok(Query {
         order_by: q.order_by,
@@ -253,9 +267,15 @@ mod tests {
     }
 
     #[test]
-    fn mysql_orders_inside_the_aggregate() {
-        let s = sql(&blog(), DialectKind::MySql);
+    fn mariadb_orders_inside_the_aggregate_mysql8_in_group_concat() {
+        let planned: crate::ast::Statement = plan(&blog(), DialectKind::MySql).unwrap().into();
+        let mut w = crate::render::SqlWriter::new(&crate::dialect::MySql::MARIADB);
+        crate::render::ToSql::to_sql(&planned, &mut w).unwrap();
+        let s = w.finish().sql;
         assert!(s.contains("coalesce(json_arrayagg(json_array(`p`.`id`, cast(`p`.`big` as char), (select coalesce(json_arrayagg(json_array(`c`.`body`)), json_array()) as `r` from `comments` as `c` where `c`.`post_id` = `p`.`id`)) order by `p`.`id` desc limit ?), json_array())"), "{s}");
+        // MySQL 8 (the kind's own flavour): ordered by GROUP_CONCAT, cut by SUBSTRING_INDEX.
+        let s = sql(&blog(), DialectKind::MySql);
+        assert!(s.contains("coalesce(json_extract(concat('[', replace(substring_index(group_concat(json_array(`p`.`id`, cast(`p`.`big` as char), (select coalesce(json_arrayagg(json_array(`c`.`body`)), json_array()) as `r` from `comments` as `c` where `c`.`post_id` = `p`.`id`)) order by `p`.`id` desc separator '\u{1e}'), '\u{1e}', ?), '\u{1e}', ','), ']'), '$'), json_array())"), "{s}");
     }
 
     /// SQLite's `hex(NULL)` is `''`: a NULL blob must stay a JSON null.

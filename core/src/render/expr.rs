@@ -2,7 +2,7 @@
 //! no dialect's precedence rules can regroup them.
 
 use crate::ast::{AggregateFn, BinaryOp, Expr, RawPart};
-use crate::error::Error;
+use crate::error::{Error, Feature};
 use crate::render::{names, SqlWriter, ToSql};
 
 impl Expr {
@@ -55,6 +55,28 @@ impl Expr {
     }
 }
 
+/// `left op right`. Out of line: `Expr::write` recurses once per nesting
+/// level, so its own frame must stay small (the depth test walks 200 levels
+/// on a 1 MiB stack in a debug build).
+#[inline(never)]
+fn write_binary(
+    w: &mut SqlWriter<'_>,
+    op: BinaryOp,
+    left: &Expr,
+    right: &Expr,
+) -> Result<(), Error> {
+    if matches!(
+        op,
+        BinaryOp::ArrayContains | BinaryOp::ArrayContained | BinaryOp::ArrayOverlaps
+    ) {
+        // Only PostgreSQL has arrays (the dialects without declare it in `lacks`).
+        w.require(Feature::ArrayType)?;
+    }
+    left.write_operand(w)?;
+    w.sql(binary_op(op));
+    right.write_operand(w)
+}
+
 fn binary_op(op: BinaryOp) -> &'static str {
     match op {
         BinaryOp::Eq => " = ",
@@ -69,6 +91,9 @@ fn binary_op(op: BinaryOp) -> &'static str {
         BinaryOp::Div => " / ",
         BinaryOp::Mod => " % ",
         BinaryOp::Concat => " || ",
+        BinaryOp::ArrayContains => " @> ",
+        BinaryOp::ArrayContained => " <@ ",
+        BinaryOp::ArrayOverlaps => " && ",
     }
 }
 
@@ -145,11 +170,7 @@ impl Expr {
                 left,
                 right,
             } => d.write_concat(w, left, right),
-            Expr::Binary { op, left, right } => {
-                left.write_operand(w)?;
-                w.sql(binary_op(*op));
-                right.write_operand(w)
-            }
+            Expr::Binary { op, left, right } => write_binary(w, *op, left, right),
             Expr::And(list) => write_junction(w, list, " and ", "true"),
             Expr::Or(list) => write_junction(w, list, " or ", "false"),
             Expr::Not(e) => {

@@ -148,12 +148,12 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
   logger?: boolean | Logger;
 }
 
-/** The D1 `db`. */
-export type DrizzleD1Database<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+/** The D1 `db` (a class, as drizzle's: `db instanceof DrizzleD1Database`). */
+export class DrizzleD1Database<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
   'async',
   D1RunResult,
   TSchema
->;
+> {}
 
 /** Wraps a D1 binding in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
@@ -161,5 +161,5 @@ export function drizzle<TSchema extends Record<string, unknown> = Record<string,
   config: DrizzleConfig<TSchema> = {},
 ): DrizzleD1Database<TSchema> {
   const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
-  return new Database(new D1Session(client, logger), config.schema);
+  return new DrizzleD1Database(new D1Session(client, logger), config.schema);
 }

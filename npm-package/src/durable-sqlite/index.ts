@@ -124,12 +124,12 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
   logger?: boolean | Logger;
 }
 
-/** The Durable Object `db`. */
-export type DrizzleSqliteDODatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+/** The Durable Object `db` (a class, as drizzle's). */
+export class DrizzleSqliteDODatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
   'sync',
   DurableRunResult,
   TSchema
->;
+> {}
 
 /** Wraps `ctx.storage` in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
@@ -137,5 +137,5 @@ export function drizzle<TSchema extends Record<string, unknown> = Record<string,
   config: DrizzleConfig<TSchema> = {},
 ): DrizzleSqliteDODatabase<TSchema> {
   const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
-  return new Database(new DurableSession(storage, logger), config.schema);
+  return new DrizzleSqliteDODatabase(new DurableSession(storage, logger), config.schema);
 }

@@ -185,6 +185,12 @@ export const enum BinaryOp {
   div = 10,
   mod = 11,
   concat = 12,
+  /** `@>` (PostgreSQL arrays) */
+  arrayContains = 13,
+  /** `<@` */
+  arrayContained = 14,
+  /** `&&` */
+  arrayOverlaps = 15,
 }
 
 /** Aggregate functions. */
@@ -260,11 +266,15 @@ export const enum Relation {
   many = 2,
 }
 
-/** Dialect ids of `compile` and `interpolate`. */
+/**
+ * Dialect ids of `compile` and `interpolate`: `mysql` is MySQL 8
+ * (PlanetScale), `mariadb` the same dialect in its MariaDB flavour.
+ */
 export const enum Dialect {
   sqlite = 0,
   postgres = 1,
   mysql = 2,
+  mariadb = 3,
 }
 
 /**

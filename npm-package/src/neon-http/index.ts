@@ -215,14 +215,38 @@ function serverError(status: number, body: unknown, q: BoundQuery): MizzleQueryE
         ? 'the response is too large for Neon (HTTP 507)'
         : `Neon answered HTTP ${status}`;
   const message = str('message') ?? what;
+  // The `cause` @neondatabase/serverless would raise (drizzle passes it on): a NeonDbError with
+  // the server's fields under their PostgreSQL names, so `e.cause.code` is the SQLSTATE.
+  const cause = Object.assign(new Error(message), { name: 'NeonDbError' });
+  for (const k of NEON_ERROR_FIELDS) if (str(k) !== undefined) Object.assign(cause, { [k]: str(k) });
   return new MizzleQueryError(
     status === 400 ? message : `${what}: ${message}`,
     str('code') ?? `HTTP_${status}`,
     q.sql,
     q.params,
-    { fields },
+    { fields, cause },
   );
 }
+
+/** The fields of @neondatabase/serverless's NeonDbError, as Neon's answer names them. */
+const NEON_ERROR_FIELDS = [
+  'severity',
+  'code',
+  'detail',
+  'hint',
+  'position',
+  'internalPosition',
+  'internalQuery',
+  'where',
+  'schema',
+  'table',
+  'column',
+  'dataType',
+  'constraint',
+  'file',
+  'line',
+  'routine',
+] as const;
 
 /** drizzle's options. */
 export interface DrizzleConfig<TSchema extends Record<string, unknown>> {

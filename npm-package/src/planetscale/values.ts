@@ -15,6 +15,8 @@ export interface PlanetScaleField {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** MySQL's `binary` character set: the one charset whose values are bytes. */
+const BINARY_CHARSET = 63;
 import { ValueTag } from '../engine/wire.generated.js';
 
 const enc = new TextEncoder();
@@ -61,11 +63,22 @@ export function decoderForField(f: PlanetScaleField): Decode | undefined {
     case 'BLOB':
     case 'BIT':
     case 'GEOMETRY':
-      // Vitess reports text columns as TEXT/VARCHAR/CHAR: these are always bytes.
-      return asBytes;
-    default:
-      // INT64/UINT64, DECIMAL, dates and times, text, enums: the text (the column decides).
+      // Vitess names text with a binary collation (utf8mb4_bin columns, json_unquote on MySQL 8) VARBINARY or
+      // BLOB from MySQL's BINARY flag but keeps its text charset: as in @planetscale/database, the charset
+      // decides. A field without a charset makes no text claim, so a binary type name keeps it bytes.
+      return f.charset === undefined || f.charset === 0 || f.charset === BINARY_CHARSET ? asBytes : asText;
+    case 'INT64':
+    case 'UINT64':
+    case 'DECIMAL':
+    case 'DATE':
+    case 'TIME':
+    case 'DATETIME':
+    case 'TIMESTAMP':
+      // 64-bit integers, decimals, dates and times: the text (the column decides), whatever the charset (63).
       return asText;
+    default:
+      // Text, enums, sets, expressions: the text, unless the charset is binary.
+      return f.charset === BINARY_CHARSET ? asBytes : asText;
   }
 }
 

@@ -3,10 +3,11 @@
  * session (select, insert, update, delete, CTEs, $count, batch, transaction).
  */
 import type { Table } from '../table.js';
+import { Dialect } from '../engine/engine.js';
 import { MizzleError, TransactionRollbackError } from '../errors.js';
 import type { SQL, SQLWrapper } from '../sql.js';
 import { DeleteQuery } from './delete.js';
-import { InsertBuilder } from './insert.js';
+import { InsertBuilder, type IsMySqlRun } from './insert.js';
 import { CountQuery } from './count.js';
 import { RawQuery, type RawResult } from './raw.js';
 import { SelectBuilder, type SelectQuery } from './select.js';
@@ -27,6 +28,12 @@ type WithSubqueryOf<TAlias extends string, S extends SelectState> = WithSubquery
   TAlias,
   SubqueryFields<S['fields'], TAlias, S['nulls']>
 >;
+
+/** `db.selectDistinctOn(on, fields?)`: the builder, typed like `db.select`. */
+export interface SelectDistinctOn<TMode extends 'sync' | 'async', TRun> {
+  (on: SQLWrapper[]): SelectBuilder<undefined, TMode, TRun>;
+  <TFields extends SelectedFields>(on: SQLWrapper[], fields: TFields): SelectBuilder<TFields, TMode, TRun>;
+}
 
 /** The results of `db.batch([...])`: what awaiting each item gives, in order. */
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
@@ -50,6 +57,11 @@ export class Database<
   ) {
     this.relational = relational ?? (_schema ? relationalSchema(_schema) : undefined);
     this.query = (this.relational ? relationalQueries(session, this.relational) : {}) as never;
+    // An own property where the dialect has it, so a MySQL database has no such key at all (as in drizzle).
+    if (session?.dialect !== Dialect.mysql) {
+      (this as { selectDistinctOn: unknown }).selectDistinctOn = (on: SQLWrapper[], fields?: SelectedFields) =>
+        new SelectBuilder(this.session, fields, true, [], on);
+    }
   }
 
   /** The schema's tables and relations (shared with transactions). */
@@ -75,20 +87,14 @@ export class Database<
   /**
    * `select distinct on (exprs) ...` (PostgreSQL): one row per distinct value
    * of `on`; the first by `orderBy`, which should start with the same terms.
+   * A MySQL database has none, as drizzle's mysql-core (MySQL has no DISTINCT ON).
    *
    * @example
    * await db.selectDistinctOn([cars.brand], { brand: cars.brand, color: cars.color })
    *   .from(cars)
    *   .orderBy(cars.brand, cars.color);
    */
-  selectDistinctOn(on: SQLWrapper[]): SelectBuilder<undefined, TMode, TRun>;
-  selectDistinctOn<TFields extends SelectedFields>(
-    on: SQLWrapper[],
-    fields: TFields,
-  ): SelectBuilder<TFields, TMode, TRun>;
-  selectDistinctOn(on: SQLWrapper[], fields?: SelectedFields): SelectBuilder<SelectedFields | undefined, TMode, TRun> {
-    return new SelectBuilder<SelectedFields | undefined, TMode, TRun>(this.session, fields, true, [], on);
-  }
+  declare readonly selectDistinctOn: IsMySqlRun<TRun> extends true ? undefined : SelectDistinctOn<TMode, TRun>;
 
   /** `insert into table ...` */
   insert<TTable extends Table>(table: TTable): InsertBuilder<TTable, TMode, TRun> {
@@ -129,9 +135,13 @@ export class Database<
     selectDistinct: Database<TMode, TRun, TSchema>['selectDistinct'];
     selectDistinctOn: Database<TMode, TRun, TSchema>['selectDistinctOn'];
   } {
-    return {
+    const builders = {
       select: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, false, ctes) as never,
       selectDistinct: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes) as never,
+    };
+    if (this.session?.dialect === Dialect.mysql) return builders as never;
+    return {
+      ...builders,
       selectDistinctOn: (on: SQLWrapper[], fields?: SelectedFields) =>
         new SelectBuilder(this.session, fields, true, ctes, on) as never,
     };

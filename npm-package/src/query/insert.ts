@@ -10,7 +10,7 @@ import type { FieldLeaf } from '../engine/decode.js';
 import { columnEntries, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Placeholder, type SQLWrapper } from '../sql.js';
-import { returningItems } from './mutation.js';
+import { returningItems, updateSet } from './mutation.js';
 import type { SelectedItem } from './fields.js';
 import type {
   InsertValue,
@@ -33,11 +33,38 @@ import {
   type PlaceholderValues,
 } from './statement.js';
 import { rowMapper } from '../engine/decode.js';
+import { Dialect } from '../engine/engine.js';
 
 /** Whether some row gives `key` a value (a loop, not `rows.some`: no closure per column per insert). */
 function someRowSets(rows: readonly Record<string, unknown>[], key: string): boolean {
   for (const r of rows) if (r[key] !== undefined) return true;
   return false;
+}
+
+/**
+ * Whether a column a row omits still gets a value from the schema, as drizzle
+ * sends one: on SQLite its `.default()` (a value as a parameter, SQL as SQL),
+ * else `$defaultFn()`, else `$onUpdate()` when there is no `.default()` (a
+ * falsy one counts as none there, as in drizzle); on PostgreSQL and MySQL
+ * drizzle sends `default` for a `.default()` column, which leaving it out is,
+ * so only `$defaultFn` and `$onUpdate` give values. (Leaving SQLite's
+ * `.default()` columns to the database stored NULL in a table created without
+ * that DDL default, by hand or by another tool, where drizzle stores the value.)
+ */
+function fillsOmitted(col: Column, sqlite: boolean): boolean {
+  return (
+    (sqlite && col.default !== undefined && col.default !== null) ||
+    col.defaultFn !== undefined ||
+    (!col.default && col.onUpdateFn !== undefined)
+  );
+}
+
+/** The value sent for a column a row omits ({@link fillsOmitted}), or undefined to leave it to the database. */
+function omittedValue(col: Column, sqlite: boolean): unknown {
+  if (sqlite && col.default !== undefined && col.default !== null) return col.default;
+  if (col.defaultFn) return col.defaultFn();
+  if (!col.default && col.onUpdateFn) return col.onUpdateFn();
+  return undefined;
 }
 
 /** drizzle's `onConflictDoUpdate` config. */
@@ -70,6 +97,23 @@ export interface MySqlRunResult {
   readonly insertId: number | string | bigint;
   readonly rowsAffected: number;
 }
+
+/**
+ * `true` when `TRun` is MySQL's run result: how the types of the shared
+ * database and select classes tell a MySQL database (whose dialect is not a
+ * type parameter) from the others, to drop what drizzle's mysql-core lacks
+ * (`selectDistinctOn`, `fullJoin`).
+ *
+ * @example
+ * type Yes = IsMySqlRun<PlanetScaleRunResult>; // true
+ */
+export type IsMySqlRun<TRun> = [TRun] extends [never]
+  ? false
+  : unknown extends TRun
+    ? false
+    : [TRun] extends [MySqlRunResult]
+      ? true
+      : false;
 
 type ReturningIdKeys<TColumns extends Record<string, Column>> = {
   [K in keyof TColumns]: TColumns[K]['_']['isPrimaryKey'] extends true
@@ -151,20 +195,12 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     rows: Record<string, unknown>[],
   ) {
     super(session);
-    const byKey = tableColumns(table);
-    for (const row of rows) {
-      for (const key in row) {
-        if (row[key] !== undefined && !Object.hasOwn(byKey, key) && Object.hasOwn(row, key)) {
-          throw new MizzleError('invalid', `unknown column "${key}" in insert values`);
-        }
-      }
-    }
-    // Columns given in some row, or computed in JS for every row.
+    // Keys that name no column are ignored, as drizzle does (request bodies carry extra fields).
+    const sqlite = session.dialect === Dialect.sqlite;
     const columns: [string, Column][] = [];
     for (const entry of columnEntries(table)) {
       const [key, col] = entry;
-      if (!col.generated && (col.defaultFn || (col.onUpdateFn && col.default === undefined) || someRowSets(rows, key)))
-        columns.push(entry);
+      if (!col.generated && (fillsOmitted(col, sqlite) || someRowSets(rows, key))) columns.push(entry);
     }
     this.columns = columns;
     this.cells = new Array<unknown[]>(rows.length);
@@ -174,14 +210,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
       for (let i = 0; i < columns.length; i++) {
         const [key, col] = columns[i]!;
         const v = row[key];
-        cells[i] =
-          v !== undefined
-            ? v
-            : col.defaultFn
-              ? col.defaultFn()
-              : col.onUpdateFn && col.default === undefined
-                ? col.onUpdateFn()
-                : undefined;
+        cells[i] = v !== undefined ? v : omittedValue(col, sqlite);
       }
       this.cells[r] = cells;
     }
@@ -199,7 +228,8 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     this.conflict = {
       target: Array.isArray(config.target) ? config.target : [config.target],
       targetWhere: config.targetWhere,
-      set: config.set as Record<string, unknown>,
+      // As drizzle: unknown keys ignored, `$onUpdate` columns the set leaves out updated too.
+      set: updateSet(this.table, config.set as Record<string, unknown>, true),
       setWhere: config.setWhere ?? config.where,
     };
     return this;
@@ -215,18 +245,8 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
    *   .onDuplicateKeyUpdate({ set: { name: sql`values(${users.name})` } });
    */
   onDuplicateKeyUpdate(config: OnDuplicateKeyUpdateConfig<TTable>): this {
-    const given = config.set as Record<string, unknown>;
-    const columns = tableColumns(this.table) as Record<string, Column>;
-    for (const key of Object.keys(given)) {
-      if (given[key] !== undefined && !(key in columns))
-        throw new MizzleError('invalid', `unknown column "${key}" in onDuplicateKeyUpdate set`);
-    }
-    // In table order, as drizzle writes it.
-    const set: Record<string, unknown> = {};
-    for (const [key, col] of Object.entries(columns)) {
-      if (given[key] !== undefined) set[key] = given[key];
-      else if (col.onUpdateFn) set[key] = col.onUpdateFn();
-    }
+    // In table order, as drizzle writes it; keys that name no column are ignored.
+    const set = updateSet(this.table, config.set as Record<string, unknown>, true);
     if (Object.keys(set).length === 0)
       throw new MizzleError('invalid', 'onDuplicateKeyUpdate() needs at least one value to set');
     this.duplicateSet = set;

@@ -5,7 +5,7 @@
 import { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import { tableColumns, tableRef } from '../engine/table-ref.js';
+import { columnEntries, tableColumns, tableRef } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Param, Placeholder } from '../sql.js';
 import { flattenFields, type SelectedItem, tableItems } from './fields.js';
@@ -33,6 +33,26 @@ export function columnOf(table: unknown, key: string): Column {
     throw new MizzleError('invalid', `unknown column "${key}" for table "${tableRef(table)?.name ?? '?'}"`);
   }
   return col;
+}
+
+/**
+ * The assignments of an update or upsert from a values object, in table order
+ * as drizzle writes them: keys that name no column are ignored (request bodies
+ * carry extra fields, and drizzle ignores them), `undefined` leaves a column
+ * alone, and with `onUpdate` a column with `$onUpdate` that the object leaves
+ * out gets its JS value.
+ *
+ * @example
+ * updateSet(users, { name: 'ann', csrf: 'x' }, true); // { name: 'ann', updatedAt: <$onUpdate()> }
+ */
+export function updateSet(table: unknown, given: Record<string, unknown>, onUpdate: boolean): Record<string, unknown> {
+  const set: Record<string, unknown> = {};
+  for (const [key, col] of columnEntries(table)) {
+    const v = Object.hasOwn(given, key) ? given[key] : undefined;
+    if (v !== undefined) set[key] = v;
+    else if (onUpdate && col.onUpdateFn) set[key] = col.onUpdateFn();
+  }
+  return set;
 }
 
 /** A value for `col`: SQL stays SQL, anything else is bound through the column's encoder. */

@@ -146,15 +146,17 @@ export type KnownKeysOnly<T, U> = { [K in keyof T]: K extends keyof U ? T[K] : n
 type Prop<T, K extends PropertyKey> = K extends keyof T ? T[K] : undefined;
 
 /**
- * The column keys a `columns` config keeps. Include mode (some value is
- * `true`) keeps the `true` keys; otherwise the `false` keys are left out.
- * `columns: {}` keeps every column, as at run time (drizzle's types say `{}`
- * there while its run time, like mizzle's, returns every column).
+ * The column keys a `columns` config keeps, as drizzle's `BuildQueryResult`:
+ * entries typed `undefined` count for nothing; when every other value is
+ * `false` they are left out; otherwise only the `true` keys are kept, so
+ * `columns: {}` keeps none (the row has only its relations and extras).
  */
 type PickedColumnKeys<TColumns, TPick> = [TPick] extends [Record<string, unknown>]
-  ? true extends TPick[keyof TPick & keyof TColumns]
-    ? { [K in keyof TPick]: TPick[K] extends true ? K : never }[keyof TPick]
-    : Exclude<keyof TColumns, { [K in keyof TPick]: TPick[K] extends false ? K : never }[keyof TPick]>
+  ? [Exclude<TPick[keyof TPick & keyof TColumns], undefined>] extends [never]
+    ? never
+    : [Exclude<TPick[keyof TPick & keyof TColumns], undefined>] extends [false]
+      ? Exclude<keyof TColumns, { [K in keyof TPick]: [TPick[K]] extends [undefined] ? never : K }[keyof TPick]>
+      : { [K in keyof TPick]: TPick[K] extends true ? K : never }[keyof TPick]
   : keyof TColumns;
 
 type ColumnsResult<TColumns, TPick> = {

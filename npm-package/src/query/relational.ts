@@ -64,6 +64,9 @@ export interface RelationalLevel extends LevelShape {
   readonly offset: unknown;
 }
 
+/** A selected column or extra of a level, while the level is built. */
+type LevelField = { key: string; value: unknown; custom?: ((v: unknown) => unknown) | undefined };
+
 /** PostgreSQL keeps 63 bytes of a name: longer aliases could collide once cut. */
 const MAX_ALIAS = 60;
 
@@ -77,17 +80,7 @@ function buildLevel(
 ): RelationalLevel {
   if (depth > 50) throw new MizzleError('too_deep', 'relational query nests more than 50 levels');
   const columns = getTableInfo(entry.table).columns;
-  const pick = config.columns;
-  const include = pick !== undefined && Object.values(pick).some((v) => v === true);
-  const all = columnFields(columns);
-  const fields: { key: string; value: unknown; custom?: ((v: unknown) => unknown) | undefined }[] =
-    pick === undefined ? all.slice() : all.filter((f) => (include ? pick[f.key] === true : pick[f.key] !== false));
-  if (pick !== undefined) {
-    for (const key of Object.keys(pick)) {
-      if (!(key in columns))
-        throw new MizzleError('invalid', `table "${entry.key}" has no column "${key}" (in columns)`);
-    }
-  }
+  const fields: LevelField[] = pickColumns(entry, columnFields(columns), columns, config.columns);
   const table = entry.table as never;
   const extras = typeof config.extras === 'function' ? config.extras(table, { sql }) : config.extras;
   for (const [key, value] of Object.entries(extras ?? {})) {
@@ -116,6 +109,15 @@ function buildLevel(
     relations.push({ key, many: rel.many, on: rel.on, level });
   }
 
+  // drizzle refuses a level that selects nothing (`columns: {}` alone), at any depth.
+  if (fields.length === 0 && relations.length === 0) {
+    throw new MizzleError(
+      'invalid',
+      `No fields selected for table "${entry.key}" ("${alias ?? getTableInfo(entry.table).name}"): name a column ` +
+        'in "columns", or add "with" or "extras"; to select every column, leave "columns" out',
+    );
+  }
+
   const where = typeof config.where === 'function' ? config.where(table, relationalOperators) : config.where;
   const order =
     typeof config.orderBy === 'function'
@@ -123,6 +125,33 @@ function buildLevel(
       : config.orderBy;
   const orderBy = order === undefined ? [] : Array.isArray(order) ? order : [order];
   return { entry, alias, fields, relations, where, orderBy, limit: config.limit, offset: config.offset };
+}
+
+/**
+ * The columns a level's `columns` config selects, as drizzle 0.45 reads it:
+ * entries left `undefined` count for nothing; with some `true` only the
+ * `true` ones; otherwise every column but the named ones; and when no entry
+ * has a value (`columns: {}`), none: the level then gives only its relations
+ * and extras.
+ */
+function pickColumns<F extends { key: string }>(
+  entry: TableEntry,
+  all: readonly F[],
+  columns: Record<string, Column>,
+  pick: Record<string, boolean | undefined> | undefined,
+): F[] {
+  if (pick === undefined) return all.slice();
+  let named = 0;
+  let include = false;
+  for (const key of Object.keys(pick)) {
+    if (!(key in columns)) throw new MizzleError('invalid', `table "${entry.key}" has no column "${key}" (in columns)`);
+    const v = pick[key];
+    if (v === undefined) continue;
+    named++;
+    if (v === true) include = true;
+  }
+  if (named === 0) return [];
+  return all.filter((f) => (include ? pick[f.key] === true : pick[f.key] === undefined));
 }
 
 /** Field records of every column of a table, made once per table. */

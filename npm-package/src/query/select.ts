@@ -4,6 +4,7 @@
  */
 import type { Encoder } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
+import { Dialect } from '../engine/engine.js';
 import { resultKey, tableColumns, tableRef } from '../engine/table-ref.js';
 import * as operators from '../operators.js';
 import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
@@ -21,6 +22,7 @@ import type {
   SubqueryFields,
 } from './result-types.js';
 import type { Session } from '../driver.js';
+import type { IsMySqlRun } from './insert.js';
 import { Statement } from './statement.js';
 import { makeSubquery } from './subquery.js';
 
@@ -112,7 +114,9 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
 
   /** The table, alias, subquery or CTE to read from. */
   from<TFrom extends FromTarget>(table: TFrom): SelectQuery<FromState<TFields, TFrom>, TMode, TRun> {
-    return new SelectQuery(this.session, {
+    // drizzle's mysql-core select has no fullJoin (MySQL has no FULL JOIN): its selects are the class without it.
+    const Query = this.session?.dialect === Dialect.mysql ? SelectQueryBase : SelectQuery;
+    return new Query(this.session, {
       fields: this.fields as Record<string, unknown> | undefined,
       distinct: this.distinct,
       table,
@@ -128,9 +132,10 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
 
 /**
  * A select with a FROM: chainable, awaitable, usable as a subquery. `S`
- * tracks the selection and joins; the row type is `SelectRow<S>`.
+ * tracks the selection and joins; the row type is `SelectRow<S>`. MySQL's
+ * selects are this class; SQLite's and PostgreSQL's are {@link SelectQuery}.
  */
-export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', TRun> extends Statement<
+export class SelectQueryBase<S extends SelectState, TMode extends 'sync' | 'async', TRun> extends Statement<
   SelectRow<S>[],
   TMode,
   TRun
@@ -149,7 +154,7 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     super(session);
   }
 
-  private join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false): this {
+  protected join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false): this {
     const cond =
       typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
     this.config.joins = [...this.config.joins, { kind, table, on: cond, lateral }];
@@ -176,13 +181,6 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
     on: JoinOn<S['fields']>,
   ): SelectQuery<JoinState<S, TJoined, 'right'>, TMode, TRun> {
     return this.join('right', table, on) as never;
-  }
-  /** `full join table on ...` */
-  fullJoin<TJoined extends FromTarget>(
-    table: TJoined,
-    on: JoinOn<S['fields']>,
-  ): SelectQuery<JoinState<S, TJoined, 'full'>, TMode, TRun> {
-    return this.join('full', table, on) as never;
   }
   /** `cross join table` */
   crossJoin<TJoined extends FromTarget>(table: TJoined): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
@@ -376,5 +374,24 @@ export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', 
   /** drizzle's `getSQL()` so a select can stand in `sql` templates and `inArray`. */
   getSQL(): SQL {
     return this as never;
+  }
+}
+
+/**
+ * A select of SQLite or PostgreSQL: {@link SelectQueryBase} with `fullJoin`,
+ * which MySQL's selects lack as drizzle's mysql-core ones do.
+ */
+export class SelectQuery<S extends SelectState, TMode extends 'sync' | 'async', TRun> extends SelectQueryBase<
+  S,
+  TMode,
+  TRun
+> {
+  /** `full join table on ...`: every table's fields may be null. Not on MySQL (a type error there). */
+  fullJoin<TJoined extends FromTarget>(
+    this: SelectQuery<S, TMode, IsMySqlRun<TRun> extends true ? never : TRun>,
+    table: TJoined,
+    on: JoinOn<S['fields']>,
+  ): SelectQuery<JoinState<S, TJoined, 'full'>, TMode, TRun> {
+    return this.join('full', table, on) as never;
   }
 }

@@ -1,8 +1,8 @@
 import type { Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
-import { columnEntries } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { FilteredMutation } from './filtered-mutation.js';
+import { updateSet } from './mutation.js';
 import type { FromTarget, ReturningRow, SelectedFields, UpdateSet } from './result-types.js';
 import type { Session } from '../driver.js';
 
@@ -13,15 +13,17 @@ export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async',
     private readonly table: TTable,
   ) {}
 
-  /** The new values (insert-model values, SQL or columns); `undefined` leaves a column alone. */
+  /**
+   * The new values (insert-model values, SQL or columns); `undefined` leaves a
+   * column alone and keys that name no column are ignored, as in drizzle.
+   */
   set(values: UpdateSet<TTable>): UpdateQuery<TTable, undefined, TMode, TRun> {
-    const set: Record<string, unknown> = { ...values };
-    for (const [key, col] of columnEntries(this.table)) {
-      if (col.onUpdateFn && set[key] === undefined) set[key] = col.onUpdateFn();
-    }
-    if (!Object.keys(set).some((k) => set[k] !== undefined)) {
-      throw new MizzleError('invalid', 'No values to set');
-    }
+    const given = values as Record<string, unknown>;
+    // drizzle's check: the object must give some value (a known column or not).
+    if (!Object.keys(given).some((k) => given[k] !== undefined)) throw new MizzleError('invalid', 'No values to set');
+    const set = updateSet(this.table, given, true);
+    // Only unknown keys: drizzle renders an empty SET, which every database refuses.
+    if (Object.keys(set).length === 0) throw new MizzleError('invalid', 'No values to set: no key names a column');
     return new UpdateQuery(this.session, this.table, set);
   }
 }

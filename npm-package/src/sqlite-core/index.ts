@@ -10,4 +10,6 @@ export * from './constraints.js';
 export * from './indexes.js';
 export * from './table.js';
 export * from './view.js';
+/** drizzle's other name for `sqliteView`. */
+export { sqliteView as view } from './view.js';
 export { union, unionAll, intersect, except } from '../query/set-ops.js';

@@ -151,9 +151,14 @@ export type F4 = Expect<Equal<typeof excluded, { id: number; title: string }[]>>
 const mixed = db.query.posts.findMany({ columns: { id: true, body: false } }).sync();
 export type F5 = Expect<Equal<typeof mixed, { id: number }[]>>;
 
-// mizzle: `columns: {}` is every column (drizzle's types say `{}`, its run time every column).
-const noColumns = db.query.users.findMany({ columns: {} }).sync();
-export type F6 = Expect<Equal<typeof noColumns, User[]>>;
+// `columns: {}` (or only `undefined` entries) keeps no column: the row has only its relations and extras.
+const noColumns = db.query.users.findMany({ columns: {}, with: { posts: true } }).sync();
+export type F6 = Expect<Equal<typeof noColumns, { posts: Post[] }[]>>;
+const undefinedColumns = db.query.users.findMany({ columns: { id: undefined }, with: { posts: true } }).sync();
+export type F7 = Expect<Equal<typeof undefinedColumns, { posts: Post[] }[]>>;
+// An `undefined` entry beside `false` ones does not exclude its column.
+const excludedAndUndefined = db.query.posts.findMany({ columns: { body: false, id: undefined } }).sync();
+export type F8 = Expect<Equal<typeof excludedAndUndefined, { id: number; title: string; authorId: number }[]>>;
 
 // ------------------------------------------------------------------- with
 const withPosts = db.query.users.findMany({ with: { posts: true } }).sync();
@@ -214,9 +219,7 @@ export type W7 = Expect<
 const userGroups = db.query.users
   .findMany({ columns: { id: true }, with: { usersToGroups: { columns: {}, with: { group: true } } } })
   .sync();
-export type W8 = Expect<
-  Equal<typeof userGroups, { id: number; usersToGroups: { userId: number; groupId: number; group: Group }[] }[]>
->;
+export type W8 = Expect<Equal<typeof userGroups, { id: number; usersToGroups: { group: Group }[] }[]>>;
 const groupUsers = db.query.groups
   .findMany({
     with: {
@@ -372,7 +375,7 @@ export type H9 = Expect<Equal<typeof batchedPost, { title: string } | undefined>
 // The type of an extras SQL's value is the SQL's type parameter.
 declare const total: SQL<number>;
 const typedExtra = db.query.groups.findMany({ columns: {}, extras: { total } }).sync();
-export type H10 = Expect<Equal<typeof typedExtra, { id: number; name: string; total: number }[]>>;
+export type H10 = Expect<Equal<typeof typedExtra, { total: number }[]>>;
 
 // ------------------------------------------------------------------- misuse
 // @ts-expect-error: no such column

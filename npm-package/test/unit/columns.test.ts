@@ -274,7 +274,7 @@ describe('builder flags reach the column', () => {
     assert.equal(f.code.primary, true);
     assert.equal(f.code.notNull, true);
     assert.equal(f.code.hasDefault, false);
-    assert.equal(f.code.autoIncrement, false);
+    assert.equal(f.code.autoIncrement, undefined);
   });
 
   test('unique', () => {

@@ -36,18 +36,9 @@ function rejects(fn: () => unknown, kind: string, pattern: RegExp) {
 }
 
 describe('builder mistakes are typed errors before anything is sent', () => {
-  test('unknown column in insert values', () => {
-    rejects(
-      () =>
-        db
-          .insert(users)
-          .values({ name: 'x', nope: 1 } as never)
-          .run(),
-      'invalid',
-      /unknown column "nope"/,
-    );
-  });
-  test('unknown column in update set', () => {
+  // Unknown keys are ignored as drizzle ignores them (test/unit/builder-parity.test.ts); only an update that
+  // would set nothing is a mistake.
+  test('update set with no key naming a column', () => {
     rejects(
       () =>
         db
@@ -55,7 +46,7 @@ describe('builder mistakes are typed errors before anything is sent', () => {
           .set({ nope: 1 } as never)
           .run(),
       'invalid',
-      /unknown column "nope"/,
+      /No values to set/,
     );
   });
   test('wrong value type for a mode', () => {

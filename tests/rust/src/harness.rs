@@ -7,12 +7,53 @@
 //! tables drops them itself; auto-generated ids of rows inserted by a case
 //! are not stable across servers (sequences survive rollbacks), so read new
 //! rows back by another column.
+//!
+//! MySQL statements run in the MariaDB flavour (the server here), and every
+//! one of them is also rendered for MySQL 8 (`DialectKind::MySql`'s own
+//! flavour, PlanetScale's), where a construct from the dialect's
+//! `MARIADB_ONLY` list fails the case: no MySQL 8 server runs here, so this
+//! proves by construction that MySQL 8 never gets MariaDB-only SQL.
 
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use mizzle_core::ast::Statement;
+use mizzle_core::dialect::{mariadb_only_constructs, MySql};
+use mizzle_core::render::{SqlWriter, ToSql};
 use mizzle_core::{render, DialectKind, Error, Feature, Param, Rendered, Value};
+
+/// MySQL statements of this run checked in their MySQL 8 rendering.
+static MYSQL8_CHECKED: AtomicU32 = AtomicU32::new(0);
+
+/// Renders `stmt` for the server the suite runs `kind` on: MySQL in its
+/// MariaDB flavour, the others as `render` does.
+pub fn render_for_server(stmt: &Statement, kind: DialectKind) -> Result<Rendered, Error> {
+    if kind != DialectKind::MySql {
+        return render(stmt, kind);
+    }
+    let mut w = SqlWriter::new(&MySql::MARIADB);
+    stmt.to_sql(&mut w)?;
+    Ok(w.finish())
+}
+
+/// `stmt` rendered for MySQL 8, failing when it holds a MariaDB-only construct
+/// (a render error is the MariaDB rendering's business, checked by the case).
+pub fn check_mysql8(stmt: &Statement) -> Result<(), String> {
+    let Ok(r) = render(stmt, DialectKind::MySql) else {
+        return Ok(());
+    };
+    MYSQL8_CHECKED.fetch_add(1, Ordering::Relaxed);
+    let found = mariadb_only_constructs(&r.sql);
+    if found.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "MySQL 8 rendering holds MariaDB-only {found:?}\n  sql: {}",
+            r.sql
+        ))
+    }
+}
 
 use crate::cell::{show, Cell};
 use crate::db::Db;
@@ -108,6 +149,10 @@ impl Harness {
             "assertions against real databases: {} (total {total})",
             per_db.join(", ")
         );
+        println!(
+            "MySQL statements also rendered for MySQL 8 without MariaDB-only SQL: {}",
+            MYSQL8_CHECKED.load(Ordering::Relaxed)
+        );
         if !self.failed.is_empty() {
             println!("failed: {}", self.failed.join("; "));
         }
@@ -135,9 +180,13 @@ impl Ctx<'_> {
         self.db.kind()
     }
 
-    /// Renders for this dialect, as a test failure message on error.
+    /// Renders for this dialect (MySQL: the MariaDB flavour, after checking
+    /// the MySQL 8 rendering), as a test failure message on error.
     pub fn render(&self, stmt: &Statement) -> Result<Rendered, String> {
-        render(stmt, self.dialect()).map_err(|e| format!("render failed: {e}"))
+        if self.dialect() == DialectKind::MySql {
+            check_mysql8(stmt)?;
+        }
+        render_for_server(stmt, self.dialect()).map_err(|e| format!("render failed: {e}"))
     }
 
     /// Renders and runs a statement, returning its rows.
@@ -240,7 +289,11 @@ impl Ctx<'_> {
         feature: Feature,
     ) -> Result<(), String> {
         let dialect = self.dialect();
-        let got = render(&stmt.into(), dialect);
+        let stmt = stmt.into();
+        if dialect == DialectKind::MySql {
+            check_mysql8(&stmt)?;
+        }
+        let got = render_for_server(&stmt, dialect);
         let expected = Error::Unsupported { feature, dialect };
         self.check(got.as_ref().err() == Some(&expected), || {
             format!("expected {expected:?}, got {got:?}")
@@ -253,7 +306,7 @@ impl Ctx<'_> {
         stmt: impl Into<Statement>,
         pred: impl Fn(&Error) -> bool,
     ) -> Result<(), String> {
-        let got = render(&stmt.into(), self.dialect());
+        let got = render_for_server(&stmt.into(), self.dialect());
         self.check(got.as_ref().err().is_some_and(&pred), || {
             format!("expected a render error, got {got:?}")
         })

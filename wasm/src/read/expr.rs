@@ -50,6 +50,9 @@ impl Reader<'_> {
                     B::Div => BinaryOp::Div,
                     B::Mod => BinaryOp::Mod,
                     B::Concat => BinaryOp::Concat,
+                    B::ArrayContains => BinaryOp::ArrayContains,
+                    B::ArrayContained => BinaryOp::ArrayContained,
+                    B::ArrayOverlaps => BinaryOp::ArrayOverlaps,
                 };
                 Expr::Binary {
                     op,

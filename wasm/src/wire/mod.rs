@@ -225,6 +225,12 @@ tag_enum! {
         Div = 10,
         Mod = 11,
         Concat = 12,
+        /// `@>` (PostgreSQL arrays)
+        ArrayContains = 13,
+        /// `<@`
+        ArrayContained = 14,
+        /// `&&`
+        ArrayOverlaps = 15,
     }
 }
 
@@ -316,21 +322,34 @@ tag_enum! {
 }
 
 tag_enum! {
-    /// Dialect ids of `compile` and `interpolate`.
+    /// Dialect ids of `compile` and `interpolate`: `mysql` is MySQL 8
+    /// (PlanetScale), `mariadb` the same dialect in its MariaDB flavour.
     pub enum Dialect: u8 {
         Sqlite = 0,
         Postgres = 1,
         Mysql = 2,
+        Mariadb = 3,
     }
 }
 
 impl Dialect {
-    /// The core dialect this id names.
+    /// The core dialect kind this id names (both MySQL flavours are `MySql`).
     pub(crate) fn kind(self) -> DialectKind {
         match self {
             Dialect::Sqlite => DialectKind::Sqlite,
             Dialect::Postgres => DialectKind::Postgres,
-            Dialect::Mysql => DialectKind::MySql,
+            Dialect::Mysql | Dialect::Mariadb => DialectKind::MySql,
+        }
+    }
+
+    /// The renderer this id names: the kind's, or MariaDB's flavour of MySQL.
+    pub(crate) fn renderer(
+        self,
+    ) -> Result<&'static dyn mizzle_core::dialect::Dialect, mizzle_core::Error> {
+        match self {
+            #[cfg(feature = "dialect-mysql")]
+            Dialect::Mariadb => Ok(&mizzle_core::dialect::MySql::MARIADB),
+            other => other.kind().try_dialect(),
         }
     }
 }

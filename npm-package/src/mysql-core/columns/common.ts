@@ -180,6 +180,12 @@ export abstract class MySqlColumnBuilder<
 export abstract class MySqlColumnBuilderWithAutoIncrement<
   T extends ColumnBuilderBaseConfig = ColumnBuilderBaseConfig,
 > extends MySqlColumnBuilder<T> {
+  constructor(config: ColumnRuntimeConfig, extra?: MySqlColumnExtra) {
+    super(config, extra);
+    // As drizzle's: only the numeric columns have `autoIncrement`, false until `autoincrement()` (serial: true).
+    config.autoIncrement ??= false;
+  }
+
   /**
    * AUTO_INCREMENT: the database fills the column, so it is optional on insert.
    *

@@ -5,6 +5,7 @@
  */
 import type { HasDefault, IsPrimaryKey, NotNull } from '../../column-builder.js';
 import { initialRuntimeConfig } from '../../column-builder.js';
+import type { ColumnRuntimeConfig } from '../../column.js';
 import { Codec } from '../../column-codec.js';
 import { sql } from '../../sql.js';
 import { SQLiteColumnBuilder } from './common.js';
@@ -62,6 +63,12 @@ export interface SQLiteTimestampConfig {
 export class SQLiteIntegerBuilder<
   T extends SQLiteIntegerConfig | SQLiteBooleanConfig | SQLiteTimestampConfig = SQLiteIntegerConfig,
 > extends SQLiteColumnBuilder<T> {
+  constructor(config: ColumnRuntimeConfig) {
+    super(config);
+    // As drizzle's: only integer columns have `autoIncrement`, false until `primaryKey({ autoIncrement: true })`.
+    config.autoIncrement ??= false;
+  }
+
   /**
    * PRIMARY KEY, optionally AUTOINCREMENT; optional on insert.
    *

@@ -809,6 +809,40 @@ fn casts(h: &mut Harness) {
         Ok(())
     });
 
+    h.case("expr array operators @> <@ &&", &[Postgres], |c| {
+        let arr = |s: &str| text(s).cast(SqlType::Array(Box::new(SqlType::Integer)));
+        let op = |op, l: &str, r: &str| Expr::Binary {
+            op,
+            left: Box::new(arr(l)),
+            right: Box::new(arr(r)),
+        };
+        use mizzle_core::ast::BinaryOp::{ArrayContained, ArrayContains, ArrayOverlaps};
+        c.assert_rows(
+            project(vec![
+                op(ArrayContains, "{1,2,3}", "{3,1}"),
+                op(ArrayContains, "{1,2}", "{4}"),
+                op(ArrayContained, "{2}", "{1,2}"),
+                op(ArrayContained, "{2,5}", "{1,2}"),
+                op(ArrayOverlaps, "{1,2}", "{2,9}"),
+                op(ArrayOverlaps, "{1,2}", "{8,9}"),
+            ]),
+            rows![[true, false, true, false, true, false]],
+        )
+    });
+
+    h.case(
+        "expr array operators refused without arrays",
+        &[Sqlite, MySql],
+        |c| {
+            let q = project(vec![Expr::Binary {
+                op: mizzle_core::ast::BinaryOp::ArrayOverlaps,
+                left: Box::new(text("{1}")),
+                right: Box::new(text("{1}")),
+            }]);
+            c.assert_unsupported(q, Feature::ArrayType)
+        },
+    );
+
     h.case("expr cast to array refused by sqlite", &[Sqlite], |c| {
         c.assert_unsupported(
             project(vec![

@@ -1,0 +1,47 @@
+/**
+ * drizzle's entity helpers over mizzle's own classes: `is(value, Class)`,
+ * `getViewName(view)` and `aliasedTable(table, alias)`. drizzle's `is` compares a static `entityKind` up the
+ * class chain so that two copies of drizzle-orm agree; mizzle's classes
+ * exist once per package (one bundle build with shared chunks), so
+ * `instanceof` answers the same question.
+ *
+ * @example
+ * if (is(x, SQLiteTable)) getTableName(x);
+ * if (is(x, Column)) x.name;
+ */
+import { SubqueryKey } from './engine/table-ref.js';
+import type { Subquery } from './query/result-types.js';
+import type { Table } from './table.js';
+import { aliasTable } from './table-alias.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a class of any constructor signature, as drizzle's `is`
+type AnyClass = abstract new (...args: any[]) => unknown;
+
+/**
+ * Whether `value` is an instance of `type` (a table, column, SQL fragment,
+ * relation, error... class). False for anything that is not an object.
+ */
+export function is<T extends AnyClass>(value: unknown, type: T): value is InstanceType<T> {
+  return typeof value === 'object' && value !== null && value instanceof type;
+}
+
+/**
+ * The name a view is declared with (`sqliteView('name')`, `pgView`...).
+ *
+ * @example
+ * getViewName(activeUsers); // 'active_users'
+ */
+export function getViewName<TName extends string>(view: Subquery<TName, unknown>): TName {
+  return view[SubqueryKey].alias;
+}
+
+/**
+ * `table` under another name, typed as `table` (drizzle's root `aliasedTable`;
+ * the dialects' `alias()` is the same with the alias name in the type).
+ *
+ * @example
+ * const parent = aliasedTable(categories, 'parent');
+ */
+export function aliasedTable<T extends Table>(table: T, alias: string): T {
+  return aliasTable(table, alias) as T;
+}

@@ -1,0 +1,2 @@
+/** `mizzle/logger` (drizzle-orm/logger): the logger classes (`../logger.ts`). */
+export * from '../logger.js';
