@@ -39,6 +39,8 @@ pub enum Feature {
     ExpressionIndex,
     /// `WITH` before INSERT / UPDATE / DELETE.
     DmlWith,
+    /// `use index` / `force index` / `ignore index` on a table (MySQL).
+    IndexHints,
 }
 
 impl Feature {
@@ -72,6 +74,7 @@ impl Feature {
             Feature::CastType => "this CAST target type",
             Feature::ExpressionIndex => "expression (functional) index keys",
             Feature::DmlWith => "WITH before INSERT / UPDATE / DELETE",
+            Feature::IndexHints => "index hints (USE / FORCE / IGNORE INDEX)",
         }
     }
 }

@@ -11,9 +11,21 @@
  * catch (e) { if (e instanceof DrizzleQueryError && e.cause?.code === 'SQLITE_CONSTRAINT_UNIQUE') ... }
  */
 
+/**
+ * Gives a class its own name as `.name` (`db.constructor.name`, how Node prints an error): the
+ * package's bundle is minified, which renames classes. Only the public classes are named so, as
+ * esbuild's `keepNames` for every function costs ~3 KB gzip in a D1 worker.
+ */
+export function keepName(c: abstract new (...args: never[]) => unknown, name: string): void {
+  Object.defineProperty(c, 'name', { value: name, configurable: true });
+}
+
 /** drizzle's base error: every error mizzle raises is one. */
 export class DrizzleError extends Error {
   override name = 'DrizzleError';
+  static {
+    keepName(DrizzleError, 'DrizzleError');
+  }
   constructor({ message, cause }: { message?: string; cause?: unknown }) {
     super(message, cause === undefined ? undefined : { cause });
   }
@@ -41,6 +53,9 @@ export type MizzleErrorKind =
 /** A query that could not be built or compiled (nothing was sent), or, as a `MizzleQueryError`, failed. */
 export class MizzleError extends DrizzleError {
   override name = 'MizzleError';
+  static {
+    keepName(MizzleError, 'MizzleError');
+  }
   constructor(
     readonly kind: MizzleErrorKind,
     message: string,
@@ -78,6 +93,9 @@ export interface ServerErrorFields {
  */
 export class DrizzleQueryError extends MizzleError {
   override name = 'DrizzleQueryError';
+  static {
+    keepName(DrizzleQueryError, 'DrizzleQueryError');
+  }
   /** The driver's error (drizzle types it `Error`; its `code` is typed here so `e.cause?.code` compiles). */
   declare readonly cause?: Error & { code?: string | number; errno?: number; sqlstate?: string };
   constructor(
@@ -98,6 +116,9 @@ export class DrizzleQueryError extends MizzleError {
  */
 export class MizzleQueryError extends DrizzleQueryError implements ServerErrorFields {
   override name = 'MizzleQueryError';
+  static {
+    keepName(MizzleQueryError, 'MizzleQueryError');
+  }
   declare readonly status?: number;
   declare readonly severity?: string;
   declare readonly detail?: string;
@@ -133,6 +154,9 @@ export class MizzleQueryError extends DrizzleQueryError implements ServerErrorFi
 /** drizzle's name for a rolled-back transaction (`tx.rollback()`). */
 export class TransactionRollbackError extends MizzleError {
   override name = 'TransactionRollbackError';
+  static {
+    keepName(TransactionRollbackError, 'TransactionRollbackError');
+  }
   constructor() {
     super('transaction', 'Rollback');
   }

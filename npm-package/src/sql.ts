@@ -35,8 +35,13 @@ export class Name {
   constructor(readonly value: string) {}
 }
 
-/** How a selected SQL expression's value is turned into a JS value. */
-export type DriverDecoder<T> = ((value: unknown) => T) | { mapFromDriverValue(value: unknown): T };
+/**
+ * How a selected SQL expression's value is turned into a JS value: a function
+ * (typed for the driver's value, as drizzle's `mapWith` accepts, e.g.
+ * `(s: string) => new Date(s)`) or a column.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: decoders are typed for the driver value, which mizzle cannot know
+export type DriverDecoder<T> = ((value: any) => T) | { mapFromDriverValue(value: any): T };
 
 /**
  * A fragment of SQL. `T` is the type its value decodes to when selected.
@@ -46,6 +51,8 @@ export type DriverDecoder<T> = ((value: unknown) => T) | { mapFromDriverValue(va
  */
 export class SQL<T = unknown> {
   declare readonly _type: T;
+  /** drizzle's type brand (`C['_']['type']` in type helpers); no run-time value. */
+  declare readonly _: { readonly brand: 'SQL'; readonly type: T };
   /** Decodes the value when this fragment is selected. */
   decoder?: DriverDecoder<T>;
   /** Marks aggregates so the decode plan reads them as numbers. */
@@ -126,6 +133,8 @@ export namespace SQL {
   /** A fragment with an output name. */
   export class Aliased<T = unknown> {
     declare readonly _type: T;
+    /** drizzle's type brand; no run-time value. */
+    declare readonly _: { readonly brand: 'SQL.Aliased'; readonly type: T };
     constructor(
       readonly sql: SQL<T>,
       readonly fieldAlias: string,

@@ -25,8 +25,10 @@
 // Every scenario starts from fresh tables: setupStatements[d] drops, creates and seeds them.
 import { scenarios as batchPreparedRaw } from './batch-prepared-raw.mjs';
 import { scenarios as builderParity } from './builder-parity.mjs';
+import { scenarios as mysqlIndexHints } from './mysql-index-hints.mjs';
 import { scenarios as mysqlParity } from './mysql-parity.mjs';
 import { scenarios as query } from './query.mjs';
+import { scenarios as queryApis } from './query-apis.mjs';
 import { scenarios as relational } from './relational.mjs';
 import { scenarios as relationalTyped } from './relational-typed.mjs';
 import { scenarios as select } from './select.mjs';
@@ -49,6 +51,8 @@ export const scenarios = [
   ...relationalTyped,
   ...builderParity,
   ...mysqlParity,
+  ...mysqlIndexHints,
+  ...queryApis,
 ];
 
 /** Whether `s` runs on dialect `d` (its `only` includes `d`, its `skip` does not name it). */

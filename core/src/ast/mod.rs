@@ -15,8 +15,8 @@ pub use expr::{AggregateFn, BinaryOp, ColumnRef, Expr, RawPart};
 pub use insert::{Assignment, Insert, InsertSource, InsertValue, OnConflict, OnConflictAction};
 pub use json::JsonEncoding;
 pub use query::{
-    Cte, Distinct, FromItem, Join, JoinKind, Lock, LockStrength, LockWait, NullsOrder, OrderBy,
-    Query, Select, SelectItem, SetExpr, SetOp, TableRef, With,
+    Cte, Distinct, FromItem, IndexHint, IndexHintKind, Join, JoinKind, Lock, LockStrength,
+    LockWait, NullsOrder, OrderBy, Query, Select, SelectItem, SetExpr, SetOp, TableRef, With,
 };
 pub use statement::Statement;
 pub use transaction::Transaction;

@@ -53,6 +53,55 @@ pub enum FromItem {
     Table(TableRef),
     /// A derived table `(query) AS alias`.
     Subquery { query: Box<Query>, alias: String },
+    /// A table with index hints (`t as a use index (i)`, MySQL only: other
+    /// dialects are `Unsupported` when `hints` is not empty). A variant of
+    /// its own rather than a field of [`TableRef`], which also names INSERT,
+    /// UPDATE, DELETE and DDL targets, where hints have no place.
+    IndexHinted {
+        table: TableRef,
+        hints: Vec<IndexHint>,
+    },
+}
+
+/// Which index hint: `use index`, `force index` or `ignore index`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum IndexHintKind {
+    /// The optimizer may use only these indexes (none, when the list is empty).
+    Use,
+    /// As `Use`, and a table scan counts as very expensive.
+    Force,
+    /// The optimizer must not use these indexes.
+    Ignore,
+}
+
+/// One index hint of a FROM or JOIN table, written in order after the
+/// table's alias.
+///
+/// ```
+/// use mizzle_core::ast::{FromItem, IndexHint, IndexHintKind, TableRef};
+/// let from = FromItem::IndexHinted {
+///     table: TableRef::new("posts"),
+///     hints: vec![IndexHint::new(IndexHintKind::Force, &["posts_author_idx"])],
+/// };
+/// # let _ = from;
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct IndexHint {
+    pub kind: IndexHintKind,
+    /// Index names; only `Use` may have none.
+    pub indexes: Vec<String>,
+}
+
+impl IndexHint {
+    /// A hint of `kind` naming `indexes`.
+    pub fn new(kind: IndexHintKind, indexes: &[&str]) -> Self {
+        IndexHint {
+            kind,
+            indexes: indexes.iter().map(|&i| i.into()).collect(),
+        }
+    }
 }
 
 /// Join kinds.

@@ -20,8 +20,8 @@ use alloc::string::String;
 use core::fmt::Write;
 
 use crate::ast::{
-    Assignment, Expr, JsonEncoding, Lock, NullsOrder, OnConflict, OnConflictAction, OrderBy, Query,
-    TableRef, Transaction,
+    Assignment, Expr, IndexHint, JsonEncoding, Lock, NullsOrder, OnConflict, OnConflictAction,
+    OrderBy, Query, TableRef, Transaction,
 };
 use crate::error::{Error, Feature};
 use crate::render::{literal, SqlWriter, ToSql};
@@ -460,6 +460,18 @@ pub trait Dialect: Sync {
         w.sql(" using ");
         w.sql(method);
         Ok(())
+    }
+
+    /// The index hints after a FROM or JOIN table and its alias (never
+    /// empty). Only MySQL has them; the others list `Feature::IndexHints`
+    /// in `lacks()`, and this default refuses them for any dialect that
+    /// does not write them.
+    fn write_index_hints(&self, w: &mut SqlWriter<'_>, hints: &[IndexHint]) -> Result<(), Error> {
+        let _ = hints;
+        Err(Error::Unsupported {
+            feature: Feature::IndexHints,
+            dialect: w.dialect().kind(),
+        })
     }
 }
 

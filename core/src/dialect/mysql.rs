@@ -12,7 +12,10 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::{sized, write_numeric, Dialect, DialectKind, JsonWrap};
-use crate::ast::{Expr, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder, OrderBy, Query};
+use crate::ast::{
+    Expr, IndexHint, IndexHintKind, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder,
+    OrderBy, Query,
+};
 use crate::error::{Error, Feature};
 use crate::render::query::write_order_by;
 use crate::render::{literal, SqlWriter, ToSql};
@@ -606,6 +609,28 @@ impl Dialect for MySql {
         });
         Ok(())
     }
+
+    // `use index (...)` and friends, which MySQL 8 and MariaDB both accept:
+    // nothing for MARIADB_ONLY. Index names are quoted like any identifier
+    // (drizzle writes them raw); an empty list is `use index ()` ("no
+    // index"), which only USE accepts.
+    fn write_index_hints(&self, w: &mut SqlWriter<'_>, hints: &[IndexHint]) -> Result<(), Error> {
+        for hint in hints {
+            if hint.indexes.is_empty() && hint.kind != IndexHintKind::Use {
+                return Err(Error::Invalid(
+                    "force index / ignore index needs at least one index".into(),
+                ));
+            }
+            w.sql(match hint.kind {
+                IndexHintKind::Use => " use index (",
+                IndexHintKind::Force => " force index (",
+                IndexHintKind::Ignore => " ignore index (",
+            });
+            w.list(&hint.indexes, ", ", |w, name| w.ident(name))?;
+            w.sql(")");
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -694,5 +719,91 @@ mod tests {
         let q = relational(true, true);
         let r = crate::render(&q, DialectKind::MySql).unwrap().sql;
         assert_eq!(r, render_with(&MySql::MYSQL8, &q));
+    }
+
+    use crate::ast::{FromItem, IndexHint};
+    use alloc::vec;
+
+    /// `select * from <from> inner join <join> on true`.
+    fn hinted(from: FromItem, join: FromItem) -> Statement {
+        use crate::ast::{Join, JoinKind, Select, SelectItem};
+        Statement::Query(Query::select(Select {
+            columns: vec![SelectItem::Star(None)],
+            from: Some(from),
+            joins: vec![Join {
+                kind: JoinKind::Inner,
+                lateral: false,
+                target: join,
+                on: Some(Expr::val(true)),
+            }],
+            ..Default::default()
+        }))
+    }
+
+    #[test]
+    fn index_hints_follow_the_alias_in_both_flavours() {
+        use IndexHintKind::{Force, Ignore, Use};
+        let q = hinted(
+            FromItem::IndexHinted {
+                table: TableRef::new("posts").alias("p"),
+                hints: vec![
+                    IndexHint::new(Force, &["by_author", "PRIMARY"]),
+                    IndexHint::new(Ignore, &["by`odd"]),
+                ],
+            },
+            FromItem::IndexHinted {
+                table: TableRef::new("users").in_schema("app"),
+                hints: vec![IndexHint::new(Use, &[])],
+            },
+        );
+        let expected = "select * from `posts` as `p` force index (`by_author`, `PRIMARY`) \
+            ignore index (`by``odd`) inner join `app`.`users` use index () on ?";
+        for flavour in [&MySql::MYSQL8, &MySql::MARIADB] {
+            let sql = render_with(flavour, &q);
+            assert_eq!(sql, expected);
+            assert!(mariadb_only_constructs(&sql).is_empty(), "{sql}");
+        }
+    }
+
+    #[test]
+    fn index_hints_elsewhere_are_refused() {
+        let table = |hints| FromItem::IndexHinted {
+            table: TableRef::new("t"),
+            hints,
+        };
+        // No hints: the plain table on every dialect.
+        let plain = hinted(table(vec![]), table(vec![]));
+        for d in DialectKind::ALL {
+            assert!(crate::render(&plain, d).is_ok(), "{d:?}");
+        }
+        let q = hinted(
+            table(vec![IndexHint::new(IndexHintKind::Use, &["i"])]),
+            FromItem::Table(TableRef::new("u")),
+        );
+        for d in [DialectKind::Sqlite, DialectKind::Postgres] {
+            assert_eq!(
+                crate::render(&q, d),
+                Err(Error::Unsupported {
+                    feature: Feature::IndexHints,
+                    dialect: d,
+                })
+            );
+        }
+        // FORCE / IGNORE INDEX () are syntax errors; USE INDEX () means "no index".
+        for kind in [IndexHintKind::Force, IndexHintKind::Ignore] {
+            let empty = hinted(table(vec![IndexHint::new(kind, &[])]), table(vec![]));
+            assert!(matches!(
+                crate::render(&empty, DialectKind::MySql),
+                Err(Error::Invalid(_))
+            ));
+        }
+        let bad = hinted(
+            table(vec![IndexHint::new(IndexHintKind::Use, &[""])]),
+            table(vec![]),
+        );
+        assert!(matches!(
+            crate::render(&bad, DialectKind::MySql),
+            Err(Error::BadName(_))
+        ));
     }
 }

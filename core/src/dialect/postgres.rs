@@ -30,6 +30,7 @@ impl Dialect for Postgres {
             Feature::InsertIgnore,
             Feature::UpdateOrderLimit,
             Feature::DeleteOrderLimit,
+            Feature::IndexHints,
         ]
     }
 

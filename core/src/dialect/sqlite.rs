@@ -35,6 +35,7 @@ impl Dialect for Sqlite {
             Feature::EnumType,
             Feature::ArrayType,
             Feature::IdentityColumn,
+            Feature::IndexHints,
         ]
     }
 

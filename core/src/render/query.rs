@@ -214,6 +214,14 @@ impl ToSql for FromItem {
                 w.sql(") as ");
                 w.ident(alias)
             }
+            FromItem::IndexHinted { table, hints } => {
+                table.to_sql(w)?;
+                if hints.is_empty() {
+                    return Ok(());
+                }
+                w.require(Feature::IndexHints)?;
+                w.dialect().write_index_hints(w, hints)
+            }
         }
     }
 }

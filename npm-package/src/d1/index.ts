@@ -12,7 +12,7 @@
  * } };
  */
 import { Dialect, Engine } from '../engine/engine.js';
-import { MizzleError, MizzleQueryError } from '../errors.js';
+import { keepName, MizzleError, MizzleQueryError } from '../errors.js';
 import { Database } from '../query/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
@@ -153,13 +153,37 @@ export class DrizzleD1Database<TSchema extends Record<string, unknown> = Record<
   'async',
   D1RunResult,
   TSchema
-> {}
+> {
+  static {
+    keepName(DrizzleD1Database, 'DrizzleD1Database');
+  }
+}
 
-/** Wraps a D1 binding in drizzle's query API. */
+/**
+ * Wraps a D1 binding in drizzle's query API: `drizzle(env.DB, { schema, logger })`, or one object,
+ * `drizzle({ client: env.DB, schema, logger })` (drizzle's form for its other drivers; 0.45's D1
+ * driver takes only the first).
+ */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
   client: D1Database,
-  config: DrizzleConfig<TSchema> = {},
+  config?: DrizzleConfig<TSchema>,
+): DrizzleD1Database<TSchema>;
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  config: DrizzleConfig<TSchema> & { client: D1Database },
+): DrizzleD1Database<TSchema>;
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  first: D1Database | (DrizzleConfig<TSchema> & { client: D1Database }),
+  second: DrizzleConfig<TSchema> = {},
 ): DrizzleD1Database<TSchema> {
+  // A binding has `prepare`; the object form has `client`. Like drizzle's, nothing else is checked
+  // here: a db without a binding still builds SQL (`toSQL()`).
+  const [client, config] =
+    typeof first === 'object' &&
+    first !== null &&
+    'client' in first &&
+    typeof (first as { prepare?: unknown }).prepare !== 'function'
+      ? [first.client, first]
+      : [first as D1Database, second];
   const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
   return new DrizzleD1Database(new D1Session(client, logger), config.schema);
 }

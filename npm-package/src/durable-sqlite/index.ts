@@ -12,7 +12,7 @@
  * }
  */
 import { Dialect, Engine } from '../engine/engine.js';
-import { MizzleError, MizzleQueryError } from '../errors.js';
+import { keepName, MizzleError, MizzleQueryError } from '../errors.js';
 import { Database } from '../query/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
@@ -129,7 +129,11 @@ export class DrizzleSqliteDODatabase<TSchema extends Record<string, unknown> = R
   'sync',
   DurableRunResult,
   TSchema
-> {}
+> {
+  static {
+    keepName(DrizzleSqliteDODatabase, 'DrizzleSqliteDODatabase');
+  }
+}
 
 /** Wraps `ctx.storage` in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(

@@ -71,6 +71,11 @@ export const enum From {
   table = 1,
   /** `query alias:s` */
   subquery = 2,
+  /**
+   * `schema:s|-1 name:s alias:s|-1 n_use index:s* n_force index:s* n_ignore index:s*`:
+   * a table with MySQL index hints, written use, force, ignore; an empty list writes no hint.
+   */
+  indexHinted = 3,
 }
 
 /** Join kinds. */

@@ -10,7 +10,17 @@ export * from './alias.js';
 export * from './columns/index.js';
 export * from './constraints.js';
 export * from './indexes.js';
+export type { IndexConfig, IndexForHint } from './index-hints.js';
 export * from './schema.js';
 export * from './table.js';
 export { union, unionAll, intersect, intersectAll, except, exceptAll } from '../query/set-ops.js';
 export type { MySqlRunResult, ReturningIdRow } from '../query/insert.js';
+export type {
+  AnyMySqlSelect,
+  MySqlDelete,
+  MySqlInsert,
+  MySqlSelect,
+  MySqlSelectDynamic,
+  MySqlSelectQueryBuilder,
+  MySqlUpdate,
+} from '../query/dynamic.js';

@@ -10,8 +10,11 @@ import type { MySqlColumn } from './columns/common.js';
 /** What an index can be on: a column or an expression. */
 export type IndexColumn = MySqlColumn | SQLWrapper;
 
-/** The options of a MySQL index. */
-export interface IndexConfig {
+/**
+ * The options of a MySQL index. (drizzle's `IndexConfig` in mysql-core is the
+ * select's index-hint options, `index-hints.ts`; this one is unexported there.)
+ */
+export interface MySqlIndexConfig {
   name: string;
   columns: IndexColumn[];
   unique?: boolean;
@@ -30,9 +33,9 @@ export interface IndexConfig {
  * getTableConfig(users).indexes[0]?.config.name; // 'users_email_idx'
  */
 export class Index {
-  readonly config: IndexConfig & { table: Table };
+  readonly config: MySqlIndexConfig & { table: Table };
 
-  constructor(config: IndexConfig, table: Table) {
+  constructor(config: MySqlIndexConfig, table: Table) {
     this.config = { ...config, table };
   }
 }
@@ -45,7 +48,7 @@ export class Index {
  */
 export class IndexBuilder {
   /** @internal */
-  readonly config: IndexConfig;
+  readonly config: MySqlIndexConfig;
 
   constructor(name: string, columns: IndexColumn[], unique: boolean) {
     this.config = { name, columns, unique };
@@ -57,7 +60,7 @@ export class IndexBuilder {
    * @example
    * index('i').on(t.a).using('hash')
    */
-  using(using: IndexConfig['using']): this {
+  using(using: MySqlIndexConfig['using']): this {
     this.config.using = using;
     return this;
   }
@@ -68,7 +71,7 @@ export class IndexBuilder {
    * @example
    * index('i').on(t.a).algorithm('inplace')
    */
-  algorithm(algorithm: IndexConfig['algorithm']): this {
+  algorithm(algorithm: MySqlIndexConfig['algorithm']): this {
     this.config.algorithm = algorithm;
     return this;
   }
@@ -79,7 +82,7 @@ export class IndexBuilder {
    * @example
    * index('i').on(t.a).lock('none')
    */
-  lock(lock: IndexConfig['lock']): this {
+  lock(lock: MySqlIndexConfig['lock']): this {
     this.config.lock = lock;
     return this;
   }

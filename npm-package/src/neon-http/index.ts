@@ -4,13 +4,16 @@
  * transaction). Values travel as PostgreSQL text and are decoded by type
  * OID, then by the column's mode. There are no interactive transactions
  * over HTTP: `db.transaction()` is a typed error pointing to `db.batch`.
+ * drizzle's constructor forms are accepted; given `@neondatabase/serverless`'s
+ * `neon()` function, requests go through it (its connection settings are not
+ * readable from outside), still encoded and decoded here, so rows are the same.
  *
  * @example
- * const db = drizzle(env.DATABASE_URL, { schema });
+ * const db = drizzle(env.DATABASE_URL, { schema }); // or drizzle({ client: neon(url), schema })
  * const rows = await db.select().from(users).where(eq(users.id, 1));
  */
 import { Dialect, Engine } from '../engine/engine.js';
-import { MizzleError, MizzleQueryError, type ServerErrorFields } from '../errors.js';
+import { keepName, MizzleError, MizzleQueryError, type ServerErrorFields } from '../errors.js';
 import { postJson, type HttpOptions } from '../http/post-json.js';
 import { Database } from '../query/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
@@ -61,58 +64,42 @@ function defaultEndpoint(host: string): string {
   return `https://${dot < 0 ? host : `api.${host.slice(dot + 1)}`}/sql`;
 }
 
-class NeonHttpSession implements Session<'async', NeonQueryResult> {
-  readonly mode = 'async' as const;
-  readonly dialect = Dialect.postgres;
-  readonly engine = Engine.of(loadEngine());
-  private readonly endpoint: string;
+/**
+ * How a session reaches Neon: one query, or a batch that Neon runs in one
+ * transaction; the results as Neon sends them (values in PostgreSQL's text).
+ */
+type Transport = (qs: readonly BoundQuery[], batch: boolean, options: NeonBatchOptions) => Promise<RawResult[]>;
 
-  constructor(
-    private readonly config: NeonHttpConfig,
-    readonly logger?: Logger,
-    private readonly batchOptions: NeonBatchOptions = {},
-  ) {
-    let host: string;
-    try {
-      host = new URL(config.connectionString).hostname;
-    } catch (cause) {
-      throw new MizzleError(
-        'invalid',
-        'neon-http: the connection string is not a URL (postgresql://user:password@host/db)',
-        { cause },
-      );
-    }
-    this.endpoint = config.endpoint ?? defaultEndpoint(host);
+/** mizzle's own HTTP request: a connection string (and endpoint, token, fetch). */
+function httpTransport(config: NeonHttpConfig): Transport {
+  let host: string;
+  try {
+    host = new URL(config.connectionString).hostname;
+  } catch (cause) {
+    throw new MizzleError(
+      'invalid',
+      'neon-http: the connection string is not a URL (postgresql://user:password@host/db)',
+      { cause },
+    );
   }
-
-  /** The same connection with other batch options. */
-  withBatchOptions(options: NeonBatchOptions): NeonHttpSession {
-    return new NeonHttpSession(this.config, this.logger, options);
-  }
-
-  private async headers(batch: boolean): Promise<Record<string, string>> {
+  const endpoint = config.endpoint ?? defaultEndpoint(host);
+  return async (qs, batch, o) => {
     const h: Record<string, string> = {
-      'Neon-Connection-String': this.config.connectionString,
+      'Neon-Connection-String': config.connectionString,
       'Neon-Raw-Text-Output': 'true',
       'Neon-Array-Mode': 'true',
     };
-    const token = typeof this.config.authToken === 'function' ? await this.config.authToken() : this.config.authToken;
+    const token = typeof config.authToken === 'function' ? await config.authToken() : config.authToken;
     if (token) h.Authorization = `Bearer ${token}`;
     if (batch) {
-      const o = this.batchOptions;
       if (o.isolationLevel) h['Neon-Batch-Isolation-Level'] = o.isolationLevel;
       if (o.readOnly !== undefined) h['Neon-Batch-Read-Only'] = String(o.readOnly);
       if (o.deferrable !== undefined) h['Neon-Batch-Deferrable'] = String(o.deferrable);
     }
-    return h;
-  }
-
-  private async post(qs: readonly BoundQuery[], batch: boolean): Promise<RawResult[]> {
-    for (const q of qs) this.logger?.logQuery(q.sql, q.params);
     const body = batch
       ? JSON.stringify({ queries: qs.map((q) => ({ query: q.sql, params: q.params.map(encodeParam) })) })
       : JSON.stringify({ query: qs[0]!.sql, params: qs[0]!.params.map(encodeParam) });
-    const answer = await postJson(this.endpoint, await this.headers(batch), body, this.config, 'Neon');
+    const answer = await postJson(endpoint, h, body, config, 'Neon');
     const first = qs[0]!;
     if (answer.status !== 200)
       throw serverError(answer.status, answer.body ?? { message: answer.text?.slice(0, 500) }, first);
@@ -125,6 +112,78 @@ class NeonHttpSession implements Session<'async', NeonQueryResult> {
     }
     if (!b || typeof b !== 'object') throw new MizzleError('protocol', 'Neon answered without a result');
     return [b];
+  };
+}
+
+/**
+ * What mizzle uses of `@neondatabase/serverless`'s `neon()` function (typed by shape: the package is
+ * not a dependency).
+ */
+export interface NeonQueryFunctionLike {
+  // biome-ignore lint/suspicious/noExplicitAny: the client's own signatures are generic over its options
+  query(text: string, params?: any[], options?: any): PromiseLike<unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: idem
+  transaction(queries: any, options?: any): Promise<unknown[]>;
+}
+
+/** The client's parsers, all identity: values stay PostgreSQL's text, which mizzle decodes by OID as over HTTP. */
+const RAW_TEXT = { getTypeParser: () => (v: string) => v };
+const RAW_OPTIONS = { arrayMode: true, fullResults: true, types: RAW_TEXT };
+
+/**
+ * A `neon()` function: its connection string, token, fetch options and endpoint live in its closure,
+ * so the request goes through it, with mizzle's encoded parameters (text or null, which the client
+ * sends unchanged) and raw text back, the same body and answer as mizzle's own request.
+ */
+function clientTransport(client: NeonQueryFunctionLike): Transport {
+  return async (qs, batch, o) => {
+    const params = (q: BoundQuery) => q.params.map(encodeParam);
+    try {
+      const results = batch
+        ? await client.transaction(
+            qs.map((q) => client.query(q.sql, params(q), RAW_OPTIONS)),
+            { ...o, ...RAW_OPTIONS },
+          )
+        : [await client.query(qs[0]!.sql, params(qs[0]!), RAW_OPTIONS)];
+      if (!Array.isArray(results) || results.length !== qs.length || results.some((r) => !r || typeof r !== 'object'))
+        throw new MizzleError('protocol', `Neon answered ${qs.length} queries without ${qs.length} results`);
+      return results as RawResult[];
+    } catch (e) {
+      throw clientError(e, qs[0]!);
+    }
+  };
+}
+
+/** The client's error as mizzle's: a server error keeps the client's `NeonDbError` as `cause`. */
+function clientError(e: unknown, q: BoundQuery): unknown {
+  if (e instanceof MizzleError || !(e instanceof Error)) return e;
+  const fields = e as Error & Record<string, unknown>;
+  // A 400 carries PostgreSQL's fields (its SQLSTATE as `code`); other statuses only say so in the message.
+  if ('code' in fields && 'severity' in fields) return serverError(400, fields, q, e);
+  const status = /HTTP status (\d+)/.exec(e.message)?.[1];
+  if (status) return serverError(Number(status), { message: e.message }, q, e);
+  return new MizzleError('protocol', `Neon: ${e.message}`, { cause: e });
+}
+
+class NeonHttpSession implements Session<'async', NeonQueryResult> {
+  readonly mode = 'async' as const;
+  readonly dialect = Dialect.postgres;
+  readonly engine = Engine.of(loadEngine());
+
+  constructor(
+    private readonly transport: Transport,
+    readonly logger?: Logger,
+    private readonly batchOptions: NeonBatchOptions = {},
+  ) {}
+
+  /** The same connection with other batch options (over the defaults given at `drizzle()`). */
+  withBatchOptions(options: NeonBatchOptions): NeonHttpSession {
+    return new NeonHttpSession(this.transport, this.logger, { ...this.batchOptions, ...options });
+  }
+
+  private post(qs: readonly BoundQuery[], batch: boolean): Promise<RawResult[]> {
+    for (const q of qs) this.logger?.logQuery(q.sql, q.params);
+    return this.transport(qs, batch, this.batchOptions);
   }
 
   all(q: BoundQuery): Promise<unknown[][]> {
@@ -192,7 +251,7 @@ function runResult(r: RawResult, q: BoundQuery): NeonQueryResult {
 }
 
 /** A non-200 answer as a typed error: PostgreSQL's fields for 400, the HTTP status otherwise. */
-function serverError(status: number, body: unknown, q: BoundQuery): MizzleQueryError {
+function serverError(status: number, body: unknown, q: BoundQuery, clientCause?: Error): MizzleQueryError {
   const b = (body ?? {}) as Record<string, unknown>;
   // Neon sends every key, null or "" when absent.
   const str = (k: string) => (typeof b[k] === 'string' && b[k] !== '' ? (b[k] as string) : undefined);
@@ -217,8 +276,11 @@ function serverError(status: number, body: unknown, q: BoundQuery): MizzleQueryE
   const message = str('message') ?? what;
   // The `cause` @neondatabase/serverless would raise (drizzle passes it on): a NeonDbError with
   // the server's fields under their PostgreSQL names, so `e.cause.code` is the SQLSTATE.
-  const cause = Object.assign(new Error(message), { name: 'NeonDbError' });
-  for (const k of NEON_ERROR_FIELDS) if (str(k) !== undefined) Object.assign(cause, { [k]: str(k) });
+  let cause = clientCause;
+  if (!cause) {
+    cause = Object.assign(new Error(message), { name: 'NeonDbError' });
+    for (const k of NEON_ERROR_FIELDS) if (str(k) !== undefined) Object.assign(cause, { [k]: str(k) });
+  }
   return new MizzleQueryError(
     status === 400 ? message : `${what}: ${message}`,
     str('code') ?? `HTTP_${status}`,
@@ -260,6 +322,10 @@ export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<s
   NeonQueryResult,
   TSchema
 > {
+  static {
+    keepName(NeonHttpDatabase, 'NeonHttpDatabase');
+  }
+
   /**
    * Runs the queries in ONE request, which Neon runs in one transaction
    * (all or nothing), with the transaction's isolation level, read-only and
@@ -274,15 +340,60 @@ export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<s
   }
 }
 
+/** drizzle's `connection` object: a connection string and `neon()`'s options, of which mizzle reads these. */
+export interface NeonConnectionOptions extends Omit<NeonHttpConfig, 'connectionString'> {
+  connectionString: string;
+  isolationLevel?: NeonBatchOptions['isolationLevel'];
+  readOnly?: boolean;
+  deferrable?: boolean;
+}
+
+/** drizzle's one-object form: `{ client }` (a `neon()` function) or `{ connection }`, with drizzle's options. */
+export type NeonDrizzleObjectConfig<TSchema extends Record<string, unknown>> = DrizzleConfig<TSchema> &
+  (
+    | { client: NeonQueryFunctionLike; connection?: never }
+    | { connection: string | NeonConnectionOptions; client?: never }
+  );
+
 /**
- * Opens Neon over HTTP: a connection string, or `{ connectionString,
- * endpoint, authToken, fetch, timeoutMs }`.
+ * Opens Neon over HTTP, in drizzle's forms: `drizzle(neon(url))`, `drizzle(url)`, `drizzle({ client })`,
+ * `drizzle({ connection })` (a connection string or `{ connectionString, ...options }`), each with
+ * drizzle's `{ schema, logger }`; and mizzle's `drizzle({ connectionString, endpoint, authToken, fetch,
+ * timeoutMs }, config)`.
  */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
-  connection: string | NeonHttpConfig,
-  config: DrizzleConfig<TSchema> = {},
+  connection: string | NeonHttpConfig | NeonQueryFunctionLike,
+  config?: DrizzleConfig<TSchema>,
+): NeonHttpDatabase<TSchema>;
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  config: NeonDrizzleObjectConfig<TSchema>,
+): NeonHttpDatabase<TSchema>;
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  first: string | NeonHttpConfig | NeonQueryFunctionLike | NeonDrizzleObjectConfig<TSchema>,
+  second: DrizzleConfig<TSchema> = {},
 ): NeonHttpDatabase<TSchema> {
-  const c = typeof connection === 'string' ? { connectionString: connection } : connection;
+  let transport: Transport;
+  let config = second;
+  let batchOptions: NeonBatchOptions = {};
+  if (typeof first === 'string') transport = httpTransport({ connectionString: first });
+  else if (typeof first === 'function') transport = clientTransport(first);
+  else if (first && typeof first === 'object' && 'connectionString' in first) transport = httpTransport(first);
+  else if (first && typeof first === 'object' && ('client' in first || 'connection' in first)) {
+    const { client, connection, ...rest } = first as NeonDrizzleObjectConfig<TSchema>;
+    config = rest;
+    if (client) transport = clientTransport(client);
+    else if (typeof connection === 'string') transport = httpTransport({ connectionString: connection });
+    else if (connection && typeof connection === 'object') {
+      const { isolationLevel, readOnly, deferrable, ...http } = connection;
+      // neon()'s transaction options are its batches' defaults.
+      batchOptions = { isolationLevel, readOnly, deferrable };
+      transport = httpTransport(http);
+    } else throw new MizzleError('invalid', 'neon-http: { connection } is neither a string nor an object');
+  } else
+    throw new MizzleError(
+      'invalid',
+      'neon-http: give drizzle(neon(url)), drizzle(url), drizzle({ client }) or drizzle({ connection })',
+    );
   const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
-  return new NeonHttpDatabase(new NeonHttpSession(c, logger), config.schema);
+  return new NeonHttpDatabase(new NeonHttpSession(transport, logger, batchOptions), config.schema);
 }

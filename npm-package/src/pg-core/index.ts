@@ -16,3 +16,12 @@ export * from './table.js';
 export * from './view.js';
 export { union, unionAll, intersect, intersectAll, except, exceptAll } from '../query/set-ops.js';
 export type { LockConfig, LockStrength } from '../query/select.js';
+export type {
+  AnyPgSelect,
+  PgDelete,
+  PgInsert,
+  PgSelect,
+  PgSelectDynamic,
+  PgSelectQueryBuilder,
+  PgUpdate,
+} from '../query/dynamic.js';

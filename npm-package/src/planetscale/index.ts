@@ -4,15 +4,16 @@
  * placeholders and the values are spliced in as literals by the engine's one
  * escaping routine (`interpolate`, the `inline` wasm build). Interactive
  * transactions run BEGIN / statements / COMMIT or ROLLBACK on one session;
- * `db.batch([...])` is such a transaction.
+ * `db.batch([...])` is such a transaction. drizzle's constructor forms are
+ * accepted; an `@planetscale/database` `Client` gives its configuration only.
  *
  * @example
- * const db = drizzle({ url: env.DATABASE_URL }, { schema });
+ * const db = drizzle({ url: env.DATABASE_URL }, { schema }); // or drizzle(new Client({ url }), { schema })
  * await db.transaction(async (tx) => { await tx.insert(users).values({ name: 'ann' }); });
  */
 import { Dialect, Engine } from '../engine/engine.js';
 import type { TransactionStep } from '../engine/encoder.js';
-import { MizzleError, MizzleQueryError } from '../errors.js';
+import { keepName, MizzleError, MizzleQueryError } from '../errors.js';
 import { postJson, type HttpOptions } from '../http/post-json.js';
 import { Database } from '../query/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
@@ -74,28 +75,49 @@ class Connection {
     if (b.session !== undefined) this.session = b.session;
     if (answer.status !== 200) {
       const detail = b.error?.message ?? answer.text?.slice(0, 500);
-      throw new MizzleQueryError(
-        `PlanetScale answered HTTP ${answer.status}${detail ? `: ${detail}` : ''}`,
-        `HTTP_${answer.status}`,
-        q.sql,
-        q.params,
-        {
-          fields: { status: answer.status },
-        },
-      );
+      const message = `PlanetScale answered HTTP ${answer.status}${detail ? `: ${detail}` : ''}`;
+      // The client's UnknownError when the answer carries no error object.
+      const body = b.error ?? { code: 'UNKNOWN', message };
+      throw new MizzleQueryError(message, `HTTP_${answer.status}`, q.sql, q.params, {
+        fields: { status: answer.status },
+        cause: databaseError(b.error ? 'DatabaseError' : 'UnknownError', message, answer.status, body, {
+          code: `HTTP_${answer.status}`,
+        }),
+      });
     }
     if (b.error) {
       const message = b.error.message ?? 'unknown error';
       const errno = /\(errno (\d+)\)/.exec(message)?.[1];
       const sqlstate = /\(sqlstate ([0-9A-Z]{5})\)/.exec(message)?.[1];
+      const fields = { errno: errno === undefined ? undefined : Number(errno), sqlstate };
       throw new MizzleQueryError(message, sqlstate ?? b.error.code, q.sql, q.params, {
-        fields: { status: 200, errno: errno === undefined ? undefined : Number(errno), sqlstate },
+        fields: { status: 200, ...fields },
+        // The client reports an error answer as status 400 whatever the HTTP status (200).
+        cause: databaseError('DatabaseError', message, 400, b.error, { code: sqlstate ?? b.error.code, ...fields }),
       });
     }
     if (!b.result || typeof b.result !== 'object')
       throw new MizzleError('protocol', 'PlanetScale answered without a result');
     return b.result;
   }
+}
+
+/**
+ * The `cause` of a failure, shaped as `@planetscale/database`'s `DatabaseError` (drizzle passes the
+ * client's error on): `name`, `message`, `status`, and `body`, the server's error object, so
+ * `e.cause?.body?.code` reads as with drizzle; plus the `code`, `errno` and `sqlstate` mizzle parsed.
+ */
+function databaseError(
+  name: 'DatabaseError' | 'UnknownError',
+  message: string,
+  status: number,
+  body: { code?: string; message?: string },
+  parsed: { code?: string; errno?: number; sqlstate?: string },
+): Error {
+  const e = Object.assign(new Error(message), { status, body });
+  e.name = name;
+  for (const [k, v] of Object.entries(parsed)) if (v !== undefined) Object.assign(e, { [k]: v });
+  return e;
 }
 
 function connectionOf(c: PlanetScaleConfig): Connection {
@@ -244,18 +266,81 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
   logger?: boolean | Logger;
 }
 
-/** The PlanetScale `db`. */
-export type PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
+/** The PlanetScale `db` (a class, as drizzle's: `db instanceof PlanetScaleDatabase`). */
+export class PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
   'async',
   PlanetScaleRunResult,
   TSchema
->;
+> {
+  static {
+    keepName(PlanetScaleDatabase, 'PlanetScaleDatabase');
+  }
+}
 
-/** Opens PlanetScale over HTTP: `{ url, fetch, timeoutMs }` (or host, username, password). */
+/**
+ * What mizzle reads of `@planetscale/database`'s `Client` (or `Connection`), typed by shape (the
+ * package is not a dependency): its configuration. Its `format` and `cast` are not used: mizzle
+ * writes literals with the engine's escaping and decodes by the columns' modes.
+ */
+export interface PlanetScaleClientLike {
+  readonly config: Omit<PlanetScaleConfig, 'fetch' | 'timeoutMs'> & {
+    /** The client's fetch: called with a URL string, as the client calls it. */
+    fetch?: (url: string, init: never) => Promise<unknown>;
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: the client's own signature is generic over its options
+  execute(query: string, args?: any, options?: any): Promise<unknown>;
+}
+
+/** drizzle's one-object form: `{ client }` or `{ connection }` (a URL or the client's config), and its options. */
+export type PlanetScaleDrizzleObjectConfig<TSchema extends Record<string, unknown>> = DrizzleConfig<TSchema> &
+  ({ client: PlanetScaleClientLike; connection?: never } | { connection: string | PlanetScaleConfig; client?: never });
+
+/** The client's configuration as mizzle's (its fetch gets a URL string and reads status and text). */
+function clientConfig(client: PlanetScaleClientLike): PlanetScaleConfig {
+  return client.config as PlanetScaleConfig;
+}
+
+function isClient(x: unknown): x is PlanetScaleClientLike {
+  const c = x as PlanetScaleClientLike;
+  return typeof c?.execute === 'function' && typeof c.config === 'object' && c.config !== null;
+}
+
+/**
+ * Opens PlanetScale over HTTP, in drizzle's forms: `drizzle(new Client({ url }))`, `drizzle(url)`,
+ * `drizzle({ client })`, `drizzle({ connection })` (a URL or `{ url }` / `{ host, username, password }`,
+ * with `fetch`), each with drizzle's `{ schema, logger }`; and mizzle's `drizzle({ url, fetch,
+ * timeoutMs }, config)`. A client is used for its configuration (URL, credentials, fetch): requests
+ * and decoding are mizzle's.
+ */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
-  connection: PlanetScaleConfig,
-  config: DrizzleConfig<TSchema> = {},
+  connection: string | PlanetScaleConfig | PlanetScaleClientLike,
+  config?: DrizzleConfig<TSchema>,
+): PlanetScaleDatabase<TSchema>;
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  config: PlanetScaleDrizzleObjectConfig<TSchema>,
+): PlanetScaleDatabase<TSchema>;
+export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
+  first: string | PlanetScaleConfig | PlanetScaleClientLike | PlanetScaleDrizzleObjectConfig<TSchema>,
+  second: DrizzleConfig<TSchema> = {},
 ): PlanetScaleDatabase<TSchema> {
+  let connection: PlanetScaleConfig;
+  let config = second;
+  if (typeof first === 'string') connection = { url: first };
+  else if (isClient(first)) connection = clientConfig(first);
+  else if (first && typeof first === 'object' && ('client' in first || 'connection' in first)) {
+    const { client, connection: c, ...rest } = first as PlanetScaleDrizzleObjectConfig<TSchema>;
+    config = rest;
+    if (client !== undefined) {
+      if (!isClient(client))
+        throw new MizzleError('invalid', "planetscale: { client } is not @planetscale/database's Client");
+      connection = clientConfig(client);
+    } else connection = typeof c === 'string' ? { url: c } : (c ?? {});
+  } else if (first && typeof first === 'object') connection = first as PlanetScaleConfig;
+  else
+    throw new MizzleError(
+      'invalid',
+      'planetscale: give drizzle(new Client(...)), drizzle(url) or drizzle({ connection })',
+    );
   const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
-  return new Database(new PlanetScaleSession(connectionOf(connection), logger), config.schema);
+  return new PlanetScaleDatabase(new PlanetScaleSession(connectionOf(connection), logger), config.schema);
 }

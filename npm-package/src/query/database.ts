@@ -1,8 +1,11 @@
 /**
  * The `db` object every driver returns: drizzle 0.45's query API over one
- * session (select, insert, update, delete, CTEs, $count, batch, transaction).
+ * session (select, insert, update, delete, CTEs before each, $count, batch,
+ * transaction), and drizzle's `db._` (the schema as libraries read it).
  */
-import type { Table } from '../table.js';
+import { getTableInfo, getTableUniqueName, type Table } from '../table.js';
+import type { Column } from '../column.js';
+import { type Many, type One, Relations, relationsOf } from '../relations.js';
 import { Dialect } from '../engine/engine.js';
 import { MizzleError, TransactionRollbackError } from '../errors.js';
 import type { SQL, SQLWrapper } from '../sql.js';
@@ -35,8 +38,44 @@ export interface SelectDistinctOn<TMode extends 'sync' | 'async', TRun> {
   <TFields extends SelectedFields>(on: SQLWrapper[], fields: TFields): SelectBuilder<TFields, TMode, TRun>;
 }
 
+/**
+ * What `db.with(...ctes)` returns: the builders of `db` whose statements
+ * start with the CTEs. A MySQL database's has no `insert` (nor
+ * `selectDistinctOn`), as drizzle's mysql-core.
+ */
+export type WithBuilders<TMode extends 'sync' | 'async', TRun, TSchema extends Record<string, unknown>> = Pick<
+  Database<TMode, TRun, TSchema>,
+  'select' | 'selectDistinct' | 'selectDistinctOn' | 'update' | 'delete'
+> &
+  (IsMySqlRun<TRun> extends true ? unknown : Pick<Database<TMode, TRun, TSchema>, 'insert'>);
+
 /** The results of `db.batch([...])`: what awaiting each item gives, in order. */
 export type BatchResults<T extends readonly unknown[]> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
+/**
+ * One table of `db._.schema`, as drizzle's `TableRelationalConfig`: export
+ * name, SQL name, schema, columns, relations and primary-key columns.
+ */
+export interface TableRelationalConfig {
+  readonly tsName: string;
+  readonly dbName: string;
+  readonly schema: string | undefined;
+  readonly columns: Record<string, Column>;
+  readonly relations: Record<string, One | Many>;
+  readonly primaryKey: Column[];
+}
+
+/**
+ * drizzle's `db._`: the schema object given to `drizzle()` (`fullSchema`),
+ * its tables by export name with their relations (`schema`, undefined
+ * without a schema) and export names by `schema.table` (`tableNamesMap`).
+ * Libraries written for drizzle (auth adapters) read it.
+ */
+export interface DatabaseInternals<TSchema> {
+  readonly schema: Record<string, TableRelationalConfig> | undefined;
+  readonly fullSchema: TSchema;
+  readonly tableNamesMap: Record<string, string>;
+}
 
 /** drizzle's database object. */
 export class Database<
@@ -66,6 +105,38 @@ export class Database<
 
   /** The schema's tables and relations (shared with transactions). */
   protected readonly relational: RelationalSchema | undefined;
+
+  private internals: DatabaseInternals<TSchema> | undefined;
+
+  /** drizzle's `db._` ({@link DatabaseInternals}), built on first read: most code never reads it. */
+  get _(): DatabaseInternals<TSchema> {
+    if (this.internals === undefined) {
+      const schema: Record<string, TableRelationalConfig> = {};
+      const tableNamesMap: Record<string, string> = {};
+      const declared = Object.values(this._schema ?? {}).filter((v): v is Relations => v instanceof Relations);
+      for (const [key, entry] of this.relational ?? []) {
+        const info = getTableInfo(entry.table);
+        tableNamesMap[getTableUniqueName(entry.table)] = key;
+        const columns = info.columns as Record<string, Column>;
+        const relations: Record<string, One | Many> = {};
+        for (const r of declared) if (r.table === entry.table) Object.assign(relations, relationsOf(r));
+        schema[key] = {
+          tsName: key,
+          dbName: info.name,
+          schema: info.schema,
+          columns,
+          relations,
+          primaryKey: Object.values(columns).filter((c) => c.primary),
+        };
+      }
+      this.internals = {
+        schema: this.relational ? schema : undefined,
+        fullSchema: this._schema ?? ({} as TSchema),
+        tableNamesMap,
+      };
+    }
+    return this.internals;
+  }
 
   /**
    * `select fields from ...`; without fields, every column of the FROM
@@ -98,7 +169,7 @@ export class Database<
 
   /** `insert into table ...` */
   insert<TTable extends Table>(table: TTable): InsertBuilder<TTable, TMode, TRun> {
-    return new InsertBuilder(this.session, table);
+    return new InsertBuilder(this.session, table, [], () => this as never);
   }
 
   /** `update table set ...` */
@@ -129,22 +200,31 @@ export class Database<
     };
   }
 
-  /** Queries that start with `with ctes`. */
-  with(...ctes: AnySubquery[]): {
-    select: Database<TMode, TRun, TSchema>['select'];
-    selectDistinct: Database<TMode, TRun, TSchema>['selectDistinct'];
-    selectDistinctOn: Database<TMode, TRun, TSchema>['selectDistinctOn'];
-  } {
+  /**
+   * Statements that start with `with ctes`: selects, and (as drizzle has them
+   * per dialect) updates and deletes everywhere, inserts on SQLite and
+   * PostgreSQL. Where the dialect lacks WITH before INSERT / UPDATE / DELETE
+   * (the engine's `DmlWith`: MySQL), the engine reports the statement as
+   * `unsupported` (an INSERT ... SELECT's CTEs move into its SELECT).
+   *
+   * @example
+   * const active = db.$with('active').as(db.select({ id: users.id }).from(users).where(eq(users.active, true)));
+   * await db.with(active).delete(posts).where(notInArray(posts.authorId, db.select().from(active)));
+   */
+  with(...ctes: AnySubquery[]): WithBuilders<TMode, TRun, TSchema> {
     const builders = {
       select: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, false, ctes) as never,
       selectDistinct: (fields?: SelectedFields) => new SelectBuilder(this.session, fields, true, ctes) as never,
+      update: (table: Table) => new UpdateBuilder(this.session, table, ctes),
+      delete: (table: Table) => new DeleteQuery(this.session, table, ctes),
     };
     if (this.session?.dialect === Dialect.mysql) return builders as never;
     return {
       ...builders,
       selectDistinctOn: (on: SQLWrapper[], fields?: SelectedFields) =>
         new SelectBuilder(this.session, fields, true, ctes, on) as never,
-    };
+      insert: (table: Table) => new InsertBuilder(this.session, table, ctes, () => this as never),
+    } as never;
   }
 
   /**

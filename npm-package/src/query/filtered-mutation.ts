@@ -1,10 +1,12 @@
 /**
- * What UPDATE and DELETE share: WHERE, ORDER BY + LIMIT (which rows change),
- * RETURNING, and the opcodes of that tail.
+ * What UPDATE and DELETE share: leading CTEs (`db.with(cte).update(...)`),
+ * WHERE, ORDER BY + LIMIT (which rows change), RETURNING, drizzle's
+ * `$dynamic()`, and the state the encoder writes.
  */
 import type { MutationShape } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
-import type { Placeholder, SQLWrapper } from '../sql.js';
+import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
+import { embeddedStatement } from './embed.js';
 import { returningItems } from './mutation.js';
 import type { MutationAll, MutationGet, MutationResult } from './result-types.js';
 import type { OrderTerm } from './select.js';
@@ -29,8 +31,24 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
   constructor(
     session: Session<TMode, TRun>,
     protected readonly table: unknown,
+    /** The CTEs of `db.with(...)`. */
+    private readonly withs: readonly unknown[] = [],
   ) {
     super(session);
+  }
+
+  /**
+   * drizzle's dynamic mode, for helpers that add clauses to any update or
+   * delete (`<T extends SQLiteDelete>(q: T) => q.where(...)`); mizzle's
+   * builders already allow every method in any order, so this is the builder.
+   */
+  $dynamic(): this {
+    return this;
+  }
+
+  /** drizzle's `getSQL()`: the whole statement as SQL, to embed in a `sql` template. */
+  getSQL(): SQL {
+    return embeddedStatement(this.session, this);
   }
 
   /** `where condition` */
@@ -58,6 +76,7 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
   /** The state the encoder writes (`update` / `delete`). */
   protected shape(): MutationShape {
     return {
+      withs: this.withs,
       table: this.table,
       where: this.whereCond,
       orderBy: this.order,

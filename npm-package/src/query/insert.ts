@@ -1,15 +1,16 @@
 /**
- * `db.insert(table).values(...)`: multi-row inserts with column defaults,
- * upserts and RETURNING. Over a host's parameter limit, rows are split into
- * several statements run atomically.
+ * `db.insert(table).values(...)` and `.select(query)`: multi-row inserts with
+ * column defaults, INSERT ... SELECT, upserts, RETURNING and leading CTEs
+ * (`db.with(cte).insert(...)`). Over a host's parameter limit, VALUES rows are
+ * split into several statements run atomically.
  */
 import type { Column } from '../column.js';
 import type { InferSelectFromColumns, Table } from '../table.js';
-import type { ConflictShape, Encoder } from '../engine/encoder.js';
+import { isQueryNode, type ConflictShape, type Encoder, type QueryNode } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
 import { columnEntries, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
-import { Placeholder, type SQLWrapper } from '../sql.js';
+import { Placeholder, SQL, type SQLWrapper } from '../sql.js';
 import { returningItems, updateSet } from './mutation.js';
 import type { SelectedItem } from './fields.js';
 import type {
@@ -23,6 +24,9 @@ import type {
   UpdateSet,
 } from './result-types.js';
 import type { BoundQuery, Session } from '../driver.js';
+import type { Database } from './database.js';
+import { embeddedStatement } from './embed.js';
+import type { AnySelectQuery } from './select.js';
 import {
   boundQuery,
   compileWith,
@@ -136,13 +140,40 @@ export type ReturningIdRow<TTable extends Table> = InferSelectFromColumns<{
   [K in ReturningIdKeys<TTable['_']['columns']>]: TTable['_']['columns'][K];
 }>;
 
-/** `db.insert(table)` before `.values(...)`. */
+/**
+ * What `insert().select((qb) => ...)` hands the callback: drizzle gives a
+ * standalone QueryBuilder; mizzle gives the database the insert came from,
+ * whose select builders are the same.
+ */
+export type InsertQueryBuilder<TMode extends 'sync' | 'async', TRun> = Pick<
+  Database<TMode, TRun, Record<string, never>>,
+  'select' | 'selectDistinct' | 'selectDistinctOn' | '$with' | 'with'
+>;
+
+/**
+ * A select that `insert(table).select(...)` takes: one field per column of
+ * the table, under the column's key (drizzle's `SQLiteInsertSelectQueryBuilder`;
+ * at run time every key, in table order, as drizzle checks).
+ */
+export type InsertSelectQuery<TTable extends Table> = AnySelectQuery & {
+  readonly _: { readonly selectedFields: { [K in keyof TTable['$inferInsert']]: unknown } };
+};
+
+/** drizzle's message when a select's fields are not the table's columns in order (kept to the letter). */
+const INSERT_SELECT_KEYS =
+  'Insert select error: selected fields are not the same or are in a different order compared to the table definition';
+
+/** `db.insert(table)` before `.values(...)` or `.select(...)`. */
 export class InsertBuilder<TTable extends Table, TMode extends 'sync' | 'async', TRun> {
   private shouldIgnore = false;
 
   constructor(
     private readonly session: Session<TMode, TRun>,
     private readonly table: TTable,
+    /** The CTEs of `db.with(...).insert(table)`. */
+    private readonly withs: readonly unknown[],
+    /** The database, handed to `select((qb) => ...)`. */
+    private readonly queryBuilder: () => InsertQueryBuilder<TMode, TRun>,
   ) {}
 
   /**
@@ -163,8 +194,35 @@ export class InsertBuilder<TTable extends Table, TMode extends 'sync' | 'async',
   values(values: InsertValue<TTable> | InsertValue<TTable>[]): InsertQuery<TTable, undefined, TMode, TRun> {
     const rows = (Array.isArray(values) ? values : [values]) as Record<string, unknown>[];
     if (rows.length === 0) throw new MizzleError('invalid', 'values() needs at least one row');
-    const query = new InsertQuery<TTable, undefined, TMode, TRun>(this.session, this.table, rows);
+    const query = new InsertQuery<TTable, undefined, TMode, TRun>(this.session, this.table, rows, this.withs);
     return this.shouldIgnore ? query.orIgnore() : query;
+  }
+
+  /**
+   * `insert into table (every column) select ...`: the select (or what the
+   * callback builds from `qb`) must select every column of the table, by its
+   * key and in table order, as drizzle requires. Upserts and RETURNING follow
+   * as after `values()`.
+   *
+   * @example
+   * await db.insert(archive).select(db.select().from(users).where(eq(users.active, false)));
+   * await db.insert(archive).select((qb) => qb.select().from(users)).onConflictDoNothing();
+   */
+  select(
+    query: InsertSelectQuery<TTable> | ((qb: InsertQueryBuilder<TMode, TRun>) => InsertSelectQuery<TTable>),
+  ): InsertQuery<TTable, undefined, TMode, TRun> {
+    const q: unknown = typeof query === 'function' ? query(this.queryBuilder()) : query;
+    if (q instanceof SQL || !isQueryNode(q) || !('fieldsObject' in q)) {
+      // The engine takes an INSERT's source as a query it renders, not as SQL text.
+      throw new MizzleError('unsupported', 'insert().select() takes a select builder, not raw SQL');
+    }
+    const selected = Object.keys((q as AnySelectQuery).fieldsObject());
+    const columns = Object.keys(tableColumns(this.table));
+    if (selected.length !== columns.length || selected.some((k, i) => k !== columns[i])) {
+      throw new MizzleError('invalid', INSERT_SELECT_KEYS);
+    }
+    const insert = new InsertQuery<TTable, undefined, TMode, TRun>(this.session, this.table, q, this.withs);
+    return this.shouldIgnore ? insert.orIgnore() : insert;
   }
 }
 
@@ -186,15 +244,25 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   private ignore = false;
   private returningFields: Record<string, unknown> | true | undefined;
   private readonly columns: [string, Column][];
-  /** Per row, per column: the value (or undefined for the column default). */
+  /** Per row, per column: the value (or undefined for the column default); none for INSERT ... SELECT. */
   private readonly cells: unknown[][];
+  /** The select of INSERT ... SELECT. */
+  private readonly source: QueryNode | undefined;
 
   constructor(
     session: Session<TMode, TRun>,
     private readonly table: unknown,
-    rows: Record<string, unknown>[],
+    rows: Record<string, unknown>[] | QueryNode,
+    private readonly withs: readonly unknown[] = [],
   ) {
     super(session);
+    if (!Array.isArray(rows)) {
+      // INSERT ... SELECT names every insertable column, in table order, as drizzle does.
+      this.source = rows;
+      this.columns = columnEntries(table).filter(([, col]) => !col.generated);
+      this.cells = [];
+      return;
+    }
     // Keys that name no column are ignored, as drizzle does (request bodies carry extra fields).
     const sqlite = session.dialect === Dialect.sqlite;
     const columns: [string, Column][] = [];
@@ -313,14 +381,14 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   override execute(placeholders?: PlaceholderValues): ModeResult<TMode, MutationResult<TReturning, TRun>> {
     if (!this.idColumns) return super.execute(placeholders);
     if (this.chunks().length > 1) return this.runSplit(placeholders) as never;
-    return then(super.run(placeholders) as unknown, (r) => this.ids(r, this.cells.length, 0, placeholders)) as never;
+    return then(super.run(placeholders) as unknown, (r) => this.ids(r, this.rowCount(), 0, placeholders)) as never;
   }
 
   override prepare(
     name?: string,
   ): Prepared<MutationResult<TReturning, TRun>, TMode, TRun, MutationAll<TReturning>, MutationGet<TReturning>> {
     if (!this.idColumns) return super.prepare(name);
-    return new ReturningIdPrepared(this.session, this.use(), (r, p) => this.ids(r, this.cells.length, 0, p)) as never;
+    return new ReturningIdPrepared(this.session, this.use(), (r, p) => this.ids(r, this.rowCount(), 0, p)) as never;
   }
 
   /** `insert or ignore` (SQLite) / `insert ignore` (MySQL). */
@@ -351,11 +419,32 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     this.encodeRows(e, this.cells);
   }
 
+  /** Rows sent: unknown for INSERT ... SELECT (the driver's count then decides). */
+  private rowCount(): number {
+    return this.source ? Number.POSITIVE_INFINITY : this.cells.length;
+  }
+
+  /**
+   * drizzle's dynamic mode, for helpers that add clauses to any insert
+   * (`<T extends SQLiteInsert>(q: T) => q.onConflictDoNothing()`); mizzle's
+   * builders already allow every method in any order, so this is the builder.
+   */
+  $dynamic(): this {
+    return this;
+  }
+
+  /** drizzle's `getSQL()`: the whole insert as SQL, to embed in a `sql` template. */
+  getSQL(): SQL {
+    return embeddedStatement(this.session, this);
+  }
+
   private encodeRows(e: Encoder, rows: unknown[][]): void {
     e.insert({
+      withs: this.withs,
       table: this.table,
       columns: this.columns,
       rows,
+      select: this.source,
       conflict: this.conflict,
       duplicateSet: this.duplicateSet,
       ignore: this.ignore,
@@ -379,7 +468,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     if (chunks.length === 1 && !this.idColumns) return super.bound(placeholders);
     if (chunks.length === 1) {
       const b = super.bound(placeholders);
-      return { queries: b.queries, finish: ([r]) => this.ids(r, this.cells.length, 0, placeholders) };
+      return { queries: b.queries, finish: ([r]) => this.ids(r, this.rowCount(), 0, placeholders) };
     }
     const kind = this.leaves() ? 'all' : 'run';
     const uses = chunks.map((rows) => compileWith(this.session as never, (e) => this.encodeRows(e, rows)));

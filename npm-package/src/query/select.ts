@@ -23,6 +23,7 @@ import type {
 } from './result-types.js';
 import type { Session } from '../driver.js';
 import type { IsMySqlRun } from './insert.js';
+import type { IndexConfig, IndexHintFor } from '../mysql-core/index-hints.js';
 import { Statement } from './statement.js';
 import { makeSubquery } from './subquery.js';
 
@@ -67,6 +68,8 @@ interface JoinConfig {
   table: unknown;
   on: SQLWrapper | undefined;
   lateral: boolean;
+  /** MySQL index hints on the joined table. */
+  indexHints?: IndexConfig | undefined;
 }
 
 interface SetOpConfig {
@@ -79,6 +82,8 @@ export interface SelectConfig {
   fields: Record<string, unknown> | undefined;
   distinct: boolean;
   table: unknown;
+  /** MySQL index hints on the FROM table (`from(table, { useIndex })`). */
+  indexHints?: IndexConfig | undefined;
   joins: JoinConfig[];
   where?: SQLWrapper | undefined;
   groupBy: unknown[];
@@ -112,14 +117,18 @@ export class SelectBuilder<TFields extends SelectedFields | undefined, TMode ext
     private readonly distinctOn?: unknown[],
   ) {}
 
-  /** The table, alias, subquery or CTE to read from. */
-  from<TFrom extends FromTarget>(table: TFrom): SelectQuery<FromState<TFields, TFrom>, TMode, TRun> {
+  /** The table, alias, subquery or CTE to read from; on MySQL, with index hints for a table. */
+  from<TFrom extends FromTarget>(
+    table: TFrom,
+    indexHints?: IndexHintFor<TFrom, TRun>,
+  ): SelectQuery<FromState<TFields, TFrom>, TMode, TRun> {
     // drizzle's mysql-core select has no fullJoin (MySQL has no FULL JOIN): its selects are the class without it.
     const Query = this.session?.dialect === Dialect.mysql ? SelectQueryBase : SelectQuery;
     return new Query(this.session, {
       fields: this.fields as Record<string, unknown> | undefined,
       distinct: this.distinct,
       table,
+      indexHints: typeof indexHints === 'object' && indexHints !== null ? (indexHints as IndexConfig) : undefined,
       joins: NONE,
       groupBy: NONE,
       orderBy: NONE,
@@ -154,10 +163,12 @@ export class SelectQueryBase<S extends SelectState, TMode extends 'sync' | 'asyn
     super(session);
   }
 
-  protected join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false): this {
+  protected join(kind: JoinKind, table: unknown, on?: JoinOn<never>, lateral = false, hints?: unknown): this {
     const cond =
       typeof on === 'function' ? (on as (f: unknown, o: Operators) => SQLWrapper)(this.fieldsObject(), operators) : on;
-    this.config.joins = [...this.config.joins, { kind, table, on: cond, lateral }];
+    // drizzle's types allow only an options object here (a string is its refusal text): anything else is no hint.
+    const indexHints = typeof hints === 'object' && hints !== null ? (hints as IndexConfig) : undefined;
+    this.config.joins = [...this.config.joins, { kind, table, on: cond, lateral, indexHints }];
     return this;
   }
 
@@ -165,26 +176,32 @@ export class SelectQueryBase<S extends SelectState, TMode extends 'sync' | 'asyn
   innerJoin<TJoined extends FromTarget>(
     table: TJoined,
     on: JoinOn<S['fields']>,
+    indexHints?: IndexHintFor<TJoined, TRun>,
   ): SelectQuery<JoinState<S, TJoined, 'inner'>, TMode, TRun> {
-    return this.join('inner', table, on) as never;
+    return this.join('inner', table, on, false, indexHints) as never;
   }
   /** `left join table on ...`: the joined table's fields may be null. */
   leftJoin<TJoined extends FromTarget>(
     table: TJoined,
     on: JoinOn<S['fields']>,
+    indexHints?: IndexHintFor<TJoined, TRun>,
   ): SelectQuery<JoinState<S, TJoined, 'left'>, TMode, TRun> {
-    return this.join('left', table, on) as never;
+    return this.join('left', table, on, false, indexHints) as never;
   }
   /** `right join table on ...`: the earlier tables' fields may be null. */
   rightJoin<TJoined extends FromTarget>(
     table: TJoined,
     on: JoinOn<S['fields']>,
+    indexHints?: IndexHintFor<TJoined, TRun>,
   ): SelectQuery<JoinState<S, TJoined, 'right'>, TMode, TRun> {
-    return this.join('right', table, on) as never;
+    return this.join('right', table, on, false, indexHints) as never;
   }
   /** `cross join table` */
-  crossJoin<TJoined extends FromTarget>(table: TJoined): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
-    return this.join('cross', table) as never;
+  crossJoin<TJoined extends FromTarget>(
+    table: TJoined,
+    indexHints?: IndexHintFor<TJoined, TRun>,
+  ): SelectQuery<JoinState<S, TJoined, 'cross'>, TMode, TRun> {
+    return this.join('cross', table, undefined, false, indexHints) as never;
   }
 
   /**
@@ -275,6 +292,15 @@ export class SelectQueryBase<S extends SelectState, TMode extends 'sync' | 'asyn
   /** `offset n` */
   offset(offset: number | Placeholder | SQLWrapper): this {
     this.config.offset = offset;
+    return this;
+  }
+
+  /**
+   * drizzle's dynamic mode, for helpers over any select
+   * (`<T extends SQLiteSelect>(qb: T, page: number) => qb.limit(10).offset(page * 10)`):
+   * mizzle's builders already allow every method in any order, so this is the builder.
+   */
+  $dynamic(): this {
     return this;
   }
 

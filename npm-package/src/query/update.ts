@@ -1,3 +1,7 @@
+/**
+ * `db.update(table).set(...)`: SET from an insert-model object, UPDATE ... FROM,
+ * and what FilteredMutation adds (CTEs, WHERE, ORDER BY + LIMIT, RETURNING).
+ */
 import type { Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
 import { MizzleError } from '../errors.js';
@@ -11,6 +15,8 @@ export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async',
   constructor(
     private readonly session: Session<TMode, TRun>,
     private readonly table: TTable,
+    /** The CTEs of `db.with(...).update(table)`. */
+    private readonly withs: readonly unknown[] = [],
   ) {}
 
   /**
@@ -24,7 +30,7 @@ export class UpdateBuilder<TTable extends Table, TMode extends 'sync' | 'async',
     const set = updateSet(this.table, given, true);
     // Only unknown keys: drizzle renders an empty SET, which every database refuses.
     if (Object.keys(set).length === 0) throw new MizzleError('invalid', 'No values to set: no key names a column');
-    return new UpdateQuery(this.session, this.table, set);
+    return new UpdateQuery(this.session, this.table, set, this.withs);
   }
 }
 
@@ -41,8 +47,9 @@ export class UpdateQuery<
     session: Session<TMode, TRun>,
     table: unknown,
     private readonly setValues: Record<string, unknown>,
+    withs: readonly unknown[] = [],
   ) {
-    super(session, table);
+    super(session, table, withs);
   }
 
   /** `update ... from table` (SQLite, PostgreSQL). */

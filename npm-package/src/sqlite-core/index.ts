@@ -13,3 +13,12 @@ export * from './view.js';
 /** drizzle's other name for `sqliteView`. */
 export { sqliteView as view } from './view.js';
 export { union, unionAll, intersect, except } from '../query/set-ops.js';
+export type {
+  AnySQLiteSelect,
+  SQLiteDelete,
+  SQLiteInsert,
+  SQLiteSelect,
+  SQLiteSelectDynamic,
+  SQLiteSelectQueryBuilder,
+  SQLiteUpdate,
+} from '../query/dynamic.js';

@@ -44,6 +44,8 @@ import {
   varchar,
   year,
   type AnyMySqlColumn,
+  type IndexConfig,
+  type IndexForHint,
   type MySqlRunResult,
   type MySqlTable,
   type ReturningIdRow,
@@ -349,6 +351,8 @@ export type T8 = Expect<Equal<typeof viaCallback.$inferSelect, { id: number; amo
 
 // ---------------------------------------------------------------- queries: $returningId, onDuplicateKeyUpdate, ignore
 declare const db: Database<'async', MySqlRunResult>;
+/** A database of another dialect (its run result is not MySQL's). */
+declare const otherDb: Database<'async', { rowCount: number }>;
 
 export async function queries() {
   const ids = await db.insert(users).values({ name: 'a' }).$returningId();
@@ -386,4 +390,23 @@ export async function queries() {
   const sel = await db.select().from(misc);
   type Q7 = Expect<Equal<typeof sel, (typeof misc.$inferSelect)[]>>;
   return [ids, docIds, plainIds, result, rows, sel] as unknown as [Q1, Q2, Q3, Q4, Q5, Q6, Q7];
+}
+
+/** drizzle's index hints: tables and their aliases take them, by name or index; a subquery only drizzle's refusal. */
+export function indexHints(hint: IndexForHint, config: IndexConfig) {
+  const byName = index('users_name_idx').on(users.name);
+  const sq = db.select({ id: users.id }).from(users).as('sq');
+  db.select()
+    .from(users, { useIndex: byName, ignoreIndex: [hint, 'PRIMARY'] })
+    .innerJoin(parent, sql`true`, config)
+    .leftJoin(sq, sql`true`)
+    .crossJoin(alias(users, 'c'), { forceIndex: ['users_name_idx'] });
+  // @ts-expect-error a subquery takes no index hints, as in drizzle
+  db.select().from(sq, { useIndex: 'x' });
+  // @ts-expect-error an index is named by a string or an index
+  db.select().from(users, { useIndex: 1 });
+  // @ts-expect-error SQLite and PostgreSQL selects take no index hints (drizzle's have no such argument)
+  otherDb.select().from(users, { useIndex: 'x' });
+  // @ts-expect-error nor do their joins
+  otherDb.select().from(users).crossJoin(parent, { useIndex: 'x' });
 }

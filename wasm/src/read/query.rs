@@ -137,6 +137,21 @@ impl Reader<'_> {
                 let alias = self.string()?;
                 Ok(FromItem::Subquery { query, alias })
             }
+            wire::From::IndexHinted => {
+                let table = self.table()?;
+                let mut hints = Vec::new();
+                for kind in [
+                    IndexHintKind::Use,
+                    IndexHintKind::Force,
+                    IndexHintKind::Ignore,
+                ] {
+                    let indexes = self.list(Self::string)?;
+                    if !indexes.is_empty() {
+                        hints.push(IndexHint { kind, indexes });
+                    }
+                }
+                Ok(FromItem::IndexHinted { table, hints })
+            }
             wire::From::None => bad("a join or FROM list item cannot be empty"),
         }
     }
@@ -195,5 +210,40 @@ impl Reader<'_> {
             wire::LockWait::SkipLocked => LockWait::SkipLocked,
         };
         Ok(Some(Lock { strength, of, wait }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_from(ops: &[i32], strings: &[&str]) -> R<FromItem> {
+        let strings: Vec<String> = strings.iter().map(|s| s.to_string()).collect();
+        let mut r = Reader::new(ops, &strings);
+        let item = r.source_item()?;
+        assert_eq!(r.pos, ops.len(), "the whole item is read");
+        Ok(item)
+    }
+
+    #[test]
+    fn index_hinted_tables_keep_their_non_empty_lists_in_order() {
+        // posts as p: use (), force (a, b), ignore (a)
+        let ops = [3, -1, 0, 1, 0, 2, 2, 3, 1, 2];
+        let item = read_from(&ops, &["posts", "p", "a", "b"]).unwrap();
+        assert_eq!(
+            item,
+            FromItem::IndexHinted {
+                table: TableRef::new("posts").alias("p"),
+                hints: vec![
+                    IndexHint::new(IndexHintKind::Force, &["a", "b"]),
+                    IndexHint::new(IndexHintKind::Ignore, &["a"]),
+                ],
+            }
+        );
+        for end in 0..ops.len() {
+            assert!(read_from(&ops[..end], &["posts", "p", "a", "b"]).is_err());
+        }
+        // An index name that is not an interned string is an error, not a panic.
+        assert!(read_from(&[3, -1, 0, -1, 1, 9, 0, 0], &["posts"]).is_err());
     }
 }

@@ -95,6 +95,9 @@ tag_enum! {
         Table = 1,
         /// `query alias:s`
         Subquery = 2,
+        /// `schema:s|-1 name:s alias:s|-1 n_use index:s* n_force index:s* n_ignore index:s*`:
+        /// a table with MySQL index hints, written use, force, ignore; an empty list writes no hint.
+        IndexHinted = 3,
     }
 }
 

@@ -1,22 +1,28 @@
 /**
  * INSERT, UPDATE and DELETE (`insert :=`, `update :=`, `delete :=`,
- * `onconflict :=` in wasm/README.md), from the builders' own state.
+ * `onconflict :=` in wasm/README.md), from the builders' own state: VALUES or
+ * a SELECT as an insert's source, and the CTEs of `db.with(...)` before each.
  */
 import type { Column } from '../../column.js';
 import { MizzleError } from '../../errors.js';
 import type { SelectedItem } from '../../query/fields.js';
 import { columnOf, encodeValue } from '../../query/mutation.js';
+import type { QueryNode } from '../encoder.js';
 import { tableRef } from '../table-ref.js';
 import { Conflict, ConflictAction, InsertCell, InsertSource, Stmt } from '../wire.generated.js';
 import { QueryEncoder } from './query.js';
 
 /** An INSERT's state, as `InsertQuery` keeps it. */
 export interface InsertShape {
+  /** The CTEs of `db.with(...).insert(...)`. */
+  readonly withs: readonly unknown[];
   readonly table: unknown;
   /** The columns given (by property key), in table order. */
   readonly columns: readonly (readonly [string, Column])[];
   /** Per row, per column: the value, or undefined for the column's default. */
   readonly rows: readonly (readonly unknown[])[];
+  /** INSERT ... SELECT: the query whose rows are inserted (then `rows` is unused). */
+  readonly select: QueryNode | undefined;
   readonly conflict: ConflictShape | undefined;
   readonly duplicateSet: Record<string, unknown> | undefined;
   readonly ignore: boolean;
@@ -34,6 +40,8 @@ export interface ConflictShape {
 
 /** An UPDATE's or DELETE's state, as `FilteredMutation` keeps it. */
 export interface MutationShape {
+  /** The CTEs of `db.with(...).update(...)` / `.delete(...)`. */
+  readonly withs: readonly unknown[];
   readonly table: unknown;
   readonly where: unknown;
   readonly orderBy: readonly unknown[];
@@ -70,21 +78,26 @@ export abstract class DmlEncoder extends QueryEncoder {
   /** `insert := [flag with] table n_col col:s* source onconflict n_dup ... ignore n_ret item* n_default ...` */
   insert(i: InsertShape): void {
     this.op(Stmt.insert);
-    this.op(0); // no with
+    this.with(i.withs);
     this.table(i.table);
     const columns = i.columns;
     this.op(columns.length);
     for (const [, col] of columns) this.str(col.name);
-    this.op(InsertSource.values);
-    this.op(i.rows.length);
-    for (const row of i.rows) {
-      for (let c = 0; c < row.length; c++) {
-        const v = row[c];
-        if (v === undefined) {
-          this.op(InsertCell.default);
-        } else {
-          this.op(InsertCell.expr);
-          encodeValue(this, columns[c]![1], v);
+    if (i.select) {
+      this.op(InsertSource.query);
+      this.writeQuery(i.select);
+    } else {
+      this.op(InsertSource.values);
+      this.op(i.rows.length);
+      for (const row of i.rows) {
+        for (let c = 0; c < row.length; c++) {
+          const v = row[c];
+          if (v === undefined) {
+            this.op(InsertCell.default);
+          } else {
+            this.op(InsertCell.expr);
+            encodeValue(this, columns[c]![1], v);
+          }
         }
       }
     }
@@ -93,7 +106,11 @@ export abstract class DmlEncoder extends QueryEncoder {
     else this.op(0);
     this.flag(i.ignore);
     this.items(i.returning);
-    // Declared defaults, for dialects without DEFAULT in VALUES.
+    // Declared defaults, for dialects without DEFAULT in VALUES (a SELECT has no DEFAULT cells).
+    if (i.select) {
+      this.op(0);
+      return;
+    }
     this.op(columns.length);
     for (const [, col] of columns) {
       if (col.default === undefined) {
@@ -126,7 +143,7 @@ export abstract class DmlEncoder extends QueryEncoder {
   /** `update := [flag with] table n_set ... n_from fromitem* [flag where] n_order order* [flag limit] n_ret item*` */
   update(u: MutationShape, set: Record<string, unknown>, from: readonly unknown[]): void {
     this.op(Stmt.update);
-    this.op(0); // no with
+    this.with(u.withs);
     this.table(u.table);
     this.assignments(u.table, set);
     this.op(from.length);
@@ -137,7 +154,7 @@ export abstract class DmlEncoder extends QueryEncoder {
   /** `delete := [flag with] table [flag where] n_order order* [flag limit] n_ret item*` */
   delete(d: MutationShape): void {
     this.op(Stmt.delete);
-    this.op(0); // no with
+    this.with(d.withs);
     this.table(d.table);
     this.mutationTail(d);
   }

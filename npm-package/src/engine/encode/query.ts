@@ -6,7 +6,9 @@ import { MizzleError } from '../../errors.js';
 import { codecOf, type SelectedItem } from '../../query/fields.js';
 import { compoundOrderTerm } from '../../query/order.js';
 import type { JoinKind, LockStrength, LockWaitPolicy, SelectConfig, SetOpName } from '../../query/select.js';
+import type { IndexConfig } from '../../mysql-core/index-hints.js';
 import { SQL } from '../../sql.js';
+import { Table } from '../../table.js';
 import type { QueryNode } from '../encoder.js';
 import { type SubqueryInfo, subqueryInfo, tableRef } from '../table-ref.js';
 import { Distinct, From, Item, Join, Lock, LockWait, NONE, SetExpr, SetOp, Stmt, Txn } from '../wire.generated.js';
@@ -53,6 +55,26 @@ const TXN: Record<TransactionStep, Txn> = {
   release: Txn.release,
   rollbackTo: Txn.rollbackTo,
 };
+
+/**
+ * The use, force and ignore lists of drizzle's index-hint options, each name a
+ * string or an index (builder) read as drizzle does (`config.name`); undefined
+ * when all three are empty, which drizzle writes as no hint at all.
+ */
+function indexHintLists(hints: IndexConfig): [string[], string[], string[]] | undefined {
+  const names = (v: IndexConfig['useIndex']): string[] =>
+    (v == null ? [] : Array.isArray(v) ? v : [v]).map((i) => {
+      const name = typeof i === 'string' ? i : (i as { config?: { name?: unknown } } | null)?.config?.name;
+      if (typeof name !== 'string') throw new MizzleError('invalid', 'an index hint takes index names or indexes');
+      return name;
+    });
+  const lists: [string[], string[], string[]] = [
+    names(hints.useIndex),
+    names(hints.forceIndex),
+    names(hints.ignoreIndex),
+  ];
+  return lists.some((l) => l.length > 0) ? lists : undefined;
+}
 
 /** The CTE that renames a query's columns positionally (`positionalColumns`). */
 const POSITIONAL = 'mizzle_rows';
@@ -167,12 +189,12 @@ export abstract class QueryEncoder extends ExprEncoder {
       this.op(c.distinct ? Distinct.rows : Distinct.all);
     }
     this.items(items);
-    this.fromItem(c.table);
+    this.fromItem(c.table, c.indexHints);
     this.op(c.joins.length);
     for (const j of c.joins) {
       this.op(JOIN[j.kind]);
       this.flag(j.lateral);
-      this.fromItem(j.table);
+      this.fromItem(j.table, j.indexHints);
       this.optExpr(j.kind === 'cross' ? undefined : (j.on ?? undefined));
     }
     this.optExpr(c.where);
@@ -191,9 +213,12 @@ export abstract class QueryEncoder extends ExprEncoder {
     }
   }
 
-  /** `fromitem`: a table, an alias, a subquery or a CTE. */
-  fromItem(target: unknown): void {
+  /** `fromitem`: a table, an alias, a subquery or a CTE; a table with MySQL index hints when `hints` names any. */
+  fromItem(target: unknown, hints?: IndexConfig): void {
     const sub = subqueryInfo(target);
+    const lists = hints && indexHintLists(hints);
+    if (lists && !(target instanceof Table))
+      throw new MizzleError('invalid', 'index hints apply to tables (and their aliases) only, not subqueries or CTEs');
     if (sub && !sub.isWith) {
       this.op(From.subquery);
       this.writeQuery(sub);
@@ -202,10 +227,15 @@ export abstract class QueryEncoder extends ExprEncoder {
     }
     const t = tableRef(target);
     if (!t) throw new MizzleError('invalid', 'expected a table, an alias, a subquery or a CTE');
-    this.op(From.table);
+    this.op(lists ? From.indexHinted : From.table);
     this.optStr(t.schema);
     this.str(sub ? sub.alias : t.name);
     this.optStr(sub ? undefined : t.alias);
+    if (!lists) return;
+    for (const names of lists) {
+      this.op(names.length);
+      for (const name of names) this.str(name);
+    }
   }
 
   /** `lock := 0 | strength n_of table:s* wait` */

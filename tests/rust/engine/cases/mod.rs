@@ -7,6 +7,7 @@ mod delete;
 mod dml;
 mod expr;
 mod hostile;
+mod index_hints;
 mod insert;
 mod join;
 mod lock;
@@ -24,6 +25,7 @@ pub fn run_all(h: &mut Harness) {
     expr::run(h);
     aggregate::run(h);
     join::run(h);
+    index_hints::run(h);
     cte::run(h);
     set_ops::run(h);
     lock::run(h);

@@ -8,10 +8,10 @@
 use std::fmt::Debug;
 
 use mizzle_core::ast::{
-    AggregateFn, Assignment, ColumnRef, Cte, Delete, Distinct, Expr, FromItem, Insert,
-    InsertSource, InsertValue, Join, JoinKind, Lock, LockStrength, LockWait, NullsOrder,
-    OnConflict, OnConflictAction, OrderBy, Query, RawPart, Select, SelectItem, SetExpr, Statement,
-    TableRef, Update, With,
+    AggregateFn, Assignment, ColumnRef, Cte, Delete, Distinct, Expr, FromItem, IndexHint,
+    IndexHintKind, Insert, InsertSource, InsertValue, Join, JoinKind, Lock, LockStrength, LockWait,
+    NullsOrder, OnConflict, OnConflictAction, OrderBy, Query, RawPart, Select, SelectItem, SetExpr,
+    Statement, TableRef, Update, With,
 };
 use mizzle_core::schema::{
     Check, Column, ColumnDefault, EnumType, ForeignKey, Identity, Index, PrimaryKey,
@@ -220,8 +220,26 @@ pub(crate) fn select_item(e: BoxedStrategy<Expr>) -> BoxedStrategy<SelectItem> {
     .boxed()
 }
 
+/// MySQL index hints of every kind, with names from the vocabulary (hostile
+/// ones included) and, now and then, an empty list (valid only for USE).
+pub(crate) fn index_hints() -> BoxedStrategy<Vec<IndexHint>> {
+    let kind = select(vec![
+        IndexHintKind::Use,
+        IndexHintKind::Force,
+        IndexHintKind::Ignore,
+    ]);
+    vec(
+        (kind, vec(name(), 0..3)).prop_map(|(kind, indexes)| IndexHint { kind, indexes }),
+        0..3,
+    )
+    .boxed()
+}
+
 pub(crate) fn from_item(sub: Option<BoxedStrategy<Query>>) -> BoxedStrategy<FromItem> {
-    let table = table_ref().prop_map(FromItem::Table);
+    let plain = table_ref().prop_map(FromItem::Table);
+    let hinted = (table_ref(), index_hints())
+        .prop_map(|(table, hints)| FromItem::IndexHinted { table, hints });
+    let table = prop_oneof![6 => plain, 1 => hinted];
     match sub {
         Some(q) => prop_oneof![
             4 => table,

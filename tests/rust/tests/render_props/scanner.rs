@@ -169,7 +169,7 @@ pub(crate) fn with_bad_table_name(stmt: &Statement, bad: &str) -> Option<Stateme
     let t = match &mut s {
         Statement::Query(q) => match &mut q.body {
             SetExpr::Select(sel) => match &mut sel.from {
-                Some(FromItem::Table(t)) => t,
+                Some(FromItem::Table(t) | FromItem::IndexHinted { table: t, .. }) => t,
                 _ => return None,
             },
             _ => return None,
