@@ -29,10 +29,12 @@ import { scenarios as mysqlIndexHints } from './mysql-index-hints.mjs';
 import { scenarios as mysqlParity } from './mysql-parity.mjs';
 import { scenarios as query } from './query.mjs';
 import { scenarios as queryApis } from './query-apis.mjs';
+import { scenarios as queryBuilder } from './query-builder.mjs';
 import { scenarios as relational } from './relational.mjs';
 import { scenarios as relationalTyped } from './relational-typed.mjs';
 import { scenarios as select } from './select.mjs';
 import { scenarios as types } from './types.mjs';
+import { scenarios as viewsReplicas } from './views-replicas.mjs';
 import { scenarios as write } from './write.mjs';
 
 export { makeSchema, setupStatements, sqliteSetupSql, teardownStatements } from './schema.mjs';
@@ -53,6 +55,8 @@ export const scenarios = [
   ...mysqlParity,
   ...mysqlIndexHints,
   ...queryApis,
+  ...viewsReplicas,
+  ...queryBuilder,
 ];
 
 /** Whether `s` runs on dialect `d` (its `only` includes `d`, its `skip` does not name it). */

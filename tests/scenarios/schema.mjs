@@ -7,7 +7,8 @@
 /**
  * The tables (from the implementation's `core`: its sqlite-core, pg-core or mysql-core), their `relations()`
  * (from `ops`, the same implementation's root module), the `schema` object runners pass to
- * `drizzle(client, { schema })` for `db.query`, and `core`: alias and the set-operation functions.
+ * `drizzle(client, { schema })` for `db.query`, and `core`: alias, the set-operation functions and the
+ * standalone QueryBuilder.
  * @param {'sqlite' | 'pg' | 'mysql'} d
  */
 export function makeSchema(core, ops, d) {
@@ -162,6 +163,16 @@ export function makeSchema(core, ops, d) {
   };
   // (sqlite-core has no intersectAll / exceptAll: undefined there, and no SQLite scenario uses them)
   const { alias, union, unionAll, intersect, intersectAll, except, exceptAll } = core;
+  // For views-replicas.mjs: the view builders (pgMaterializedView: pg-core only), two column builders for
+  // views declared with their columns, withReplicas and getTableConfig.
+  const views = {
+    int,
+    str,
+    view: lite ? core.sqliteView : pg ? core.pgView : core.mysqlView,
+    materializedView: core.pgMaterializedView,
+    withReplicas: core.withReplicas,
+    getTableConfig: core.getTableConfig,
+  };
   return {
     cities,
     users,
@@ -175,7 +186,17 @@ export function makeSchema(core, ops, d) {
     postTags,
     holders,
     schema,
-    core: { alias, union, unionAll, intersect, intersectAll, except, exceptAll },
+    core: {
+      alias,
+      union,
+      unionAll,
+      intersect,
+      intersectAll,
+      except,
+      exceptAll,
+      QueryBuilder: core.QueryBuilder,
+      ...views,
+    },
   };
 }
 

@@ -1,10 +1,9 @@
 /**
  * `mizzle/mysql-core`: the MySQL schema API (tables, schemas, column
- * builders, indexes, constraints, aliases) and the set-operation functions.
- * Queries are built by the shared builders and rendered for MySQL by the
- * engine. Same file set as sqlite-core and pg-core, plus `schema.ts` (MySQL
- * databases, as pg-core's schemas); no `view.ts`, as mysqlView is not
- * implemented yet.
+ * builders, indexes, constraints, aliases, views) and the set-operation
+ * functions. Queries are built by the shared builders and rendered for MySQL
+ * by the engine. Same file set as sqlite-core and pg-core, plus `schema.ts`
+ * (MySQL databases, as pg-core's schemas).
  */
 export * from './alias.js';
 export * from './columns/index.js';
@@ -13,7 +12,9 @@ export * from './indexes.js';
 export type { IndexConfig, IndexForHint } from './index-hints.js';
 export * from './schema.js';
 export * from './table.js';
+export * from './view.js';
 export { union, unionAll, intersect, intersectAll, except, exceptAll } from '../query/set-ops.js';
+export { withReplicas, type WithReplicas } from '../replicas.js';
 export type { MySqlRunResult, ReturningIdRow } from '../query/insert.js';
 export type {
   AnyMySqlSelect,
@@ -24,3 +25,4 @@ export type {
   MySqlSelectQueryBuilder,
   MySqlUpdate,
 } from '../query/dynamic.js';
+export { MySqlDialect, QueryBuilder } from './query-builder.js';

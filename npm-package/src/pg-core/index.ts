@@ -15,6 +15,7 @@ export * from './schema.js';
 export * from './table.js';
 export * from './view.js';
 export { union, unionAll, intersect, intersectAll, except, exceptAll } from '../query/set-ops.js';
+export { withReplicas, type WithReplicas } from '../replicas.js';
 export type { LockConfig, LockStrength } from '../query/select.js';
 export type {
   AnyPgSelect,
@@ -25,3 +26,4 @@ export type {
   PgSelectQueryBuilder,
   PgUpdate,
 } from '../query/dynamic.js';
+export { PgDialect, QueryBuilder } from './query-builder.js';

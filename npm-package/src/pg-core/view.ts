@@ -258,3 +258,6 @@ export function pgMaterializedViewWithSchema(
 }
 
 export type { SubqueryInfo };
+
+/** drizzle's name for what `db.refreshMaterializedView(view)` returns. */
+export { RefreshMaterializedView as PgRefreshMaterializedView } from '../query/database.js';

@@ -8,7 +8,7 @@ import type { Column } from '../column.js';
 import { type Many, type One, Relations, relationsOf } from '../relations.js';
 import { Dialect } from '../engine/engine.js';
 import { MizzleError, TransactionRollbackError } from '../errors.js';
-import type { SQL, SQLWrapper } from '../sql.js';
+import { sql, type SQL, type SQLWrapper } from '../sql.js';
 import { DeleteQuery } from './delete.js';
 import { InsertBuilder, type IsMySqlRun } from './insert.js';
 import { CountQuery } from './count.js';
@@ -18,6 +18,7 @@ import type { AnySubquery, FromTarget, SelectedFields, SelectState, Subquery, Su
 import type { Session } from '../driver.js';
 import type { Runnable } from './statement.js';
 import { makeSubquery } from './subquery.js';
+import { subqueryInfo } from '../engine/table-ref.js';
 import { UpdateBuilder } from './update.js';
 import { relationalQueries } from './relational.js';
 import { relationalSchema, type RelationalSchema } from '../relational/schema.js';
@@ -101,6 +102,11 @@ export class Database<
       (this as { selectDistinctOn: unknown }).selectDistinctOn = (on: SQLWrapper[], fields?: SelectedFields) =>
         new SelectBuilder(this.session, fields, true, [], on);
     }
+    // PostgreSQL only, as drizzle's PgDatabase: the other dialects' databases have no such key.
+    if (session?.dialect === Dialect.postgres) {
+      (this as { refreshMaterializedView: unknown }).refreshMaterializedView = (view: object) =>
+        new RefreshMaterializedView(this.session, view);
+    }
   }
 
   /** The schema's tables and relations (shared with transactions). */
@@ -166,6 +172,16 @@ export class Database<
    *   .orderBy(cars.brand, cars.color);
    */
   declare readonly selectDistinctOn: IsMySqlRun<TRun> extends true ? undefined : SelectDistinctOn<TMode, TRun>;
+
+  /**
+   * `refresh materialized view [concurrently] view [with no data]`
+   * (PostgreSQL; undefined on the other dialects' databases). Awaiting it
+   * gives the driver's result, as `db.execute` does.
+   *
+   * @example
+   * await db.refreshMaterializedView(stats).concurrently();
+   */
+  declare readonly refreshMaterializedView: (view: object) => RefreshMaterializedView<TRun>;
 
   /** `insert into table ...` */
   insert<TTable extends Table>(table: TTable): InsertBuilder<TTable, TMode, TRun> {
@@ -318,4 +334,47 @@ export class Transaction<
       this.depth,
     );
   }
+}
+
+/**
+ * drizzle's `PgRefreshMaterializedView`: `db.refreshMaterializedView(view)`.
+ * The statement is a raw SQL one like `db.execute`'s, rendered by the engine
+ * (the view's name quoted by it), and decided when run, so `.concurrently()` /
+ * `.withNoData()` may follow. PostgreSQL refuses the two together, and so does
+ * drizzle before sending; this does the same.
+ */
+export class RefreshMaterializedView<TRun> extends RawQuery<TRun, 'async', TRun> {
+  private readonly options: { concurrently?: true; withNoData?: true };
+
+  constructor(session: Session<'sync' | 'async', TRun>, view: object) {
+    const options: { concurrently?: true; withNoData?: true } = {};
+    super(session as Session<'async', TRun>, { getSQL: () => refreshSql(view, options) }, 'run');
+    this.options = options;
+  }
+
+  /** `refresh materialized view concurrently ...` (not with `withNoData`). */
+  concurrently(): this {
+    if (this.options.withNoData) throw new MizzleError('invalid', 'Cannot use concurrently and withNoData together');
+    this.options.concurrently = true;
+    return this;
+  }
+
+  /** `... with no data` (not with `concurrently`). */
+  withNoData(): this {
+    if (this.options.concurrently) throw new MizzleError('invalid', 'Cannot use concurrently and withNoData together');
+    this.options.withNoData = true;
+    return this;
+  }
+}
+
+function refreshSql(view: object, options: { concurrently?: true; withNoData?: true }): SQL {
+  const info = subqueryInfo(view);
+  if (info === undefined) throw new MizzleError('invalid', 'refreshMaterializedView() expects a pgMaterializedView');
+  const name =
+    info.schema === undefined
+      ? sql.identifier(info.name)
+      : sql`${sql.identifier(info.schema)}.${sql.identifier(info.name)}`;
+  const concurrently = options.concurrently ? sql` concurrently` : sql.empty();
+  const noData = options.withNoData ? sql` with no data` : sql.empty();
+  return sql`refresh materialized view${concurrently} ${name}${noData}`;
 }

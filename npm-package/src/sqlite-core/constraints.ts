@@ -65,19 +65,33 @@ export interface ForeignKeyReference {
   readonly foreignColumns: readonly SQLiteColumn[];
 }
 
+/** What a built foreign key's `reference()` returns. */
+export interface ResolvedForeignKeyReference extends ForeignKeyReference {
+  readonly foreignTable: Table;
+}
+
 /**
  * A built foreign key (table-level or from an inline `references()`).
  *
  * @example
- * const { columns, foreignColumns } = fk.reference();
+ * const { columns, foreignColumns, foreignTable } = fk.reference();
  */
 export class ForeignKey {
+  /** The name and column lists, plus `foreignTable` (the table of the foreign columns), as drizzle's. */
+  readonly reference: () => ResolvedForeignKeyReference;
+
   constructor(
     readonly table: Table,
-    readonly reference: () => ForeignKeyReference,
+    reference: () => ForeignKeyReference,
     readonly onUpdate: UpdateDeleteAction | undefined,
     readonly onDelete: UpdateDeleteAction | undefined,
-  ) {}
+  ) {
+    // Resolved on each call, not here: the foreign table may be declared after this one.
+    this.reference = () => {
+      const r = reference();
+      return { ...r, foreignTable: (r.foreignColumns[0] as { table: Table }).table };
+    };
+  }
 
   /**
    * The given name, or drizzle's `<table>_<cols>_<foreign table>_<foreign cols>_fk`.

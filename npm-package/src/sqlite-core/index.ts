@@ -13,6 +13,7 @@ export * from './view.js';
 /** drizzle's other name for `sqliteView`. */
 export { sqliteView as view } from './view.js';
 export { union, unionAll, intersect, except } from '../query/set-ops.js';
+export { withReplicas, type WithReplicas } from '../replicas.js';
 export type {
   AnySQLiteSelect,
   SQLiteDelete,
@@ -22,3 +23,4 @@ export type {
   SQLiteSelectQueryBuilder,
   SQLiteUpdate,
 } from '../query/dynamic.js';
+export { QueryBuilder, SQLiteAsyncDialect, SQLiteDialect, SQLiteSyncDialect } from './query-builder.js';

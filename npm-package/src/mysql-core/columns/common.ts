@@ -62,6 +62,14 @@ export class MySqlColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends 
     this.scale = extra.scale;
     this.hasOnUpdateNow = extra.hasOnUpdateNow;
   }
+
+  /**
+   * drizzle's `textType` of the text family (undefined on other types): libraries size strings by it
+   * (drizzle-zod's max length of `text()` is 65535, of `tinytext()` 255...). A getter: no own key.
+   */
+  get textType(): 'text' | 'tinytext' | 'mediumtext' | 'longtext' | undefined {
+    return this.columnType === 'MySqlText' ? (this.sqlType as 'text') : undefined;
+  }
 }
 
 /**
