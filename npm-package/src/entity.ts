@@ -9,7 +9,7 @@
  * if (is(x, SQLiteTable)) getTableName(x);
  * if (is(x, Column)) x.name;
  */
-import { SubqueryKey } from './engine/table-ref.js';
+import { SubqueryKey, tableColumns } from './engine/table-ref.js';
 import type { Subquery } from './query/result-types.js';
 import type { Table } from './table.js';
 import { aliasTable } from './table-alias.js';
@@ -33,6 +33,30 @@ export function is<T extends AnyClass>(value: unknown, type: T): value is Instan
  */
 export function getViewName<TName extends string>(view: Subquery<TName, unknown>): TName {
   return view[SubqueryKey].alias;
+}
+
+/** Every view declared by any dialect's view builder (views are subqueries named like tables). */
+const views = new WeakSet<object>();
+
+/** Records `view` as a view (called by the dialects' view builders). */
+export function markView(view: object): void {
+  views.add(view);
+}
+
+/**
+ * Whether `x` is a view declared with `sqliteView`, `pgView`,
+ * `pgMaterializedView` or `mysqlView` (drizzle's `isView`).
+ */
+export function isView(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && views.has(x);
+}
+
+/**
+ * The fields a view selects, by key (drizzle's `getViewSelectedFields`; its
+ * columns are re-homed to the view's name, as for any subquery).
+ */
+export function getViewSelectedFields(view: object): Record<string, unknown> {
+  return tableColumns(view);
 }
 
 /**

@@ -74,7 +74,7 @@ export {
 } from './errors.js';
 export { relations, Relations, One, Many } from './relations.js';
 export { DefaultLogger, ConsoleLogWriter, NoopLogger, type Logger, type LogWriter } from './logger.js';
-export { is, getViewName, aliasedTable } from './entity.js';
+export { is, getViewName, aliasedTable, isView, getViewSelectedFields } from './entity.js';
 export { ColumnBuilder } from './column-builder.js';
 export type { Subquery } from './query/result-types.js';
 export type { WithSubquery } from './query/database.js';

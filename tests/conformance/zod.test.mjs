@@ -18,23 +18,6 @@ const ZOD_ENTRY = pathToFileURL(createRequire(import.meta.url).resolve('drizzle-
 /** What drizzle-zod 0.8 imports from 'drizzle-orm' (its index.mjs). */
 const ZOD_IMPORTS = ['isTable', 'getTableColumns', 'getViewSelectedFields', 'is', 'Column', 'SQL', 'isView'];
 
-/**
- * The module drizzle-zod's `drizzle-orm` import resolves to for the mizzle copy: mizzle's root, plus a
- * stand-in for each name of ZOD_IMPORTS mizzle does not export yet (else the import fails to link). The
- * only ones: the view helpers (issue 13's Views part), which drizzle-zod calls for views alone, never on a
- * table; the stand-ins say "not a view" and refuse to be called. The `todo` test below lists them.
- */
-function rootWithStandIns(missing) {
-  const standIns = {
-    isView: 'export const isView = () => false;',
-    getViewSelectedFields: "export const getViewSelectedFields = () => { throw new Error('no views in this test'); };",
-  };
-  // Any other missing name stays missing: drizzle-zod then fails to link and the tests fail.
-  const lines = missing.filter((n) => n in standIns).map((n) => standIns[n]);
-  const source = [`export * from ${JSON.stringify(MIZZLE_ROOT)};`, ...lines].join('\n');
-  return `data:text/javascript,${encodeURIComponent(source)}`;
-}
-
 /** A resolve hook: `drizzle-orm` imported by the `?impl=mizzle` copy of drizzle-zod resolves to `target`. */
 const hook = (target) => `
 export async function resolve(specifier, context, next) {
@@ -129,9 +112,7 @@ before(async () => {
   requireBuiltPackage();
   const root = await import(MIZZLE_ROOT);
   missing = ZOD_IMPORTS.filter((n) => !(n in root));
-  register(
-    `data:text/javascript,${encodeURIComponent(hook(missing.length ? rootWithStandIns(missing) : MIZZLE_ROOT))}`,
-  );
+  register(`data:text/javascript,${encodeURIComponent(hook(MIZZLE_ROOT))}`);
   const forMizzle = await import(`${ZOD_ENTRY}?impl=mizzle`);
   const forDrizzle = await import(ZOD_ENTRY);
   const load = (p) => import(pathToFileURL(join(PKG, p)).href);
@@ -168,8 +149,6 @@ for (const d of ['sqlite', 'pg', 'mysql']) {
   });
 }
 
-test("mizzle's root exports every name drizzle-zod imports from drizzle-orm", {
-  todo: 'isView and getViewSelectedFields come with issue 13 Views',
-}, () => {
+test("mizzle's root exports every name drizzle-zod imports from drizzle-orm", () => {
   assert.deepEqual(missing, []);
 });

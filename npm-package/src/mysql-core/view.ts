@@ -12,6 +12,7 @@
  * const adults = mysqlView('adults').as((qb) => qb.select().from(users).where(gt(users.age, 17)));
  * const legacy = mysqlView('legacy_users', { id: int('id') }).existing();
  */
+import { markView } from '../entity.js';
 import type { Column } from '../column.js';
 import type { Session } from '../driver.js';
 import type { Encoder } from '../engine/encoder.js';
@@ -65,6 +66,7 @@ function declare(config: MySqlViewDeclaration, fields: Record<string, unknown>, 
   const view = makeSubquery(config.name, fields, encode, true);
   if (config.schema !== undefined) (view[SubqueryKey] as { schema?: string }).schema = config.schema;
   configs.set(view, config);
+  markView(view);
   return view;
 }
 

@@ -6,6 +6,7 @@
  * the database is a migration's job (as with drizzle-kit); the options are
  * kept for it (`getViewConfig`).
  */
+import { markView } from '../entity.js';
 import type { Column } from '../column.js';
 import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
 import type { WithSubquery } from '../query/database.js';
@@ -90,6 +91,7 @@ function declare(
   const view = makeSubquery(config.name, fields, encode, true);
   if (config.schema !== undefined) (view[SubqueryKey] as { schema?: string }).schema = config.schema;
   configs.set(view, config);
+  markView(view);
   return view;
 }
 

@@ -12,6 +12,7 @@
  * const legacy = sqliteView('legacy_users', { id: integer('id'), name: text('name') }).existing();
  * await db.select().from(activeUsers);
  */
+import { markView } from '../entity.js';
 import type { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
 import { Database, type WithSubquery } from '../query/database.js';
@@ -55,6 +56,7 @@ function declare(config: SQLiteViewConfig, fields: Record<string, unknown>, enco
   // A view is referenced by name like a CTE, but never written in a WITH clause.
   const view = makeSubquery(config.name, fields, encode, true);
   configs.set(view, config);
+  markView(view);
   return view;
 }
 

@@ -25,4 +25,4 @@ export {
 } from '../sql.js';
 export * from '../operators.js';
 export * from '../aggregates.js';
-export { getViewName } from '../entity.js';
+export { getViewName, isView, getViewSelectedFields } from '../entity.js';

@@ -12,7 +12,7 @@ import { loadEngine as loadPgEngine } from '#wasm/engine-pg';
 import { loadInline } from '#wasm/inline';
 import type { BoundQuery, Session } from '../../src/driver.js';
 import { Dialect, Engine } from '../../src/engine/engine.js';
-import { eq, MizzleError, sql } from '../../src/index.js';
+import { eq, getViewSelectedFields, isView, MizzleError, sql } from '../../src/index.js';
 import * as my from '../../src/mysql-core/index.js';
 import * as pg from '../../src/pg-core/index.js';
 import { Database } from '../../src/query/database.js';
@@ -248,5 +248,20 @@ describe('withReplicas', () => {
         ['select 1', 'refresh materialized'],
       ],
     );
+  });
+});
+
+describe('isView and getViewSelectedFields (drizzle-orm root helpers)', () => {
+  test('views of every dialect are views; tables and subqueries are not', () => {
+    const t = sqliteTable('t_iv', { id: integer('id').primaryKey(), name: text('name') });
+    const sv = sqliteView('v_iv').as((qb) => qb.select({ id: t.id }).from(t));
+    const pt = pg.pgTable('p_iv', { id: pg.integer('id') });
+    const pv = pg.pgView('pv_iv').as((qb) => qb.select({ id: pt.id }).from(pt));
+    const mt = my.mysqlTable('m_iv', { id: my.int('id') });
+    const mv = my.mysqlView('mv_iv').as((qb) => qb.select({ id: mt.id }).from(mt));
+    for (const v of [sv, pv, mv]) assert.equal(isView(v), true);
+    assert.equal(isView(t), false);
+    assert.equal(isView(null), false);
+    assert.deepEqual(Object.keys(getViewSelectedFields(sv)), ['id']);
   });
 });
