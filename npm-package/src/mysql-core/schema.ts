@@ -1,10 +1,12 @@
 /**
  * `mysqlSchema(name)` (alias `mysqlDatabase`): tables qualified with a MySQL
  * database's name (`` `app`.`users` ``). A file of its own as in pg-core,
- * since both dialects have schemas (SQLite has none); MySQL's hold only
- * tables, so this is a thin holder of `mysqlTableWithSchema`.
+ * since both dialects have schemas (SQLite has none); a thin holder of
+ * `mysqlTableWithSchema` and `mysqlViewWithSchema`.
  */
+import type { MySqlColumnBuilderBase } from './columns/common.js';
 import { type MySqlTableFn, mysqlTableWithSchema } from './table.js';
+import { type ManualViewBuilder, mysqlViewWithSchema, type ViewBuilder } from './view.js';
 
 /**
  * A MySQL database ("schema"): its tables are qualified with its name
@@ -20,6 +22,16 @@ export class MySqlSchema<TName extends string = string> {
   /** Declares a table in this database. */
   readonly table: MySqlTableFn<TName> = (name, columns, extraConfig) =>
     mysqlTableWithSchema(name, columns, extraConfig, this.schemaName) as never;
+
+  /** Declares a view in this database (`mysqlView`, qualified with its name). */
+  view<TView extends string>(name: TView): ViewBuilder<TView>;
+  view<TView extends string, TColumns extends Record<string, MySqlColumnBuilderBase>>(
+    name: TView,
+    columns: TColumns,
+  ): ManualViewBuilder<TView, TColumns>;
+  view(name: string, columns?: Record<string, MySqlColumnBuilderBase>): unknown {
+    return mysqlViewWithSchema(name, columns, this.schemaName);
+  }
 }
 
 /**

@@ -174,6 +174,19 @@ describe('mysqlView', () => {
   });
 });
 
+describe('mysqlSchema(...).view', () => {
+  test('a view declared in a database is qualified with its name', () => {
+    const app = my.mysqlSchema('app');
+    const v = app.view('names', { id: my.int('id') }).existing();
+    assert.equal(isView(v), true);
+    assert.equal(my.getViewConfig(v)?.schema, 'app');
+    assert.equal(
+      new Database(pgSession(Dialect.mysql)).select({ id: v.id }).from(v).toSQL().sql,
+      'select `names`.`id` from `app`.`names`',
+    );
+  });
+});
+
 describe('foreign key reference()', () => {
   test('inline and table-level keys give columns, foreignColumns and foreignTable', () => {
     const [inline, declared] = getTableConfig(people).foreignKeys;
