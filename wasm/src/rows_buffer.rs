@@ -4,7 +4,7 @@
 //! `npm-package/src/sqlite-wasm/buffers.ts`'s `decodeRows`.
 //!
 //! Shared by the embedded database (`sqlite` feature, which applies its
-//! codecs in `embedded/rows.rs`) and the protocol benchmark build
+//! codecs in `embedded/column_codecs.rs`) and the protocol benchmark build
 //! (`protocol` feature, `protocol.rs`).
 
 use crate::wire::ValueTag;
