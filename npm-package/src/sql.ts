@@ -5,6 +5,7 @@
  * @example
  * const q = sql`lower(${users.name}) = ${name}`;
  */
+import { MizzleError } from './errors.js';
 
 /** A value bound as a parameter, optionally mapped by a column's encoder. */
 export class Param<T = unknown> {
@@ -90,6 +91,9 @@ export class SQL<T = unknown> {
    * with `'` doubled, `null` as `null`, other objects as their string (JSON
    * for plain objects); placeholders stay bound. Values inside nested
    * fragments are inlined too, operands of operator nodes (`eq(...)`) are not.
+   * Unlike drizzle, text holding a backslash or NUL is refused (a typed
+   * `unsupported` error): MySQL's default mode reads `\'` as a quote, so
+   * doubling quotes alone would let such text end the literal. Bind it instead.
    *
    * @example
    * sql`select * from t where kind = ${'a'}`.inlineParams(); // ... where kind = 'a'
@@ -125,6 +129,11 @@ function literal(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   const text = typeof v === 'string' ? v : String(v) === '[object Object]' ? JSON.stringify(v) : String(v);
+  // Doubling quotes is the whole escape only where backslashes are plain text (not MySQL's default mode);
+  // the engine's literal writer (core/src/render/literal.rs) is the one that knows each dialect.
+  if (/[\\\0]/.test(text)) {
+    throw new MizzleError('unsupported', 'inlineParams(): text with a backslash or NUL is not inlined; bind it');
+  }
   return `'${text.replace(/'/g, "''")}'`;
 }
 

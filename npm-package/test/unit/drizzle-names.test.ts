@@ -246,6 +246,13 @@ describe('sql helpers', () => {
     assert.match(db.select({ v: json }).from(users).toSQL().sql, /'\{"a":"b''"\}'/);
     const kept = sql`${users.id} = ${placeholder('id')}`.inlineParams();
     assert.deepEqual(db.select({ v: kept }).from(users).prepare().all({ id: 1 }), [{ v: 1 }]);
+    // A backslash would end a MySQL literal in its default mode: refused, never written.
+    for (const bad of ["a\\' or 1=1 -- ", 'nul\0']) {
+      assert.throws(
+        () => sql`${bad}`.inlineParams(),
+        (e: unknown) => e instanceof MizzleError && e.kind === 'unsupported',
+      );
+    }
   });
 
   test('name, fillPlaceholders, the noop mappers, isDriverValueEncoder', () => {
