@@ -330,11 +330,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ]);
     with_cte.with = Some(With {
         recursive: false,
-        ctes: vec![Cte {
-            name: "post_counts".into(),
-            columns: vec![],
-            query: Box::new(counts),
-        }],
+        ctes: vec![Cte::query("post_counts", counts)],
     });
     demo.statement("CTE: posts per author", with_cte)?;
 

@@ -37,8 +37,12 @@ pub enum Feature {
     CastType,
     /// An index key that is an expression rather than a column.
     ExpressionIndex,
-    /// `WITH` before INSERT / UPDATE / DELETE.
+    /// `WITH` before UPDATE / DELETE (MySQL 8 has it, MariaDB does not).
     DmlWith,
+    /// `WITH` before INSERT (MySQL puts the CTEs of INSERT ... SELECT in its SELECT).
+    InsertWith,
+    /// An INSERT / UPDATE / DELETE as a CTE's body (PostgreSQL only).
+    DmlInCte,
     /// `use index` / `force index` / `ignore index` on a table (MySQL).
     IndexHints,
 }
@@ -73,7 +77,9 @@ impl Feature {
             Feature::IdentityColumn => "identity columns",
             Feature::CastType => "this CAST target type",
             Feature::ExpressionIndex => "expression (functional) index keys",
-            Feature::DmlWith => "WITH before INSERT / UPDATE / DELETE",
+            Feature::DmlWith => "WITH before UPDATE / DELETE (MariaDB; MySQL 8 has it)",
+            Feature::InsertWith => "WITH before INSERT (other than INSERT ... WITH ... SELECT)",
+            Feature::DmlInCte => "INSERT / UPDATE / DELETE inside WITH",
             Feature::IndexHints => "index hints (USE / FORCE / IGNORE INDEX)",
         }
     }

@@ -13,6 +13,7 @@ import { SubqueryKey, tableColumns } from './engine/table-ref.js';
 import type { Subquery } from './query/result-types.js';
 import type { Table } from './table.js';
 import { aliasTable } from './table-alias.js';
+import { View } from './view.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a class of any constructor signature, as drizzle's `is`
 type AnyClass = abstract new (...args: any[]) => unknown;
@@ -22,8 +23,15 @@ type AnyClass = abstract new (...args: any[]) => unknown;
  * relation, error... class). False for anything that is not an object.
  */
 export function is<T extends AnyClass>(value: unknown, type: T): value is InstanceType<T> {
-  return typeof value === 'object' && value !== null && value instanceof type;
+  if (typeof value !== 'object' || value === null) return false;
+  // A transaction is its database's kind, as drizzle's `SQLiteTransaction extends BaseSQLiteDatabase`
+  // (libraries check `is(tx, BaseSQLiteDatabase)`); mizzle's `tx` shares one class across dialects.
+  const kind = (value as { [TransactionOf]?: object })[TransactionOf];
+  return value instanceof type || (kind !== undefined && kind instanceof type);
 }
+
+/** On a transaction: the database it was opened from (what `is()` classifies it as). */
+export const TransactionOf = Symbol.for('mizzle:transactionOf');
 
 /**
  * The name a view is declared with (`sqliteView('name')`, `pgView`...).
@@ -35,20 +43,12 @@ export function getViewName<TName extends string>(view: Subquery<TName, unknown>
   return view[SubqueryKey].alias;
 }
 
-/** Every view declared by any dialect's view builder (views are subqueries named like tables). */
-const views = new WeakSet<object>();
-
-/** Records `view` as a view (called by the dialects' view builders). */
-export function markView(view: object): void {
-  views.add(view);
-}
-
 /**
  * Whether `x` is a view declared with `sqliteView`, `pgView`,
  * `pgMaterializedView` or `mysqlView` (drizzle's `isView`).
  */
-export function isView(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && views.has(x);
+export function isView(x: unknown): x is View {
+  return x instanceof View;
 }
 
 /**

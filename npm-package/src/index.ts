@@ -75,6 +75,7 @@ export {
 export { relations, Relations, One, Many } from './relations.js';
 export { DefaultLogger, ConsoleLogWriter, NoopLogger, type Logger, type LogWriter } from './logger.js';
 export { is, getViewName, aliasedTable, isView, getViewSelectedFields } from './entity.js';
+export { View } from './view.js';
 export { ColumnBuilder } from './column-builder.js';
 export type { Subquery } from './query/result-types.js';
 export type { WithSubquery } from './query/database.js';

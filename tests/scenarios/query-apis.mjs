@@ -183,6 +183,62 @@ export const scenarios = [
     check: (r, a) => a.deepEqual(r, [[{ id: 4 }], [1, 2, 3, 5]]),
   },
 
+  {
+    name: 'insert select from raw sql',
+    run: async (db, t, { sql }, d) => {
+      // Raw SQL rows fill every insertable column, in table order (drizzle names them all).
+      await db.insert(t.tags).select(sql`select id, name from ${t.categories} where id > 4`);
+      if (d !== 'mysql') {
+        await db
+          .insert(t.tags)
+          .select(() => sql`select id, name from ${t.categories} where id > 3`)
+          .onConflictDoNothing();
+      }
+      return tagsOf(db, t);
+    },
+    check: (r, a, d) =>
+      a.deepEqual(
+        r,
+        d === 'mysql'
+          ? [...SEEDED_TAGS, { id: 5, name: 'js' }]
+          : [...SEEDED_TAGS, { id: 4, name: 'rust' }, { id: 5, name: 'js' }],
+      ),
+  },
+  {
+    name: 'data-modifying CTEs from $with(...).as(insert / delete returning)',
+    skip: { mysql: "MySQL has no RETURNING (drizzle-orm's mysql-core builders have no returning())" },
+    run: async (db, t, { eq }, d) => {
+      // PostgreSQL runs them; SQLite has no statement inside WITH (both libraries fail there).
+      const gone = db.$with('gone').as(db.delete(t.posts).where(eq(t.posts.authorId, 2)).returning({ id: t.posts.id }));
+      const added = db.$with('added').as(db.insert(t.tags).values({ id: 8, name: 'eight' }).returning());
+      const moved = await attempt(() => db.with(gone).select({ id: gone.id }).from(gone));
+      const made = await attempt(() => db.with(added).select().from(added));
+      if (d !== 'pg') return [moved, made];
+      return [moved.value.map((p) => p.id).sort(), made.value, await tagsOf(db, t)];
+    },
+    check: (r, a, d) =>
+      a.deepEqual(
+        r,
+        d === 'pg'
+          ? [[3, 5], [{ id: 8, name: 'eight' }], [...SEEDED_TAGS, { id: 8, name: 'eight' }]]
+          : [{ threw: true }, { threw: true }],
+      ),
+  },
+  {
+    name: '$with with declared fields over raw sql',
+    run: async (db, t, { sql }) => {
+      const sq = db
+        .$with('sq', { id: t.tags.id, label: t.tags.name })
+        .as(sql`select * from ${t.tags} where ${t.tags.id} > 1`);
+      return db.with(sq).select().from(sq).orderBy(sq.id);
+    },
+    check: (r, a) =>
+      a.deepEqual(r, [
+        { id: 2, label: 'howto' },
+        { id: 3, label: 'misc' },
+      ]),
+  },
+
   // ------------------------------------------------------------ $dynamic()
   {
     name: '$dynamic select helpers',

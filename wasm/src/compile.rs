@@ -233,4 +233,24 @@ mod tests {
             Err(CompileError::Decode(DecodeError::TooDeep))
         ));
     }
+
+    #[test]
+    fn cte_bodies_nest_boundedly_and_hold_no_relational_query() {
+        let s = strings(&["t"]);
+        // delete := [with: recursive 0, one CTE "t", no columns, body: delete := [with: ...]]...
+        let mut ops = vec![4];
+        for _ in 0..10_000 {
+            ops.extend([1, 0, 1, 0, 0, 4]);
+        }
+        assert!(matches!(
+            compile_with(1, &ops, &s),
+            Err(CompileError::Decode(DecodeError::TooDeep))
+        ));
+        // with "t" as (<relational t>) select ...: refused where the CTE's body is read.
+        let ops = [1, 1, 0, 1, 0, 0, 6, -1, 0, -1, 0, 0, 0, 0, 0, 0, 0];
+        assert!(matches!(
+            compile_with(1, &ops, &s),
+            Err(CompileError::Decode(DecodeError::Malformed(m))) if m.contains("a CTE holds")
+        ));
+    }
 }

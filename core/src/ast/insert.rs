@@ -27,6 +27,8 @@ pub enum InsertSource {
     Values(Vec<Vec<InsertValue>>),
     /// `INSERT ... SELECT`.
     Query(Box<Query>),
+    /// `INSERT ... <raw SQL>` (drizzle's ``insert(t).select(sql`...`)``).
+    Sql(Expr),
     /// `DEFAULT VALUES` (one row of defaults).
     DefaultValues,
 }

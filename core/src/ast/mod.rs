@@ -15,7 +15,7 @@ pub use expr::{AggregateFn, BinaryOp, ColumnRef, Expr, RawPart};
 pub use insert::{Assignment, Insert, InsertSource, InsertValue, OnConflict, OnConflictAction};
 pub use json::JsonEncoding;
 pub use query::{
-    Cte, Distinct, FromItem, IndexHint, IndexHintKind, Join, JoinKind, Lock, LockStrength,
+    Cte, CteBody, Distinct, FromItem, IndexHint, IndexHintKind, Join, JoinKind, Lock, LockStrength,
     LockWait, NullsOrder, OrderBy, Query, Select, SelectItem, SetExpr, SetOp, TableRef, With,
 };
 pub use statement::Statement;

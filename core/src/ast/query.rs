@@ -4,7 +4,10 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use super::delete::Delete;
 use super::expr::Expr;
+use super::insert::Insert;
+use super::update::Update;
 
 /// A table, optionally schema-qualified and aliased.
 ///
@@ -259,7 +262,31 @@ pub struct Cte {
     pub name: String,
     /// Optional column names `name(a, b)`.
     pub columns: Vec<String>,
-    pub query: Box<Query>,
+    pub body: CteBody,
+}
+
+impl Cte {
+    /// `name as (query)`.
+    pub fn query(name: &str, query: Query) -> Self {
+        Cte {
+            name: name.into(),
+            columns: Vec::new(),
+            body: CteBody::Query(Box::new(query)),
+        }
+    }
+}
+
+/// What a CTE holds. A data-changing statement there (PostgreSQL's
+/// data-modifying CTEs, read through its RETURNING) is `Feature::DmlInCte`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum CteBody {
+    Query(Box<Query>),
+    Insert(Box<Insert>),
+    Update(Box<Update>),
+    Delete(Box<Delete>),
+    /// Raw SQL (drizzle's `$with(name, fields).as(sql\`...\`)`).
+    Sql(Expr),
 }
 
 /// `WITH [RECURSIVE] ctes`.

@@ -372,11 +372,11 @@ pub trait Dialect: Sync {
         write_assignments(w, set)
     }
 
-    /// The query of an `INSERT ... SELECT`.
+    /// The source of an `INSERT ... SELECT` (a query, or raw SQL).
     fn write_insert_select(
         &self,
         w: &mut SqlWriter<'_>,
-        query: &Query,
+        query: &dyn ToSql,
         upsert: bool,
     ) -> Result<(), Error> {
         let _ = upsert;

@@ -198,31 +198,42 @@ impl MySql {
     }
 }
 
+/// What neither flavour has, then (last, so MySQL 8 can stop before it) what
+/// only MariaDB lacks.
+const MARIADB_LACKS: &[Feature] = &[
+    Feature::Returning,
+    Feature::FullJoin,
+    // MySQL 8.0.14 has LATERAL; MariaDB does not.
+    Feature::LateralJoin,
+    Feature::DistinctOn,
+    Feature::OnConflict,
+    Feature::UpdateFrom,
+    Feature::PartialIndex,
+    Feature::MaterializedView,
+    Feature::Schemas,
+    Feature::EnumType,
+    Feature::ArrayType,
+    Feature::IdentityColumn,
+    // MySQL 8.0.13 has functional key parts; MariaDB does not.
+    Feature::ExpressionIndex,
+    // Both take `insert ... with ... select` only.
+    Feature::InsertWith,
+    Feature::DmlInCte,
+    // MySQL 8 has WITH before UPDATE / DELETE; MariaDB 10 does not.
+    Feature::DmlWith,
+];
+
 impl Dialect for MySql {
     fn kind(&self) -> DialectKind {
         DialectKind::MySql
     }
 
     fn lacks(&self) -> &'static [Feature] {
-        &[
-            Feature::Returning,
-            Feature::FullJoin,
-            // MySQL 8.0.14 has LATERAL; MariaDB does not.
-            Feature::LateralJoin,
-            Feature::DistinctOn,
-            Feature::OnConflict,
-            Feature::UpdateFrom,
-            Feature::PartialIndex,
-            Feature::MaterializedView,
-            Feature::Schemas,
-            Feature::EnumType,
-            Feature::ArrayType,
-            Feature::IdentityColumn,
-            // MySQL 8.0.13 has functional key parts; MariaDB does not.
-            Feature::ExpressionIndex,
-            // MySQL 8 has WITH before UPDATE / DELETE; MariaDB does not.
-            Feature::DmlWith,
-        ]
+        if self.mariadb() {
+            MARIADB_LACKS
+        } else {
+            &MARIADB_LACKS[..MARIADB_LACKS.len() - 1]
+        }
     }
 
     fn quote_char(&self) -> char {

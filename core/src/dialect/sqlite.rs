@@ -2,7 +2,7 @@
 //! ignore`, no DEFAULT inside VALUES, bare compound-select operands.
 
 use super::{Dialect, DialectKind};
-use crate::ast::{Lock, Query, TableRef};
+use crate::ast::{Lock, TableRef};
 use crate::error::{Error, Feature};
 use crate::render::{SqlWriter, ToSql};
 use crate::schema::{Column, SqlType};
@@ -36,6 +36,7 @@ impl Dialect for Sqlite {
             Feature::ArrayType,
             Feature::IdentityColumn,
             Feature::IndexHints,
+            Feature::DmlInCte,
         ]
     }
 
@@ -114,7 +115,7 @@ impl Dialect for Sqlite {
     fn write_insert_select(
         &self,
         w: &mut SqlWriter<'_>,
-        query: &Query,
+        query: &dyn ToSql,
         upsert: bool,
     ) -> Result<(), Error> {
         if upsert {

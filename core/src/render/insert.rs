@@ -10,10 +10,10 @@ impl ToSql for Insert {
     fn to_sql(&self, w: &mut SqlWriter<'_>) -> Result<(), Error> {
         let d = w.dialect();
         let with = self.with.as_ref().filter(|with| !with.ctes.is_empty());
-        // Without WITH before INSERT (MariaDB), the CTEs head the INSERT's SELECT.
-        let with_in_select = with.is_some() && d.lacks().contains(&Feature::DmlWith);
+        // Without WITH before INSERT (MySQL), the CTEs head the INSERT's SELECT.
+        let with_in_select = with.is_some() && d.lacks().contains(&Feature::InsertWith);
         if with_in_select && !matches!(&self.source, InsertSource::Query(q) if q.with.is_none()) {
-            w.require(Feature::DmlWith)?;
+            w.require(Feature::InsertWith)?;
         }
         if let Some(with) = with.filter(|_| !with_in_select) {
             with.to_sql(w)?;
@@ -31,7 +31,14 @@ impl ToSql for Insert {
                 if let Some(with) = with.filter(|_| with_in_select) {
                     with.to_sql(w)?;
                 }
-                d.write_insert_select(w, q, self.on_conflict.is_some())?;
+                d.write_insert_select(w, &**q, self.on_conflict.is_some())?;
+            }
+            InsertSource::Sql(e) => {
+                if !self.columns.is_empty() {
+                    write_columns(w, self.columns.iter().map(|c| c.as_str()))?;
+                }
+                w.sql(" ");
+                d.write_insert_select(w, e, self.on_conflict.is_some())?;
             }
             InsertSource::Values(rows) => self.write_values(w, rows)?,
         }

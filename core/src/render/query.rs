@@ -1,8 +1,8 @@
 //! SELECT, set operations and CTEs.
 
 use crate::ast::{
-    Cte, Distinct, FromItem, Join, JoinKind, OrderBy, Query, Select, SelectItem, SetExpr, SetOp,
-    TableRef, With,
+    Cte, CteBody, Distinct, FromItem, Join, JoinKind, OrderBy, Query, Select, SelectItem, SetExpr,
+    SetOp, TableRef, With,
 };
 use crate::error::{Error, Feature};
 use crate::render::{SqlWriter, ToSql};
@@ -67,10 +67,22 @@ impl ToSql for Cte {
             w.sql(")");
         }
         w.sql(" as (");
-        self.query.to_sql(w)?;
+        match &self.body {
+            CteBody::Query(q) => q.to_sql(w)?,
+            CteBody::Sql(e) => e.to_sql(w)?,
+            CteBody::Insert(s) => write_dml_body(w, &**s)?,
+            CteBody::Update(s) => write_dml_body(w, &**s)?,
+            CteBody::Delete(s) => write_dml_body(w, &**s)?,
+        }
         w.sql(")");
         Ok(())
     }
+}
+
+/// A data-changing statement as a CTE's body (PostgreSQL).
+fn write_dml_body(w: &mut SqlWriter<'_>, s: &dyn ToSql) -> Result<(), Error> {
+    w.require(Feature::DmlInCte)?;
+    s.to_sql(w)
 }
 
 impl ToSql for SetExpr {

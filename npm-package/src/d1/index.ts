@@ -13,7 +13,7 @@
  */
 import { Dialect, Engine } from '../engine/engine.js';
 import { keepName, MizzleError, MizzleQueryError } from '../errors.js';
-import { Database } from '../query/database.js';
+import { BaseSQLiteDatabase } from '../sqlite-core/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
 
@@ -149,11 +149,9 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The D1 `db` (a class, as drizzle's: `db instanceof DrizzleD1Database`). */
-export class DrizzleD1Database<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
-  'async',
-  D1RunResult,
-  TSchema
-> {
+export class DrizzleD1Database<
+  TSchema extends Record<string, unknown> = Record<string, never>,
+> extends BaseSQLiteDatabase<'async', D1RunResult, TSchema> {
   static {
     keepName(DrizzleD1Database, 'DrizzleD1Database');
   }

@@ -13,7 +13,7 @@
  */
 import { Dialect, Engine } from '../engine/engine.js';
 import { keepName, MizzleError, MizzleQueryError } from '../errors.js';
-import { Database } from '../query/database.js';
+import { BaseSQLiteDatabase } from '../sqlite-core/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine';
 
@@ -125,11 +125,9 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The Durable Object `db` (a class, as drizzle's). */
-export class DrizzleSqliteDODatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
-  'sync',
-  DurableRunResult,
-  TSchema
-> {
+export class DrizzleSqliteDODatabase<
+  TSchema extends Record<string, unknown> = Record<string, never>,
+> extends BaseSQLiteDatabase<'sync', DurableRunResult, TSchema> {
   static {
     keepName(DrizzleSqliteDODatabase, 'DrizzleSqliteDODatabase');
   }

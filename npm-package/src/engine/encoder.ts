@@ -25,8 +25,12 @@ export interface QueryNode {
 
 /** The encoder: every grammar layer, plus relational levels. */
 export class Encoder extends DmlEncoder {
+  /** A nested query: a relational level's alias does not reach into it (drizzle remaps only its own SQL). */
   protected writeQuery(node: QueryNode): void {
+    const rebind = this.rebind;
+    this.rebind = undefined;
     node.encodeQuery(this);
+    this.rebind = rebind;
   }
 
   /** `statement := relational` */

@@ -20,7 +20,7 @@ export const SubqueryKey: unique symbol = Symbol.for('mizzle:Subquery');
 export interface SubqueryInfo extends TableRefInfo {
   readonly alias: string;
   readonly fields: Record<string, unknown>;
-  /** Writes the subquery's query. */
+  /** Writes the subquery's query; a CTE's writes its statement (`cte :=` in wasm/README.md). */
   readonly encodeQuery: (e: import('./encoder.js').Encoder) => void;
   /** True for `$with` CTEs (referenced by name, defined in WITH). */
   readonly isWith: boolean;

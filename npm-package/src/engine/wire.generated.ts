@@ -241,6 +241,8 @@ export const enum InsertSource {
   query = 2,
   /** `default values` */
   defaultValues = 3,
+  /** `expr`: raw SQL rows (``insert(t).select(sql`...`)``) */
+  sql = 4,
 }
 
 /** `cell :=` of an inserted row. */

@@ -12,25 +12,22 @@
  * const adults = mysqlView('adults').as((qb) => qb.select().from(users).where(gt(users.age, 17)));
  * const legacy = mysqlView('legacy_users', { id: int('id') }).existing();
  */
-import { markView } from '../entity.js';
 import type { Column } from '../column.js';
 import type { Session } from '../driver.js';
 import type { Encoder } from '../engine/encoder.js';
 import { SubqueryKey } from '../engine/table-ref.js';
-import { Database, type WithSubquery } from '../query/database.js';
+import { Database } from '../query/database.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 import type { SelectQuery } from '../query/select.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SQL } from '../sql.js';
 import { getTableInfo } from '../table.js';
+import { asViewOf, View } from '../view.js';
 import type { BuildColumns, MySqlColumnBuilderBase } from './columns/common.js';
 import { mysqlTableWithSchema } from './table.js';
 
 /** A query builder that only builds (view definitions never run). */
 const queryBuilder = new Database<'async', unknown>(undefined as unknown as Session<'async', unknown>);
-
-/** A view named `TName` with fields `TFields`. */
-export type MySqlView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<TName, TFields>;
 
 /** The options of `CREATE VIEW` drizzle's view builders take. */
 export interface ViewBuilderConfig {
@@ -49,7 +46,27 @@ export interface MySqlViewDeclaration extends ViewBuilderConfig {
   query: unknown;
 }
 
-const configs = new WeakMap<object, MySqlViewDeclaration>();
+/** Key of a view's {@link MySqlViewDeclaration} on the view (drizzle's symbol of the same name). */
+export const MySqlViewConfig: unique symbol = Symbol.for('mizzle:MySqlViewConfig');
+
+/**
+ * A view declared with `mysqlView` (`is(v, MySqlView)`). A declared view's
+ * type is {@link MySqlViewWithSelection}: this class and the view's fields.
+ */
+export class MySqlView<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> extends View<TName, TExisting, TSelection> {
+  declare readonly [MySqlViewConfig]: MySqlViewDeclaration;
+}
+
+/** A `mysqlView` with its fields, as `.as()` and `.existing()` return it. */
+export type MySqlViewWithSelection<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> = MySqlView<TName, TExisting, TSelection> & TSelection;
 
 /**
  * A declared view's name, options, query and whether it already exists.
@@ -58,16 +75,15 @@ const configs = new WeakMap<object, MySqlViewDeclaration>();
  * getViewConfig(adults)?.algorithm; // 'merge'
  */
 export function getViewConfig(view: object): MySqlViewDeclaration | undefined {
-  return configs.get(view);
+  return view instanceof MySqlView ? view[MySqlViewConfig] : undefined;
 }
 
 function declare(config: MySqlViewDeclaration, fields: Record<string, unknown>, encode: (e: Encoder) => void): object {
   // Referenced by name like a CTE, but never written in a WITH clause.
-  const view = makeSubquery(config.name, fields, encode, true);
-  if (config.schema !== undefined) (view[SubqueryKey] as { schema?: string }).schema = config.schema;
-  configs.set(view, config);
-  markView(view);
-  return view;
+  const sub = makeSubquery(config.name, fields, encode, true);
+  if (config.schema !== undefined) (sub[SubqueryKey] as { schema?: string }).schema = config.schema;
+  // Read-only and not enumerable, like the view's other identity (it is no field).
+  return Object.defineProperty(asViewOf(sub, MySqlView), MySqlViewConfig, { value: config });
 }
 
 /** The options shared by both builders. */
@@ -109,7 +125,7 @@ export class ViewBuilder<TName extends string = string> extends ViewBuilderCore 
     query:
       | SelectQuery<S, 'sync' | 'async', unknown>
       | ((qb: Database<'async', unknown>) => SelectQuery<S, 'sync' | 'async', unknown>),
-  ): MySqlView<TName, SubqueryFields<S['fields'], TName, S['nulls']>> {
+  ): MySqlViewWithSelection<TName, false, SubqueryFields<S['fields'], TName, S['nulls']>> {
     const q = typeof query === 'function' ? query(queryBuilder) : query;
     return declare(this.declaration(false, q), q.fieldsObject(), (e) => q.encodeQuery(e)) as never;
   }
@@ -138,12 +154,12 @@ export class ManualViewBuilder<
   }
 
   /** A view created outside this schema: only read. */
-  existing(): MySqlView<TName, BuildColumns<TName, TColumns>> {
+  existing(): MySqlViewWithSelection<TName, true, BuildColumns<TName, TColumns>> {
     return this.build(this.declaration(true, undefined)) as never;
   }
 
   /** The view's defining SQL. */
-  as(query: SQL): MySqlView<TName, BuildColumns<TName, TColumns>> {
+  as(query: SQL): MySqlViewWithSelection<TName, false, BuildColumns<TName, TColumns>> {
     return this.build(this.declaration(false, query)) as never;
   }
 }

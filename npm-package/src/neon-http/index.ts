@@ -15,6 +15,7 @@
 import { Dialect, Engine } from '../engine/engine.js';
 import { keepName, MizzleError, MizzleQueryError, type ServerErrorFields } from '../errors.js';
 import { postJson, type HttpOptions } from '../http/post-json.js';
+import { PgDatabase } from '../pg-core/database.js';
 import { Database } from '../query/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadEngine } from '#wasm/engine-pg';
@@ -317,7 +318,7 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The Neon HTTP `db`: drizzle's API plus `batch(queries, options)`. */
-export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
+export class NeonHttpDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends PgDatabase<
   'async',
   NeonQueryResult,
   TSchema

@@ -6,15 +6,14 @@
  * the database is a migration's job (as with drizzle-kit); the options are
  * kept for it (`getViewConfig`).
  */
-import { markView } from '../entity.js';
 import type { Column } from '../column.js';
 import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
-import type { WithSubquery } from '../query/database.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 import type { SelectQuery } from '../query/select.js';
 import type { Session } from '../driver.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SQL } from '../sql.js';
+import { asViewOf, View } from '../view.js';
 import type { BuildColumns, PgColumnBuilderBase } from './columns/common.js';
 import { PgDatabase } from './database.js';
 import { buildPgTable } from './table.js';
@@ -23,14 +22,6 @@ import { getTableInfo } from '../table.js';
 /** A query builder that only builds (view definitions never run). */
 const queryBuilder = new PgDatabase<'async', unknown>(undefined as unknown as Session<'async', unknown>);
 
-/** A view named `TName` with fields `TFields`. */
-export type PgView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<TName, TFields>;
-/** A materialized view named `TName` with fields `TFields`. */
-export type PgMaterializedView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<
-  TName,
-  TFields
->;
-
 /** `WITH (...)` options of a view. */
 export interface ViewWithConfig {
   checkOption?: 'local' | 'cascaded';
@@ -38,7 +29,32 @@ export interface ViewWithConfig {
   securityInvoker?: boolean;
 }
 
-/** What a declared view records (read with {@link getViewConfig}). */
+/** `WITH (...)` storage parameters of a materialized view. */
+export interface PgMaterializedViewWithConfig {
+  fillfactor?: number;
+  toastTupleTarget?: number;
+  parallelWorkers?: number;
+  autovacuumEnabled?: boolean;
+  vacuumIndexCleanup?: 'auto' | 'off' | 'on';
+  vacuumTruncate?: boolean;
+  autovacuumVacuumThreshold?: number;
+  autovacuumVacuumScaleFactor?: number;
+  autovacuumVacuumCostDelay?: number;
+  autovacuumVacuumCostLimit?: number;
+  autovacuumFreezeMinAge?: number;
+  autovacuumFreezeMaxAge?: number;
+  autovacuumFreezeTableAge?: number;
+  autovacuumMultixactFreezeMinAge?: number;
+  autovacuumMultixactFreezeMaxAge?: number;
+  autovacuumMultixactFreezeTableAge?: number;
+  logAutovacuumMinDuration?: number;
+  userCatalogTable?: boolean;
+}
+
+/**
+ * What a declared view records (read with {@link getViewConfig}, or as
+ * `view[PgViewConfig]` / `view[PgMaterializedViewConfig]` like drizzle's).
+ */
 export interface PgViewConfig {
   name: string;
   schema: string | undefined;
@@ -53,7 +69,45 @@ export interface PgViewConfig {
   withNoData: boolean;
 }
 
-const configs = new WeakMap<object, PgViewConfig>();
+/** Key of a `pgView`'s {@link PgViewConfig} on the view (drizzle's symbol of the same name). */
+export const PgViewConfig: unique symbol = Symbol.for('mizzle:PgViewConfig');
+/** Key of a `pgMaterializedView`'s {@link PgViewConfig} on the view (drizzle's symbol of the same name). */
+export const PgMaterializedViewConfig: unique symbol = Symbol.for('mizzle:PgMaterializedViewConfig');
+
+/**
+ * A view declared with `pgView` (`is(v, PgView)`). A declared view's type is
+ * {@link PgViewWithSelection}: this class and the view's fields.
+ */
+export class PgView<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> extends View<TName, TExisting, TSelection> {
+  declare readonly [PgViewConfig]: PgViewConfig;
+}
+
+/** A view declared with `pgMaterializedView` (`is(v, PgMaterializedView)`); not a {@link PgView}, as in drizzle. */
+export class PgMaterializedView<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> extends View<TName, TExisting, TSelection> {
+  declare readonly [PgMaterializedViewConfig]: PgViewConfig;
+}
+
+/** A `pgView` with its fields, as `.as()` and `.existing()` return it. */
+export type PgViewWithSelection<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> = PgView<TName, TExisting, TSelection> & TSelection;
+
+/** A `pgMaterializedView` with its fields. */
+export type PgMaterializedViewWithSelection<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> = PgMaterializedView<TName, TExisting, TSelection> & TSelection;
 
 /**
  * A declared view's options and query.
@@ -62,20 +116,22 @@ const configs = new WeakMap<object, PgViewConfig>();
  * getViewConfig(activeUsers)?.with; // { securityBarrier: true }
  */
 export function getViewConfig(view: object): PgViewConfig | undefined {
-  return configs.get(view);
+  if (view instanceof PgView) return view[PgViewConfig];
+  if (view instanceof PgMaterializedView) return view[PgMaterializedViewConfig];
+  return undefined;
 }
 
 /** Alias of {@link getViewConfig} for materialized views. */
 export const getMaterializedViewConfig = getViewConfig;
 
 /** Whether `x` is a view declared with `pgView`. */
-export function isPgView(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && configs.get(x)?.materialized === false;
+export function isPgView(x: unknown): x is PgView {
+  return x instanceof PgView;
 }
 
 /** Whether `x` is a view declared with `pgMaterializedView`. */
-export function isPgMaterializedView(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && configs.get(x)?.materialized === true;
+export function isPgMaterializedView(x: unknown): x is PgMaterializedView {
+  return x instanceof PgMaterializedView;
 }
 
 type QueryArg<S extends SelectState> =
@@ -88,10 +144,11 @@ function declare(
   encode: (e: import('../engine/encoder.js').Encoder) => void,
 ): object {
   // Referenced by name like a CTE, but never written in a WITH clause.
-  const view = makeSubquery(config.name, fields, encode, true);
-  if (config.schema !== undefined) (view[SubqueryKey] as { schema?: string }).schema = config.schema;
-  configs.set(view, config);
-  markView(view);
+  const sub = makeSubquery(config.name, fields, encode, true);
+  if (config.schema !== undefined) (sub[SubqueryKey] as { schema?: string }).schema = config.schema;
+  const view = config.materialized ? asViewOf(sub, PgMaterializedView) : asViewOf(sub, PgView);
+  // Read-only and not enumerable, like the view's other identity (it is no field).
+  Object.defineProperty(view, config.materialized ? PgMaterializedViewConfig : PgViewConfig, { value: config });
   return view;
 }
 
@@ -122,8 +179,8 @@ function initial(name: string, schema: string | undefined, materialized: boolean
   };
 }
 
-/** `pgView(name)`: the view's query decides its fields. */
-export class ViewBuilder<TName extends string> {
+/** What `pgView`'s two builders share: the options being recorded and `with`. */
+export class DefaultViewBuilderCore {
   constructor(protected readonly config: PgViewConfig) {}
 
   /** `WITH (check_option = ..., security_barrier, security_invoker)`. */
@@ -131,47 +188,58 @@ export class ViewBuilder<TName extends string> {
     this.config.with = options as Record<string, unknown>;
     return this;
   }
+}
 
+/** `pgView(name)`: the view's query decides its fields. */
+export class ViewBuilder<TName extends string = string> extends DefaultViewBuilderCore {
   /**
    * The view's defining query.
    *
    * @example
    * pgView('active_users').as((qb) => qb.select().from(users).where(eq(users.active, true)))
    */
-  as<S extends SelectState>(query: QueryArg<S>): PgView<TName, SubqueryFields<S['fields'], TName, S['nulls']>> {
+  as<S extends SelectState>(
+    query: QueryArg<S>,
+  ): PgViewWithSelection<TName, false, SubqueryFields<S['fields'], TName, S['nulls']>> {
     return fromQuery(this.config, query) as never;
   }
 }
 
 /** `pgView(name, columns)`: fields given, the query is raw SQL or lives elsewhere. */
-export class ManualViewBuilder<TName extends string, TColumns extends Record<string, PgColumnBuilderBase>> {
+export class ManualViewBuilder<
+  TName extends string = string,
+  TColumns extends Record<string, PgColumnBuilderBase> = Record<string, PgColumnBuilderBase>,
+> extends DefaultViewBuilderCore {
   constructor(
-    protected readonly config: PgViewConfig,
+    config: PgViewConfig,
     private readonly columns: TColumns,
-  ) {}
-
-  /** `WITH (...)` options. */
-  with(options: ViewWithConfig | Record<string, unknown>): this {
-    this.config.with = options as Record<string, unknown>;
-    return this;
+  ) {
+    super(config);
   }
 
   /** A view created outside this schema: only read. */
-  existing(): PgView<TName, BuildColumns<TName, TColumns>> {
+  existing(): PgViewWithSelection<TName, true, BuildColumns<TName, TColumns>> {
     return fromColumns({ ...this.config, isExisting: true }, this.columns) as never;
   }
 
   /** The view's defining SQL. */
-  as(query: SQL): PgView<TName, BuildColumns<TName, TColumns>> {
+  as(query: SQL): PgViewWithSelection<TName, false, BuildColumns<TName, TColumns>> {
     return fromColumns({ ...this.config, query }, this.columns) as never;
   }
 }
 
-/** `pgMaterializedView(name)`. */
-export class MaterializedViewBuilder<TName extends string> extends ViewBuilder<TName> {
+/** What `pgMaterializedView`'s two builders share: the options being recorded. */
+export class MaterializedViewBuilderCore {
+  constructor(protected readonly config: PgViewConfig) {}
+
   /** `USING method`. */
   using(method: string): this {
     this.config.using = method;
+    return this;
+  }
+  /** `WITH (storage_parameter = ...)`. */
+  with(options: PgMaterializedViewWithConfig): this {
+    this.config.with = options as Record<string, unknown>;
     return this;
   }
   /** `TABLESPACE name`. */
@@ -183,28 +251,39 @@ export class MaterializedViewBuilder<TName extends string> extends ViewBuilder<T
   withNoData(): this {
     this.config.withNoData = true;
     return this;
+  }
+}
+
+/** `pgMaterializedView(name)`. */
+export class MaterializedViewBuilder<TName extends string = string> extends MaterializedViewBuilderCore {
+  /** The view's defining query. */
+  as<S extends SelectState>(
+    query: QueryArg<S>,
+  ): PgMaterializedViewWithSelection<TName, false, SubqueryFields<S['fields'], TName, S['nulls']>> {
+    return fromQuery(this.config, query) as never;
   }
 }
 
 /** `pgMaterializedView(name, columns)`. */
 export class ManualMaterializedViewBuilder<
-  TName extends string,
-  TColumns extends Record<string, PgColumnBuilderBase>,
-> extends ManualViewBuilder<TName, TColumns> {
-  /** `USING method`. */
-  using(method: string): this {
-    this.config.using = method;
-    return this;
+  TName extends string = string,
+  TColumns extends Record<string, PgColumnBuilderBase> = Record<string, PgColumnBuilderBase>,
+> extends MaterializedViewBuilderCore {
+  constructor(
+    config: PgViewConfig,
+    private readonly columns: TColumns,
+  ) {
+    super(config);
   }
-  /** `TABLESPACE name`. */
-  tablespace(name: string): this {
-    this.config.tablespace = name;
-    return this;
+
+  /** A materialized view created outside this schema: only read (and refreshed). */
+  existing(): PgMaterializedViewWithSelection<TName, true, BuildColumns<TName, TColumns>> {
+    return fromColumns({ ...this.config, isExisting: true }, this.columns) as never;
   }
-  /** `WITH NO DATA`. */
-  withNoData(): this {
-    this.config.withNoData = true;
-    return this;
+
+  /** The view's defining SQL. */
+  as(query: SQL): PgMaterializedViewWithSelection<TName, false, BuildColumns<TName, TColumns>> {
+    return fromColumns({ ...this.config, query }, this.columns) as never;
   }
 }
 

@@ -15,7 +15,7 @@ import { Dialect, Engine } from '../engine/engine.js';
 import type { TransactionStep } from '../engine/encoder.js';
 import { keepName, MizzleError, MizzleQueryError } from '../errors.js';
 import { postJson, type HttpOptions } from '../http/post-json.js';
-import { Database } from '../query/database.js';
+import { MySqlDatabase } from '../mysql-core/database.js';
 import { DefaultLogger, type BoundQuery, type Logger, type Session } from '../driver.js';
 import { loadInline } from '#wasm/inline';
 import { decodeRows, encodeValues, type PlanetScaleField } from './values.js';
@@ -267,7 +267,7 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
 }
 
 /** The PlanetScale `db` (a class, as drizzle's: `db instanceof PlanetScaleDatabase`). */
-export class PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends Database<
+export class PlanetScaleDatabase<TSchema extends Record<string, unknown> = Record<string, never>> extends MySqlDatabase<
   'async',
   PlanetScaleRunResult,
   TSchema

@@ -7,8 +7,9 @@ import { getTableInfo, getTableUniqueName, type Table } from '../table.js';
 import type { Column } from '../column.js';
 import { type Many, type One, Relations, relationsOf } from '../relations.js';
 import { Dialect } from '../engine/engine.js';
+import { TransactionOf } from '../entity.js';
 import { MizzleError, TransactionRollbackError } from '../errors.js';
-import { sql, type SQL, type SQLWrapper } from '../sql.js';
+import { SQL, sql, type SQLWrapper } from '../sql.js';
 import { DeleteQuery } from './delete.js';
 import { InsertBuilder, type IsMySqlRun } from './insert.js';
 import { CountQuery } from './count.js';
@@ -16,7 +17,7 @@ import { RawQuery, type RawResult } from './raw.js';
 import { SelectBuilder, type SelectQuery } from './select.js';
 import type { AnySubquery, FromTarget, SelectedFields, SelectState, Subquery, SubqueryFields } from './result-types.js';
 import type { Session } from '../driver.js';
-import type { Runnable } from './statement.js';
+import { type Runnable, Statement } from './statement.js';
 import { makeSubquery } from './subquery.js';
 import { subqueryInfo } from '../engine/table-ref.js';
 import { UpdateBuilder } from './update.js';
@@ -32,6 +33,19 @@ type WithSubqueryOf<TAlias extends string, S extends SelectState> = WithSubquery
   TAlias,
   SubqueryFields<S['fields'], TAlias, S['nulls']>
 >;
+
+/** The fields of a CTE over a data-changing statement: its RETURNING row's values, as aliased SQL. */
+type ReturningCteFields<R> = R extends Record<string, unknown> ? { [K in keyof R]: SQL.Aliased<R[K]> } : {};
+
+/** `db.$with(alias)`: `.as(query)` names the query. */
+export interface WithBuilder<TAlias extends string, TDb> {
+  as<S extends SelectState>(
+    query: SelectQuery<S, 'sync' | 'async', unknown> | ((qb: TDb) => SelectQuery<S, 'sync' | 'async', unknown>),
+  ): WithSubqueryOf<TAlias, S>;
+  as<R>(
+    query: { readonly _returning: R } | ((qb: TDb) => { readonly _returning: R }),
+  ): WithSubquery<TAlias, ReturningCteFields<R>>;
+}
 
 /** `db.selectDistinctOn(on, fields?)`: the builder, typed like `db.select`. */
 export interface SelectDistinctOn<TMode extends 'sync' | 'async', TRun> {
@@ -198,20 +212,36 @@ export class Database<
     return new DeleteQuery(this.session, table);
   }
 
-  /** Names a CTE: `db.$with('sq').as(db.select()...)`; use it with `db.with(sq).select()...`. */
-  $with<TAlias extends string>(
+  /**
+   * Names a CTE: `db.$with('sq').as(db.select()...)`; use it with `db.with(sq).select()...`.
+   * Also, as in drizzle: `.as(db.insert / update / delete ... .returning())` (PostgreSQL's
+   * data-modifying CTEs; `unsupported` elsewhere), and `db.$with('sq', fields).as(sql\`...\`)`.
+   */
+  $with<TAlias extends string>(alias: TAlias): WithBuilder<TAlias, Database<TMode, TRun, TSchema>>;
+  $with<TAlias extends string, TFields extends Record<string, unknown>>(
     alias: TAlias,
+    fields: TFields,
   ): {
-    as<S extends SelectState>(
-      query:
-        | SelectQuery<S, 'sync' | 'async', unknown>
-        | ((qb: Database<TMode, TRun, TSchema>) => SelectQuery<S, 'sync' | 'async', unknown>),
-    ): WithSubqueryOf<TAlias, S>;
-  } {
+    as(
+      query: SQL | ((qb: Database<TMode, TRun, TSchema>) => SQL),
+    ): WithSubquery<TAlias, SubqueryFields<TFields, TAlias, Record<string, never>>>;
+  };
+  $with(alias: string, fields?: Record<string, unknown>): { as(query: unknown): unknown } {
     return {
-      as: (query) => {
-        const q = typeof query === 'function' ? query(this) : query;
-        return makeSubquery(alias, q.fieldsObject(), (e) => q.encodeQuery(e), true) as never;
+      as: (query: unknown) => {
+        const q = typeof query === 'function' ? (query as (db: this) => unknown)(this) : query;
+        // A CTE's encodeQuery writes its statement (`cte :=` in wasm/README.md).
+        if (fields !== undefined) {
+          if (q instanceof SQL) return makeSubquery(alias, fields, (e) => e.sqlStatement(q), true);
+        } else if (q instanceof Statement) {
+          const own = q as Partial<Record<'fieldsObject' | 'cteFields', () => Record<string, unknown>>>;
+          const exposed = own.fieldsObject?.() ?? own.cteFields?.();
+          if (exposed) return makeSubquery(alias, exposed, (e) => q.encodeStatement(e), true);
+        }
+        throw new MizzleError(
+          'invalid',
+          '$with(name).as() takes a query builder, or raw SQL after $with(name, fields)',
+        );
       },
     };
   }
@@ -303,7 +333,7 @@ export class Database<
 
   /** Runs `fn` in a transaction; nested calls become savepoints. */
   transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
-    return this.session.transaction((s) => fn(new Transaction(s, this._schema, 1, this.relational)), 0);
+    return this.session.transaction((s) => fn(new Transaction(s, this._schema, 1, this.relational, this)), 0);
   }
 }
 
@@ -313,13 +343,18 @@ export class Transaction<
   TRun,
   TSchema extends Record<string, unknown>,
 > extends Database<TMode, TRun, TSchema> {
+  /** The database this transaction runs on: `is(tx, BaseSQLiteDatabase)` answers for it. */
+  readonly [TransactionOf]: object;
+
   constructor(
     session: Session<TMode, TRun>,
     schema: TSchema | undefined,
     private readonly depth: number,
     relational: RelationalSchema | undefined,
+    db: object,
   ) {
     super(session, schema, relational);
+    this[TransactionOf] = db;
   }
 
   /** Aborts the transaction (throws `TransactionRollbackError`). */
@@ -330,7 +365,7 @@ export class Transaction<
   /** A nested transaction: a savepoint. */
   override transaction<T>(fn: (tx: Transaction<TMode, TRun, TSchema>) => T): T {
     return this.session.transaction(
-      (s) => fn(new Transaction(s, this._schema, this.depth + 1, this.relational)),
+      (s) => fn(new Transaction(s, this._schema, this.depth + 1, this.relational, this[TransactionOf])),
       this.depth,
     );
   }

@@ -7,7 +7,7 @@ import type { MutationShape } from '../engine/encoder.js';
 import type { FieldLeaf } from '../engine/decode.js';
 import type { Placeholder, SQL, SQLWrapper } from '../sql.js';
 import { embeddedStatement } from './embed.js';
-import { returningItems } from './mutation.js';
+import { returnedFields, returningItems } from './mutation.js';
 import type { MutationAll, MutationGet, MutationResult } from './result-types.js';
 import type { OrderTerm } from './select.js';
 import type { Session } from '../driver.js';
@@ -27,6 +27,8 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
   private order: readonly unknown[] = NO_ORDER;
   private limitValue: unknown;
   protected returningFields: Record<string, unknown> | true | undefined;
+  /** Type only: the RETURNING row, which `$with(name).as(this)` exposes as fields. */
+  declare readonly _returning: TReturning;
 
   constructor(
     session: Session<TMode, TRun>,
@@ -67,6 +69,11 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
   limit(n: number | Placeholder): this {
     this.limitValue = n;
     return this;
+  }
+
+  /** The fields of `db.$with(name).as(this)` (PostgreSQL's data-modifying CTE). */
+  cteFields(): Record<string, unknown> {
+    return returnedFields(this.table, this.returningFields);
   }
 
   protected leaves(): readonly FieldLeaf[] | undefined {

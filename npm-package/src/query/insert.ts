@@ -11,7 +11,7 @@ import type { FieldLeaf } from '../engine/decode.js';
 import { columnEntries, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { Placeholder, SQL, type SQLWrapper } from '../sql.js';
-import { returningItems, updateSet } from './mutation.js';
+import { returnedFields, returningItems, updateSet } from './mutation.js';
 import type { SelectedItem } from './fields.js';
 import type {
   InsertValue,
@@ -207,19 +207,21 @@ export class InsertBuilder<TTable extends Table, TMode extends 'sync' | 'async',
    * @example
    * await db.insert(archive).select(db.select().from(users).where(eq(users.active, false)));
    * await db.insert(archive).select((qb) => qb.select().from(users)).onConflictDoNothing();
+   * await db.insert(archive).select(sql`select * from ${users}`); // raw SQL: one value per insertable column
    */
   select(
-    query: InsertSelectQuery<TTable> | ((qb: InsertQueryBuilder<TMode, TRun>) => InsertSelectQuery<TTable>),
+    query: InsertSelectQuery<TTable> | SQL | ((qb: InsertQueryBuilder<TMode, TRun>) => InsertSelectQuery<TTable> | SQL),
   ): InsertQuery<TTable, undefined, TMode, TRun> {
     const q: unknown = typeof query === 'function' ? query(this.queryBuilder()) : query;
-    if (q instanceof SQL || !isQueryNode(q) || !('fieldsObject' in q)) {
-      // The engine takes an INSERT's source as a query it renders, not as SQL text.
-      throw new MizzleError('unsupported', 'insert().select() takes a select builder, not raw SQL');
-    }
-    const selected = Object.keys((q as AnySelectQuery).fieldsObject());
-    const columns = Object.keys(tableColumns(this.table));
-    if (selected.length !== columns.length || selected.some((k, i) => k !== columns[i])) {
-      throw new MizzleError('invalid', INSERT_SELECT_KEYS);
+    if (!(q instanceof SQL)) {
+      if (!isQueryNode(q) || !('fieldsObject' in q)) {
+        throw new MizzleError('invalid', 'insert().select() takes a select builder or raw SQL');
+      }
+      const selected = Object.keys((q as AnySelectQuery).fieldsObject());
+      const columns = Object.keys(tableColumns(this.table));
+      if (selected.length !== columns.length || selected.some((k, i) => k !== columns[i])) {
+        throw new MizzleError('invalid', INSERT_SELECT_KEYS);
+      }
     }
     const insert = new InsertQuery<TTable, undefined, TMode, TRun>(this.session, this.table, q, this.withs);
     return this.shouldIgnore ? insert.orIgnore() : insert;
@@ -243,16 +245,18 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   private idColumns: [string, Column][] | undefined;
   private ignore = false;
   private returningFields: Record<string, unknown> | true | undefined;
+  /** Type only: the RETURNING row, which `$with(name).as(this)` exposes as fields. */
+  declare readonly _returning: TReturning;
   private readonly columns: [string, Column][];
   /** Per row, per column: the value (or undefined for the column default); none for INSERT ... SELECT. */
   private readonly cells: unknown[][];
-  /** The select of INSERT ... SELECT. */
-  private readonly source: QueryNode | undefined;
+  /** The select (or raw SQL) of INSERT ... SELECT. */
+  private readonly source: QueryNode | SQL | undefined;
 
   constructor(
     session: Session<TMode, TRun>,
     private readonly table: unknown,
-    rows: Record<string, unknown>[] | QueryNode,
+    rows: Record<string, unknown>[] | QueryNode | SQL,
     private readonly withs: readonly unknown[] = [],
   ) {
     super(session);
@@ -405,6 +409,11 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
   returning(fields?: SelectedFields): InsertQuery<TTable, unknown, TMode, TRun> {
     this.returningFields = fields ?? true;
     return this as never;
+  }
+
+  /** The fields of `db.$with(name).as(this)` (PostgreSQL's data-modifying CTE). */
+  cteFields(): Record<string, unknown> {
+    return returnedFields(this.table, this.returningFields);
   }
 
   private items(): readonly SelectedItem[] {

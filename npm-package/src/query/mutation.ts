@@ -21,6 +21,11 @@ export function returningItems(
   return fields === true ? tableItems(table) : flattenFields(fields);
 }
 
+/** The fields a CTE over a data-changing statement exposes: its RETURNING columns, none without RETURNING. */
+export function returnedFields(table: unknown, fields: Record<string, unknown> | true | undefined) {
+  return fields === true ? tableColumns(table) : (fields ?? {});
+}
+
 /** Leaves of a RETURNING list, or undefined without one. */
 export function returningLeaves(items: readonly SelectedItem[], fields: unknown): readonly FieldLeaf[] | undefined {
   return fields === undefined ? undefined : items;

@@ -12,6 +12,7 @@ import * as operators from '../operators.js';
 import type { RelationalSchema, TableEntry } from '../relational/schema.js';
 import { SQL, sql, type SQLWrapper } from '../sql.js';
 import { getTableInfo, type Table } from '../table.js';
+import { aliasTable } from '../table-alias.js';
 import type { FindFirstConfig, FindManyConfig, FindResult, KnownKeysOnly } from './relational-types.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from '../driver.js';
@@ -81,7 +82,9 @@ function buildLevel(
   if (depth > 50) throw new MizzleError('too_deep', 'relational query nests more than 50 levels');
   const columns = getTableInfo(entry.table).columns;
   const fields: LevelField[] = pickColumns(entry, columnFields(columns), columns, config.columns);
-  const table = entry.table as never;
+  // Callbacks get the level's table under its alias, as drizzle's do: their columns stay the level's row
+  // inside subqueries too, where the plain table means the subquery's own rows.
+  const table = levelTable(entry.table as Table, alias) as never;
   const extras = typeof config.extras === 'function' ? config.extras(table, { sql }) : config.extras;
   for (const [key, value] of Object.entries(extras ?? {})) {
     if (fields.some((f) => f.key === key))
@@ -171,6 +174,27 @@ function columnFields(
   return fields;
 }
 
+/** Per table, its aliased copies by level alias (bounded: aliases come from schema keys). */
+const levelTables = new WeakMap<Table, Map<string, Table>>();
+const MAX_LEVEL_TABLES = 64;
+
+/** `table` under a relational level's alias, made once per table and alias. */
+function levelTable(table: Table, alias: string | undefined): Table {
+  if (alias === undefined) return table;
+  let byAlias = levelTables.get(table);
+  if (byAlias === undefined) {
+    byAlias = new Map();
+    levelTables.set(table, byAlias);
+  }
+  let copy = byAlias.get(alias);
+  if (copy === undefined) {
+    if (byAlias.size >= MAX_LEVEL_TABLES) byAlias.delete(byAlias.keys().next().value as string);
+    copy = aliasTable(table, alias);
+    byAlias.set(alias, copy);
+  }
+  return copy;
+}
+
 /** `wanted`, made unique in this query and short enough for every dialect. */
 function uniqueAlias(wanted: string, used: Set<string>): string {
   // UTF-8 takes at most 3 bytes per UTF-16 unit: measure only when it could be too long.
@@ -197,7 +221,10 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
     private readonly first: boolean,
   ) {
     const c = first ? { ...config, limit: 1 } : (config ?? {});
-    this.level = buildLevel(entry, c, undefined, new Set([getTableInfo(entry.table).name]), 0);
+    // The top level is aliased by its schema key, as drizzle does: a subquery of the same table in its
+    // `where` then correlates (the table's own name inside, the alias outside).
+    const name = getTableInfo(entry.table).name;
+    this.level = buildLevel(entry, c, entry.key, new Set([entry.key, name]), 0);
   }
 
   private use(): CompiledUse {

@@ -1,12 +1,14 @@
 /**
  * `mizzle/sqlite-core`: the SQLite schema API (tables, column builders,
- * indexes, constraints, aliases, views) and the set-operation functions.
+ * indexes, constraints, aliases, views), the set-operation functions and
+ * drizzle's `BaseSQLiteDatabase` class (`database.ts`).
  * Queries are built by the shared builders and rendered for SQLite by the
  * engine. Same file set as pg-core and mysql-core.
  */
 export * from './alias.js';
 export * from './columns/index.js';
 export * from './constraints.js';
+export * from './database.js';
 export * from './indexes.js';
 export * from './table.js';
 export * from './view.js';

@@ -12,24 +12,38 @@
  * const legacy = sqliteView('legacy_users', { id: integer('id'), name: text('name') }).existing();
  * await db.select().from(activeUsers);
  */
-import { markView } from '../entity.js';
 import type { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
-import { Database, type WithSubquery } from '../query/database.js';
+import { Database } from '../query/database.js';
 import type { SelectQuery } from '../query/select.js';
 import type { Session } from '../driver.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 import type { SQL } from '../sql.js';
 import { getTableInfo } from '../table.js';
+import { asViewOf, View } from '../view.js';
 import type { BuildColumns, SQLiteColumnBuilderBase } from './columns/common.js';
 import { sqliteTable } from './table.js';
 
 /** A query builder that only builds (view definitions never run). */
 const queryBuilder = new Database<'sync', unknown>(undefined as unknown as Session<'sync', unknown>);
 
-/** A view named `TName` with the fields of its query. */
-export type SQLiteView<TName extends string = string, TFields = Record<string, unknown>> = WithSubquery<TName, TFields>;
+/**
+ * A view declared with `sqliteView` (`is(v, SQLiteView)`). A declared view's
+ * type is {@link SQLiteViewWithSelection}: this class and the view's fields.
+ */
+export class SQLiteView<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> extends View<TName, TExisting, TSelection> {}
+
+/** A `sqliteView` with its fields, as `.as()` and `.existing()` return it. */
+export type SQLiteViewWithSelection<
+  TName extends string = string,
+  TExisting extends boolean = boolean,
+  TSelection extends Record<string, unknown> = Record<string, unknown>,
+> = SQLiteView<TName, TExisting, TSelection> & TSelection;
 
 /** What a declared view records (read with {@link getViewConfig}). */
 export interface SQLiteViewConfig {
@@ -54,9 +68,8 @@ export function getViewConfig(view: object): SQLiteViewConfig | undefined {
 
 function declare(config: SQLiteViewConfig, fields: Record<string, unknown>, encode: (e: Encoder) => void): object {
   // A view is referenced by name like a CTE, but never written in a WITH clause.
-  const view = makeSubquery(config.name, fields, encode, true);
+  const view = asViewOf(makeSubquery(config.name, fields, encode, true), SQLiteView);
   configs.set(view, config);
-  markView(view);
   return view;
 }
 
@@ -72,7 +85,7 @@ export class ViewBuilder<TName extends string = string> extends ViewBuilderCore<
     query:
       | SelectQuery<S, 'sync' | 'async', unknown>
       | ((qb: Database<'sync', unknown>) => SelectQuery<S, 'sync' | 'async', unknown>),
-  ): SQLiteView<TName, SubqueryFields<S['fields'], TName, S['nulls']>> {
+  ): SQLiteViewWithSelection<TName, false, SubqueryFields<S['fields'], TName, S['nulls']>> {
     const q = typeof query === 'function' ? query(queryBuilder) : query;
     const config = { name: this.name, isExisting: false, query: q };
     return declare(config, q.fieldsObject(), (e) => q.encodeQuery(e)) as never;
@@ -100,12 +113,12 @@ export class ManualViewBuilder<
   }
 
   /** A view created outside this schema: only read. */
-  existing(): SQLiteView<TName, BuildColumns<TName, TColumns>> {
+  existing(): SQLiteViewWithSelection<TName, true, BuildColumns<TName, TColumns>> {
     return this.build({ name: this.name, isExisting: true, query: undefined }) as never;
   }
 
   /** The view's defining SQL. */
-  as(query: SQL): SQLiteView<TName, BuildColumns<TName, TColumns>> {
+  as(query: SQL): SQLiteViewWithSelection<TName, false, BuildColumns<TName, TColumns>> {
     return this.build({ name: this.name, isExisting: false, query }) as never;
   }
 }

@@ -10,9 +10,9 @@
  * db.insert(users).values({ name: 'ann' }).run();
  * const rows = db.select().from(users).all();
  */
-import { Database } from '../query/database.js';
+import { BaseSQLiteDatabase } from '../sqlite-core/database.js';
 import { DefaultLogger, type Logger } from '../driver.js';
-import { MizzleQueryError } from '../errors.js';
+import { keepName, MizzleQueryError } from '../errors.js';
 import { loadEmbedded } from '#wasm/embedded';
 import type { Database as WasmDatabase, EmbeddedModule, WasmSource } from '../wasm/types.js';
 import { EmbeddedSession, type RunResult } from './session.js';
@@ -55,12 +55,14 @@ export interface DrizzleConfig<TSchema extends Record<string, unknown>> {
   logger?: boolean | Logger;
 }
 
-/** The embedded database's `db`. */
-export type SQLiteWasmDatabase<TSchema extends Record<string, unknown> = Record<string, never>> = Database<
-  'sync',
-  RunResult,
-  TSchema
->;
+/** The embedded database's `db` (a class, as drizzle's drivers' databases: `is(db, BaseSQLiteDatabase)`). */
+export class SQLiteWasmDatabase<
+  TSchema extends Record<string, unknown> = Record<string, never>,
+> extends BaseSQLiteDatabase<'sync', RunResult, TSchema> {
+  static {
+    keepName(SQLiteWasmDatabase, 'SQLiteWasmDatabase');
+  }
+}
 
 /** Wraps a client in drizzle's query API. */
 export function drizzle<TSchema extends Record<string, unknown> = Record<string, never>>(
@@ -68,5 +70,5 @@ export function drizzle<TSchema extends Record<string, unknown> = Record<string,
   config: DrizzleConfig<TSchema> = {},
 ): SQLiteWasmDatabase<TSchema> {
   const logger = config.logger === true ? new DefaultLogger() : config.logger || undefined;
-  return new Database(new EmbeddedSession(client.db, client.module, logger), config.schema);
+  return new SQLiteWasmDatabase(new EmbeddedSession(client.db, client.module, logger), config.schema);
 }

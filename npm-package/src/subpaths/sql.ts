@@ -26,3 +26,4 @@ export {
 export * from '../operators.js';
 export * from '../aggregates.js';
 export { getViewName, isView, getViewSelectedFields } from '../entity.js';
+export { View } from '../view.js';

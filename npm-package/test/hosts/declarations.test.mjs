@@ -1,6 +1,6 @@
 // Declaration emit against the packed package: a `packages/db`-like project built with
-// `declaration: true` (tables and relations of the three dialects, each driver's db, builders
-// returned from functions) must emit without TS2742 ("the inferred type of X cannot be named
+// `declaration: true` (tables, relations and views of the three dialects, each driver's db,
+// builders returned from functions) must emit without TS2742 ("the inferred type of X cannot be named
 // without a reference to mizzle/dist/..."): every type an inferred type mentions has to be
 // reachable through the exports map (package.json's types-only `./dist/*`). A second project then
 // imports the emitted declarations and must still see the real types (an `@ts-expect-error` that
@@ -28,9 +28,9 @@ import { type D1Database, drizzle } from 'mizzle/d1';
 import { type DurableObjectStorage, drizzle as doDrizzle } from 'mizzle/durable-sqlite';
 import { json, int, mysqlTable, varchar as myVarchar } from 'mizzle/mysql-core';
 import { drizzle as neonDrizzle } from 'mizzle/neon-http';
-import { jsonb, pgEnum, pgTable, serial, timestamp, varchar } from 'mizzle/pg-core';
+import { jsonb, pgEnum, pgMaterializedView, pgTable, serial, timestamp, varchar } from 'mizzle/pg-core';
 import { drizzle as psDrizzle } from 'mizzle/planetscale';
-import { index, integer, sqliteTable, text } from 'mizzle/sqlite-core';
+import { index, integer, sqliteTable, sqliteView, text } from 'mizzle/sqlite-core';
 import { createDatabase, drizzle as wasmDrizzle } from 'mizzle/sqlite-wasm';
 
 export const users = sqliteTable(
@@ -66,6 +66,8 @@ export const myUsers = mysqlTable('my_users', {
   doc: json('doc'),
 });
 export const schema = { users, posts, usersRelations, postsRelations };
+export const named = sqliteView('named').as((qb) => qb.select({ id: users.id, name: users.name }).from(users));
+export const stats = pgMaterializedView('stats').as((qb) => qb.select({ id: pgUsers.id }).from(pgUsers));
 export const makeDb = (binding: D1Database) => drizzle(binding, { schema });
 export const makeNeon = (url: string) => neonDrizzle(url, { schema: { pgUsers } });
 export const makePs = (url: string) => psDrizzle(url, { schema: { myUsers } });
@@ -78,11 +80,17 @@ export const insertOne = (db: ReturnType<typeof makeDb>) => db.insert(users).val
 `;
 
 const CONSUMER = `
-import { type makeDb, users } from '../out/schema.js';
+import { getViewName } from 'mizzle';
+import type { PgMaterializedView, PgView } from 'mizzle/pg-core';
+import { type makeDb, named, stats, users } from '../out/schema.js';
 type User = typeof users.$inferSelect;
 export const u: User = { id: 1, name: 'a', role: 'a', meta: { x: 1 }, at: null };
 // @ts-expect-error name is a string
 export const bad: User = { ...u, name: 1 };
+export const viewName: 'named' = getViewName(named);
+export const refreshable: PgMaterializedView = stats;
+// @ts-expect-error a materialized view is no PgView
+export const plain: PgView = stats;
 export async function first(db: ReturnType<typeof makeDb>): Promise<string | undefined> {
   const r = await db.query.users.findFirst({ with: { posts: true } });
   return r?.posts.length === 0 ? r.name : undefined;
@@ -114,7 +122,7 @@ function tsc(project) {
   return { status: r.status, output: `${r.stdout}${r.stderr}` };
 }
 
-test('declaration: true emits every inferred table, relation, db and builder type (no TS2742)', () => {
+test('declaration: true emits every inferred table, relation, view, db and builder type (no TS2742)', () => {
   const r = tsc(app.app);
   assert.doesNotMatch(r.output, /TS2742/);
   assert.equal(r.status, 0, r.output);

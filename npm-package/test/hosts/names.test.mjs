@@ -1,8 +1,9 @@
 // Class names survive the package's minified bundles: `db.constructor.name` is drizzle's class
 // name for each driver (DrizzleD1Database, DrizzleSqliteDODatabase, NeonHttpDatabase,
-// PlanetScaleDatabase) and errors print their own class names, in the Node layout (bundle/node/,
-// what `import 'mizzle/d1'` gives in Node) and in the shared-chunk layout (bundle/, what bundlers,
-// workerd and browsers get), both from a packed copy of the package.
+// PlanetScaleDatabase), the dialects' database classes keep theirs, and errors print their own
+// class names, in the Node layout (bundle/node/, what `import 'mizzle/d1'` gives in Node) and in
+// the shared-chunk layout (bundle/, what bundlers, workerd and browsers get), both from a packed
+// copy of the package.
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -23,10 +24,20 @@ async function load(layout) {
     layout === 'node'
       ? import(pathToFileURL(join(dir, 'bundle', 'node', `${entry}.js`)).href)
       : import(pathToFileURL(join(dir, 'bundle', entry === 'index' ? 'index.js' : `${entry}/index.js`)).href);
-  const [root, d1, durable, neon, ps, wasm] = await Promise.all(
-    ['index', 'd1', 'durable-sqlite', 'neon-http', 'planetscale', 'sqlite-wasm'].map(file),
+  const [root, d1, durable, neon, ps, wasm, sqliteCore, pgCore, mysqlCore] = await Promise.all(
+    [
+      'index',
+      'd1',
+      'durable-sqlite',
+      'neon-http',
+      'planetscale',
+      'sqlite-wasm',
+      'sqlite-core',
+      'pg-core',
+      'mysql-core',
+    ].map(file),
   );
-  return { root, d1, durable, neon, ps, wasm };
+  return { root, d1, durable, neon, ps, wasm, sqliteCore, pgCore, mysqlCore };
 }
 
 // A binding and a storage object are enough to construct a db: nothing is queried.
@@ -42,6 +53,18 @@ for (const layout of ['node', 'shared']) {
     assert.equal(m.neon.drizzle('postgresql://u:p@db.example.com/db').constructor.name, 'NeonHttpDatabase');
     assert.equal(m.ps.drizzle('mysql://u:p@db.example.com').constructor.name, 'PlanetScaleDatabase');
     assert.ok(m.ps.drizzle('mysql://u:p@db.example.com') instanceof m.ps.PlanetScaleDatabase);
+    // The dialects' database classes, which libraries test with is(db, BaseSQLiteDatabase) and the like.
+    assert.ok(m.root.is(m.d1.drizzle(fakeD1), m.sqliteCore.BaseSQLiteDatabase));
+    assert.ok(m.root.is(m.neon.drizzle('postgresql://u:p@db.example.com/db'), m.pgCore.PgDatabase));
+    assert.ok(m.root.is(m.ps.drizzle('mysql://u:p@db.example.com'), m.mysqlCore.MySqlDatabase));
+    assert.ok(!m.root.is(m.ps.drizzle('mysql://u:p@db.example.com'), m.sqliteCore.BaseSQLiteDatabase));
+    for (const [c, from] of [
+      ['BaseSQLiteDatabase', m.sqliteCore],
+      ['PgDatabase', m.pgCore],
+      ['MySqlDatabase', m.mysqlCore],
+      ['SQLiteWasmDatabase', m.wasm],
+    ])
+      assert.equal(from[c].name, c);
     for (const c of [
       'DrizzleError',
       'DrizzleQueryError',

@@ -3,7 +3,8 @@
  * way a drizzle-orm 0.45 application writes them with only its imports changed: a repository class
  * over `DrizzleD1Database<typeof schema>`, helpers over tables, columns, `SQL` and `SQLWrapper`, row
  * types from `InferSelectModel` / `InferInsertModel` / `GetColumnData`, `db.batch` items typed
- * `BatchItem<'sqlite'>`, and a `DrizzleQueryError` whose `cause.code` is read. Compiled by
+ * `BatchItem<'sqlite'>`, a `DrizzleQueryError` whose `cause.code` is read, and helpers over views
+ * typed `View`, `SQLiteView`, `PgView`, `PgMaterializedView`, `MySqlView`. Compiled by
  * `tsc --noEmit -p tsconfig.test.json`, never run; each `Expect<Equal<A, B>>` fails to compile when
  * the types differ.
  */
@@ -14,24 +15,39 @@ import {
   DrizzleQueryError,
   eq,
   type GetColumnData,
+  getViewName,
+  is,
   type InferInsertModel,
   type InferSelectModel,
   type Query,
   type SQL,
   type SQLWrapper,
   sql,
+  View,
 } from '../../src/index.js';
-import type { MySqlTable } from '../../src/mysql-core/index.js';
+import { int, type MySqlTable, type MySqlView, mysqlView } from '../../src/mysql-core/index.js';
 import type { NeonHttpDatabase } from '../../src/neon-http/index.js';
 import {
   type AnyPgColumn,
   integer as pgInteger,
+  PgMaterializedView,
+  pgMaterializedView,
   type PgTable,
   pgTable,
+  type PgView,
+  pgView,
   text as pgText,
 } from '../../src/pg-core/index.js';
 import type { PlanetScaleDatabase } from '../../src/planetscale/index.js';
-import { type AnySQLiteColumn, integer, type SQLiteTable, sqliteTable, text } from '../../src/sqlite-core/index.js';
+import {
+  type AnySQLiteColumn,
+  integer,
+  type SQLiteTable,
+  type SQLiteView,
+  sqliteTable,
+  sqliteView,
+  text,
+} from '../../src/sqlite-core/index.js';
 import type { BatchItem, BatchResponse } from '../../src/subpaths/batch.js';
 
 type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
@@ -111,3 +127,45 @@ export type Dbs = [
   NeonHttpDatabase<Record<string, never>>,
   PlanetScaleDatabase<Record<string, never>>,
 ];
+
+// --- helpers over views: drizzle's view classes as annotations, narrowed by is() ------------------
+const topCategories = sqliteView('top_categories').as((qb) => qb.select().from(categories));
+const labels = pgView('labels', { id: pgInteger('id').notNull(), label: pgText('label') }).existing();
+const nodeCount = pgMaterializedView('node_count').as((qb) => qb.select({ id: nodes.id }).from(nodes));
+const legacy = mysqlView('legacy', { id: int('id') }).existing();
+
+export function viewLabel(v: View): string {
+  return getViewName(v);
+}
+export function sqliteViewName(v: SQLiteView): string {
+  return getViewName(v);
+}
+export function pgViewName(v: PgView): string {
+  return getViewName(v);
+}
+export function refreshable(v: PgMaterializedView): string {
+  return getViewName(v);
+}
+export function mysqlViewName(v: MySqlView): string {
+  return getViewName(v);
+}
+viewLabel(topCategories);
+viewLabel(nodeCount);
+sqliteViewName(topCategories);
+pgViewName(labels);
+refreshable(nodeCount);
+mysqlViewName(legacy);
+// @ts-expect-error a materialized view is not a PgView (nor the reverse), as in drizzle
+pgViewName(nodeCount);
+// @ts-expect-error a table is no view
+viewLabel(categories);
+export function onlyViews(x: unknown): string | undefined {
+  if (is(x, PgMaterializedView)) return refreshable(x);
+  return is(x, View) ? viewLabel(x) : undefined;
+}
+export type V1 = Expect<Equal<(typeof labels)['_']['name'], 'labels'>>;
+export type V2 = Expect<Equal<(typeof labels)['_']['existing'], true>>;
+export type V3 = Expect<Equal<(typeof topCategories)['_']['existing'], false>>;
+export type V4 = Expect<Equal<typeof labels.$inferSelect, { id: number; label: string | null }>>;
+export type V5 = Expect<Equal<typeof nodeCount.$inferSelect, { id: number }>>;
+export type V6 = Expect<Equal<typeof topCategories.$inferSelect, Category>>;

@@ -161,6 +161,26 @@ async function pgQueries() {
   await pgTouch(pg.delete(pgUsers).$dynamic());
 }
 
+// Data-modifying CTEs, raw SQL CTEs with declared fields, raw SQL as an insert's rows.
+async function pgCteStatements() {
+  const gone = pg.$with('gone').as(pg.delete(pgUsers).where(eq(pgUsers.id, 1)).returning({ id: pgUsers.id }));
+  const ids = await pg.with(gone).select({ id: gone.id }).from(gone);
+  type _ids = Expect<Equal<typeof ids, { id: number }[]>>;
+  const added = pg.$with('added').as((qb) => qb.insert(pgArchive).values({ id: 1, name: 'a' }).returning());
+  const rows = await pg.with(added).select().from(added);
+  type _added = Expect<Equal<typeof rows, { id: number; name: string }[]>>;
+  const sq = pg.$with('sq', { id: pgUsers.id }).as(sql`select id from users`);
+  const fromSql = await pg.with(sq).select({ id: sq.id }).from(sq);
+  type _fromSql = Expect<Equal<typeof fromSql, { id: number }[]>>;
+  await pg.insert(pgArchive).select(sql`select id, name from users`);
+  await pg
+    .insert(pgArchive)
+    .select(() => sql`select id, name from users`)
+    .onConflictDoNothing();
+  // @ts-expect-error: raw SQL needs the fields declared: $with(name, fields)
+  pg.$with('bad').as(sql`select 1`);
+}
+
 // ----------------------------------------------------------------------- MySQL
 const myUsers = mysqlTable('users', { id: int('id').primaryKey(), name: varchar('name', { length: 50 }).notNull() });
 const myArchive = mysqlTable('archive', {
@@ -190,4 +210,4 @@ async function myQueries() {
   my.with(cte).insert(myArchive);
 }
 
-export { dynamic, insertSelect, internals, myQueries, pgQueries, withStatements, wrappers };
+export { dynamic, insertSelect, internals, myQueries, pgCteStatements, pgQueries, withStatements, wrappers };

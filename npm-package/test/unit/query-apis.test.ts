@@ -74,15 +74,32 @@ describe('SQLite', () => {
     ]);
   });
 
-  test("insert select refuses fields that are not the table's columns in order, and raw SQL", () => {
+  test("insert select refuses fields that are not the table's columns in order", () => {
     assert.throws(
       () => db.insert(a).select(db.select({ name: b.name, id: b.id }).from(b) as never),
       /selected fields are not the same or are in a different order/,
     );
     assert.throws(
-      () => db.insert(a).select(sql`select 1, 'z'` as never),
-      (e: unknown) => e instanceof MizzleError && e.kind === 'unsupported',
+      () => db.insert(a).select({ not: 'a query' } as never),
+      (e: unknown) => e instanceof MizzleError && e.kind === 'invalid',
     );
+  });
+
+  test('insert select from raw SQL names every column; before an upsert it is wrapped for SQLite', () => {
+    assert.equal(
+      db.insert(a).select(sql`select ${7}, 'z'`).toSQL().sql,
+      'insert into "a" ("id", "name") select ?, \'z\'',
+    );
+    const upsert = db
+      .insert(a)
+      .select(() => sql`select id + 10, name from b`)
+      .onConflictDoNothing();
+    assert.equal(
+      upsert.toSQL().sql,
+      'insert into "a" ("id", "name") select * from (select id + 10, name from b) where true on conflict do nothing',
+    );
+    upsert.run();
+    assert.deepEqual(db.select({ id: a.id }).from(a).where(sql`${a.id} > 10`).all(), [{ id: 11 }, { id: 12 }]);
   });
 
   test('CTEs before update and delete', () => {
@@ -209,12 +226,17 @@ describe('MySQL', () => {
     );
   });
 
-  test('with(): no insert (as drizzle), and the engine reports WITH before UPDATE as unsupported', () => {
+  test('with(): no insert (as drizzle); WITH before UPDATE for MySQL 8, unsupported on MariaDB', () => {
     const db = new Database(compileOnly(Dialect.mysql, Engine.of(loadInline())));
     const c = db.$with('c').as(db.select({ id: mb.id }).from(mb));
     assert.equal('insert' in db.with(c), false);
+    assert.equal(
+      db.with(c).update(ma).set({ name: 'x' }).toSQL().sql,
+      'with `c` as (select `b`.`id` from `b`) update `a` set `name` = ?',
+    );
+    const maria = new Database(compileOnly(Dialect.mariadb, Engine.of(loadInline())));
     assert.throws(
-      () => db.with(c).update(ma).set({ name: 'x' }).toSQL(),
+      () => maria.with(c).update(ma).set({ name: 'x' }).toSQL(),
       (e: unknown) => e instanceof MizzleError && e.kind === 'unsupported',
     );
   });

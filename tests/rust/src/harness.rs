@@ -300,6 +300,22 @@ impl Ctx<'_> {
         })
     }
 
+    /// One assertion: the MySQL 8 flavour (no server here to run it) renders
+    /// `stmt` to SQL that starts with `prefix`.
+    pub fn assert_mysql8_prefix(
+        &mut self,
+        stmt: impl Into<Statement>,
+        prefix: &str,
+    ) -> Result<(), String> {
+        let stmt = stmt.into();
+        check_mysql8(&stmt)?;
+        let got = render(&stmt, DialectKind::MySql);
+        self.check(
+            got.as_ref().is_ok_and(|r| r.sql.starts_with(prefix)),
+            || format!("expected MySQL 8 SQL starting with {prefix:?}, got {got:?}"),
+        )
+    }
+
     /// One assertion: rendering fails with an error satisfying `pred`.
     pub fn assert_render_error(
         &mut self,

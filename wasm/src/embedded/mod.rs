@@ -46,6 +46,10 @@ impl Database {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Database, JsValue> {
         let conn = Connection::open_in_memory().map_err(|e| database_error(&e))?;
+        // Foreign keys enforced, as on D1, Durable Objects and better-sqlite3:
+        // stock SQLite leaves them off, and ON DELETE CASCADE would silently not run.
+        conn.exec("pragma foreign_keys = on")
+            .map_err(|e| database_error(&e))?;
         Ok(Database {
             inner: Some(Inner {
                 cache: RefCell::new(StatementCache::default()),

@@ -16,20 +16,16 @@ impl Reader<'_> {
         })
     }
 
-    fn returning(&mut self) -> R<Vec<SelectItem>> {
-        let record = core::mem::take(&mut self.collect);
-        self.items(record)
-    }
-
-    fn dml_with(&mut self) -> R<Option<With>> {
-        let collecting = core::mem::take(&mut self.collect);
-        let with = self.maybe(Self::with)?;
-        self.collect = collecting;
-        Ok(with)
+    /// Whether this statement's RETURNING records the decode plan: taken before
+    /// anything else is read, so a subquery in its WITH, VALUES, SET or WHERE
+    /// cannot take the plan's slots first.
+    fn records(&mut self) -> bool {
+        core::mem::take(&mut self.collect)
     }
 
     pub(super) fn insert(&mut self) -> R<Insert> {
-        let with = self.dml_with()?;
+        let record = self.records();
+        let with = self.maybe(Self::with)?;
         let table = self.table()?;
         let columns = self.list(Self::string)?;
         let width = columns.len();
@@ -44,13 +40,9 @@ impl Reader<'_> {
                     })
                     .collect()
             })?),
-            wire::InsertSource::Query => {
-                let collecting = core::mem::take(&mut self.collect);
-                let q = self.query()?;
-                self.collect = collecting;
-                InsertSource::Query(Box::new(q))
-            }
+            wire::InsertSource::Query => InsertSource::Query(Box::new(self.query()?)),
             wire::InsertSource::DefaultValues => InsertSource::DefaultValues,
+            wire::InsertSource::Sql => InsertSource::Sql(self.expr()?),
         };
         let on_conflict = match self.tag(wire::Conflict::from_repr, "unknown on-conflict tag")? {
             wire::Conflict::None => None,
@@ -74,7 +66,7 @@ impl Reader<'_> {
         };
         let on_duplicate_key_update = self.assignments()?;
         let ignore = self.flag()?;
-        let returning = self.returning()?;
+        let returning = self.items(record)?;
         let defaults = self.list(|r| r.maybe(Self::expr))?;
         Ok(Insert {
             with,
@@ -90,14 +82,15 @@ impl Reader<'_> {
     }
 
     pub(super) fn update(&mut self) -> R<Update> {
-        let with = self.dml_with()?;
+        let record = self.records();
+        let with = self.maybe(Self::with)?;
         let table = self.table()?;
         let set = self.assignments()?;
         let from = self.list(Self::source_item)?;
         let where_ = self.maybe(Self::expr)?;
         let order_by = self.list(Self::order)?;
         let limit = self.maybe(Self::expr)?;
-        let returning = self.returning()?;
+        let returning = self.items(record)?;
         Ok(Update {
             with,
             table,
@@ -111,12 +104,13 @@ impl Reader<'_> {
     }
 
     pub(super) fn delete(&mut self) -> R<Delete> {
-        let with = self.dml_with()?;
+        let record = self.records();
+        let with = self.maybe(Self::with)?;
         let table = self.table()?;
         let where_ = self.maybe(Self::expr)?;
         let order_by = self.list(Self::order)?;
         let limit = self.maybe(Self::expr)?;
-        let returning = self.returning()?;
+        let returning = self.items(record)?;
         Ok(Delete {
             with,
             table,

@@ -38,12 +38,19 @@ pub(crate) enum Shape {
 /// Nesting guard for the decoder's own recursion (the renderer has its own).
 const MAX_DEPTH: u32 = 200;
 
+/// How many data-changing statements a CTE body may nest. PostgreSQL takes
+/// them only in the top statement's WITH; a statement's reader frame is large
+/// enough that [`MAX_DEPTH`] of them would overflow the stack.
+const MAX_CTE_STATEMENTS: u32 = 4;
+
 /// A cursor over one opcode stream.
 pub(crate) struct Reader<'a> {
     ops: &'a [i32],
     pos: usize,
     strings: &'a [String],
     depth: u32,
+    /// Data-changing CTE bodies being read (at most [`MAX_CTE_STATEMENTS`]).
+    cte_statements: u32,
     /// True until the outermost SELECT (or RETURNING list) records its codecs.
     collect: bool,
     /// Codec per result column: the decode plan.
@@ -61,6 +68,7 @@ impl<'a> Reader<'a> {
             pos: 0,
             strings,
             depth: 0,
+            cte_statements: 0,
             collect: true,
             plan: Vec::new(),
         }
@@ -68,7 +76,24 @@ impl<'a> Reader<'a> {
 
     /// The whole stream as one statement; trailing opcodes are an error.
     pub(crate) fn statement(&mut self) -> R<Shape> {
-        let stmt = match self.tag(Stmt::from_repr, "unknown statement tag")? {
+        let stmt = self.tagged()?;
+        if self.pos != self.ops.len() {
+            return bad("opcodes after the statement");
+        }
+        Ok(stmt)
+    }
+
+    /// A statement tag and what it tags. [`Self::tagged_body`] also reads a
+    /// CTE's data-changing body: one caller per statement kind's reader keeps
+    /// it inlined (two callers cost the D1 engine ~2 KB of wasm).
+    fn tagged(&mut self) -> R<Shape> {
+        let tag = self.tag(Stmt::from_repr, "unknown statement tag")?;
+        self.tagged_body(tag)
+    }
+
+    /// What statement tag `tag` tags.
+    pub(super) fn tagged_body(&mut self, tag: Stmt) -> R<Shape> {
+        Ok(match tag {
             Stmt::Query => Shape::Statement(Statement::Query(self.query()?)),
             Stmt::Insert => Shape::Statement(Statement::Insert(self.insert()?)),
             Stmt::Update => Shape::Statement(Statement::Update(self.update()?)),
@@ -76,11 +101,7 @@ impl<'a> Reader<'a> {
             Stmt::Sql => Shape::Statement(Statement::Sql(self.expr()?)),
             Stmt::Relational => Shape::Relational(self.relational()?),
             Stmt::Transaction => Shape::Statement(Statement::Transaction(self.transaction()?)),
-        };
-        if self.pos != self.ops.len() {
-            return bad("opcodes after the statement");
-        }
-        Ok(stmt)
+        })
     }
 
     /// `transaction := txn depth`

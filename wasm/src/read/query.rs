@@ -3,7 +3,7 @@
 
 use mizzle_core::ast::*;
 
-use super::{bad, Reader, R};
+use super::{bad, DecodeError, Reader, Shape, MAX_CTE_STATEMENTS, R};
 use crate::wire;
 
 impl Reader<'_> {
@@ -34,14 +34,40 @@ impl Reader<'_> {
         let ctes = self.list(|r| {
             let name = r.string()?;
             let columns = r.list(Self::string)?;
-            let query = Box::new(r.query()?);
+            let body = r.cte_body()?;
             Ok(Cte {
                 name,
                 columns,
-                query,
+                body,
             })
         })?;
         Ok(With { recursive, ctes })
+    }
+
+    /// `cte`: a statement tag and what it tags (a relational query or a
+    /// transaction cannot be a CTE).
+    fn cte_body(&mut self) -> R<CteBody> {
+        let tag = self.tag(wire::Stmt::from_repr, "unknown statement tag")?;
+        match tag {
+            wire::Stmt::Query => return Ok(CteBody::Query(Box::new(self.query()?))),
+            wire::Stmt::Sql => return Ok(CteBody::Sql(self.expr()?)),
+            wire::Stmt::Insert | wire::Stmt::Update | wire::Stmt::Delete => {}
+            wire::Stmt::Relational | wire::Stmt::Transaction => {
+                return bad("a CTE holds a query, an INSERT, UPDATE or DELETE, or raw SQL")
+            }
+        }
+        if self.cte_statements >= MAX_CTE_STATEMENTS {
+            return Err(DecodeError::TooDeep);
+        }
+        self.cte_statements += 1;
+        let body = self.tagged_body(tag);
+        self.cte_statements -= 1;
+        match body? {
+            Shape::Statement(Statement::Insert(i)) => Ok(CteBody::Insert(Box::new(i))),
+            Shape::Statement(Statement::Update(u)) => Ok(CteBody::Update(Box::new(u))),
+            Shape::Statement(Statement::Delete(d)) => Ok(CteBody::Delete(Box::new(d))),
+            _ => bad("statement kind"),
+        }
     }
 
     fn set_expr(&mut self) -> R<SetExpr> {

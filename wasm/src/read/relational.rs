@@ -10,6 +10,9 @@ use crate::wire;
 
 impl Reader<'_> {
     pub(super) fn relational(&mut self) -> R<RelationalQuery> {
+        // Fields record their codecs themselves; a subquery in a field, a
+        // filter or an order must not record its select list too.
+        self.collect = false;
         self.deeper(|r| {
             let table = r.table()?;
             let fields = r.list(|r| {

@@ -285,6 +285,8 @@ tag_enum! {
         Query = 2,
         /// `default values`
         DefaultValues = 3,
+        /// `expr`: raw SQL rows (``insert(t).select(sql`...`)``)
+        Sql = 4,
     }
 }
 

@@ -8,6 +8,7 @@ import { MizzleError } from '../../errors.js';
 import type { SelectedItem } from '../../query/fields.js';
 import { columnOf, encodeValue } from '../../query/mutation.js';
 import type { QueryNode } from '../encoder.js';
+import { SQL } from '../../sql.js';
 import { tableRef } from '../table-ref.js';
 import { Conflict, ConflictAction, InsertCell, InsertSource, Stmt } from '../wire.generated.js';
 import { QueryEncoder } from './query.js';
@@ -21,8 +22,8 @@ export interface InsertShape {
   readonly columns: readonly (readonly [string, Column])[];
   /** Per row, per column: the value, or undefined for the column's default. */
   readonly rows: readonly (readonly unknown[])[];
-  /** INSERT ... SELECT: the query whose rows are inserted (then `rows` is unused). */
-  readonly select: QueryNode | undefined;
+  /** INSERT ... SELECT: the query (or raw SQL) whose rows are inserted (then `rows` is unused). */
+  readonly select: QueryNode | SQL | undefined;
   readonly conflict: ConflictShape | undefined;
   readonly duplicateSet: Record<string, unknown> | undefined;
   readonly ignore: boolean;
@@ -83,7 +84,10 @@ export abstract class DmlEncoder extends QueryEncoder {
     const columns = i.columns;
     this.op(columns.length);
     for (const [, col] of columns) this.str(col.name);
-    if (i.select) {
+    if (i.select instanceof SQL) {
+      this.op(InsertSource.sql);
+      this.expr(i.select);
+    } else if (i.select) {
       this.op(InsertSource.query);
       this.writeQuery(i.select);
     } else {

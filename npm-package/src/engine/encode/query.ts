@@ -115,6 +115,7 @@ export abstract class QueryEncoder extends ExprEncoder {
     this.str(POSITIONAL);
     this.op(columns);
     for (let i = 0; i < columns; i++) this.str(`c${i}`);
+    this.op(Stmt.query);
     this.writeQuery(inner);
     this.op(SetExpr.select);
     this.op(Distinct.all);
@@ -175,7 +176,7 @@ export abstract class QueryEncoder extends ExprEncoder {
       const info = subqueryInfo(w) as SubqueryInfo;
       this.str(info.alias);
       this.op(0); // no column list
-      this.writeQuery(info);
+      this.writeQuery(info); // `cte`: a CTE's encodeQuery writes its statement
     }
   }
 

@@ -2,10 +2,11 @@
 //! RECURSIVE, CTEs joined to tables, and derived tables in FROM.
 
 use mizzle_core::ast::{
-    AggregateFn, Cte, Expr, FromItem, Join, JoinKind, OrderBy, Query, Select, SelectItem, SetOp,
-    TableRef, With,
+    AggregateFn, Cte, CteBody, Delete, Expr, FromItem, Join, JoinKind, OrderBy, Query, Select,
+    SelectItem, SetOp, TableRef, With,
 };
 use mizzle_core::schema::SqlType;
+use mizzle_core::{DialectKind, Feature};
 use mizzle_tests::fixture::t;
 use mizzle_tests::{rows, Cell, Harness};
 
@@ -34,7 +35,7 @@ fn cte(name: &str, columns: &[&str], query: Query) -> Cte {
     Cte {
         name: name.into(),
         columns: columns.iter().map(|c| c.to_string()).collect(),
-        query: Box::new(query),
+        body: CteBody::Query(Box::new(query)),
     }
 }
 
@@ -70,6 +71,28 @@ fn counter() -> Cte {
 }
 
 pub fn run(h: &mut Harness) {
+    h.all("cte holding a delete returning", |c| {
+        // PostgreSQL's data-modifying CTE: the outer query reads the deleted rows.
+        let mut gone = Delete::new(t("comments"));
+        gone.where_ = Some(Expr::col("comments", "id").le(Expr::val(2)));
+        gone.returning = vec![col("comments", "id")];
+        let q = with(
+            false,
+            vec![Cte {
+                name: "gone".into(),
+                columns: vec![],
+                body: CteBody::Delete(Box::new(gone)),
+            }],
+            Query::select(select(t("gone"), vec![Expr::count_star().into()])),
+        );
+        if c.dialect() != DialectKind::Postgres {
+            return c.assert_unsupported(q, Feature::DmlInCte);
+        }
+        c.assert_rows(q, rows![[2]])?;
+        let left = Query::select(select(t("comments"), vec![Expr::count_star().into()]));
+        c.assert_rows(left, rows![[2]])
+    });
+
     h.all("cte single", |c| {
         let mut inner = select(t("users"), vec![col("users", "id"), col("users", "name")]);
         inner.where_ = Some(Expr::col("users", "age").gt(Expr::val(30)));

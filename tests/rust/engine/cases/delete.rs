@@ -1,7 +1,7 @@
 //! DELETE: WHERE, all rows, ON DELETE CASCADE, RETURNING, ORDER BY + LIMIT,
 //! IN / EXISTS subqueries, WITH.
 
-use mizzle_core::ast::{Cte, Delete, Expr, OrderBy, SelectItem, With};
+use mizzle_core::ast::{Cte, CteBody, Delete, Expr, OrderBy, SelectItem, With};
 use mizzle_core::{DialectKind, Feature};
 use mizzle_tests::fixture::t;
 use mizzle_tests::{rows, Cell, Harness};
@@ -229,7 +229,7 @@ pub fn run(h: &mut Harness) {
             ctes: vec![Cte {
                 name: "unrated".into(),
                 columns: vec![],
-                query: Box::new(unrated),
+                body: CteBody::Query(Box::new(unrated)),
             }],
         });
         c.assert_changed(del, 1)?;
@@ -248,10 +248,11 @@ pub fn run(h: &mut Harness) {
             ctes: vec![Cte {
                 name: "unrated".into(),
                 columns: vec![],
-                query: Box::new(unrated),
+                body: CteBody::Query(Box::new(unrated)),
             }],
         });
-        c.assert_unsupported(del, Feature::DmlWith)?;
+        c.assert_unsupported(del.clone(), Feature::DmlWith)?;
+        c.assert_mysql8_prefix(del, "with `unrated` as (select")?;
         c.assert_rows(count("comments", None), rows![[4]])
     });
 

@@ -13,8 +13,8 @@
 //! names because it encodes them in the file names (`@0022` ...).
 
 use mizzle_core::ast::{
-    AggregateFn, Assignment, Cte, Delete, Expr, FromItem, Join, JoinKind, OrderBy, Query, Select,
-    SelectItem, Update, With,
+    AggregateFn, Assignment, Cte, CteBody, Delete, Expr, FromItem, Join, JoinKind, OrderBy, Query,
+    Select, SelectItem, Update, With,
 };
 use mizzle_core::render::{create_index, create_table, create_type, create_view};
 use mizzle_core::schema::{
@@ -243,7 +243,7 @@ pub fn run(h: &mut Harness) {
                 ctes: vec![Cte {
                     name: CTE_NAME.into(),
                     columns: vec![],
-                    query: Box::new(inner),
+                    body: CteBody::Query(Box::new(inner)),
                 }],
             });
             c.assert_rows(q, rows![[10]])?;

@@ -11,7 +11,8 @@
 //! and a NOT NULL violation on `users.active`.
 
 use mizzle_core::ast::{
-    BinaryOp, Cte, Expr, Insert, InsertSource, InsertValue, Query, Select, SelectItem, With,
+    BinaryOp, Cte, CteBody, Expr, Insert, InsertSource, InsertValue, OnConflict, OnConflictAction,
+    Query, RawPart, Select, SelectItem, With,
 };
 use mizzle_core::schema::{Column, SqlType, Table};
 use mizzle_core::{DialectKind, Feature, Value};
@@ -421,6 +422,40 @@ pub fn run(h: &mut Harness) {
         c.assert_rows(count("posts", None), rows![[4]])
     });
 
+    h.all("insert from raw sql", |c| {
+        // drizzle's insert(t).select(sql`...`): the rows come from SQL text.
+        let mut ins = Insert::values(t("posts"), &["author_id", "title", "views"], vec![]);
+        ins.source = InsertSource::Sql(Expr::Raw(vec![
+            RawPart::Sql("select ".into()),
+            RawPart::Value(i(3)),
+            RawPart::Sql(", ".into()),
+            RawPart::Value(s("Raw")),
+            RawPart::Sql(", 2".into()),
+        ]));
+        c.assert_changed(ins.clone(), 1)?;
+        if c.dialect() != DialectKind::MySql {
+            // An upsert after raw SQL rows: SQLite needs them wrapped (`where true`).
+            ins.on_conflict = Some(OnConflict {
+                target: vec![],
+                target_where: None,
+                action: OnConflictAction::DoNothing,
+            });
+            c.assert_changed(ins, 1)?;
+        }
+        let q = read(
+            "posts",
+            &["title", "views"],
+            Some(col_eq("posts", "author_id", 3)),
+            &["views"],
+        );
+        let raw = if c.dialect() == DialectKind::MySql {
+            rows![["Raw", 2]]
+        } else {
+            rows![["Raw", 2], ["Raw", 2]]
+        };
+        c.assert_rows(q, raw)
+    });
+
     h.all("insert select with cte", |c| {
         let anns = sub(
             "posts",
@@ -446,7 +481,7 @@ pub fn run(h: &mut Harness) {
             ctes: vec![Cte {
                 name: "anns".into(),
                 columns: vec![],
-                query: Box::new(anns),
+                body: CteBody::Query(Box::new(anns)),
             }],
         });
         // MariaDB has no WITH before INSERT: the CTE heads the SELECT instead.
@@ -493,12 +528,12 @@ pub fn run(h: &mut Harness) {
             ctes: vec![Cte {
                 name: "five".into(),
                 columns: vec![],
-                query: Box::new(five),
+                body: CteBody::Query(Box::new(five)),
             }],
         });
         if c.dialect() == DialectKind::MySql {
             // Only INSERT ... SELECT can carry the CTE on MariaDB.
-            return c.assert_unsupported(ins, Feature::DmlWith);
+            return c.assert_unsupported(ins, Feature::InsertWith);
         }
         c.assert_changed(ins, 1)?;
         c.assert_rows(

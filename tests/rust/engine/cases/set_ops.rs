@@ -2,7 +2,8 @@
 //! limiting the whole, operands with their own ORDER BY / LIMIT, nesting.
 
 use mizzle_core::ast::{
-    Cte, Expr, FromItem, NullsOrder, OrderBy, Query, Select, SelectItem, SetExpr, SetOp, With,
+    Cte, CteBody, Expr, FromItem, NullsOrder, OrderBy, Query, Select, SelectItem, SetExpr, SetOp,
+    With,
 };
 use mizzle_core::{DialectKind, Feature};
 use mizzle_tests::fixture::t;
@@ -296,7 +297,7 @@ pub fn run(h: &mut Harness) {
                 ctes: vec![Cte {
                     name: "x".into(),
                     columns: vec![],
-                    query: Box::new(inner),
+                    body: CteBody::Query(Box::new(inner)),
                 }],
             }),
             ..ids("x", "n", Some(Expr::col("x", "n").eq(Expr::val(2))))

@@ -5,7 +5,8 @@
 //! reports only the rows whose values actually changed.
 
 use mizzle_core::ast::{
-    AggregateFn, Assignment, Cte, Expr, FromItem, OrderBy, Query, Select, SelectItem, Update, With,
+    AggregateFn, Assignment, Cte, CteBody, Expr, FromItem, OrderBy, Query, Select, SelectItem,
+    Update, With,
 };
 use mizzle_core::{DialectKind, Feature, Value};
 use mizzle_tests::fixture::t;
@@ -395,7 +396,7 @@ pub fn run(h: &mut Harness) {
             ctes: vec![Cte {
                 name: "popular".into(),
                 columns: vec![],
-                query: Box::new(popular),
+                body: CteBody::Query(Box::new(popular)),
             }],
         });
         c.assert_changed(up, 2)?;
@@ -414,10 +415,11 @@ pub fn run(h: &mut Harness) {
             ctes: vec![Cte {
                 name: "popular".into(),
                 columns: vec![],
-                query: Box::new(popular),
+                body: CteBody::Query(Box::new(popular)),
             }],
         });
         c.assert_unsupported(up.clone(), Feature::DmlWith)?;
+        c.assert_mysql8_prefix(up.clone(), "with `popular` as (select")?;
         // An empty WITH is no WITH at all.
         up.with = Some(With::default());
         c.assert_changed(up, 4)

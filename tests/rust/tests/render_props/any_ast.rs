@@ -8,7 +8,7 @@
 use std::fmt::Debug;
 
 use mizzle_core::ast::{
-    AggregateFn, Assignment, ColumnRef, Cte, Delete, Distinct, Expr, FromItem, IndexHint,
+    AggregateFn, Assignment, ColumnRef, Cte, CteBody, Delete, Distinct, Expr, FromItem, IndexHint,
     IndexHintKind, Insert, InsertSource, InsertValue, Join, JoinKind, Lock, LockStrength, LockWait,
     NullsOrder, OnConflict, OnConflictAction, OrderBy, Query, RawPart, Select, SelectItem, SetExpr,
     Statement, TableRef, Update, With,
@@ -315,7 +315,7 @@ pub(crate) fn with_clause(q: BoxedStrategy<Query>) -> BoxedStrategy<With> {
     let cte = (name(), vec(name(), 0..3), q).prop_map(|(name, columns, q)| Cte {
         name,
         columns,
-        query: Box::new(q),
+        body: CteBody::Query(Box::new(q)),
     });
     (proptest::bool::weighted(0.2), vec(cte, 0..3))
         .prop_map(|(recursive, ctes)| With { recursive, ctes })

@@ -5,7 +5,7 @@
 use std::thread;
 
 use mizzle_core::ast::{
-    AggregateFn, Assignment, Cte, Expr, FromItem, Query, RawPart, Select, SetExpr, SetOp,
+    AggregateFn, Assignment, Cte, CteBody, Expr, FromItem, Query, RawPart, Select, SetExpr, SetOp,
     Statement, TableRef, Update, With,
 };
 use mizzle_core::schema::SqlType;
@@ -163,7 +163,7 @@ pub(crate) fn deep_shapes() -> Vec<Shape> {
                         ctes: vec![Cte {
                             name: "c".into(),
                             columns: vec![],
-                            query: Box::new(q),
+                            body: CteBody::Query(Box::new(q)),
                         }],
                     }),
                     ..select_expr(col())

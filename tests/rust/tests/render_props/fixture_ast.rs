@@ -6,9 +6,9 @@
 use std::fmt::Debug;
 
 use mizzle_core::ast::{
-    Assignment, BinaryOp, Cte, Delete, Distinct, Expr, FromItem, Insert, InsertSource, InsertValue,
-    Join, JoinKind, OnConflict, OnConflictAction, OrderBy, Query, Select, SelectItem, SetExpr,
-    Statement, TableRef, Update, With,
+    Assignment, BinaryOp, Cte, CteBody, Delete, Distinct, Expr, FromItem, Insert, InsertSource,
+    InsertValue, Join, JoinKind, OnConflict, OnConflictAction, OrderBy, Query, Select, SelectItem,
+    SetExpr, Statement, TableRef, Update, With,
 };
 use mizzle_core::schema::SqlType;
 use mizzle_core::Value;
@@ -498,7 +498,7 @@ pub(crate) fn fx_cte() -> BoxedStrategy<Query> {
                 ctes: vec![Cte {
                     name: "c".into(),
                     columns: vec!["x".into(), "y".into()],
-                    query: Box::new(inner),
+                    body: CteBody::Query(Box::new(inner)),
                 }],
             });
             q

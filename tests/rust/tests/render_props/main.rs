@@ -39,7 +39,7 @@ use std::fmt::Debug;
 use std::sync::Mutex;
 
 use mizzle_core::ast::{
-    Cte, Expr, FromItem, Query, Select, SelectItem, SetOp, Statement, TableRef, With,
+    Cte, CteBody, Expr, FromItem, Query, Select, SelectItem, SetOp, Statement, TableRef, With,
 };
 use mizzle_core::render::{create_index, create_table, create_view, drop_table};
 use mizzle_core::schema::{Check, Column, Index, SqlType, Table, View};
@@ -133,7 +133,7 @@ fn sqlite_executes_or_rejects_with_typed_errors() {
             ctes: vec![Cte {
                 name: "c".into(),
                 columns: vec!["x".into()],
-                query: Box::new(
+                body: CteBody::Query(Box::new(
                     Query::select(Select {
                         columns: vec![Expr::val(1).into()],
                         ..Default::default()
@@ -147,7 +147,7 @@ fn sqlite_executes_or_rejects_with_typed_errors() {
                             ..Default::default()
                         }),
                     ),
-                ),
+                )),
             }],
         }),
         ..Query::select(Select {
