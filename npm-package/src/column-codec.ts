@@ -13,6 +13,7 @@
  * if (plan[i] === Codec.custom) value = column.mapFromDriverValue(value);
  */
 import { Codec } from './engine/wire.generated.js';
+import { MizzleError } from './errors.js';
 
 export { Codec };
 
@@ -54,7 +55,7 @@ export function toBytes(value: unknown): Uint8Array {
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
   if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
   if (Array.isArray(value)) return Uint8Array.from(value as number[]);
-  throw new TypeError(`mizzle: expected a BLOB value, got ${typeof value}`);
+  throw new MizzleError('decode', `expected a BLOB value, got ${typeof value}`);
 }
 
 /** Text of a value that is either a string or UTF-8 bytes. */
@@ -63,13 +64,14 @@ function toText(value: unknown): string {
 }
 
 /**
- * JS value -> driver value for a built-in SQLite column type. `null` and
- * `undefined` pass through: they mean NULL / "not given", never a value.
+ * JS value -> driver value for a built-in column type (SQLite's, and the
+ * JSON columns of every dialect). `null` and `undefined` pass through: they
+ * mean NULL / "not given", never a value. `column` names the column in errors.
  *
  * @example
- * encodeForColumn('SQLiteBoolean', Codec.boolean, true); // 1
+ * encodeForColumn('SQLiteBoolean', Codec.boolean, true, 'active'); // 1
  */
-export function encodeForColumn(columnType: string, codec: number, value: unknown): unknown {
+export function encodeForColumn(columnType: string, codec: number, value: unknown, column: string): unknown {
   if (value === null || value === undefined) return value;
   switch (columnType) {
     case 'SQLiteBoolean':
@@ -79,18 +81,101 @@ export function encodeForColumn(columnType: string, codec: number, value: unknow
       // Seconds mode floors like drizzle so a Date always maps to one integer.
       return codec === Codec.timestamp ? Math.floor(value.getTime() / 1000) : value.getTime();
     case 'SQLiteTextJson':
-      return JSON.stringify(value);
+    case 'PgJson':
+    case 'PgJsonb':
+    case 'MySqlJson':
+      return jsonText(value, column);
     case 'SQLiteNumericNumber':
     case 'SQLiteNumericBigInt':
       // Bound as text so bigints keep every digit and numbers keep drizzle's form.
       return String(value);
     case 'SQLiteBlobJson':
-      return utf8Encoder.encode(JSON.stringify(value));
+      return utf8Encoder.encode(jsonText(value, column));
     case 'SQLiteBigInt':
       return utf8Encoder.encode(String(value));
     default:
       return value;
   }
+}
+
+/**
+ * The JSON text of a JSON column's value (or of an object bound as a
+ * parameter); a value JSON cannot hold (a bigint, a cycle) is a typed error
+ * naming the column, not JSON.stringify's TypeError.
+ *
+ * @example
+ * jsonText({ a: 1 }, 'meta'); // '{"a":1}'
+ */
+export function jsonText(value: unknown, column?: string): string {
+  try {
+    return JSON.stringify(value);
+  } catch (e) {
+    const what = column === undefined ? 'a parameter' : `column "${column}"`;
+    throw new MizzleError('invalid', `${what}: a value JSON cannot hold (${(e as Error).message})`, { cause: e });
+  }
+}
+
+/** JSON.parse for a column's stored text: text that is not JSON is a typed `decode` error. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new MizzleError('decode', `a JSON column holds text that is not JSON: ${text.slice(0, 40)}`, { cause: e });
+  }
+}
+
+/** A stored 64-bit integer as a bigint: anything but integer text is a typed `decode` error. */
+function parseBigInt(v: number | string): bigint {
+  try {
+    return BigInt(v);
+  } catch (e) {
+    throw new MizzleError('decode', `a bigint column holds ${String(v).slice(0, 40)}, not an integer`, { cause: e });
+  }
+}
+
+/**
+ * Refuses a comparison operand (`eq(col, v)`, `inArray`, `between`...) that
+ * cannot be what `column`'s mode holds, as writes do: a non-Date for a date
+ * mode (drizzle's encoder throws a TypeError there), a string or object for a
+ * boolean mode, a non-integer for a bigint mode. Numbers stay accepted for
+ * booleans (drizzle binds `v ? 1 : 0`) and integer numbers and text for
+ * bigints (drizzle binds their text), so JS code written for drizzle keeps
+ * working; other modes bind what they are given, as drizzle does
+ * (tests/conformance/DIFFERENCES.md).
+ *
+ * @example
+ * checkOperand(users.createdAt, 'yesterday'); // MizzleError('type')
+ */
+export function checkOperand(column: { readonly name: string; readonly dataType: string }, value: unknown): void {
+  let want: string;
+  switch (column.dataType) {
+    case 'date':
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return;
+      want = 'a valid Date';
+      break;
+    case 'boolean':
+      if (typeof value === 'boolean' || typeof value === 'number') return;
+      want = 'a boolean';
+      break;
+    case 'bigint':
+      if (
+        typeof value === 'bigint' ||
+        Number.isSafeInteger(value) ||
+        (typeof value === 'string' && /^-?\d+$/.test(value))
+      )
+        return;
+      want = 'a bigint';
+      break;
+    default:
+      return;
+  }
+  const got =
+    value instanceof Date
+      ? 'an invalid Date'
+      : typeof value === 'object'
+        ? (value?.constructor?.name ?? 'an object')
+        : `${typeof value} ${String(value)}`;
+  throw new MizzleError('type', `column "${column.name}" expects ${want}, got ${got}`);
 }
 
 /**
@@ -116,13 +201,13 @@ export function decodeCodec(codec: number, v: unknown): unknown {
     case Codec.timestampMs:
       return v instanceof Date ? v : new Date(Number(v));
     case Codec.json:
-      return typeof v === 'string' ? JSON.parse(v) : v;
+      return typeof v === 'string' ? parseJson(v) : v;
     case Codec.bigint:
-      return typeof v === 'bigint' ? v : BigInt(typeof v === 'number' ? v : toText(v));
+      return typeof v === 'bigint' ? v : parseBigInt(typeof v === 'number' ? v : toText(v));
     case Codec.bytes:
       return toBytes(v);
     case Codec.jsonBlob:
-      return JSON.parse(toText(v));
+      return parseJson(toText(v));
     case Codec.text:
     case Codec.stringNumber:
     case Codec.temporalText:

@@ -192,7 +192,7 @@ export class Column<T extends ColumnBaseConfig = ColumnBaseConfig> implements SQ
    */
   mapToDriverValue(value: T['data']): unknown {
     if (this.toDriver !== undefined) return value === null || value === undefined ? value : this.toDriver(value);
-    return encodeForColumn(this.columnType, this.codec, value);
+    return encodeForColumn(this.columnType, this.codec, value, this.name);
   }
 
   /**

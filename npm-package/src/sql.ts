@@ -5,6 +5,7 @@
  * @example
  * const q = sql`lower(${users.name}) = ${name}`;
  */
+import { jsonText } from './column-codec.js';
 import { MizzleError } from './errors.js';
 
 /** A value bound as a parameter, optionally mapped by a column's encoder. */
@@ -128,7 +129,7 @@ function isValue(x: unknown): boolean {
 function literal(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  const text = typeof v === 'string' ? v : String(v) === '[object Object]' ? JSON.stringify(v) : String(v);
+  const text = typeof v === 'string' ? v : String(v) === '[object Object]' ? jsonText(v) : String(v);
   // Doubling quotes is the whole escape only where backslashes are plain text (not MySQL's default mode);
   // the engine's literal writer (core/src/render/literal.rs) is the one that knows each dialect.
   if (/[\\\0]/.test(text)) {
@@ -254,7 +255,9 @@ export const noopMapper = { ...noopDecoder, ...noopEncoder };
  */
 export function fillPlaceholders(params: unknown[], values: Record<string, unknown>): unknown[] {
   const lookUp = (p: Placeholder) => {
-    if (!(p.name in values)) throw new Error(`No value for placeholder "${p.name}" was provided`);
+    if (!(p.name in values)) {
+      throw new MizzleError('missing_placeholder', `No value for placeholder "${p.name}" was provided`);
+    }
     return values[p.name];
   };
   return params.map((p) => {

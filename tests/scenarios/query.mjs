@@ -174,6 +174,22 @@ export const scenarios = [
     }),
   },
   {
+    // A page size or page parsed from nothing (`Number(undefined)`): drizzle leaves out a limit that is
+    // negative or NaN and an offset that is 0 or NaN.
+    name: 'limit and offset of NaN or negative are left out',
+    run: async (db, t) => {
+      const q = () => db.select({ id: t.users.id }).from(t.users).orderBy(t.users.id);
+      return [
+        ids(await q().limit(Number.NaN)),
+        ids(await q().limit(-1)),
+        ids(await q().limit(2).offset(Number.NaN)),
+        ids(await q().limit(2).offset(0)),
+        ids(await q().limit(0)),
+      ];
+    },
+    check: (r, a) => a.deepEqual(r, [[1, 2, 3, 4, 5], [1, 2, 3, 4, 5], [1, 2], [1, 2], []]),
+  },
+  {
     name: 'selectDistinct',
     run: (db, t) => db.selectDistinct({ age: t.users.age }).from(t.users).orderBy(t.users.age),
     // (NULL sorts last on PostgreSQL, first on MySQL)

@@ -444,6 +444,46 @@ export const scenarios = [
     },
   },
   {
+    // An empty dynamic condition list: `and()` is undefined, and drizzle writes the join without ON.
+    name: 'inner join with an undefined on pairs every row',
+    run: (db, t, { and }) =>
+      attempt(() =>
+        db
+          .select({ user: t.users.id, city: t.cities.id })
+          .from(t.users)
+          .innerJoin(t.cities, and())
+          .orderBy(t.users.id, t.cities.id),
+      ),
+    check: (r, a) => {
+      a.equal(r.value.length, 15);
+      a.deepEqual(r.value.slice(0, 4), [
+        { user: 1, city: 1 },
+        { user: 1, city: 2 },
+        { user: 1, city: 3 },
+        { user: 2, city: 1 },
+      ]);
+    },
+  },
+  {
+    // Left-join semantics without a condition: a row that nothing joins is kept, with nulls.
+    name: 'left join with an undefined on keeps every row',
+    run: (db, t, { and, eq }) => {
+      const none = db.select({ id: t.cities.id }).from(t.cities).where(eq(t.cities.id, -1)).as('none');
+      return attempt(() =>
+        db
+          .select({ user: t.users.id, city: none.id })
+          .from(t.users)
+          .leftJoin(none, () => and(undefined, undefined))
+          .orderBy(t.users.id),
+      );
+    },
+    check: (r, a) =>
+      a.deepEqual(
+        r.value,
+        [1, 2, 3, 4, 5].map((user) => ({ user, city: null })),
+      ),
+  },
+  {
     name: 'self join with alias',
     run: (db, t, { and, eq, lt }) => {
       const other = t.core.alias(t.users, 'other');

@@ -3,6 +3,13 @@
 // The scenario format is described in index.mjs.
 import { attempt, byDialect, D, ids } from './util.mjs';
 
+/** `holders` recreated with every column nullable or numbering itself, so a row may set nothing. */
+const NULLABLE_HOLDERS = {
+  sqlite: 'create table holders (id integer primary key, kind_id integer, label text)',
+  pg: 'create table holders (id serial primary key, kind_id integer, label text)',
+  mysql: 'create table holders (id int auto_increment primary key, kind_id int, label varchar(255))',
+};
+
 export const scenarios = [
   // ---------------------------------------------------------------- insert
   {
@@ -409,6 +416,30 @@ export const scenarios = [
         { id: 3, name: 'Tokyo' },
         { id: 9, name: 'Nine' },
       ]),
+  },
+  {
+    // Rows that set nothing, on a table whose schema declares no default: drizzle names every column with
+    // `null` (SQLite) or `default`; mizzle leaves them to the database, where SQLite's DEFAULT VALUES is one
+    // row and takes no ON CONFLICT (mizzle writes a NULL rowid there instead).
+    name: 'insert all-default rows with an upsert and several at once',
+    run: async (db, t, { sql }, d) => {
+      const raw = (text) => (d === 'sqlite' ? db.run(sql.raw(text)) : db.execute(sql.raw(text)));
+      await raw('drop table holders');
+      await raw(NULLABLE_HOLDERS[d]);
+      const skipping = (rows) =>
+        d === 'mysql'
+          ? db.insert(t.holders).ignore().values(rows)
+          : db.insert(t.holders).values(rows).onConflictDoNothing();
+      await skipping({});
+      await db.insert(t.holders).values([{}, {}]);
+      await skipping([{}, {}]);
+      return db.select().from(t.holders).orderBy(t.holders.id);
+    },
+    check: (r, a) =>
+      a.deepEqual(
+        r,
+        [1, 2, 3, 4, 5].map((id) => ({ id, kindId: null, label: null })),
+      ),
   },
   // ---------------------------------------------------------------- update / delete
   {

@@ -1,4 +1,5 @@
-//! `intern` and `compile`: the two calls a new query shape makes.
+//! `intern` and `compile`: the two calls a new query shape makes; and
+//! `forget_strings`, which bounds the intern table.
 
 use std::cell::RefCell;
 
@@ -23,14 +24,21 @@ pub fn intern(joined: &str) {
     STRINGS.with(|s| s.borrow_mut().extend(joined.split('\0').map(String::from)));
 }
 
+/// Empties the intern table: the JS side starts its ids over, so names and
+/// raw SQL text from long-lived isolates do not accumulate (issue 14).
+#[wasm_bindgen]
+pub fn forget_strings() {
+    STRINGS.with(|s| s.borrow_mut().clear());
+}
+
 /// A compiled shape: SQL text, where each parameter comes from, and the
 /// decode plan (one codec per result column).
 pub(crate) struct Compiled {
-    sql: String,
-    params: Vec<i32>,
+    pub(crate) sql: String,
+    pub(crate) params: Vec<i32>,
     /// Byte offset of each parameter's placeholder in `sql` (for `interpolate`).
-    offsets: Vec<i32>,
-    plan: Vec<i32>,
+    pub(crate) offsets: Vec<i32>,
+    pub(crate) plan: Vec<i32>,
 }
 
 /// Pure form of [`compile`], for native tests.

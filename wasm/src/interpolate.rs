@@ -80,10 +80,30 @@ pub fn interpolate(
     offsets: &[u32],
     values: &[u8],
 ) -> Result<String, JsValue> {
+    interpolate_with(dialect, sql, offsets, values).map_err(|e| match e {
+        InterpolateError::Input(what) => error::engine_input(what),
+        InterpolateError::Render(e) => error::from_core(&e),
+    })
+}
+
+/// Why `interpolate` failed: an unreadable values buffer or dialect, or core's refusal.
+#[derive(Debug)]
+pub(crate) enum InterpolateError {
+    Input(&'static str),
+    Render(mizzle_core::Error),
+}
+
+/// Pure form of [`interpolate`] (no `JsValue`), for native tests and the fuzz crate.
+pub(crate) fn interpolate_with(
+    dialect: u8,
+    sql: &str,
+    offsets: &[u32],
+    values: &[u8],
+) -> Result<String, InterpolateError> {
     let dialect = Dialect::from_repr(dialect)
-        .ok_or_else(|| error::engine_input("unknown dialect"))?
+        .ok_or(InterpolateError::Input("unknown dialect"))?
         .kind();
-    let items = decode(values).map_err(error::engine_input)?;
+    let items = decode(values).map_err(InterpolateError::Input)?;
     let literals: Vec<Literal<'_>> = items
         .iter()
         .map(|it| match it {
@@ -92,5 +112,5 @@ pub fn interpolate(
         })
         .collect();
     let offsets: Vec<usize> = offsets.iter().map(|&o| o as usize).collect();
-    render::interpolate(sql, &offsets, &literals, dialect).map_err(|e| error::from_core(&e))
+    render::interpolate(sql, &offsets, &literals, dialect).map_err(InterpolateError::Render)
 }

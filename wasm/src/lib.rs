@@ -19,10 +19,49 @@ mod read;
 mod rows_buffer;
 mod wire;
 
-pub use compile::{compile, intern, slots};
+pub use compile::{compile, forget_strings, intern, slots};
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
 pub use embedded::Database;
 #[cfg(feature = "inline")]
 pub use interpolate::interpolate;
 #[cfg(feature = "protocol")]
 pub use protocol::{neon_rows, planetscale_rows};
+
+/// JsValue-free entry points for the fuzz crate (`fuzz/`, cargo feature
+/// `fuzzing`, native only): the wasm exports' errors are JS objects, which
+/// cannot be made off wasm32, so these return the typed errors as text.
+#[cfg(feature = "fuzzing")]
+pub mod fuzzing {
+    /// What `compile` + `slots` give for one shape.
+    #[derive(Debug)]
+    pub struct Compiled {
+        pub sql: String,
+        pub params: Vec<i32>,
+        /// Byte offset of each placeholder in `sql` (what `interpolate` takes).
+        pub offsets: Vec<i32>,
+        pub plan: Vec<i32>,
+    }
+
+    /// [`crate::compile`] with an explicit intern table.
+    pub fn compile(dialect: u8, ops: &[i32], strings: &[String]) -> Result<Compiled, String> {
+        crate::compile::compile_with(dialect, ops, strings)
+            .map(|c| Compiled {
+                sql: c.sql,
+                params: c.params,
+                offsets: c.offsets,
+                plan: c.plan,
+            })
+            .map_err(|e| format!("{e:?}"))
+    }
+
+    /// [`crate::interpolate`].
+    pub fn interpolate(
+        dialect: u8,
+        sql: &str,
+        offsets: &[u32],
+        values: &[u8],
+    ) -> Result<String, String> {
+        crate::interpolate::interpolate_with(dialect, sql, offsets, values)
+            .map_err(|e| format!("{e:?}"))
+    }
+}

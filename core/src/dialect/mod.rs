@@ -20,8 +20,8 @@ use alloc::string::String;
 use core::fmt::Write;
 
 use crate::ast::{
-    Assignment, Expr, IndexHint, JsonEncoding, Lock, NullsOrder, OnConflict, OnConflictAction,
-    OrderBy, Query, TableRef, Transaction,
+    Assignment, Expr, IndexHint, JoinKind, JsonEncoding, Lock, NullsOrder, OnConflict,
+    OnConflictAction, OrderBy, Query, TableRef, Transaction,
 };
 use crate::error::{Error, Feature};
 use crate::render::{literal, SqlWriter, ToSql};
@@ -329,9 +329,18 @@ pub trait Dialect: Sync {
         true
     }
 
-    /// `insert into t default values` (one row of defaults).
-    fn write_default_values(&self, w: &mut SqlWriter<'_>) {
-        w.sql(" default values");
+    /// `rows` rows of defaults after `insert into t`; `upsert` when an ON
+    /// CONFLICT clause follows.
+    fn write_default_values(&self, w: &mut SqlWriter<'_>, rows: usize, _upsert: bool) {
+        if rows == 1 {
+            w.sql(" default values");
+            return;
+        }
+        // DEFAULT VALUES is one row; without a column list `(default)` is the first column's.
+        w.sql(" values (default)");
+        for _ in 1..rows {
+            w.sql(", (default)");
+        }
     }
 
     /// `on conflict (target) do ...`.
@@ -370,6 +379,13 @@ pub trait Dialect: Sync {
         w.require(Feature::OnDuplicateKeyUpdate)?;
         w.sql(" on duplicate key update ");
         write_assignments(w, set)
+    }
+
+    /// Whether a `kind` join may go without ON (drizzle's `on: undefined`,
+    /// every row paired); where not, the renderer writes `on true`.
+    fn join_without_on(&self, kind: JoinKind) -> bool {
+        let _ = kind;
+        false
     }
 
     /// The source of an `INSERT ... SELECT` (a query, or raw SQL).

@@ -13,8 +13,8 @@ use alloc::vec::Vec;
 
 use super::{sized, write_numeric, Dialect, DialectKind, JsonWrap};
 use crate::ast::{
-    Expr, IndexHint, IndexHintKind, JsonEncoding, Lock, LockStrength, LockWait, NullsOrder,
-    OrderBy, Query,
+    Expr, IndexHint, IndexHintKind, JoinKind, JsonEncoding, Lock, LockStrength, LockWait,
+    NullsOrder, OrderBy, Query,
 };
 use crate::error::{Error, Feature};
 use crate::render::query::write_order_by;
@@ -236,11 +236,17 @@ impl Dialect for MySql {
         }
     }
 
+    // An inner join without ON is a cross join there; a left one needs ON.
+    fn join_without_on(&self, kind: JoinKind) -> bool {
+        kind == JoinKind::Inner
+    }
+
     fn quote_char(&self) -> char {
         '`'
     }
 
-    // MySQL spells NUL as `\0`, so every string has a literal.
+    // Every string has a literal, the same in every sql_mode (a hex string for
+    // text with a backslash or NUL: `literal::quote_mysql`).
     fn write_string_literal(&self, out: &mut String, s: &str) -> Result<(), Error> {
         literal::quote_mysql(out, s);
         Ok(())
@@ -289,7 +295,7 @@ impl Dialect for MySql {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    literal::quote_mysql(&mut s, v);
+                    literal::quote_mysql_ddl(&mut s, v);
                 }
                 s.push(')');
                 w.sql(&s);
@@ -567,8 +573,11 @@ impl Dialect for MySql {
         Ok(())
     }
 
-    fn write_default_values(&self, w: &mut SqlWriter<'_>) {
+    fn write_default_values(&self, w: &mut SqlWriter<'_>, rows: usize, _upsert: bool) {
         w.sql(" () values ()");
+        for _ in 1..rows {
+            w.sql(", ()");
+        }
     }
 
     fn write_auto_increment(&self, w: &mut SqlWriter<'_>, col: &Column) -> Result<(), Error> {

@@ -2,7 +2,7 @@
 //! ignore`, no DEFAULT inside VALUES, bare compound-select operands.
 
 use super::{Dialect, DialectKind};
-use crate::ast::{Lock, TableRef};
+use crate::ast::{JoinKind, Lock, TableRef};
 use crate::error::{Error, Feature};
 use crate::render::{SqlWriter, ToSql};
 use crate::schema::{Column, SqlType};
@@ -28,7 +28,6 @@ impl Dialect for Sqlite {
             Feature::ExceptAll,
             Feature::RowLocking,
             Feature::OnDuplicateKeyUpdate,
-            Feature::DefaultValuesMultiRow,
             Feature::IndexMethod,
             Feature::MaterializedView,
             Feature::Schemas,
@@ -105,6 +104,20 @@ impl Dialect for Sqlite {
         false
     }
 
+    // DEFAULT VALUES is one row and takes no upsert clause. A NULL rowid is
+    // the next one (an INTEGER PRIMARY KEY is that rowid) and every other
+    // column keeps its DDL default: the same rows, in a form that takes both.
+    fn write_default_values(&self, w: &mut SqlWriter<'_>, rows: usize, upsert: bool) {
+        if rows == 1 && !upsert {
+            w.sql(" default values");
+            return;
+        }
+        w.sql(" (\"rowid\") values (null)");
+        for _ in 1..rows {
+            w.sql(", (null)");
+        }
+    }
+
     // SQLite requires LIMIT before OFFSET; -1 means no limit.
     fn limit_all(&self) -> &'static str {
         " limit -1"
@@ -112,6 +125,11 @@ impl Dialect for Sqlite {
 
     // With an upsert, SQLite reads `ON` after a bare SELECT as a join
     // constraint; a WHERE clause ends the SELECT unambiguously.
+    // SQLite takes any join without ON.
+    fn join_without_on(&self, _kind: JoinKind) -> bool {
+        true
+    }
+
     fn write_insert_select(
         &self,
         w: &mut SqlWriter<'_>,

@@ -14,7 +14,7 @@
 //!     ..Default::default()
 //! });
 //! let sql = render_inline(&q.into(), DialectKind::MySql).unwrap();
-//! assert_eq!(ps::execute_body(&sql, None), r#"{"query":"select 'it\\'s'","session":null}"#);
+//! assert_eq!(ps::execute_body(&sql, None), r#"{"query":"select 'it''s'","session":null}"#);
 //!
 //! let reply = r#"{"session":{"signature":"s"},"result":{"fields":[{"name":"x","type":"VARCHAR","charset":255}],
 //!   "rows":[{"lengths":["4"],"values":"aXQncw=="}]}}"#;

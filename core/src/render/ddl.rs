@@ -14,7 +14,7 @@ fn ddl(
     dialect: DialectKind,
     f: impl FnOnce(&mut SqlWriter<'_>) -> Result<(), Error>,
 ) -> Result<Rendered, Error> {
-    let mut w = SqlWriter::inline(dialect.try_dialect()?);
+    let mut w = SqlWriter::ddl(dialect.try_dialect()?);
     f(&mut w)?;
     Ok(w.finish())
 }

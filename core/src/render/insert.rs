@@ -21,7 +21,7 @@ impl ToSql for Insert {
         d.write_insert_keyword(w, self.ignore)?;
         self.table.to_sql(w)?;
         match &self.source {
-            InsertSource::DefaultValues => d.write_default_values(w),
+            InsertSource::DefaultValues => d.write_default_values(w, 1, self.on_conflict.is_some()),
             InsertSource::Query(q) => {
                 // No column list means every column in order: `()` is a syntax error.
                 if !self.columns.is_empty() {
@@ -73,14 +73,8 @@ impl Insert {
             })
             .collect();
         if keep.is_empty() {
-            if rows.len() == 1 {
-                d.write_default_values(w);
-                return Ok(());
-            }
-            return Err(Error::Unsupported {
-                feature: Feature::DefaultValuesMultiRow,
-                dialect: d.kind(),
-            });
+            d.write_default_values(w, rows.len(), self.on_conflict.is_some());
+            return Ok(());
         }
         write_columns(
             w,

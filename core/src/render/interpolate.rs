@@ -36,10 +36,14 @@ pub enum Literal<'a> {
 /// ```
 /// use mizzle_core::render::{interpolate, Literal};
 /// use mizzle_core::{DialectKind, Value};
-/// let name = Value::Text("O'Brien\\".into());
+/// let name = Value::Text("O'Brien".into());
 /// let sql = interpolate("select * from t where a = ? and b = ?", &[26, 36],
 ///     &[Literal::Value(&name), Literal::Number("2")], DialectKind::MySql).unwrap();
-/// assert_eq!(sql, r"select * from t where a = 'O\'Brien\\' and b = 2");
+/// assert_eq!(sql, "select * from t where a = 'O''Brien' and b = 2");
+/// // A backslash means different things in MySQL's sql_modes: such text is hex.
+/// let path = Value::Text("a\\b".into());
+/// let sql = interpolate("select ?", &[7], &[Literal::Value(&path)], DialectKind::MySql).unwrap();
+/// assert_eq!(sql, "select _utf8mb4 X'615c62'");
 /// ```
 pub fn interpolate(
     sql: &str,

@@ -34,6 +34,21 @@ pub(crate) fn write_literal(
     Ok(())
 }
 
+/// Writes `v` as a literal of `dialect` in DDL, which the server may store
+/// and print back (MySQL: [`quote_mysql_ddl`]).
+pub(crate) fn write_ddl_literal(
+    dialect: &dyn Dialect,
+    out: &mut String,
+    v: &Value,
+) -> Result<(), Error> {
+    #[cfg(feature = "dialect-mysql")]
+    if let (Value::Text(s), crate::dialect::DialectKind::MySql) = (v, dialect.kind()) {
+        quote_mysql_ddl(out, s);
+        return Ok(());
+    }
+    write_literal(dialect, out, v)
+}
+
 /// Refuses text with NUL for dialects that cannot spell it in a literal.
 pub(crate) fn refuse_nul(s: &str) -> Result<(), Error> {
     if s.contains('\0') {
@@ -74,27 +89,45 @@ pub(crate) fn quote_postgres(out: &mut String, s: &str) {
     out.push('\'');
 }
 
-/// MySQL: backslash escapes for every character the server treats specially
-/// (as `mysql_real_escape_string` does). Assumes the default sql_mode (no
-/// NO_BACKSLASH_ESCAPES) and a utf8mb4 connection.
+/// MySQL / MariaDB: a literal that reads the same in every `sql_mode`.
+///
+/// Inside `'...'` a doubled `'` is a quote in every mode, and `"`, backticks,
+/// comment markers and control characters are plain text; only the backslash
+/// differs (an escape by default, a plain character under
+/// `NO_BACKSLASH_ESCAPES`). So text without a backslash or NUL is `'...'` with
+/// `'` doubled, and text with either is the hex string `_utf8mb4 X'..'` (its
+/// UTF-8 bytes, read as utf8mb4 whatever the connection's character set), in
+/// which no character is special. `ANSI_QUOTES` only changes `"..."`, which is
+/// never written.
 #[cfg(feature = "dialect-mysql")]
 pub(crate) fn quote_mysql(out: &mut String, s: &str) {
-    out.push('\'');
-    for ch in s.chars() {
-        match ch {
-            '\0' => out.push_str("\\0"),
-            '\'' => out.push_str("\\'"),
-            '"' => out.push_str("\\\""),
-            '\x08' => out.push_str("\\b"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\x1a' => out.push_str("\\Z"),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
+    if mysql_needs_hex(s) {
+        out.push_str("_utf8mb4 ");
+        return hex_blob(out, s.as_bytes());
     }
-    out.push('\'');
+    quote_doubled(out, s);
+}
+
+/// MySQL / MariaDB in DDL: as [`quote_mysql`], with a bare `X'..'` for text
+/// with a backslash or NUL. MariaDB prints a stored expression (a TEXT
+/// default, a check) back as SQL and prints `_utf8mb4 X'..'` as
+/// `_utf8mb4'...'` without escaping it, so the introducer form would change
+/// the value or break the table; `enum(...)` takes no introducer at all. The
+/// bare hex string is a binary string: a default or an enum value takes the
+/// column's character set.
+#[cfg(feature = "dialect-mysql")]
+pub(crate) fn quote_mysql_ddl(out: &mut String, s: &str) {
+    if mysql_needs_hex(s) {
+        return hex_blob(out, s.as_bytes());
+    }
+    quote_doubled(out, s);
+}
+
+/// Text whose meaning in `'...'` would depend on `NO_BACKSLASH_ESCAPES`
+/// (a backslash), or that holds a NUL, which goes nowhere raw.
+#[cfg(feature = "dialect-mysql")]
+fn mysql_needs_hex(s: &str) -> bool {
+    s.contains(['\\', '\0'])
 }
 
 /// `X'0a0b'`: hex blob literal (SQLite, MySQL).
@@ -110,7 +143,8 @@ pub(crate) fn hex_blob(out: &mut String, bytes: &[u8]) {
 ///
 /// ```
 /// use mizzle_core::{render::string_literal, DialectKind};
-/// assert_eq!(string_literal(DialectKind::MySql, "it's").unwrap(), "'it\\'s'");
+/// assert_eq!(string_literal(DialectKind::MySql, "it's").unwrap(), "'it''s'");
+/// assert_eq!(string_literal(DialectKind::MySql, "a\\b").unwrap(), "_utf8mb4 X'615c62'");
 /// assert_eq!(string_literal(DialectKind::Sqlite, "it's").unwrap(), "'it''s'");
 /// ```
 pub fn string_literal(dialect: crate::dialect::DialectKind, s: &str) -> Result<String, Error> {
@@ -144,7 +178,7 @@ mod tests {
     use crate::{render::create_type, render_inline, DialectKind, Error, Value};
 
     /// Inline text with a NUL is refused where the server would cut the
-    /// statement short at it, and escaped on MySQL.
+    /// statement short at it, and hex on MySQL.
     #[test]
     fn nul_in_inline_text() {
         let q = Query::select(Select {
@@ -160,7 +194,7 @@ mod tests {
         }
         assert_eq!(
             render_inline(&q, DialectKind::MySql).unwrap(),
-            r"select 'a\0b'"
+            "select _utf8mb4 X'610062'"
         );
         let e = EnumType {
             schema: None,
@@ -174,5 +208,32 @@ mod tests {
         // Bound, the value travels as a parameter and is fine.
         let bound = crate::render(&q, DialectKind::Sqlite).unwrap();
         assert_eq!(bound.values().unwrap(), vec![Value::Text("a\0b".into())]);
+    }
+
+    /// MySQL literals read the same in every sql_mode: quotes doubled, and
+    /// text with a backslash or NUL in hex (bare `X'..'` in DDL, which MariaDB
+    /// prints back).
+    #[test]
+    fn mysql_literals_need_no_backslash() {
+        use crate::render::create_table;
+        use crate::schema::{Column, SqlType, Table};
+        let sel = |s: &str| {
+            let q = Query::select(Select {
+                columns: vec![Expr::val(s).into()],
+                ..Default::default()
+            })
+            .into();
+            render_inline(&q, DialectKind::MySql).unwrap()
+        };
+        assert_eq!(sel("it's \"x\" `y` -- #"), "select 'it''s \"x\" `y` -- #'");
+        assert_eq!(sel("a\\'b"), "select _utf8mb4 X'615c2762'");
+        let t = Table::new("t").column(
+            Column::new("v", SqlType::InlineEnum(vec!["a\\b".into(), "c'd".into()]))
+                .default_value("a\\b"),
+        );
+        assert_eq!(
+            create_table(&t, DialectKind::MySql, false).unwrap().sql,
+            "create table `t` (`v` enum(X'615c62', 'c''d') default X'615c62')"
+        );
     }
 }

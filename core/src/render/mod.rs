@@ -60,7 +60,7 @@ pub fn render(stmt: &Statement, dialect: DialectKind) -> Result<Rendered, Error>
 /// ```
 /// use mizzle_core::{render_inline, ast::*, DialectKind};
 /// let q = Query::select(Select { columns: vec![Expr::val("it's").into()], ..Default::default() });
-/// assert_eq!(render_inline(&q.into(), DialectKind::MySql).unwrap(), r"select 'it\'s'");
+/// assert_eq!(render_inline(&q.into(), DialectKind::MySql).unwrap(), "select 'it''s'");
 /// ```
 pub fn render_inline(stmt: &Statement, dialect: DialectKind) -> Result<String, Error> {
     let mut w = SqlWriter::inline(dialect.try_dialect()?);

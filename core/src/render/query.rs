@@ -261,7 +261,14 @@ impl ToSql for Join {
         match (&self.on, self.kind) {
             (Some(_), JoinKind::Cross) => Err(Error::Invalid("a cross join takes no ON".into())),
             (None, JoinKind::Cross) => Ok(()),
-            (None, _) => Err(Error::Invalid("this join needs an ON condition".into())),
+            // No condition (drizzle's `on: undefined`) joins every row: drizzle writes no ON,
+            // where the dialect takes that (`Dialect::join_without_on`); ON TRUE elsewhere.
+            (None, kind) => {
+                if !w.dialect().join_without_on(kind) {
+                    w.sql(" on true");
+                }
+                Ok(())
+            }
             (Some(on), _) => {
                 w.sql(" on ");
                 on.to_sql(w)

@@ -29,6 +29,9 @@ pub struct SqlWriter<'d> {
     /// Byte offset of each parameter's placeholder in `sql`.
     offsets: Vec<usize>,
     inline_values: bool,
+    /// Inline values are DDL text the server stores and prints back
+    /// (`literal::write_ddl_literal`).
+    ddl: bool,
     depth: u16,
 }
 
@@ -42,6 +45,7 @@ impl<'d> SqlWriter<'d> {
             params: Vec::new(),
             offsets: Vec::new(),
             inline_values: false,
+            ddl: false,
             depth: 0,
         }
     }
@@ -51,6 +55,14 @@ impl<'d> SqlWriter<'d> {
         SqlWriter {
             inline_values: true,
             ..SqlWriter::new(dialect)
+        }
+    }
+
+    /// An inline writer for DDL (defaults, checks, view bodies).
+    pub(crate) fn ddl(dialect: &'d dyn Dialect) -> Self {
+        SqlWriter {
+            ddl: true,
+            ..SqlWriter::inline(dialect)
         }
     }
 
@@ -95,6 +107,9 @@ impl<'d> SqlWriter<'d> {
 
     /// Binds a value (or writes it as a literal in inline mode).
     pub fn value(&mut self, v: &Value) -> Result<(), Error> {
+        if self.ddl {
+            return literal::write_ddl_literal(self.dialect, &mut self.sql, v);
+        }
         if self.inline_values {
             return literal::write_literal(self.dialect, &mut self.sql, v);
         }

@@ -29,7 +29,9 @@ export class Encoder extends DmlEncoder {
   protected writeQuery(node: QueryNode): void {
     const rebind = this.rebind;
     this.rebind = undefined;
+    this.deeper();
     node.encodeQuery(this);
+    this.depth--;
     this.rebind = rebind;
   }
 

@@ -23,6 +23,8 @@ export interface Compiled {
   readonly sql: string;
   /** Per parameter: a value slot (>= 0) or `-1 - id` of a named placeholder. */
   readonly params: readonly number[];
+  /** Per parameter: the placeholder's name, where `params` names one (ids do not outlive the string table). */
+  readonly names: readonly (string | undefined)[] | undefined;
   /** Per parameter: the UTF-8 byte offset of its placeholder in `sql` (for `interpolate`). */
   readonly offsets: readonly number[];
   /** Codec per result column. */
@@ -48,19 +50,33 @@ interface Entry extends Compiled {
  * Most shapes an engine keeps: apps that build shapes from data (a column
  * subset per request, an `inArray` list per length) would otherwise grow the
  * cache without end, and a big heap makes every garbage collection slower
- * (BENCHMARKS.md, compile). About 800 bytes each.
+ * (BENCHMARKS.md, compile). Measured (heap after GC, test/soak/): about 1.4 KB
+ * a shape for a three-column select with a where, 2 KB for a two-level
+ * relational query; long SQL costs more, hence also {@link SHAPE_CACHE_BYTES}.
  */
 export const SHAPE_CACHE_LIMIT = 4096;
 
+/** The cache's estimated size at which it is emptied (SQL text and opcode arrays: see `entryBytes`). */
+export const SHAPE_CACHE_BYTES = 8 << 20;
+
+/**
+ * Interned characters an engine keeps before it starts its string table over
+ * (emptying the shape cache, whose opcodes hold string ids): names and raw SQL
+ * text built per request would otherwise grow the heap and wasm memory forever.
+ */
+export const STRING_TABLE_LIMIT = 1 << 18;
+
 /** One engine per wasm instance (the intern table lives in the instance). */
 export class Engine {
-  readonly strings = new Strings();
+  strings = new Strings();
   /**
    * Shapes by `Encoder.hash(dialect)`. Emptied when full: the shapes in use
    * compile again once, the rest are gone (cheaper in code than an LRU, and a
    * full cache means the app makes shapes from data anyway).
    */
   private readonly cache = new Map<number, Entry>();
+  /** Estimated bytes the cached shapes hold. */
+  private cacheBytes = 0;
   /** Shapes compiled through wasm so far (cache misses), for tests and benchmarks. */
   compiles = 0;
 
@@ -86,8 +102,22 @@ export class Engine {
    */
   encoder(): Encoder {
     const buffer = this.scratch;
+    // Only between statements (no encoder out): an encoder holds ids of the current table.
+    if (buffer !== undefined && this.strings.chars > STRING_TABLE_LIMIT) this.forgetStrings();
     this.scratch = undefined;
     return new Encoder(this.strings, buffer);
+  }
+
+  /** Starts the string table over, here and in wasm; cached shapes go with it. */
+  private forgetStrings(): void {
+    this.module.forget_strings();
+    this.strings = new Strings();
+    this.clearCache();
+  }
+
+  private clearCache(): void {
+    this.cache.clear();
+    this.cacheBytes = 0;
   }
 
   /** Takes back an encoder's buffer (grown, perhaps) for the next encoding. */
@@ -102,7 +132,9 @@ export class Engine {
     for (let e = first; e !== undefined; e = e.next) {
       if (e.dialect === dialect && sameOps(e.ops, enc.ops, enc.length)) return e;
     }
-    if (first === undefined && this.cache.size >= SHAPE_CACHE_LIMIT) this.cache.clear();
+    if (first === undefined && (this.cache.size >= SHAPE_CACHE_LIMIT || this.cacheBytes > SHAPE_CACHE_BYTES)) {
+      this.clearCache();
+    }
     this.strings.flush((joined) => this.module.intern(joined));
     const written = enc.written();
     // A plain array to keep (typed arrays each carry a buffer object: costlier for the GC).
@@ -116,9 +148,11 @@ export class Engine {
     this.compiles++;
     const slots = this.module.slots();
     const n = slots[0]!;
+    const params = copy(slots, 1, 1 + n);
     const entry: Entry = {
       sql,
-      params: copy(slots, 1, 1 + n),
+      params,
+      names: params.some((p) => p < 0) ? params.map((p) => (p < 0 ? this.strings.list[-1 - p] : undefined)) : undefined,
       offsets: copy(slots, 1 + n, 1 + 2 * n),
       plan: copy(slots, 1 + 2 * n, slots.length),
       dialect,
@@ -126,6 +160,7 @@ export class Engine {
       next: first,
     };
     this.cache.set(hash, entry);
+    this.cacheBytes += entryBytes(entry);
     return entry;
   }
 
@@ -139,6 +174,11 @@ export class Engine {
     const { sql } = this.compile(dialect, enc);
     this.release(enc);
     return sql;
+  }
+
+  /** The cache's estimated bytes (at most about {@link SHAPE_CACHE_BYTES} plus one shape), for tests. */
+  get cacheBytesEstimate(): number {
+    return this.cacheBytes;
   }
 
   /** Shapes held now (at most {@link SHAPE_CACHE_LIMIT}, give or take hash collisions). */
@@ -159,11 +199,15 @@ export class Engine {
       throw fromEngineError(e);
     }
   }
+}
 
-  /** The name of an interned placeholder id. */
-  placeholderName(param: number): string {
-    return this.strings.list[-1 - param] ?? '';
-  }
+/**
+ * A cache entry's heap cost, roughly: two bytes a character of SQL (V8 keeps
+ * non-Latin-1 strings as UTF-16), eight an array element, plus the objects:
+ * within 25% of the heap measured for the two shapes of SHAPE_CACHE_LIMIT's note.
+ */
+function entryBytes(e: Entry): number {
+  return 2 * e.sql.length + 8 * (e.ops.length + 3 * e.params.length + e.plan.length) + 400;
 }
 
 /** Whether `a` is `b[0 .. n)`. */

@@ -9,6 +9,8 @@ export class Strings {
   private readonly ids = new Map<string, number>();
   readonly list: string[] = [];
   private pending: string[] = [];
+  /** Characters interned so far (what the engine bounds). */
+  chars = 0;
 
   /** The id of `s`, interning it if new. */
   id(s: string): number {
@@ -21,6 +23,7 @@ export class Strings {
       this.ids.set(s, id);
       this.list.push(s);
       this.pending.push(s);
+      this.chars += s.length;
     }
     return id;
   }

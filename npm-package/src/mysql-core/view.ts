@@ -15,6 +15,7 @@
 import type { Column } from '../column.js';
 import type { Session } from '../driver.js';
 import type { Encoder } from '../engine/encoder.js';
+import { MizzleError } from '../errors.js';
 import { SubqueryKey } from '../engine/table-ref.js';
 import { Database } from '../query/database.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
@@ -149,7 +150,7 @@ export class ManualViewBuilder<
     const holder = mysqlTableWithSchema(config.name, this.columns, undefined, config.schema);
     const fields: Record<string, Column> = getTableInfo(holder).columns;
     return declare(config, fields, () => {
-      throw new Error(`mizzle: view "${config.name}" has no query to inline`);
+      throw new MizzleError('invalid', `view "${config.name}" has no query to inline`);
     });
   }
 

@@ -6,6 +6,8 @@
  * timestamps stay text (the column's mode decides Date or string), json is
  * parsed, bytea becomes bytes, arrays become arrays.
  */
+import { jsonText } from '../column-codec.js';
+import { MizzleError } from '../errors.js';
 import { makePgArray, parsePgArray, type PgArrayNested } from '../pg-core/array.js';
 
 /** One decoder per OID family. */
@@ -20,7 +22,7 @@ const json: Decode = (t) => JSON.parse(t);
 
 /** bytea's hex output form `\x0aff`. */
 function bytea(t: string): Uint8Array {
-  if (!t.startsWith('\\x')) throw new TypeError(`bytea value not in hex form: ${t.slice(0, 20)}`);
+  if (!t.startsWith('\\x')) throw new MizzleError('decode', `bytea value not in hex form: ${t.slice(0, 20)}`);
   const out = new Uint8Array((t.length - 2) >> 1);
   for (let i = 0; i < out.length; i++) out[i] = parseInt(t.substr(2 + i * 2, 2), 16);
   return out;
@@ -110,7 +112,7 @@ export function encodeParam(v: unknown): string | null {
     return hex;
   }
   if (Array.isArray(v)) return makePgArray(v.map(elementText));
-  return JSON.stringify(v);
+  return jsonText(v);
 }
 
 /** Array elements in the text form `makePgArray` writes (dates, bytes and objects as parameters are). */

@@ -8,6 +8,7 @@
  */
 import type { Column } from '../column.js';
 import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
+import { MizzleError } from '../errors.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 import type { SelectQuery } from '../query/select.js';
 import type { Session } from '../driver.js';
@@ -161,7 +162,7 @@ function fromColumns(config: PgViewConfig, columns: Record<string, PgColumnBuild
   const holder = buildPgTable(config.name, config.name, columns, undefined, config.schema);
   const fields: Record<string, Column> = getTableInfo(holder).columns;
   return declare(config, fields, () => {
-    throw new Error(`mizzle: view "${config.name}" has no query to inline`);
+    throw new MizzleError('invalid', `view "${config.name}" has no query to inline`);
   });
 }
 

@@ -17,6 +17,7 @@ export interface PlanetScaleField {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** MySQL's `binary` character set: the one charset whose values are bytes. */
 const BINARY_CHARSET = 63;
+import { jsonText } from '../column-codec.js';
 import { ValueTag } from '../engine/wire.generated.js';
 
 const enc = new TextEncoder();
@@ -154,7 +155,7 @@ export function encodeValues(values: readonly unknown[]): Uint8Array {
     } else if (typeof v === 'string') withLength(ValueTag.text, enc.encode(v));
     else if (v instanceof Uint8Array) withLength(ValueTag.blob, v);
     else if (v instanceof Date) withLength(ValueTag.text, enc.encode(mysqlDateTime(v)));
-    else withLength(ValueTag.text, enc.encode(JSON.stringify(v)));
+    else withLength(ValueTag.text, enc.encode(jsonText(v)));
   }
   const out = new Uint8Array(size);
   let at = 0;

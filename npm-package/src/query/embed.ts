@@ -36,7 +36,7 @@ export function embeddedStatement(session: Session, write: { encodeStatement(e: 
     if (p >= 0) {
       chunks.push(new Param(use.values[p]));
     } else {
-      const name = session.engine.placeholderName(p);
+      const name = use.compiled.names?.[i] ?? '';
       chunks.push(new Param(new Placeholder(name), use.placeholderEncoders?.get(name)));
     }
     at = end;

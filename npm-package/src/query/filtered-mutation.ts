@@ -67,7 +67,8 @@ export abstract class FilteredMutation<TReturning, TMode extends 'sync' | 'async
 
   /** `limit n` */
   limit(n: number | Placeholder): this {
-    this.limitValue = n;
+    // As drizzle (and select's `limit`): a negative or NaN number is no limit.
+    this.limitValue = typeof n === 'number' && !(n >= 0) ? undefined : n;
     return this;
   }
 

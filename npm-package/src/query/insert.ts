@@ -481,7 +481,7 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     }
     const kind = this.leaves() ? 'all' : 'run';
     const uses = chunks.map((rows) => compileWith(this.session as never, (e) => this.encodeRows(e, rows)));
-    const queries = uses.map((use) => boundQuery(this.session.engine, use, kind, placeholders));
+    const queries = uses.map((use) => boundQuery(use, kind, placeholders));
     const leaves = this.leaves();
     const starts = chunks.map((_, i) => chunks.slice(0, i).reduce((n, c) => n + c.length, 0));
     return {

@@ -234,7 +234,7 @@ export class RelationalQuery<TResult, TMode extends 'sync' | 'async', TRun> impl
   private bind(use: CompiledUse, placeholders?: PlaceholderValues): BoundQuery {
     // The driver's column plan: the top level's codecs; relation columns are JSON text.
     const plan = use.compiled.plan.slice(0, this.level.fields.length);
-    return { ...boundQuery(this.session.engine, use, 'all', placeholders), plan };
+    return { ...boundQuery(use, 'all', placeholders), plan };
   }
 
   private finish(rows: unknown[][], plan: readonly number[]): TResult {

@@ -283,15 +283,15 @@ export class SelectQueryBase<S extends SelectState, TMode extends 'sync' | 'asyn
     return this;
   }
 
-  /** `limit n` */
+  /** `limit n`; as drizzle, a negative or NaN number (a page size parsed from nothing) means no limit. */
   limit(limit: number | Placeholder | SQLWrapper): this {
-    this.config.limit = limit;
+    this.config.limit = typeof limit === 'number' && !(limit >= 0) ? undefined : limit;
     return this;
   }
 
-  /** `offset n` */
+  /** `offset n`; as drizzle, 0 and NaN mean no offset. */
   offset(offset: number | Placeholder | SQLWrapper): this {
-    this.config.offset = offset;
+    this.config.offset = typeof offset === 'number' && !offset ? undefined : offset;
     return this;
   }
 

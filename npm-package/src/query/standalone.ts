@@ -64,7 +64,7 @@ export interface Query {
 export function renderSQL(session: Session, sql: SQLWrapper): Query {
   const use = compileWith(session, (e) => e.sqlStatement(sql.getSQL()));
   const slots = use.compiled.params;
-  const params = slots.map((p) => (p >= 0 ? use.values[p] : placeholder(session.engine.placeholderName(p))));
+  const params = slots.map((p, i) => (p >= 0 ? use.values[p] : placeholder(use.compiled.names?.[i] ?? '')));
   return { sql: use.compiled.sql, params };
 }
 

@@ -4,7 +4,7 @@
  * Awaitable, with drizzle's `.all() .get() .values() .run()`, `toSQL()` and
  * `prepare()`.
  */
-import type { Compiled, Engine } from '../engine/engine.js';
+import type { Compiled } from '../engine/engine.js';
 import { isQueryNode, type Encoder } from '../engine/encoder.js';
 import { shapeRowMapper, type FieldLeaf } from '../engine/decode.js';
 import { MizzleError } from '../errors.js';
@@ -39,7 +39,7 @@ export function compileWith(
 }
 
 /** The parameter list for one execution. */
-export function bindParams(engine: Engine, use: CompiledUse, placeholders?: PlaceholderValues): unknown[] {
+export function bindParams(use: CompiledUse, placeholders?: PlaceholderValues): unknown[] {
   const { params } = use.compiled;
   const out = new Array<unknown>(params.length);
   for (let i = 0; i < params.length; i++) {
@@ -48,7 +48,7 @@ export function bindParams(engine: Engine, use: CompiledUse, placeholders?: Plac
       out[i] = use.values[p];
       continue;
     }
-    const name = engine.placeholderName(p);
+    const name = use.compiled.names?.[i] ?? '';
     if (!placeholders || !(name in placeholders)) {
       throw new MizzleError('missing_placeholder', `no value for placeholder "${name}"`);
     }
@@ -60,14 +60,9 @@ export function bindParams(engine: Engine, use: CompiledUse, placeholders?: Plac
 }
 
 /** One execution of a compiled shape, ready for a session. */
-export function boundQuery(
-  engine: Engine,
-  use: CompiledUse,
-  kind: 'all' | 'run',
-  placeholders?: PlaceholderValues,
-): BoundQuery {
+export function boundQuery(use: CompiledUse, kind: 'all' | 'run', placeholders?: PlaceholderValues): BoundQuery {
   const { sql, plan, offsets } = use.compiled;
-  return { sql, params: bindParams(engine, use, placeholders), kind, plan, offsets };
+  return { sql, params: bindParams(use, placeholders), kind, plan, offsets };
 }
 
 /** Anything that can run as one statement (used by `db.batch`). */
@@ -126,10 +121,10 @@ export abstract class Statement<
     const use = this.use();
     const kind = this.defaultKind();
     const leaves = this.leaves();
-    let q = boundQuery(this.session.engine, use, kind, placeholders);
+    let q = boundQuery(use, kind, placeholders);
     if (this.session.batchRowsAsObjects && kind === 'all' && leaves && leaves.length > 1 && isQueryNode(this)) {
       const wrapped = compileWith(this.session, (e) => e.positionalColumns(leaves.length, this));
-      q = { ...boundQuery(this.session.engine, wrapped, kind, placeholders), plan: use.compiled.plan };
+      q = { ...boundQuery(wrapped, kind, placeholders), plan: use.compiled.plan };
     }
     return {
       queries: [q],
@@ -141,7 +136,7 @@ export abstract class Statement<
   all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {
     const use = this.use();
     const leaves = this.leaves() ?? NO_LEAVES;
-    const q = boundQuery(this.session.engine, use, 'all', placeholders);
+    const q = boundQuery(use, 'all', placeholders);
     return mappedRows(this.session, q, shapeRowMapper(use.compiled, leaves)) as never;
   }
 
@@ -153,14 +148,14 @@ export abstract class Statement<
   /** Rows as the driver returned them, positional and undecoded. */
   values(placeholders?: PlaceholderValues): ModeResult<TMode, unknown[][]> {
     const use = this.use();
-    const q: BoundQuery = { ...boundQuery(this.session.engine, use, 'all', placeholders), plan: undefined };
+    const q: BoundQuery = { ...boundQuery(use, 'all', placeholders), plan: undefined };
     return this.session.all(q) as never;
   }
 
   /** Executes for effect; the host's run result. */
   run(placeholders?: PlaceholderValues): ModeResult<TMode, TRun> {
     const use = this.use();
-    const q = boundQuery(this.session.engine, use, 'run', placeholders);
+    const q = boundQuery(use, 'run', placeholders);
     return this.session.run(q) as never;
   }
 
@@ -205,7 +200,7 @@ export class Prepared<
   }
 
   private bound(kind: 'all' | 'run', placeholders?: PlaceholderValues): BoundQuery {
-    return boundQuery(this.session.engine, this.use, kind, placeholders);
+    return boundQuery(this.use, kind, placeholders);
   }
 
   all(placeholders?: PlaceholderValues): ModeResult<TMode, TAll> {

@@ -14,6 +14,7 @@
  */
 import type { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
+import { MizzleError } from '../errors.js';
 import { Database } from '../query/database.js';
 import type { SelectQuery } from '../query/select.js';
 import type { Session } from '../driver.js';
@@ -108,7 +109,7 @@ export class ManualViewBuilder<
     // The columns are built as a table's would be, then seen through the view's name.
     const fields: Record<string, Column> = getTableInfo(sqliteTable(config.name, this.columns)).columns;
     return declare(config, fields, () => {
-      throw new Error(`mizzle: view "${config.name}" has no query to inline`);
+      throw new MizzleError('invalid', `view "${config.name}" has no query to inline`);
     });
   }
 

@@ -8,20 +8,19 @@ import { MizzleError } from '../errors.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Bytes bound as a blob: a Uint8Array (Node's Buffer too), an ArrayBuffer or any other typed array or DataView. */
+function isBytes(v: unknown): v is ArrayBuffer | ArrayBufferView {
+  return v instanceof ArrayBuffer || ArrayBuffer.isView(v);
+}
+
 /**
  * Encodes bound values (`ValueTag`s: null, number, float, bigint, bool, text,
  * blob); a value no SQLite type holds is a typed error before anything runs.
  */
 export function encodeParams(values: readonly unknown[]): Uint8Array {
   let size = 4;
-  for (const v of values) {
-    size +=
-      typeof v === 'string'
-        ? 5 + v.length * 3
-        : v instanceof Uint8Array || v instanceof ArrayBuffer
-          ? 5 + v.byteLength
-          : 9;
-  }
+  // The same test as the writing loop's: a blob budgeted as 9 bytes overran the buffer (a RangeError).
+  for (const v of values) size += typeof v === 'string' ? 5 + v.length * 3 : isBytes(v) ? 5 + v.byteLength : 9;
   const buf = new Uint8Array(size);
   const view = new DataView(buf.buffer);
   let at = 0;
@@ -47,8 +46,13 @@ export function encodeParams(values: readonly unknown[]): Uint8Array {
       const { written } = encoder.encodeInto(v, buf.subarray(at + 4));
       view.setUint32(at, written, true);
       at += 4 + written;
-    } else if (v instanceof Uint8Array || v instanceof ArrayBuffer) {
-      const bytes = v instanceof Uint8Array ? v : new Uint8Array(v);
+    } else if (isBytes(v)) {
+      const bytes =
+        v instanceof Uint8Array
+          ? v
+          : v instanceof ArrayBuffer
+            ? new Uint8Array(v)
+            : new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
       buf[at++] = ValueTag.blob;
       view.setUint32(at, bytes.length, true);
       buf.set(bytes, at + 4);

@@ -7,11 +7,11 @@
  */
 import wasmModule from '../../wasm/engine/mizzle_engine_bg.wasm';
 // Named imports, not the namespace: a bundler can then drop the glue's async `init` (fetch, streaming), unused here.
-import { compile, initSync, intern, slots } from '../../wasm/engine/mizzle_engine.js';
+import { compile, forget_strings, initSync, intern, slots } from '../../wasm/engine/mizzle_engine.js';
 import { syncLoader } from './instantiate.js';
 import type { EngineModule, WasmSource } from './types.js';
 
-const loader = syncLoader<EngineModule>({ compile, initSync, intern, slots }, () => wasmModule);
+const loader = syncLoader<EngineModule>({ compile, forget_strings, initSync, intern, slots }, () => wasmModule);
 
 /** The module, instantiated on the first call. */
 export const loadEngine: () => EngineModule = loader.load;

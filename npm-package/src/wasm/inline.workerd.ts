@@ -7,11 +7,14 @@
  */
 import wasmModule from '../../wasm/inline/mizzle_inline_bg.wasm';
 // Named imports, not the namespace: a bundler can then drop the glue's async `init` (fetch, streaming), unused here.
-import { compile, initSync, intern, interpolate, slots } from '../../wasm/inline/mizzle_inline.js';
+import { compile, forget_strings, initSync, intern, interpolate, slots } from '../../wasm/inline/mizzle_inline.js';
 import { syncLoader } from './instantiate.js';
 import type { InlineModule, WasmSource } from './types.js';
 
-const loader = syncLoader<InlineModule>({ compile, initSync, intern, interpolate, slots }, () => wasmModule);
+const loader = syncLoader<InlineModule>(
+  { compile, forget_strings, initSync, intern, interpolate, slots },
+  () => wasmModule,
+);
 
 /** The module, instantiated on the first call. */
 export const loadInline: () => InlineModule = loader.load;

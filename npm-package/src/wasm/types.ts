@@ -45,11 +45,11 @@ import type * as InlineGlue from '../../wasm/inline/mizzle_inline.js';
 /**
  * The engine's wasm-bindgen exports, as the generated glue declares them:
  * `intern(joined)` appends strings (joined by NUL, in id order) to this
- * instance's intern table; `compile(dialect, ops)` compiles one shape to its
+ * instance's intern table, `forget_strings()` empties it; `compile(dialect, ops)` compiles one shape to its
  * SQL (throws a `MizzleError`); `slots()` gives the last compiled shape's
  * `[n_params, params..., offsets..., plan...]` (wasm/README.md, "The crossing").
  */
-export type EngineModule = Pick<typeof EngineGlue, 'intern' | 'compile' | 'slots'>;
+export type EngineModule = Pick<typeof EngineGlue, 'intern' | 'compile' | 'slots' | 'forget_strings'>;
 
 /** The `inline` build: the engine plus `interpolate` (wasm/README.md, "interpolate"), for PlanetScale. */
 export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>;

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { OpBuffer } from '../../src/engine/encode/buffer.js';
-import { type Engine, SHAPE_CACHE_LIMIT } from '../../src/engine/engine.js';
-import { eq, inArray } from '../../src/index.js';
+import { type Engine, SHAPE_CACHE_BYTES, SHAPE_CACHE_LIMIT, STRING_TABLE_LIMIT } from '../../src/engine/engine.js';
+import { eq, inArray, sql } from '../../src/index.js';
 import { integer, sqliteTable, text } from '../../src/sqlite-core/index.js';
 import { createDatabase, drizzle } from '../../src/sqlite-wasm/index.js';
 
@@ -44,21 +44,16 @@ test('the cache is bounded: emptied when full, shapes compile again to the same 
   const hot = () => db.select({ name: users.name }).from(users).where(eq(users.id, 1)).toSQL();
   const want = hot();
   const start = engine.compiles;
-  // Never-seen shapes: an `in` list of every length, well past the limit, with the hot shape used all along.
+  // Never-seen small shapes (a literal per query), well past the limit, with the hot shape used all along.
   const total = SHAPE_CACHE_LIMIT * 2 + 100;
   let hotUses = 0;
   for (let n = 1; n <= total; n++) {
     const q = db
       .select({ id: users.id })
       .from(users)
-      .where(
-        inArray(
-          users.id,
-          Array.from({ length: n }, (_, i) => i),
-        ),
-      )
+      .where(sql`${users.id} = ${sql.raw(String(n))}`)
       .toSQL();
-    if (n === total) assert.equal(q.params.length, total);
+    if (n === total) assert.equal(q.sql, `select "users"."id" from "users" where "users"."id" = ${total}`);
     if (n % 500 === 0) {
       assert.deepEqual(hot(), want);
       hotUses++;
@@ -76,8 +71,51 @@ test('the cache is bounded: emptied when full, shapes compile again to the same 
   const early = db
     .select({ id: users.id })
     .from(users)
-    .where(inArray(users.id, [0]))
+    .where(sql`${users.id} = ${sql.raw('1')}`)
     .toSQL();
   assert.equal(engine.compiles, before + 1);
-  assert.deepEqual(early, { sql: 'select "users"."id" from "users" where "users"."id" in (?)', params: [0] });
+  assert.deepEqual(early, { sql: 'select "users"."id" from "users" where "users"."id" = 1', params: [] });
+});
+
+test('the cache is bounded in bytes too: long shapes empty it before the count limit', async () => {
+  const db = drizzle(await createDatabase());
+  const engine = (db as unknown as { session: { engine: Engine } }).session.engine;
+  // `in` lists of growing length: the shapes (SQL and opcodes) grow, so the byte budget decides.
+  let held = 0;
+  for (let n = 1; n <= 1200; n++) {
+    db.select({ id: users.id })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          Array.from({ length: n }, (_, i) => i),
+        ),
+      )
+      .toSQL();
+    held = Math.max(held, engine.cachedShapes);
+  }
+  assert.ok(held < 1200, `the cache held ${held} long shapes`);
+  assert.ok(engine.cacheBytesEstimate <= SHAPE_CACHE_BYTES + 200_000, `${engine.cacheBytesEstimate} bytes held`);
+});
+
+test('the string table starts over past its limit; prepared statements keep their placeholder names', async () => {
+  const client = await createDatabase();
+  client.exec("create table users (id integer primary key, name text); insert into users values (1, 'ann');");
+  const db = drizzle(client);
+  const engine = (db as unknown as { session: { engine: Engine } }).session.engine;
+  const byId = db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
+  const table = engine.strings;
+  // New SQL text past the limit, one statement at a time: the table is replaced between statements.
+  for (let i = 0; engine.strings === table; i++) {
+    assert.ok(i < 1000, 'the string table never started over');
+    db.get(sql.raw(`select '${'x'.repeat(1000)}${i}' as t`));
+  }
+  assert.ok(engine.strings.chars < STRING_TABLE_LIMIT);
+  assert.deepEqual(byId.all({ id: 1 }), [{ name: 'ann' }]);
+  // Shapes compile again against the new table, to the same SQL.
+  assert.equal(db.select({ name: users.name }).from(users).toSQL().sql, 'select "users"."name" from "users"');
 });

@@ -16,12 +16,20 @@ import {
   NotNode,
   OrderNode,
 } from '../../expressions.js';
+import { checkOperand } from '../../column-codec.js';
 import { MizzleError } from '../../errors.js';
 import { isSQLWrapper, Name, Param, Placeholder, SQL, StringChunk } from '../../sql.js';
 import type { QueryNode } from '../encoder.js';
 import { tableRef } from '../table-ref.js';
 import { Expr, Nulls, Order, RawPart } from '../wire.generated.js';
 import { OpBuffer } from './buffer.js';
+
+/**
+ * How deep expressions and nested queries may go: the engine's limit (MAX_DEPTH, wasm/src/read/mod.rs), which
+ * counts every expression and query level, so a shape refused here would be refused there. Checked here too
+ * because encoding 10,000 nested `and()`s overflowed the JS stack before the engine saw them.
+ */
+const MAX_DEPTH = 200;
 
 /** Whether `x` can write itself as a query. */
 export function isQueryNode(x: unknown): x is QueryNode {
@@ -32,6 +40,19 @@ export function isQueryNode(x: unknown): x is QueryNode {
 export abstract class ExprEncoder extends OpBuffer {
   /** Has `node` write its query into this encoder (the final class passes itself). */
   protected abstract writeQuery(node: QueryNode): void;
+
+  /**
+   * Expressions open around the one being written. Only nodes with operands count, and a throw needs no
+   * unwinding: an encoder serves one encoding.
+   */
+  protected depth = 0;
+
+  /** Opens one more level of operands (or a nested query: Encoder.writeQuery). */
+  protected deeper(): void {
+    if (++this.depth > MAX_DEPTH) {
+      throw new MizzleError('too_deep', `query shape nests too deeply (more than ${MAX_DEPTH} levels)`);
+    }
+  }
 
   // The common forms of `[flag X]` and `n X*` without a callback: a closure per
   // call was most of what building a repeated query allocated (BENCHMARKS.md, compile).
@@ -86,13 +107,17 @@ export abstract class ExprEncoder extends OpBuffer {
     if (x instanceof BinaryNode) {
       this.op(Expr.binary);
       this.op(x.op);
+      this.deeper();
       this.expr(x.left);
       this.expr(x.right);
+      this.depth--;
       return;
     }
     if (x instanceof JunctionNode) {
       this.op(x.or ? Expr.or : Expr.and);
+      this.deeper();
       this.exprs(x.items);
+      this.depth--;
       return;
     }
     if (x instanceof Placeholder) {
@@ -106,56 +131,70 @@ export abstract class ExprEncoder extends OpBuffer {
     }
     if (x instanceof NotNode) {
       this.op(Expr.not);
+      this.deeper();
       this.expr(x.inner);
+      this.depth--;
       return;
     }
     if (x instanceof LikeNode) {
       this.op(Expr.like);
       this.flag(x.negated);
       this.flag(x.caseInsensitive);
+      this.deeper();
       this.expr(x.expr);
       this.expr(x.pattern);
+      this.depth--;
       return;
     }
     if (x instanceof InNode) {
+      this.deeper();
       if (Array.isArray(x.list)) {
         this.op(Expr.inList);
         this.flag(x.negated);
         this.expr(x.expr);
         this.exprs(x.list);
-        return;
+      } else {
+        this.op(Expr.inQuery);
+        this.flag(x.negated);
+        this.expr(x.expr);
+        this.subquery(x.list);
       }
-      this.op(Expr.inQuery);
-      this.flag(x.negated);
-      this.expr(x.expr);
-      this.subquery(x.list);
+      this.depth--;
       return;
     }
     if (x instanceof BetweenNode) {
       this.op(Expr.between);
       this.flag(x.negated);
+      this.deeper();
       this.expr(x.expr);
       this.expr(x.low);
       this.expr(x.high);
+      this.depth--;
       return;
     }
     if (x instanceof IsNullNode) {
       this.op(Expr.isNull);
       this.flag(x.negated);
+      this.deeper();
       this.expr(x.expr);
+      this.depth--;
       return;
     }
     if (x instanceof ExistsNode) {
       this.op(Expr.exists);
       this.flag(x.negated);
+      this.deeper();
       this.subquery(x.query);
+      this.depth--;
       return;
     }
     if (x instanceof AggregateNode) {
       this.op(Expr.aggregate);
       this.op(x.fn);
       this.flag(x.distinct);
+      this.deeper();
       this.optExpr(x.arg);
+      this.depth--;
       return;
     }
     if (x instanceof OrderNode) {
@@ -171,7 +210,8 @@ export abstract class ExprEncoder extends OpBuffer {
       return;
     }
     if (isBindable(x)) {
-      this.value(x);
+      // Bytes in any form bind as a Uint8Array, which every driver takes as a blob.
+      this.value(x instanceof ArrayBuffer ? new Uint8Array(x) : isOtherView(x) ? bytesOf(x) : x);
       return;
     }
     throw new MizzleError(
@@ -205,45 +245,95 @@ export abstract class ExprEncoder extends OpBuffer {
       this.str(p.value.name);
       return;
     }
-    const v = p.encoder && p.value !== null && p.value !== undefined ? p.encoder.mapToDriverValue(p.value) : p.value;
+    const enc = p.encoder;
+    let v = p.value;
+    if (enc !== undefined && v !== null && v !== undefined) {
+      // A column's operand is checked as a written value is (mostly: see checkOperand). The modes are
+      // tested here so the common ones cost no call.
+      const mode = (enc as Partial<Column>).dataType;
+      if (mode === 'date' || mode === 'boolean' || mode === 'bigint') checkOperand(enc as Column, v);
+      v = enc.mapToDriverValue(v);
+    }
     this.value(v);
   }
 
   /** An SQL fragment: one node is written as that node, anything else as raw parts. */
   protected sql(s: SQL): void {
-    const chunks = s.queryChunks;
-    if (chunks.length === 1) {
+    let chunks = s.queryChunks;
+    // A loop, not recursion, through fragments wrapping one fragment each.
+    while (chunks.length === 1) {
       const only = chunks[0];
+      if (only instanceof SQL) {
+        chunks = only.queryChunks;
+        continue;
+      }
       if (!(only instanceof StringChunk) && !(only instanceof Name) && !Array.isArray(only)) {
         this.expr(only);
         return;
       }
+      break;
     }
     this.op(Expr.raw);
     const countAt = this.length;
     this.op(0);
+    this.deeper();
+    const parts = this.rawParts(chunks);
+    this.depth--;
+    this.ops[countAt] = parts;
+  }
+
+  /**
+   * The raw parts of `chunks`, nested fragments and arrays flattened into them. An explicit stack rather than
+   * recursion: a fragment built by appending in a loop (sql`${where} and ${c}`) nests thousands deep, which
+   * the engine takes flat but the JS stack did not. No closure either: this runs for every fragment.
+   */
+  private rawParts(chunks: readonly unknown[]): number {
     let parts = 0;
-    const text = (t: string) => {
-      this.op(RawPart.sql);
-      this.str(t);
-      parts++;
-    };
-    const walk = (chunk: unknown): void => {
+    let list = chunks;
+    let i = 0;
+    let inArray = false;
+    // Saved (list, index, inArray) of the enclosing lists; allocated for the first nested one only.
+    let stack: unknown[] | undefined;
+    for (;;) {
+      if (i === list.length) {
+        if (inArray) {
+          this.rawText(')');
+          parts++;
+        }
+        if (stack === undefined || stack.length === 0) return parts;
+        inArray = stack.pop() as boolean;
+        i = stack.pop() as number;
+        list = stack.pop() as unknown[];
+        continue;
+      }
+      const chunk = list[i++];
+      if (inArray && i > 1) {
+        this.rawText(', ');
+        parts++;
+      }
       if (chunk instanceof StringChunk) {
-        if (chunk.value) text(chunk.value);
+        if (chunk.value) {
+          this.rawText(chunk.value);
+          parts++;
+        }
       } else if (chunk instanceof Name) {
         this.op(RawPart.ident);
         this.str(chunk.value);
         parts++;
       } else if (chunk instanceof SQL && !isSingleNode(chunk)) {
-        chunk.queryChunks.forEach(walk);
+        if (stack === undefined) stack = [];
+        stack.push(list, i, inArray);
+        list = chunk.queryChunks;
+        i = 0;
+        inArray = false;
       } else if (Array.isArray(chunk)) {
-        text('(');
-        chunk.forEach((c, i) => {
-          if (i > 0) text(', ');
-          walk(c);
-        });
-        text(')');
+        this.rawText('(');
+        parts++;
+        if (stack === undefined) stack = [];
+        stack.push(list, i, inArray);
+        list = chunk;
+        i = 0;
+        inArray = true;
       } else if (isTable(chunk)) {
         const t = tableRef(chunk)!;
         this.op(RawPart.ident);
@@ -254,9 +344,12 @@ export abstract class ExprEncoder extends OpBuffer {
         this.expr(chunk);
         parts++;
       }
-    };
-    chunks.forEach(walk);
-    this.ops[countAt] = parts;
+    }
+  }
+
+  private rawText(t: string): void {
+    this.op(RawPart.sql);
+    this.str(t);
   }
 
   /** An ORDER BY term: `asc()`/`desc()` nodes, or any expression (raw SQL keeps its own direction). */
@@ -294,9 +387,18 @@ function isBindable(x: unknown): boolean {
   const t = typeof x;
   if (t === 'string' || t === 'number' || t === 'bigint' || t === 'boolean') return true;
   if (t !== 'object') return false;
-  if (Array.isArray(x) || x instanceof Date || x instanceof Uint8Array || x instanceof ArrayBuffer) return true;
+  if (Array.isArray(x) || x instanceof Date || x instanceof ArrayBuffer || ArrayBuffer.isView(x)) return true;
   const proto = Object.getPrototypeOf(x);
   return proto === Object.prototype || proto === null;
+}
+
+/** A typed array or DataView other than a Uint8Array. */
+function isOtherView(x: unknown): x is ArrayBufferView {
+  return ArrayBuffer.isView(x) && !(x instanceof Uint8Array);
+}
+
+function bytesOf(x: ArrayBufferView): Uint8Array {
+  return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
 }
 
 function describe(x: unknown): string {

@@ -4,7 +4,7 @@
  * The driver hands back MySQL text for dates, strings for 64-bit integers
  * and decimals, parsed JSON and bytes for binary strings (see the codecs).
  * Only mysql-core has this file because five of its column files share these
- * conversions; pg-core's few (`String`, `toISO`, `JSON.stringify`) sit in the
+ * conversions; pg-core's few (`String`, `toISO`) sit in the
  * column file that uses them, and SQLite's driver needs none.
  */
 import { toBytes } from '../../column-codec.js';
@@ -39,16 +39,6 @@ export function dateOnlyText(value: unknown): unknown {
  */
 export function decimalText(value: unknown): unknown {
   return typeof value === 'bigint' || typeof value === 'number' ? String(value) : value;
-}
-
-/**
- * `json` columns send the document's JSON text.
- *
- * @example
- * jsonText({ a: 1 }); // '{"a":1}'
- */
-export function jsonText(value: unknown): unknown {
-  return JSON.stringify(value);
 }
 
 const utf8 = new TextDecoder();

@@ -5,7 +5,6 @@
 import { initialRuntimeConfig } from '../../column-builder.js';
 import { Codec } from '../../column-codec.js';
 import { MySqlColumnBuilder } from './common.js';
-import { jsonText } from './conversions.js';
 
 /** Type state of `json()`. */
 export interface MySqlJsonConfig {
@@ -31,7 +30,6 @@ export class MySqlJsonBuilder<T extends MySqlJsonConfig = MySqlJsonConfig> exten
  * const t = mysqlTable('t', { prefs: json().$type<{ theme: 'dark' | 'light' }>().notNull() });
  */
 export function json(name?: string): MySqlJsonBuilder {
-  const rc = initialRuntimeConfig(name ?? '', 'json', 'MySqlJson', Codec.jsonValue, 'json');
-  rc.toDriver = jsonText;
-  return new MySqlJsonBuilder(rc);
+  // Bound as JSON text by encodeForColumn (column-codec.ts), which names the column when JSON cannot hold a value.
+  return new MySqlJsonBuilder(initialRuntimeConfig(name ?? '', 'json', 'MySqlJson', Codec.jsonValue, 'json'));
 }

@@ -42,9 +42,8 @@ export interface PgJsonConfig<TColumnType extends 'PgJson' | 'PgJsonb' = 'PgJson
 export class PgJsonBuilder<T extends PgJsonConfig = PgJsonConfig> extends PgColumnBuilder<T> {}
 
 function jsonBuilder(name: string, columnType: 'PgJson' | 'PgJsonb', sqlType: string) {
-  const rc = initialRuntimeConfig(name, 'json', columnType, Codec.jsonValue, sqlType);
-  rc.toDriver = (v) => JSON.stringify(v);
-  return new PgJsonBuilder(rc);
+  // Bound as JSON text by encodeForColumn (column-codec.ts), which names the column when JSON cannot hold a value.
+  return new PgJsonBuilder(initialRuntimeConfig(name, 'json', columnType, Codec.jsonValue, sqlType));
 }
 
 /**

@@ -263,16 +263,64 @@ pub fn run(h: &mut Harness) {
                 &["label", "n"],
                 vec![vec![InsertValue::Default; 2], vec![InsertValue::Default; 2]],
             );
-            if c.dialect() == DialectKind::Sqlite {
-                c.assert_unsupported(two, Feature::DefaultValuesMultiRow)?;
-                c.assert_rows(count("ins_all_defaults", None), rows![[2]])
-            } else {
-                c.assert_changed(two, 2)?;
-                c.assert_rows(
-                    count("ins_all_defaults", Some(col_eq("ins_all_defaults", "n", 7))),
-                    rows![[4]],
-                )
-            }
+            c.assert_changed(two, 2)?;
+            // No columns at all (drizzle's `values([{}, {}, {}])`): three rows of defaults.
+            c.assert_changed(Insert::values(tbl(), &[], vec![vec![]; 3]), 3)?;
+            c.assert_rows(
+                read("ins_all_defaults", &["id", "label", "n"], None, &["id"]),
+                rows![
+                    [1, "none", 7],
+                    [2, "none", 7],
+                    [3, "none", 7],
+                    [4, "none", 7],
+                    [5, "none", 7],
+                    [6, "none", 7],
+                    [7, "none", 7]
+                ],
+            )
+        })
+    });
+
+    // A key whose default is a constant: the second row of defaults collides with the first.
+    let default_key = || {
+        Table::new("ins_default_key")
+            .column(
+                Column::new("k", SqlType::Varchar(Some(10)))
+                    .primary_key()
+                    .default_value("only"),
+            )
+            .column(Column::new("n", SqlType::Integer).default_value(7))
+    };
+    h.all("insert default values skipping a conflict", |c| {
+        with_table(c, &default_key(), |c| {
+            let kind = c.dialect();
+            let skip = |rows: usize| {
+                let mut ins = Insert::values(t("ins_default_key"), &[], vec![vec![]; rows]);
+                if kind == DialectKind::MySql {
+                    ins.ignore = true;
+                } else {
+                    ins.on_conflict = Some(OnConflict {
+                        target: vec![],
+                        target_where: None,
+                        action: OnConflictAction::DoNothing,
+                    });
+                }
+                ins
+            };
+            // SQLite takes no upsert clause after DEFAULT VALUES.
+            let needle = match kind {
+                DialectKind::Sqlite => r#"("rowid") values (null) on conflict do nothing"#,
+                DialectKind::Postgres => "default values on conflict do nothing",
+                DialectKind::MySql => "() values ()",
+            };
+            assert_sql(c, skip(1), needle, true)?;
+            c.assert_changed(skip(1), 1)?;
+            c.assert_changed(skip(1), 0)?;
+            c.assert_changed(skip(2), 0)?;
+            c.assert_rows(
+                read("ins_default_key", &["k", "n"], None, &[]),
+                rows![["only", 7]],
+            )
         })
     });
 

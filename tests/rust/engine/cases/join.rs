@@ -219,6 +219,46 @@ fn joins(h: &mut Harness) {
         c.assert_rows(q, rows![["cid", "Hello world"], ["cid", "Ownership"]])
     });
 
+    h.all("join without on pairs every row", |c| {
+        // drizzle's `on: undefined` (an `and()` of no conditions): every pairing.
+        for kind in [JoinKind::Inner, JoinKind::Left] {
+            let mut s = select(t("users"), vec![Expr::count_star().into()]);
+            s.joins.push(join(kind, t("posts"), None));
+            c.assert_rows(Query::select(s), rows![[16]])?;
+        }
+        // A left join still keeps a row that nothing joins (a cross join would drop it).
+        let none = Query::select(Select {
+            where_: Some(Expr::raw("1 = 0")),
+            ..select(t("posts"), vec![col("posts", "title")])
+        });
+        let mut s = select(t("users"), vec![col("users", "name"), col("p", "title")]);
+        s.joins.push(Join {
+            kind: JoinKind::Left,
+            lateral: false,
+            target: FromItem::Subquery {
+                query: Box::new(none),
+                alias: "p".into(),
+            },
+            on: None,
+        });
+        // A later join's ON still binds to its own join.
+        s.joins.push(join(
+            JoinKind::Inner,
+            t("posts"),
+            Some(Expr::col("posts", "author_id").eq(Expr::col("users", "id"))),
+        ));
+        let q = Query::select(s).order_by(vec![asc("users", "id"), asc("posts", "id")]);
+        c.assert_rows(
+            q,
+            rows![
+                ["ann", Cell::Null],
+                ["ann", Cell::Null],
+                ["bob", Cell::Null],
+                ["dee", Cell::Null]
+            ],
+        )
+    });
+
     h.all("join self with table aliases", |c| {
         // Each user paired with every older user.
         let mut s = select(
@@ -349,9 +389,6 @@ fn joins(h: &mut Harness) {
             t("posts"),
             Some(Expr::col("posts", "author_id").eq(Expr::col("users", "id"))),
         ));
-        c.assert_render_error(Query::select(s), invalid)?;
-        let mut s = select(t("users"), vec![col("users", "name")]);
-        s.joins.push(join(JoinKind::Inner, t("posts"), None));
         c.assert_render_error(Query::select(s), invalid)?;
         let mut s = Select {
             columns: vec![col("users", "name")],
