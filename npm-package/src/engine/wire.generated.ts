@@ -5,6 +5,8 @@
 
 /** "Absent" wherever an optional string id or size is expected. */
 export const NONE = -1;
+/** How deep a shape's expressions and nested queries may go (the reader's guard). */
+export const MAX_DEPTH = 200;
 
 /** `statement :=`: what a whole opcode stream describes. */
 export const enum Stmt {

@@ -14,7 +14,7 @@ mod relational;
 use mizzle_core::ast::{Statement, Transaction};
 use mizzle_core::relational::RelationalQuery;
 
-use crate::wire::{self, Stmt, Txn};
+use crate::wire::{self, Stmt, Txn, MAX_DEPTH};
 
 /// What went wrong while reading opcodes.
 #[derive(Debug, PartialEq)]
@@ -34,9 +34,6 @@ pub(crate) enum Shape {
     /// A relational query, planned per dialect first.
     Relational(RelationalQuery),
 }
-
-/// Nesting guard for the decoder's own recursion (the renderer has its own).
-const MAX_DEPTH: u32 = 200;
 
 /// How many data-changing statements a CTE body may nest. PostgreSQL takes
 /// them only in the top statement's WITH; a statement's reader frame is large

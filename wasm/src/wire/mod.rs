@@ -17,6 +17,11 @@ mod typescript;
 /// "Absent" wherever an optional string id or size is expected.
 pub(crate) const NONE: i32 = -1;
 
+/// How deep a shape's expressions and nested queries may go: the reader's
+/// nesting guard, and the JS encoder's, which refuses the same shapes before
+/// its own recursion could overflow the JS stack.
+pub(crate) const MAX_DEPTH: u32 = 200;
+
 tag_enum! {
     /// `statement :=`: what a whole opcode stream describes.
     pub enum Stmt: i32 {

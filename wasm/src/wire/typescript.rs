@@ -86,6 +86,10 @@ fn render() -> String {
     );
     out.push_str("/** \"Absent\" wherever an optional string id or size is expected. */\n");
     out.push_str(&format!("export const NONE = {NONE};\n"));
+    out.push_str(
+        "/** How deep a shape's expressions and nested queries may go (the reader's guard). */\n",
+    );
+    out.push_str(&format!("export const MAX_DEPTH = {MAX_DEPTH};\n"));
     for (name, doc, tags) in TABLES {
         out.push('\n');
         out.push_str(&jsdoc(doc, ""));

@@ -21,15 +21,8 @@ import { MizzleError } from '../../errors.js';
 import { isSQLWrapper, Name, Param, Placeholder, SQL, StringChunk } from '../../sql.js';
 import type { QueryNode } from '../encoder.js';
 import { tableRef } from '../table-ref.js';
-import { Expr, Nulls, Order, RawPart } from '../wire.generated.js';
+import { Expr, MAX_DEPTH, Nulls, Order, RawPart } from '../wire.generated.js';
 import { OpBuffer } from './buffer.js';
-
-/**
- * How deep expressions and nested queries may go: the engine's limit (MAX_DEPTH, wasm/src/read/mod.rs), which
- * counts every expression and query level, so a shape refused here would be refused there. Checked here too
- * because encoding 10,000 nested `and()`s overflowed the JS stack before the engine saw them.
- */
-const MAX_DEPTH = 200;
 
 /** Whether `x` can write itself as a query. */
 export function isQueryNode(x: unknown): x is QueryNode {
@@ -47,7 +40,11 @@ export abstract class ExprEncoder extends OpBuffer {
    */
   protected depth = 0;
 
-  /** Opens one more level of operands (or a nested query: Encoder.writeQuery). */
+  /**
+   * Opens one more level of operands (or a nested query: Encoder.writeQuery). The engine's reader counts every
+   * level too, against the same generated MAX_DEPTH, so a shape refused here would be refused there; checked
+   * here as well because encoding 10,000 nested `and()`s overflowed the JS stack before the engine saw them.
+   */
   protected deeper(): void {
     if (++this.depth > MAX_DEPTH) {
       throw new MizzleError('too_deep', `query shape nests too deeply (more than ${MAX_DEPTH} levels)`);
