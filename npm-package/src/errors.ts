@@ -10,6 +10,7 @@
  * try { db.insert(users).values({ email: 'dup' }).run(); }
  * catch (e) { if (e instanceof DrizzleQueryError && e.cause?.code === 'SQLITE_CONSTRAINT_UNIQUE') ... }
  */
+import { MAX_DEPTH } from './engine/wire.generated.js';
 
 /**
  * Gives a class its own name as `.name` (`db.constructor.name`, how Node prints an error): the
@@ -48,7 +49,15 @@ export type MizzleErrorKind =
   /** The database's answer could not be decoded (e.g. JSON cut off by a server limit). */
   | 'decode'
   /** An HTTP driver gave up waiting (its `timeoutMs`). */
-  | 'timeout';
+  | 'timeout'
+  /** A migrations folder or bundle drizzle-kit could not have written (bad journal, missing file). */
+  | 'migration_folder'
+  /** The tracking table records a migration the folder lacks. */
+  | 'migration_missing'
+  /** An applied migration's file changed since (its hash differs). */
+  | 'migration_changed'
+  /** A migration's statement failed (`MizzleMigrationError`: which migration and statement, what stays applied). */
+  | 'migration';
 
 /** A query that could not be built or compiled (nothing was sent), or, as a `MizzleQueryError`, failed. */
 export class MizzleError extends DrizzleError {
@@ -62,6 +71,17 @@ export class MizzleError extends DrizzleError {
     options?: { cause?: unknown },
   ) {
     super({ message, cause: options?.cause });
+  }
+}
+
+/**
+ * Refuses a walk over user-built SQL or selections once `depth` passes the engine's nesting limit (the
+ * generated MAX_DEPTH): every such walk in the package is recursive, and a 10,000-deep (or cyclic) input
+ * would otherwise overflow the JS stack with a RangeError.
+ */
+export function checkDepth(depth: number): void {
+  if (depth > MAX_DEPTH) {
+    throw new MizzleError('too_deep', `query shape nests too deeply (more than ${MAX_DEPTH} levels)`);
   }
 }
 

@@ -19,6 +19,7 @@ import {
   OrderNode,
 } from './expressions.js';
 import { MizzleError } from './errors.js';
+import { PlaceholderOperand } from './column-codec.js';
 import { Param, Placeholder, SQL, isSQLWrapper, type SQLWrapper } from './sql.js';
 
 /** A column or any SQL expression. */
@@ -57,11 +58,19 @@ export interface InArrayOperator {
 /** `like` and friends: any column or SQL against a string pattern (drizzle does not check the column type). */
 export type LikeOperator = (column: Column | SQL.Aliased | SQL, pattern: string | SQLWrapper | Placeholder) => SQL;
 
-/** Binds `value` as a parameter unless it already is SQL, encoding it like `column`. */
+/**
+ * Binds `value` as a parameter unless it already is SQL, encoding it like `column`. A placeholder against a
+ * column of a checked mode carries the column to check its value against when the statement runs.
+ */
 export function bindIfParam(value: unknown, column: unknown): unknown {
-  if (value instanceof Param || value instanceof Placeholder || value instanceof Column || isSQLWrapper(value)) {
-    return value;
+  if (value instanceof Placeholder) {
+    if (!(column instanceof Column)) return value;
+    const mode = column.dataType;
+    return mode === 'date' || mode === 'boolean' || mode === 'bigint'
+      ? new Param(value, new PlaceholderOperand(column))
+      : value;
   }
+  if (value instanceof Param || value instanceof Column || isSQLWrapper(value)) return value;
   return new Param(value, column instanceof Column ? column : undefined);
 }
 

@@ -5,8 +5,8 @@
  * @example
  * const q = sql`lower(${users.name}) = ${name}`;
  */
-import { jsonText } from './column-codec.js';
-import { MizzleError } from './errors.js';
+import { encodeChecked, jsonText } from './column-codec.js';
+import { checkDepth, MizzleError } from './errors.js';
 
 /** A value bound as a parameter, optionally mapped by a column's encoder. */
 export class Param<T = unknown> {
@@ -76,7 +76,10 @@ export class SQL<T = unknown> {
 
   /** Appends another fragment. */
   append(other: SQL): this {
-    this.queryChunks.push(...other.queryChunks);
+    // A loop, not push(...): spreading a fragment of 200,000 chunks overflows the call stack. The length is
+    // read once, so `s.append(s)` doubles `s` as drizzle's does.
+    const chunks = other.queryChunks;
+    for (let i = 0, n = chunks.length; i < n; i++) this.queryChunks.push(chunks[i]);
     return this;
   }
 
@@ -100,19 +103,33 @@ export class SQL<T = unknown> {
    * sql`select * from t where kind = ${'a'}`.inlineParams(); // ... where kind = 'a'
    */
   inlineParams(): this {
-    this.queryChunks.splice(0, this.queryChunks.length, ...this.queryChunks.map(inlineChunk));
-    return this;
+    return inlineSql(this, 0);
   }
 }
 
-/** `chunk` with its values as literal SQL text (see {@link SQL.inlineParams}). */
-function inlineChunk(chunk: unknown): unknown {
-  if (chunk instanceof SQL) return chunk.inlineParams();
-  if (Array.isArray(chunk)) return chunk.map(inlineChunk);
+/**
+ * `s` with its values inlined, in place. Nested fragments and lists count against the engine's depth limit:
+ * a 10,000-deep (or cyclic) fragment is `too_deep`, not a stack overflow.
+ */
+function inlineSql<S extends SQL>(s: S, depth: number): S {
+  checkDepth(depth);
+  const chunks = s.queryChunks;
+  for (let i = 0; i < chunks.length; i++) chunks[i] = inlineChunk(chunks[i], depth);
+  return s;
+}
+
+/** `chunk` (of a fragment `depth` deep) with its values as literal SQL text (see {@link SQL.inlineParams}). */
+function inlineChunk(chunk: unknown, depth: number): unknown {
+  if (chunk instanceof SQL) return inlineSql(chunk, depth + 1);
+  if (Array.isArray(chunk)) {
+    checkDepth(depth + 1);
+    return chunk.map((c) => inlineChunk(c, depth + 1));
+  }
   if (chunk instanceof Param) {
     if (chunk.value instanceof Placeholder) return chunk;
-    const v = chunk.value === null || !chunk.encoder ? chunk.value : chunk.encoder.mapToDriverValue(chunk.value);
-    return v instanceof SQL ? v.inlineParams() : inlineChunk(isValue(v) ? new StringChunk(literal(v)) : v);
+    const v = chunk.value === null || !chunk.encoder ? chunk.value : encodeChecked(chunk.encoder, chunk.value);
+    if (v instanceof SQL) return inlineSql(v, depth + 1);
+    return isValue(v) ? new StringChunk(literal(v)) : inlineChunk(v, depth + 1);
   }
   return isValue(chunk) ? new StringChunk(literal(chunk)) : chunk;
 }
@@ -129,7 +146,9 @@ function isValue(x: unknown): boolean {
 function literal(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  const text = typeof v === 'string' ? v : String(v) === '[object Object]' ? jsonText(v) : String(v);
+  // JSON for plain objects, tested without String() for a null-prototype one, which has no toString.
+  const json = typeof v !== 'string' && (Object.getPrototypeOf(v) === null || String(v) === '[object Object]');
+  const text = typeof v === 'string' ? v : json ? jsonText(v) : String(v);
   // Doubling quotes is the whole escape only where backslashes are plain text (not MySQL's default mode);
   // the engine's literal writer (core/src/render/literal.rs) is the one that knows each dialect.
   if (/[\\\0]/.test(text)) {
@@ -204,7 +223,7 @@ export const sql: SqlTag = Object.assign(template, {
   join(chunks: unknown[], separator?: SQL): SQL {
     const out: unknown[] = [];
     chunks.forEach((c, i) => {
-      if (i > 0 && separator) out.push(...separator.queryChunks);
+      if (i > 0 && separator) for (const s of separator.queryChunks) out.push(s);
       out.push(c);
     });
     return new SQL(out);
@@ -264,7 +283,7 @@ export function fillPlaceholders(params: unknown[], values: Record<string, unkno
     if (p instanceof Placeholder) return lookUp(p);
     if (p instanceof Param && p.value instanceof Placeholder) {
       const v = lookUp(p.value);
-      return p.encoder ? p.encoder.mapToDriverValue(v) : v;
+      return p.encoder ? encodeChecked(p.encoder, v) : v;
     }
     return p;
   });

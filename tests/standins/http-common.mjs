@@ -5,18 +5,25 @@ import { setTimeout as delay } from 'node:timers/promises';
 
 export const FAULT_KINDS = ['http500', 'http413', 'cutoff', 'badjson', 'slow'];
 
-// A queue of faults; each applies to the next `times` requests, in the order they were set.
+// A queue of faults; each applies to the next `times` requests, in the order they were set, once `after`
+// requests have passed unharmed since it reached the head of the queue (to hit, say, the third statement of
+// a transaction).
 export function createFaults() {
   const queue = [];
   return {
-    add(kind, { times = 1, ms = 1000 } = {}) {
+    add(kind, { times = 1, ms = 1000, after = 0 } = {}) {
       if (!FAULT_KINDS.includes(kind)) throw new Error(`unknown fault kind ${kind} (one of ${FAULT_KINDS.join(', ')})`);
       if (!(Number.isInteger(times) && times > 0)) throw new Error('fault times must be a positive integer');
-      queue.push({ kind, left: times, ms });
+      if (!(Number.isInteger(after) && after >= 0)) throw new Error('fault after must be a non-negative integer');
+      queue.push({ kind, left: times, ms, after });
     },
     take() {
       const f = queue[0];
       if (!f) return null;
+      if (f.after > 0) {
+        f.after--;
+        return null;
+      }
       if (--f.left === 0) queue.shift();
       return { kind: f.kind, ms: f.ms };
     },

@@ -76,15 +76,23 @@ class D1Session implements Session<'async', D1RunResult> {
     return stmt.bind(...values);
   }
 
-  /** A D1 failure as a `MizzleQueryError` (a `MizzleError` passes as is). */
+  /**
+   * A D1 failure as a `MizzleQueryError` (a `MizzleError` passes as is). D1 does not say which
+   * statement of a batch failed: the error shows the first, and its message says so.
+   */
   private error(e: unknown, q: BoundQuery | readonly BoundQuery[]): Error {
     if (e instanceof MizzleError) return e;
-    const first = Array.isArray(q) ? q[0] : q;
+    const batch = Array.isArray(q) ? (q as readonly BoundQuery[]) : undefined;
+    const first = batch ? batch[0] : (q as BoundQuery);
     const msg = e instanceof Error ? e.message : String(e);
     // The most precise code first, so hosts agree: "...: SQLITE_CONSTRAINT (extended: SQLITE_CONSTRAINT_PRIMARYKEY)".
     const code =
       /extended: (SQLITE_[A-Z_]+)/.exec(msg)?.[1] ?? /SQLITE_[A-Z_]+/.exec(msg)?.[0] ?? /D1_[A-Z_]+/.exec(msg)?.[0];
-    return new MizzleQueryError(msg, code, first?.sql ?? '', first?.params ?? [], { cause: e });
+    const which =
+      batch && batch.length > 1
+        ? ` (in a batch of ${batch.length} statements; D1 does not say which failed: the first is shown)`
+        : '';
+    return new MizzleQueryError(msg + which, code, first?.sql ?? '', first?.params ?? [], { cause: e });
   }
 
   /**

@@ -16,6 +16,10 @@ export class Strings {
   id(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
+      // Checked on a miss only: every string ever interned was checked once.
+      if (typeof s !== 'string') {
+        throw new MizzleError('invalid', `a name or SQL text must be a string, got ${typeof s}`);
+      }
       if (s.includes('\0')) {
         throw new MizzleError('bad_name', `a name or SQL text contains a NUL character: ${JSON.stringify(s)}`);
       }

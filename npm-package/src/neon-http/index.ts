@@ -101,9 +101,8 @@ function httpTransport(config: NeonHttpConfig): Transport {
       ? JSON.stringify({ queries: qs.map((q) => ({ query: q.sql, params: q.params.map(encodeParam) })) })
       : JSON.stringify({ query: qs[0]!.sql, params: qs[0]!.params.map(encodeParam) });
     const answer = await postJson(endpoint, h, body, config, 'Neon');
-    const first = qs[0]!;
     if (answer.status !== 200)
-      throw serverError(answer.status, answer.body ?? { message: answer.text?.slice(0, 500) }, first);
+      throw serverError(answer.status, answer.body ?? { message: answer.text?.slice(0, 500) }, qs);
     const b = answer.body as { results?: RawResult[] } & RawResult;
     if (batch) {
       if (!b || !Array.isArray(b.results) || b.results.length !== qs.length) {
@@ -150,19 +149,19 @@ function clientTransport(client: NeonQueryFunctionLike): Transport {
         throw new MizzleError('protocol', `Neon answered ${qs.length} queries without ${qs.length} results`);
       return results as RawResult[];
     } catch (e) {
-      throw clientError(e, qs[0]!);
+      throw clientError(e, qs);
     }
   };
 }
 
 /** The client's error as mizzle's: a server error keeps the client's `NeonDbError` as `cause`. */
-function clientError(e: unknown, q: BoundQuery): unknown {
+function clientError(e: unknown, qs: readonly BoundQuery[]): unknown {
   if (e instanceof MizzleError || !(e instanceof Error)) return e;
   const fields = e as Error & Record<string, unknown>;
   // A 400 carries PostgreSQL's fields (its SQLSTATE as `code`); other statuses only say so in the message.
-  if ('code' in fields && 'severity' in fields) return serverError(400, fields, q, e);
+  if ('code' in fields && 'severity' in fields) return serverError(400, fields, qs, e);
   const status = /HTTP status (\d+)/.exec(e.message)?.[1];
-  if (status) return serverError(Number(status), { message: e.message }, q, e);
+  if (status) return serverError(Number(status), { message: e.message }, qs, e);
   return new MizzleError('protocol', `Neon: ${e.message}`, { cause: e });
 }
 
@@ -251,8 +250,13 @@ function runResult(r: RawResult, q: BoundQuery): NeonQueryResult {
   return { command: r.command ?? '', rowCount: r.rowCount ?? null, fields, rows };
 }
 
-/** A non-200 answer as a typed error: PostgreSQL's fields for 400, the HTTP status otherwise. */
-function serverError(status: number, body: unknown, q: BoundQuery, clientCause?: Error): MizzleQueryError {
+/**
+ * A non-200 answer to the queries `qs` as a typed error: PostgreSQL's fields for 400, the HTTP status
+ * otherwise. Neon does not say which statement of a batch failed: the error shows the first, and its
+ * message says so.
+ */
+function serverError(status: number, body: unknown, qs: readonly BoundQuery[], clientCause?: Error): MizzleQueryError {
+  const q = qs[0]!;
   const b = (body ?? {}) as Record<string, unknown>;
   // Neon sends every key, null or "" when absent.
   const str = (k: string) => (typeof b[k] === 'string' && b[k] !== '' ? (b[k] as string) : undefined);
@@ -282,8 +286,10 @@ function serverError(status: number, body: unknown, q: BoundQuery, clientCause?:
     cause = Object.assign(new Error(message), { name: 'NeonDbError' });
     for (const k of NEON_ERROR_FIELDS) if (str(k) !== undefined) Object.assign(cause, { [k]: str(k) });
   }
+  const which =
+    qs.length > 1 ? ` (in a batch of ${qs.length} statements; Neon does not say which failed: the first is shown)` : '';
   return new MizzleQueryError(
-    status === 400 ? message : `${what}: ${message}`,
+    (status === 400 ? message : `${what}: ${message}`) + which,
     str('code') ?? `HTTP_${status}`,
     q.sql,
     q.params,

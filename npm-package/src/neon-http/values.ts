@@ -6,8 +6,8 @@
  * timestamps stay text (the column's mode decides Date or string), json is
  * parsed, bytea becomes bytes, arrays become arrays.
  */
-import { jsonText } from '../column-codec.js';
-import { MizzleError } from '../errors.js';
+import { isoText, jsonText } from '../column-codec.js';
+import { checkDepth, MizzleError } from '../errors.js';
 import { makePgArray, parsePgArray, type PgArrayNested } from '../pg-core/array.js';
 
 /** One decoder per OID family. */
@@ -105,17 +105,25 @@ export function encodeParam(v: unknown): string | null {
     case 'boolean':
       return v ? 'true' : 'false';
   }
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return isoText(v);
   if (v instanceof Uint8Array) {
     let hex = '\\x';
     for (const b of v) hex += (b < 16 ? '0' : '') + b.toString(16);
     return hex;
   }
-  if (Array.isArray(v)) return makePgArray(v.map(elementText));
+  if (Array.isArray(v)) return makePgArray(v.map((x) => elementText(x, 1)));
   return jsonText(v);
 }
 
-/** Array elements in the text form `makePgArray` writes (dates, bytes and objects as parameters are). */
-function elementText(x: unknown): unknown {
-  return Array.isArray(x) ? x.map(elementText) : x === null || x === undefined ? null : encodeParam(x);
+/**
+ * Array elements in the text form `makePgArray` writes (dates, bytes and objects as parameters are); the
+ * depth is counted so that a cyclic or 10,000-deep array is `too_deep`, not a stack overflow.
+ */
+function elementText(x: unknown, depth: number): unknown {
+  checkDepth(depth);
+  return Array.isArray(x)
+    ? x.map((y) => elementText(y, depth + 1))
+    : x === null || x === undefined
+      ? null
+      : encodeParam(x);
 }

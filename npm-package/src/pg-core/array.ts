@@ -10,6 +10,8 @@
  * as NULL (drizzle writes the word `undefined`).
  */
 
+import { checkDepth } from '../errors.js';
+
 /** One element of an array literal: a scalar, NULL, or a nested array. */
 export type PgArrayElement = string | number | bigint | boolean | null | undefined | PgArrayElement[];
 
@@ -22,13 +24,15 @@ export type PgArrayElement = string | number | bigint | boolean | null | undefin
  * @example
  * makePgArray(['a"b', null, 'c\\d']); // '{"a\\"b",NULL,"c\\\\d"}'
  */
-export function makePgArray(array: readonly unknown[]): string {
+export function makePgArray(array: readonly unknown[], depth = 0): string {
+  // PostgreSQL takes 6 dimensions; a cyclic array is `too_deep` rather than a stack overflow.
+  checkDepth(depth);
   let out = '{';
   for (let i = 0; i < array.length; i++) {
     if (i > 0) out += ',';
     const item = array[i];
     if (item === null || item === undefined) out += 'NULL';
-    else if (Array.isArray(item)) out += makePgArray(item);
+    else if (Array.isArray(item)) out += makePgArray(item, depth + 1);
     else if (typeof item === 'string') out += `"${item.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
     else if (typeof item === 'number' || typeof item === 'bigint' || typeof item === 'boolean') out += String(item);
     else out += `"${String(item).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;

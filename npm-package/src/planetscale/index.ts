@@ -221,8 +221,8 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
   }
 
   /**
-   * BEGIN / `fn` / COMMIT on a new session (ROLLBACK when `fn` throws);
-   * nested calls are savepoints on the same session.
+   * BEGIN / `fn` / COMMIT on a new session (ROLLBACK when `fn` or the COMMIT
+   * fails); nested calls are savepoints on the same session.
    */
   transaction<T>(fn: (session: Session<'async', PlanetScaleRunResult>) => T, depth: number): T {
     const run = async () => {
@@ -233,9 +233,13 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
           ? [sql('begin'), sql('commit'), sql('rollback')]
           : [sql('savepoint'), sql('release'), sql('rollbackTo')];
       await s.exec({ sql: begin!, params: [], kind: 'run' });
-      let result: Awaited<T>;
       try {
-        result = await fn(s);
+        const result = await fn(s);
+        // A COMMIT that failed on the way (HTTP 5xx, timeout, a cut answer) may never have run: the
+        // ROLLBACK below then ends the transaction, which would otherwise hold its locks until the
+        // session expires (as the official client does; after a COMMIT that did run it changes nothing).
+        await s.exec({ sql: commit!, params: [], kind: 'run' });
+        return result;
       } catch (e) {
         try {
           await s.exec({ sql: rollback!, params: [], kind: 'run' });
@@ -244,8 +248,6 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
         }
         throw e;
       }
-      await s.exec({ sql: commit!, params: [], kind: 'run' });
-      return result;
     };
     return run() as T;
   }

@@ -17,7 +17,7 @@ export interface PlanetScaleField {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** MySQL's `binary` character set: the one charset whose values are bytes. */
 const BINARY_CHARSET = 63;
-import { jsonText } from '../column-codec.js';
+import { isoText, jsonText } from '../column-codec.js';
 import { ValueTag } from '../engine/wire.generated.js';
 
 const enc = new TextEncoder();
@@ -114,7 +114,7 @@ export function decodeRows(
 
 /** MySQL's DATETIME text of a Date, in UTC with milliseconds. */
 function mysqlDateTime(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
+  return isoText(d).replace('T', ' ').replace('Z', '');
 }
 
 /**

@@ -5,6 +5,7 @@
 import { Column } from '../column.js';
 import { Codec } from '../column-codec.js';
 import type { FieldLeaf } from '../engine/decode.js';
+import { checkDepth } from '../errors.js';
 import { tableColumns, tableRef } from '../engine/table-ref.js';
 import { SQL } from '../sql.js';
 import { Table } from '../table.js';
@@ -23,8 +24,12 @@ export function decoderOf(s: SQL): ((v: unknown) => unknown) | undefined {
   return typeof d === 'function' ? d : (v: unknown) => d.mapFromDriverValue(v);
 }
 
-/** Flattens a selection object (columns, SQL, aliased SQL, tables, nested objects). */
+/**
+ * Flattens a selection object (columns, SQL, aliased SQL, tables, nested objects). The path's length is the
+ * nesting depth: a cyclic selection object is `too_deep`, not a stack overflow.
+ */
 export function flattenFields(fields: Record<string, unknown>, prefix: readonly string[] = []): SelectedItem[] {
+  checkDepth(prefix.length);
   const out: SelectedItem[] = [];
   for (const [key, value] of Object.entries(fields)) {
     const path = [...prefix, key];

@@ -64,7 +64,7 @@ export function updateSet(table: unknown, given: Record<string, unknown>, onUpda
 export function encodeValue(e: Pick<Encoder, 'param' | 'expr' | 'value'>, col: Column, value: unknown): void {
   // `sql.placeholder('x')`: filled at execution, through the column's encoder.
   if (value instanceof Placeholder) {
-    e.param(new Param(value, col));
+    e.param(new Param(value, new PlaceholderWrite(col)));
   } else if (
     value !== null &&
     typeof value === 'object' &&
@@ -78,6 +78,19 @@ export function encodeValue(e: Pick<Encoder, 'param' | 'expr' | 'value'>, col: C
   } else {
     checkValue(col, value);
     e.value(col.mapToDriverValue(value as never));
+  }
+}
+
+/**
+ * The encoder of a placeholder written to a column (`values({ at: sql.placeholder('at') })`): its value is
+ * checked when the statement runs as a value written directly is, then mapped through the column as drizzle does.
+ */
+class PlaceholderWrite {
+  constructor(private readonly column: Column) {}
+
+  mapToDriverValue(value: unknown): unknown {
+    checkValue(this.column, value);
+    return this.column.mapToDriverValue(value as never);
   }
 }
 

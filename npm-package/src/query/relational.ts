@@ -103,7 +103,8 @@ function buildLevel(
 
   const relations: RelationalLevel['relations'][number][] = [];
   for (const [key, sub] of Object.entries(config.with ?? {})) {
-    if (sub === undefined || sub === false) continue;
+    // As drizzle: a falsy entry (null too) is no relation.
+    if (!sub) continue;
     if (fields.some((f) => f.key === key))
       throw new MizzleError('invalid', `relation "${key}" has the name of a field of "${entry.key}"`);
     const rel = entry.relation(key);
@@ -143,7 +144,8 @@ function pickColumns<F extends { key: string }>(
   columns: Record<string, Column>,
   pick: Record<string, boolean | undefined> | undefined,
 ): F[] {
-  if (pick === undefined) return all.slice();
+  // Any falsy `columns` (null too) means every column, as drizzle reads it.
+  if (!pick) return all.slice();
   let named = 0;
   let include = false;
   for (const key of Object.keys(pick)) {

@@ -7,6 +7,7 @@
 import type { Compiled } from '../engine/engine.js';
 import { isQueryNode, type Encoder } from '../engine/encoder.js';
 import { shapeRowMapper, type FieldLeaf } from '../engine/decode.js';
+import { encodeChecked } from '../column-codec.js';
 import { MizzleError } from '../errors.js';
 import type { ModeResult } from './result-types.js';
 import type { BoundQuery, Session } from '../driver.js';
@@ -54,7 +55,7 @@ export function bindParams(use: CompiledUse, placeholders?: PlaceholderValues): 
     }
     const v = placeholders[name];
     const enc = use.placeholderEncoders?.get(name);
-    out[i] = enc && v !== null && v !== undefined ? enc.mapToDriverValue(v) : v;
+    out[i] = enc && v !== null && v !== undefined ? encodeChecked(enc, v) : v;
   }
   return out;
 }

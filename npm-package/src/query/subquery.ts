@@ -4,6 +4,7 @@
  */
 import { Column } from '../column.js';
 import type { Encoder } from '../engine/encoder.js';
+import { checkDepth } from '../errors.js';
 import { SubqueryKey, type SubqueryInfo } from '../engine/table-ref.js';
 import { SQL } from '../sql.js';
 import { Codec } from '../column-codec.js';
@@ -27,8 +28,8 @@ function templateOf(column: Column): Column {
   return t;
 }
 
-/** A field of a subquery: the column as seen through the subquery (its alias and output name). */
-function fieldRef(owner: object, name: string, source: unknown): unknown {
+/** A field of a subquery: the column as seen through the subquery (its alias and output name), `depth` deep. */
+function fieldRef(owner: object, name: string, source: unknown, depth: number): unknown {
   if (source instanceof Column) {
     const ref = Object.create(templateOf(source)) as { table: object; name: string };
     ref.table = owner;
@@ -48,9 +49,13 @@ function fieldRef(owner: object, name: string, source: unknown): unknown {
     });
   }
   if (source && typeof source === 'object') {
+    // A cyclic selection object is `too_deep`, not a stack overflow.
+    checkDepth(depth);
     const nested: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(source))
-      nested[k] = fieldRef(owner, v instanceof SQL.Aliased ? v.fieldAlias : v instanceof Column ? v.name : k, v);
+    for (const [k, v] of Object.entries(source)) {
+      const outputName = v instanceof SQL.Aliased ? v.fieldAlias : v instanceof Column ? v.name : k;
+      nested[k] = fieldRef(owner, outputName, v, depth + 1);
+    }
     return nested;
   }
   return source;
@@ -67,7 +72,7 @@ export function makeSubquery<TFields extends Record<string, unknown>>(
   const refs: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     const outputName = value instanceof SQL.Aliased ? value.fieldAlias : value instanceof Column ? value.name : key;
-    refs[key] = fieldRef(owner, outputName, value);
+    refs[key] = fieldRef(owner, outputName, value, 1);
   }
   const info: SubqueryInfo = { name: alias, alias, fields: refs, encodeQuery, isWith };
   owner[SubqueryKey] = info;

@@ -7,9 +7,23 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { and, between, eq, fillPlaceholders, inArray, MizzleError, not, or, sql, type SQL } from '../../src/index.js';
+import {
+  and,
+  asc,
+  between,
+  eq,
+  fillPlaceholders,
+  gt,
+  inArray,
+  MizzleError,
+  not,
+  or,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from '../../src/index.js';
 import { json as mysqlJson, mysqlTable } from '../../src/mysql-core/index.js';
-import { json as pgJson, jsonb, pgTable } from '../../src/pg-core/index.js';
+import { integer as pgInteger, json as pgJson, jsonb, pgTable } from '../../src/pg-core/index.js';
 import { encodeParam } from '../../src/neon-http/values.js';
 import { encodeValues } from '../../src/planetscale/values.js';
 import { blob, integer, sqliteTable, text } from '../../src/sqlite-core/index.js';
@@ -26,9 +40,10 @@ const t = sqliteTable('t', {
 });
 
 let db: SQLiteWasmDatabase;
+let client: Awaited<ReturnType<typeof createDatabase>>;
 
 before(async () => {
-  const client = await createDatabase();
+  client = await createDatabase();
   client.exec(
     'create table t (id integer primary key, bytes blob, doc text, doc_blob blob, ts integer, flag integer, big blob)',
   );
@@ -112,6 +127,82 @@ describe('nesting past the engine limit is too_deep, however deep', () => {
     }
     rejects(() => q.all(), 'too_deep', /nests too deeply/);
   });
+  test('10,000 custom getSQL() objects each embedding the next', () => {
+    for (const wrap of [(inner: SQLWrapper) => sql`${inner}`, (inner: SQLWrapper) => sql`(${inner})`]) {
+      let w: SQLWrapper = { getSQL: () => sql`1 = 1` };
+      for (let i = 0; i < 10_000; i++) {
+        const inner = w;
+        w = { getSQL: () => wrap(inner) };
+      }
+      rejects(() => db.select().from(t).where(w).all(), 'too_deep', /nests too deeply/);
+    }
+  });
+  test('10,000 sql`...`.as() each in the next', () => {
+    let s: SQL = sql`1`;
+    for (let i = 0; i < 10_000; i++) s = sql`${s.as(`a${i}`)}`;
+    rejects(() => db.select({ x: s }).from(t).all(), 'too_deep', /nests too deeply/);
+  });
+  test('10,000 fragments nested through sql.join and .mapWith are flat text, not nesting', () => {
+    let s: SQL = sql`${t.id}`;
+    for (let i = 0; i < 10_000; i++) s = sql.join([s.mapWith(Number)], sql`, `);
+    assert.equal(db.select({ x: s }).from(t).toSQL().sql, 'select "t"."id" from "t"');
+  });
+  test('inlineParams() of fragments nested 10,000 deep, through sql.join and .mapWith, or cyclic', () => {
+    const nested: ((s: SQL) => SQL)[] = [
+      (s) => sql`(${s})`,
+      (s) => sql.join([s, sql`${1}`], sql`, `),
+      (s) => sql`(${s.mapWith(Number)}, ${[1, 2]})`,
+    ];
+    for (const wrap of nested) {
+      let s: SQL = sql`${'a'}`;
+      for (let i = 0; i < 10_000; i++) s = wrap(s);
+      rejects(() => s.inlineParams(), 'too_deep', /nests too deeply/);
+    }
+    const cyclic = sql`(`;
+    cyclic.queryChunks.push(cyclic);
+    rejects(() => cyclic.inlineParams(), 'too_deep', /nests too deeply/);
+    let list: unknown[] = [1];
+    for (let i = 0; i < 10_000; i++) list = [list];
+    rejects(() => sql`${list}`.inlineParams(), 'too_deep', /nests too deeply/);
+  });
+  test('a set operation ordered by a fragment 10,000 deep', () => {
+    let s: SQL = sql`${t.id}`;
+    for (let i = 0; i < 10_000; i++) s = sql`(${s})`;
+    const q = db
+      .select({ id: t.id })
+      .from(t)
+      .union(db.select({ id: t.id }).from(t))
+      .orderBy(asc(s));
+    rejects(() => q.all(), 'too_deep', /nests too deeply/);
+  });
+  test('a cyclic selection object, selected and as a subquery', () => {
+    const fields: Record<string, unknown> = { id: t.id };
+    fields.self = fields;
+    rejects(
+      () =>
+        db
+          .select(fields as never)
+          .from(t)
+          .all(),
+      'too_deep',
+      /nests too deeply/,
+    );
+    rejects(
+      () =>
+        db
+          .select(fields as never)
+          .from(t)
+          .as('s'),
+      'too_deep',
+      /nests too deeply/,
+    );
+  });
+  test('a cyclic pg array value', () => {
+    const p = pgTable('p', { ns: pgInteger().array() });
+    const arr: unknown[] = [1];
+    arr.push(arr);
+    rejects(() => p.ns.mapToDriverValue(arr as never), 'too_deep', /nests too deeply/);
+  });
   test('the limit is the engine one: 150 levels still compile', () => {
     assert.deepEqual(
       db
@@ -133,6 +224,27 @@ describe('nesting past the engine limit is too_deep, however deep', () => {
     let where: SQL = sql`${t.id} = ${-1}`;
     for (let i = 0; i < 10_000; i++) where = sql`${where} or ${t.id} = ${i}`;
     assert.equal(db.select({ id: t.id }).from(t).where(where).toSQL().params.length, 10_001);
+  });
+  test('300,000 chunks appended, joined and inlined (no spread into a call)', () => {
+    const values = Array.from({ length: 300_000 }, (_, i) => i);
+    const list = sql.join(values, sql`, `);
+    const s = sql`select `.append(list);
+    assert.equal(s.queryChunks.length, 1 + 2 * values.length - 1);
+    s.inlineParams();
+    assert.equal(s.queryChunks.at(-1)?.constructor.name, 'StringChunk');
+    const twice = sql`${1}`;
+    assert.equal(twice.append(twice).queryChunks.length, 2);
+  });
+  test('a fragment or list that contains itself', () => {
+    const wrapping = sql``;
+    wrapping.queryChunks.push(wrapping);
+    const text = sql`(`;
+    text.queryChunks.push(text);
+    const list: unknown[] = [1];
+    list.push(list);
+    for (const where of [wrapping, text, sql`${t.id} in ${list}`]) {
+      rejects(() => db.select().from(t).where(where).all(), 'too_deep', /nests too deeply/);
+    }
   });
   test('10,000 fragments each wrapping one fragment', () => {
     let where: SQL = sql`${eq(t.id, 1)}`;
@@ -217,6 +329,125 @@ describe("a comparison operand is checked against the column's mode", () => {
   });
 });
 
+describe("a placeholder's value is checked when the statement runs", () => {
+  const ph = sql.placeholder;
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  test('compared with a date mode: a Date or a number (bound as given, as drizzle binds it), nothing else', () => {
+    const q = db
+      .select({ id: t.id })
+      .from(t)
+      .where(eq(t.ts, ph('x')))
+      .prepare();
+    rejects(() => q.all({ x: 'not a date' }), 'type', /column "ts" expects a valid Date, got string not a date/);
+    rejects(() => q.all({ x: new Date(Number.NaN) }), 'type', /an invalid Date/);
+    rejects(() => q.all({ x: Number.NaN }), 'type', /column "ts"/);
+    rejects(() => q.all({ x: {} }), 'type', /column "ts"/);
+    assert.deepEqual(q.all({ x: 0 }), []);
+    assert.deepEqual(q.all({ x: null }), []);
+    // Not an execution-time check: the same prepared statement runs again after a refusal.
+    rejects(() => q.all({ x: 'again' }), 'type', /column "ts"/);
+  });
+  test('compared with a boolean or bigint mode, as a direct operand is', () => {
+    const flag = db
+      .select({ id: t.id })
+      .from(t)
+      .where(eq(t.flag, ph('v')))
+      .prepare();
+    rejects(() => flag.all({ v: 'x' }), 'type', /column "flag" expects a boolean, got string x/);
+    assert.deepEqual(flag.all({ v: true }), []);
+    assert.deepEqual(flag.all({ v: 1 }), []);
+    const big = db
+      .select({ id: t.id })
+      .from(t)
+      .where(gt(t.big, ph('v')))
+      .prepare();
+    rejects(() => big.all({ v: 1.5 }), 'type', /column "big" expects a bigint/);
+    rejects(() => big.all({ v: 'ten' }), 'type', /column "big"/);
+    assert.deepEqual(big.all({ v: 42n }), []);
+  });
+  test('in inArray, between, relational where and sql.param(placeholder, column)', () => {
+    const x = { x: 'nope' };
+    rejects(
+      () =>
+        db
+          .select()
+          .from(t)
+          .where(inArray(t.ts, [ph('x')]))
+          .all(x),
+      'type',
+      /column "ts"/,
+    );
+    rejects(
+      () =>
+        db
+          .select()
+          .from(t)
+          .where(between(t.ts, ph('x'), new Date(0)))
+          .all(x),
+      'type',
+      /column "ts"/,
+    );
+    rejects(
+      () =>
+        db
+          .select()
+          .from(t)
+          .where(sql`${t.ts} = ${sql.param(ph('x'), t.ts)}`)
+          .all(x),
+      'type',
+      /"ts"/,
+    );
+    rejects(() => fillPlaceholders([sql.param(ph('x'), t.ts)], x), 'type', /column "ts"/);
+    const rdb = drizzle(client, { schema: { t } });
+    const found = rdb.query.t.findMany({ where: (c, { eq }) => eq(c.flag, ph('x')) }).prepare();
+    rejects(() => found.execute(x), 'type', /column "flag"/);
+  });
+  test('written to a column: as a value written directly is', () => {
+    const ins = db
+      .insert(t)
+      .values({ id: ph('id'), ts: ph('ts'), flag: ph('flag'), doc: ph('doc') })
+      .prepare();
+    const row = { id: 6, ts: new Date(0), flag: true, doc: { a: 1 } };
+    rejects(() => ins.run({ ...row, ts: 'not a date' }), 'type', /column "ts" expects a valid Date/);
+    rejects(() => ins.run({ ...row, ts: 0 }), 'type', /column "ts"/);
+    rejects(() => ins.run({ ...row, flag: 1 }), 'type', /column "flag" expects a boolean/);
+    rejects(() => ins.run({ ...row, id: '6' }), 'type', /column "id" expects a number/);
+    rejects(() => ins.run({ ...row, doc: cyclic }), 'invalid', /column "doc".*circular/);
+    ins.run(row);
+    const set = db
+      .update(t)
+      .set({ big: ph('big') as never })
+      .where(eq(t.id, 6))
+      .prepare();
+    rejects(() => set.run({ big: 7 }), 'type', /column "big" expects a bigint/);
+    set.run({ big: 7n });
+    assert.deepEqual(db.select({ ts: t.ts, flag: t.flag, doc: t.doc, big: t.big }).from(t).all(), [
+      { ts: new Date(0), flag: true, doc: { a: 1 }, big: 7n },
+    ]);
+    db.delete(t).run();
+  });
+  test('other modes bind what they are given, as drizzle does', () => {
+    const q = db
+      .select({ id: t.id })
+      .from(t)
+      .where(eq(t.id, ph('x')))
+      .prepare();
+    assert.deepEqual(q.all({ x: '1' }), []);
+    // A JSON mode binds as given too, as drizzle does, and SQLite binds no object (drizzle: a RangeError).
+    rejects(
+      () =>
+        db
+          .select()
+          .from(t)
+          .where(eq(t.doc, ph('x')))
+          .all({ x: cyclic }),
+      'type',
+      /cannot bind/,
+    );
+  });
+});
+
 describe('other bad input', () => {
   test('text in a JSON or bigint column that does not parse is a decode error', () => {
     db.run(sql`insert into t (id, doc, big) values (4, 'not json', null), (5, null, 'ten')`);
@@ -228,11 +459,41 @@ describe('other bad input', () => {
     rejects(() => encodeParam({ n: 1n }), 'invalid', /a parameter: .*BigInt/);
     rejects(() => encodeValues([{ n: 1n }]), 'invalid', /a parameter/);
   });
+  test('an invalid Date or a cyclic array bound on Neon or PlanetScale', () => {
+    rejects(() => encodeParam(new Date(Number.NaN)), 'type', /invalid Date/);
+    rejects(() => encodeValues([new Date(Number.NaN)]), 'type', /invalid Date/);
+    const cyclic: unknown[] = [1];
+    cyclic.push(cyclic);
+    rejects(() => encodeParam(cyclic), 'too_deep', /nests too deeply/);
+  });
   test('inlineParams() of an object JSON cannot hold', () => {
     rejects(() => sql`select ${{ n: 1n }}`.inlineParams(), 'invalid', /a parameter/);
   });
   test("fillPlaceholders without a placeholder's value", () => {
     rejects(() => fillPlaceholders([sql.placeholder('c')], {}), 'missing_placeholder', /"c"/);
+  });
+  test('names and SQL text that are not strings (drizzle writes sql.raw(1) as 1)', () => {
+    rejects(() => db.all(sql.raw(1 as never)), 'invalid', /must be a string, got number/);
+    rejects(() => db.all(sql`select 1 as ${sql.identifier(null as never)}`), 'invalid', /got object/);
+    rejects(
+      () =>
+        db
+          .select()
+          .from(t)
+          .where(eq(t.id, sql.placeholder({} as never)))
+          .all({}),
+      'invalid',
+      /string/,
+    );
+  });
+  test('inlineParams() of an object without a prototype', () => {
+    const o = Object.assign(Object.create(null) as object, { a: 1 });
+    const s = sql`select ${o} as x`.inlineParams();
+    assert.deepEqual(db.get(s), { x: '{"a":1}' });
+  });
+  test('relational columns: null and with: { rel: null } read as drizzle reads them', () => {
+    const rdb = drizzle(client, { schema: { t } });
+    assert.deepEqual(rdb.query.t.findMany({ columns: null as never, with: { nope: null } as never }).sync(), []);
   });
 });
 

@@ -17,7 +17,7 @@ import {
   OrderNode,
 } from '../../expressions.js';
 import { checkOperand } from '../../column-codec.js';
-import { MizzleError } from '../../errors.js';
+import { checkDepth, MizzleError } from '../../errors.js';
 import { isSQLWrapper, Name, Param, Placeholder, SQL, StringChunk } from '../../sql.js';
 import type { QueryNode } from '../encoder.js';
 import { tableRef } from '../table-ref.js';
@@ -42,13 +42,12 @@ export abstract class ExprEncoder extends OpBuffer {
 
   /**
    * Opens one more level of operands (or a nested query: Encoder.writeQuery). The engine's reader counts every
-   * level too, against the same generated MAX_DEPTH, so a shape refused here would be refused there; checked
-   * here as well because encoding 10,000 nested `and()`s overflowed the JS stack before the engine saw them.
+   * level too, against the same generated MAX_DEPTH (checkDepth), so a shape refused here would be refused
+   * there; checked here as well because encoding 10,000 nested `and()`s overflowed the JS stack before the
+   * engine saw them.
    */
   protected deeper(): void {
-    if (++this.depth > MAX_DEPTH) {
-      throw new MizzleError('too_deep', `query shape nests too deeply (more than ${MAX_DEPTH} levels)`);
-    }
+    checkDepth(++this.depth);
   }
 
   // The common forms of `[flag X]` and `n X*` without a callback: a closure per
@@ -123,7 +122,11 @@ export abstract class ExprEncoder extends OpBuffer {
       return;
     }
     if (x instanceof SQL.Aliased) {
+      // Counted, as the getSQL() chains below: no engine level, but `.as()` of a fragment holding the
+      // next `.as()` recurses here once per level.
+      this.deeper();
       this.sql(x.sql);
+      this.depth--;
       return;
     }
     if (x instanceof NotNode) {
@@ -203,7 +206,9 @@ export abstract class ExprEncoder extends OpBuffer {
       return;
     }
     if (isSQLWrapper(x)) {
+      this.deeper();
       this.sql(x.getSQL());
+      this.depth--;
       return;
     }
     if (isBindable(x)) {
@@ -257,11 +262,14 @@ export abstract class ExprEncoder extends OpBuffer {
   /** An SQL fragment: one node is written as that node, anything else as raw parts. */
   protected sql(s: SQL): void {
     let chunks = s.queryChunks;
+    let wrapped = 0;
+    let seen: Set<readonly unknown[]> | undefined;
     // A loop, not recursion, through fragments wrapping one fragment each.
     while (chunks.length === 1) {
       const only = chunks[0];
       if (only instanceof SQL) {
         chunks = only.queryChunks;
+        if (++wrapped > MAX_DEPTH) seen = enterOnce(seen, chunks);
         continue;
       }
       if (!(only instanceof StringChunk) && !(only instanceof Name) && !Array.isArray(only)) {
@@ -291,6 +299,7 @@ export abstract class ExprEncoder extends OpBuffer {
     let inArray = false;
     // Saved (list, index, inArray) of the enclosing lists; allocated for the first nested one only.
     let stack: unknown[] | undefined;
+    let seen: Set<readonly unknown[]> | undefined;
     for (;;) {
       if (i === list.length) {
         if (inArray) {
@@ -298,6 +307,7 @@ export abstract class ExprEncoder extends OpBuffer {
           parts++;
         }
         if (stack === undefined || stack.length === 0) return parts;
+        seen?.delete(list);
         inArray = stack.pop() as boolean;
         i = stack.pop() as number;
         list = stack.pop() as unknown[];
@@ -321,6 +331,7 @@ export abstract class ExprEncoder extends OpBuffer {
         if (stack === undefined) stack = [];
         stack.push(list, i, inArray);
         list = chunk.queryChunks;
+        if (stack.length > 3 * MAX_DEPTH) seen = enterOnce(seen, list);
         i = 0;
         inArray = false;
       } else if (Array.isArray(chunk)) {
@@ -329,6 +340,7 @@ export abstract class ExprEncoder extends OpBuffer {
         if (stack === undefined) stack = [];
         stack.push(list, i, inArray);
         list = chunk;
+        if (stack.length > 3 * MAX_DEPTH) seen = enterOnce(seen, list);
         i = 0;
         inArray = true;
       } else if (isTable(chunk)) {
@@ -362,6 +374,19 @@ export abstract class ExprEncoder extends OpBuffer {
     this.op(x instanceof Column ? Order.asc : Order.asWritten);
     this.op(Nulls.default);
   }
+}
+
+/**
+ * `seen` with `list` added, for the loops above that take fragments at any depth (the engine gets them flat):
+ * past MAX_DEPTH levels each list entered is remembered until left, so a fragment that contains itself is
+ * `too_deep` instead of a loop that never ends. A deep fragment without a cycle pays one Set entry a level.
+ */
+function enterOnce(seen: Set<readonly unknown[]> | undefined, list: readonly unknown[]): Set<readonly unknown[]> {
+  const set = seen ?? new Set();
+  // A cycle nests without end.
+  if (set.has(list)) checkDepth(Number.POSITIVE_INFINITY);
+  set.add(list);
+  return set;
 }
 
 function isSingleNode(s: SQL): boolean {
