@@ -49,13 +49,20 @@ export const defaults = {
 export const builds = [
   // Each shipped build carries only its host's dialect (`dialect-*`; the crate's defaults are off).
   // The engine alone (intern, compile) for SQLite: D1 and Durable Objects (`mizzle/wasm/engine`).
-  { name: 'engine', out_name: 'mizzle_engine', features: ['dialect-sqlite'] },
+  { name: 'engine', out_name: 'mizzle_engine', features: ['engine', 'dialect-sqlite'] },
   // The engine for PostgreSQL: `mizzle/neon-http` (`mizzle/wasm/engine-pg`).
-  { name: 'engine-pg', out_name: 'mizzle_engine_pg', features: ['dialect-postgres'] },
+  { name: 'engine-pg', out_name: 'mizzle_engine_pg', features: ['engine', 'dialect-postgres'] },
   // The engine for MySQL plus `interpolate` (values as escaped literals): `mizzle/planetscale`.
-  { name: 'inline', out_name: 'mizzle_inline', features: ['inline', 'dialect-mysql'] },
+  { name: 'inline', out_name: 'mizzle_inline', features: ['engine', 'inline', 'dialect-mysql'] },
   // The SQLite engine plus an in-memory SQLite (`Database`): Node and browsers (`mizzle/sqlite-wasm`).
-  { name: 'embedded', out_name: 'mizzle_embedded', features: ['sqlite', 'dialect-sqlite'] },
+  { name: 'embedded', out_name: 'mizzle_embedded', features: ['engine', 'sqlite', 'dialect-sqlite'] },
+  // The migrations planner for `mizzle/*/migrator` (folder readers, pending set, tracking-table SQL for every
+  // dialect), loaded only by migrate(): an app's query path never carries it.
+  {
+    name: 'migrator',
+    out_name: 'mizzle_migrator',
+    features: ['migrations', 'dialect-sqlite', 'dialect-postgres', 'dialect-mysql'],
+  },
   // Benchmark only, never shipped: the engine plus `neon_rows` / `planetscale_rows` (HTTP response bodies
   // decoded by mizzle-core's protocol codecs into the rows buffer), for the "HTTP response decoding" section
   // of BENCHMARKS.md (tests/bench/lib/http-decode.mjs: the drivers' JS decoders vs this). Written outside
@@ -65,6 +72,6 @@ export const builds = [
     name: 'protocol',
     out_name: 'mizzle_protocol',
     out_root: 'tests/bench/wasm',
-    features: ['protocol'],
+    features: ['engine', 'protocol'],
   },
 ];

@@ -26,6 +26,8 @@ pub mod ast;
 pub mod codec;
 pub mod dialect;
 mod error;
+#[cfg(feature = "migrations")]
+pub mod migrations;
 mod params;
 #[cfg(feature = "protocol")]
 pub mod protocol;

@@ -9,8 +9,10 @@
 //! `MIZZLE_WRITE_SEEDS=1`).
 
 mod ast;
+mod migrations;
 mod protocol;
 
+pub use migrations::{encode_migrations, migrations};
 pub use protocol::protocol;
 
 /// A fuzz target: any bytes, no panic.
@@ -22,6 +24,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("render", render),
     ("interpolate", interpolate),
     ("protocol", protocol),
+    ("migrations", migrations),
 ];
 
 /// Opcodes from bytes: each byte is one opcode as a signed byte (`-1`, the

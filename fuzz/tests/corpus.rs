@@ -67,3 +67,104 @@ fn seeds_reach_the_engine() {
     let data = mizzle_fuzz::encode_interpolate(0, "select ?", None, &[0]);
     mizzle_fuzz::interpolate(&data);
 }
+
+/// The `migrations` seeds: drizzle-kit's fixture folders of tests/migrations/ (journal, bundle and 1.0
+/// layouts), with rows of a half-applied history and the foreign keys of the SQLite fixture, so the
+/// planner and the rebuild protection are reached from the first run. `MIZZLE_WRITE_SEEDS=1` rewrites them
+/// into seeds/migrations/; otherwise this checks the written ones are current.
+#[test]
+fn migrations_seeds_are_the_fixtures() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/migrations/fixtures");
+    let mut seeds: Vec<(String, Vec<u8>)> = Vec::new();
+    for (i, dialect) in ["sqlite", "pg", "mysql"].iter().enumerate() {
+        let dir = fixtures.join(dialect);
+        let journal = fs::read_to_string(dir.join("meta/_journal.json")).unwrap();
+        let mut files: Vec<(String, String)> = Vec::new();
+        for e in fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "sql") {
+                let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
+                files.push((stem, fs::read_to_string(&p).unwrap()));
+            }
+        }
+        files.sort();
+        let pairs: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        let first = mizzle_core::migrations::sha256_hex(&files[0].1);
+        let row = format!("{first}|{}|", first_when(&journal));
+        let mode = (i as u8) << 4;
+        let fks = [
+            "posts|users|user_id|CASCADE",
+            "comments|posts|post_id|CASCADE",
+            "comments|users|author_id|SET NULL",
+        ];
+        let cols = [
+            "posts|id",
+            "posts|user_id",
+            "posts|title",
+            "comments|id",
+            "comments|post_id",
+        ];
+        seeds.push((
+            format!("{dialect}-journal"),
+            mizzle_fuzz::encode_migrations(mode, &journal, &pairs, &[&row], &fks, &cols),
+        ));
+        let bundled: Vec<(String, &str)> = pairs
+            .iter()
+            .enumerate()
+            .map(|(k, (_, t))| (format!("m{k:04}"), *t))
+            .collect();
+        let bundled: Vec<(&str, &str)> = bundled.iter().map(|(a, b)| (a.as_str(), *b)).collect();
+        seeds.push((
+            format!("{dialect}-bundle"),
+            mizzle_fuzz::encode_migrations(mode | 1, &journal, &bundled, &[], &fks, &cols),
+        ));
+    }
+    let nested = [
+        ("20250101000000_init", "create table a (id int);"),
+        (
+            "20250102000000_more",
+            "drop table a;--> statement-breakpoint\ncreate table a (id int)",
+        ),
+    ];
+    seeds.push((
+        "nested".into(),
+        mizzle_fuzz::encode_migrations(
+            2,
+            "",
+            &nested,
+            &["||20250101000000_init"],
+            &["b|a|aid|CASCADE"],
+            &["b|aid"],
+        ),
+    ));
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/migrations");
+    for (name, data) in &seeds {
+        mizzle_fuzz::migrations(data);
+        let file = out.join(name);
+        if std::env::var_os("MIZZLE_WRITE_SEEDS").is_some() {
+            fs::create_dir_all(&out).unwrap();
+            fs::write(&file, data).unwrap();
+        } else {
+            assert_eq!(
+                &fs::read(&file).unwrap_or_default(),
+                data,
+                "{} is stale: MIZZLE_WRITE_SEEDS=1 cargo test -p mizzle-fuzz",
+                file.display()
+            );
+        }
+    }
+}
+
+/// The first `when` of a journal, without a JSON dependency in this crate.
+fn first_when(journal: &str) -> i64 {
+    let at = journal.find("\"when\":").unwrap() + 7;
+    let digits: String = journal[at..]
+        .trim_start()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    digits.parse().unwrap()
+}

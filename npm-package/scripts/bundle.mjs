@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const MIGRATORS = ['d1', 'durable-sqlite', 'sqlite-wasm', 'neon-http', 'planetscale'].map((d) => `${d}/migrator`);
 const SUBPATHS = ['relations', 'sql', 'table', 'column', 'logger', 'errors', 'casing', 'batch'];
 const ENTRIES = [
   'index',
@@ -37,10 +38,12 @@ const ENTRIES = [
   'mysql-core/index',
   'neon-http/index',
   'planetscale/index',
+  // The migrators (`mizzle/<driver>/migrator`), which alone load the `migrator` build.
+  ...MIGRATORS,
   // drizzle-orm's smaller subpaths (`mizzle/relations`, `mizzle/sql`...): re-exports, no code of their own.
   ...SUBPATHS.map((s) => `subpaths/${s}`),
 ];
-const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded'];
+const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded', 'migrator'];
 const LOADERS = BUILDS.flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
 
 rmSync(`${root}bundle`, { recursive: true, force: true });
@@ -78,6 +81,7 @@ const NODE_GROUPS = {
   'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
   'mizzle-pg': ['pg-core/index', 'neon-http/index', 'wasm/engine-pg.node'],
   'mizzle-mysql': ['mysql-core/index', 'planetscale/index', 'wasm/inline.node'],
+  'mizzle-migrator': [...MIGRATORS, 'wasm/migrator.node'],
 };
 const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
 const prefix = (e) => `${e.replace(/\W/g, '_')}$`;
@@ -135,10 +139,11 @@ for (const [group, entries] of Object.entries(NODE_GROUPS)) {
   }
 }
 
-/** `d1/index` -> `d1`, `wasm/engine.node` -> `wasm-engine`, `subpaths/sql` -> `sql`. */
+/** `d1/index` -> `d1`, `d1/migrator` -> `d1-migrator`, `wasm/engine.node` -> `wasm-engine`, `subpaths/sql` -> `sql`. */
 function nodeFileName(entry) {
   return entry
     .replace(/\/index$/, '')
+    .replace(/^([\w-]+)\/migrator$/, '$1-migrator')
     .replace(/^wasm\/([\w-]+)\.node$/, 'wasm-$1')
     .replace(/^subpaths\//, '');
 }

@@ -19,14 +19,14 @@ thread_local! {
 }
 
 /// Appends strings to the intern table; `joined` holds them separated by NUL.
-#[wasm_bindgen]
+#[cfg_attr(feature = "engine", wasm_bindgen)]
 pub fn intern(joined: &str) {
     STRINGS.with(|s| s.borrow_mut().extend(joined.split('\0').map(String::from)));
 }
 
 /// Empties the intern table: the JS side starts its ids over, so names and
 /// raw SQL text from long-lived isolates do not accumulate (issue 14).
-#[wasm_bindgen]
+#[cfg_attr(feature = "engine", wasm_bindgen)]
 pub fn forget_strings() {
     STRINGS.with(|s| s.borrow_mut().clear());
 }
@@ -118,7 +118,7 @@ pub(crate) enum CompileError {
 /// returns its SQL; [`slots`] then gives its parameters and plan. Two plain
 /// returns instead of an exported struct: no JS wrapper object, finalizer or
 /// per-field getter copies (README.md, "The crossing").
-#[wasm_bindgen]
+#[cfg_attr(feature = "engine", wasm_bindgen)]
 pub fn compile(dialect: u8, ops: &[i32]) -> Result<String, JsValue> {
     let c = STRINGS
         .with(|s| compile_with(dialect, ops, &s.borrow()))
@@ -142,7 +142,7 @@ pub fn compile(dialect: u8, ops: &[i32]) -> Result<String, JsValue> {
 }
 
 /// The last compiled shape's `[n_params, params..., offsets..., plan...]`.
-#[wasm_bindgen]
+#[cfg_attr(feature = "engine", wasm_bindgen)]
 pub fn slots() -> Vec<i32> {
     SLOTS.with(|s| core::mem::take(&mut *s.borrow_mut()))
 }

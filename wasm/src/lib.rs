@@ -2,12 +2,16 @@
 //! See README.md for the crossing (interned strings, opcode shapes, value
 //! slots, decode plans) and the embedded database's buffers.
 
+// Without `engine` (the migrator build) its exports are gone and the compiler is dead code.
+#[cfg_attr(not(feature = "engine"), allow(dead_code))]
 mod compile;
 #[cfg(all(feature = "sqlite", target_arch = "wasm32"))]
 mod embedded;
 mod error;
 #[cfg(any(feature = "inline", test))]
 mod interpolate;
+#[cfg(any(feature = "migrations", test))]
+mod migrations;
 #[cfg(any(feature = "protocol", test))]
 mod protocol;
 mod read;
@@ -24,6 +28,8 @@ pub use compile::{compile, forget_strings, intern, slots};
 pub use embedded::Database;
 #[cfg(feature = "inline")]
 pub use interpolate::interpolate;
+#[cfg(feature = "migrations")]
+pub use migrations::{migrations_plan, migrations_setup};
 #[cfg(feature = "protocol")]
 pub use protocol::{neon_rows, planetscale_rows};
 

@@ -41,6 +41,7 @@
 import type * as EmbeddedGlue from '../../wasm/embedded/mizzle_embedded.js';
 import type * as EngineGlue from '../../wasm/engine/mizzle_engine.js';
 import type * as InlineGlue from '../../wasm/inline/mizzle_inline.js';
+import type * as MigratorGlue from '../../wasm/migrator/mizzle_migrator.js';
 
 /**
  * The engine's wasm-bindgen exports, as the generated glue declares them:
@@ -53,6 +54,21 @@ export type EngineModule = Pick<typeof EngineGlue, 'intern' | 'compile' | 'slots
 
 /** The `inline` build: the engine plus `interpolate` (wasm/README.md, "interpolate"), for PlanetScale. */
 export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>;
+
+/**
+ * The `migrator` build (`#wasm/migrator`): mizzle-core's migrations planner, loaded only by
+ * `migrate()`. `migrationsSetup` gives the tracking table's SQL, `migrationsPlan` what to run
+ * (throws a `MizzleError` of kind `migration_folder`, `migration_missing` or `migration_changed`).
+ * Its request and plan types are declared once, in wasm/src/migrations.rs.
+ */
+export type MigratorModule = Pick<typeof MigratorGlue, 'migrationsSetup' | 'migrationsPlan'>;
+export type {
+  MigrationFolder,
+  MigrationPlan,
+  MigrationRequest,
+  MigrationSetup,
+  PendingMigration,
+} from '../../wasm/migrator/mizzle_migrator.js';
 
 /** The embedded SQLite database class of the `embedded` build (wasm/README.md). */
 export type Database = EmbeddedGlue.Database;

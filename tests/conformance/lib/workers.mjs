@@ -71,7 +71,8 @@ export async function bundleWorker(name, source) {
     mainFields: ['module', 'main'],
     nodePaths: [mizzleNodePath()],
     external: ['cloudflare:*', 'node:*'],
-    loader: { '.wasm': 'copy' },
+    // `.sql` as text: wrangler's `[[rules]] type = "Text"`, for drizzle-kit's bundled migrations.js.
+    loader: { '.wasm': 'copy', '.sql': 'text' },
     assetNames: '[name]',
     logLevel: 'error',
   });

@@ -1,0 +1,36 @@
+/**
+ * `mizzle/d1/migrator`: drizzle-kit's migrations applied to D1. Every pending migration and its
+ * record run as ONE `D1Database.batch()` (D1 runs a batch as one transaction), or one batch per
+ * migration with `atomic: 'migration'`. `migrationsFolder` is read from disk where Node's `fs` exists
+ * (a script, miniflare's `getPlatformProxy`); inside a Worker pass the bundled `{ migrations }`.
+ *
+ * @example
+ * import migrations from '../drizzle/migrations.js';
+ * await migrate(drizzle(env.DB), { migrations });
+ */
+import { initMigrator } from '#wasm/migrator';
+import type { MigrationConfig, MigrationResult } from '../migrator/config.js';
+import { folderOf } from '../migrator/folder.js';
+import { runAsync } from '../migrator/run.js';
+import { migrationSteps } from '../migrator/steps.js';
+import { sql } from '../sql.js';
+import type { DrizzleD1Database } from './index.js';
+
+export type { MigrationBundle, MigrationConfig, MigrationResult } from '../migrator/config.js';
+export { MizzleMigrationError } from '../migrator/errors.js';
+
+/** D1 does not say which statement of a batch failed: the steps bisect with rolled-back probes. */
+const TRAITS = { locatesFailures: false };
+
+export async function migrate<TSchema extends Record<string, unknown>>(
+  db: DrizzleD1Database<TSchema>,
+  config: MigrationConfig,
+): Promise<MigrationResult> {
+  const folder = folderOf(config);
+  const engine = await initMigrator();
+  return runAsync(migrationSteps(engine, 'sqlite', folder, config, TRAITS), {
+    rows: (q) => db.all<Record<string, unknown>>(sql.raw(q)),
+    run: (q) => db.run(sql.raw(q)),
+    atomic: (qs) => db.batch(qs.map((q) => db.run(sql.raw(q))) as [never, ...never[]]),
+  });
+}
