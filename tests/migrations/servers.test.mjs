@@ -102,6 +102,16 @@ for (const name of ['pg', 'mysql']) {
       assert.equal(await count(h, h.tracking), 4);
     });
 
+    test('migrationsTable (and migrationsSchema on PostgreSQL) are honoured', async () => {
+      const h = await host();
+      const options = { migrationsTable: 'ops_log', migrationsSchema: 'ops' };
+      assert.deepEqual(ok(await h.migrate(folder(name, 2), options)).applied, TAGS.slice(0, 2));
+      // drizzle-orm ignores migrationsSchema on MySQL, and so does mizzle.
+      assert.equal(await count(h, name === 'pg' ? 'ops.ops_log' : 'ops_log'), 2);
+      assert.equal(ok(await h.migrate(folder(name, 3), options)).applied.length, 1);
+      if (name === 'pg') await h.exec('drop schema ops cascade');
+    });
+
     test('two runs at once apply each migration once', async () => {
       const h = await host();
       const dir = folder(name, 4);

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { FIXTURES, folder, tags } from './lib/folders.mjs';
+import { FIXTURES, folder, nestedFolder, tags } from './lib/folders.mjs';
 import { sqliteHosts } from './lib/sqlite-hosts.mjs';
 
 const TAGS = tags('sqlite');
@@ -119,6 +119,14 @@ for (const name of ['embedded', 'd1', 'do']) {
       }
     });
 
+    test('migrationsTable is honoured (drizzle-orm ignores it on Durable Objects)', async () => {
+      const h = await host().open();
+      assert.deepEqual(ok(await h.migrate(folder('sqlite', 2), { migrationsTable: 'ops log' })).applied, TAGS.slice(0, 2));
+      assert.equal(await count(h, '"ops log"'), 2);
+      assert.equal(await count(h, "sqlite_master where name = '__drizzle_migrations'"), 0);
+      assert.equal(ok(await h.migrate(folder('sqlite', 2), { migrationsTable: 'ops log' })).applied.length, 0);
+    });
+
     test('a changed file or a recorded migration the folder lacks is a typed error naming it', async () => {
       const h = await host().open();
       ok(await h.migrate(folder('sqlite', 2)));
@@ -166,6 +174,28 @@ for (const name of ['embedded', 'd1', 'do']) {
     });
   }
 }
+
+describe("drizzle-kit 1.0's layout (<timestamp>_<name>/migration.sql)", () => {
+  test('applied in name order, recorded at the folder time; a journal history continues in it', async () => {
+    const h = await env.hosts.find((x) => x.name === 'embedded').open();
+    // A minute apart, with milliseconds, which 1.0's second-resolution names drop.
+    const when = [0, 1, 2, 3].map((i) => 1_700_000_000_123 + i * 60_000);
+    const { dir, names } = nestedFolder('sqlite', 4, { when });
+    assert.deepEqual(ok(await h.migrate(dir)).applied, names);
+    const stamps = names.map((n) => {
+      const [y, mo, d, hh, mm, ss] = n.match(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/).slice(1).map(Number);
+      return Date.UTC(y, mo - 1, d, hh, mm, ss);
+    });
+    assert.deepEqual(
+      (await h.exec('select created_at from __drizzle_migrations order by created_at')).map((r) => r.created_at),
+      stamps,
+    );
+    // Upgraded to 1.0's layout after two migrations: matched by hash, the rest applied.
+    const upgraded = await env.hosts.find((x) => x.name === 'embedded').open();
+    ok(await upgraded.migrate(folder('sqlite', 2, { when })));
+    assert.deepEqual(ok(await upgraded.migrate(dir)).applied, names.slice(2));
+  });
+});
 
 describe('workerd with the bundled migrations.js drizzle-kit wrote', () => {
   test('a Durable Object migrates itself from its constructor in blockConcurrencyWhile', async () => {

@@ -1,7 +1,7 @@
 // Folders made from the committed drizzle-kit fixtures (fixtures/<dialect>/), in a temp directory:
 // the first n migrations (the journal cut there), optionally with a statement that fails inserted
 // into one migration, or with `when` values rewritten; and the same as drizzle-kit's bundled form.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,26 @@ export function bundle(dir) {
     migrations[`m${String(e.idx).padStart(4, '0')}`] = readFileSync(join(dir, `${e.tag}.sql`), 'utf8');
   }
   return { journal, migrations };
+}
+
+/**
+ * The same migrations in drizzle-kit 1.0's layout, as `drizzle-kit up` converts a journal folder:
+ * `<YYYYMMDDHHmmss of when, UTC>_<tag without its number>/migration.sql`. Returns the directory and the
+ * folder names. (drizzle-kit wrote the fixtures within one second: pass `when` a second or more apart, or
+ * the folders sort by name within the second, as drizzle 1.0 would apply them.)
+ */
+export function nestedFolder(dialect, n, options) {
+  const from = folder(dialect, n, options);
+  const journal = JSON.parse(readFileSync(join(from, 'meta/_journal.json'), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), `mizzle-mig-${dialect}-nested-`));
+  const names = journal.entries.map((e) => {
+    const stamp = new Date(e.when).toISOString().replace(/\D/g, '').slice(0, 14);
+    const name = `${stamp}_${e.tag.replace(/^\d+_/, '')}`;
+    mkdirSync(join(dir, name));
+    writeFileSync(join(dir, name, 'migration.sql'), readFileSync(join(from, `${e.tag}.sql`), 'utf8'));
+    return name;
+  });
+  return { dir, names };
 }
 
 /** The tags of fixtures/<dialect>, in journal order. */
