@@ -1,9 +1,10 @@
-//! Target `migrations`: drizzle-kit folders, the tracking table's rows and a
-//! SQLite schema from bytes, through core's migrations module (folder readers,
-//! planner, rebuild protection, tracking-table SQL).
+//! Target `migrations`: drizzle-kit folders (and wrangler's flat files), the
+//! tracking table's rows and a SQLite schema from bytes, through core's
+//! migrations module (folder readers, SQLite statement splitter, planner,
+//! rebuild protection, tracking-table SQL).
 
 use mizzle_core::migrations::{
-    plan, Accept, AppliedRow, Folder, ForeignKey, History, SqliteSchema, Tracking,
+    plan, split_sqlite, Accept, AppliedRow, Folder, ForeignKey, History, SqliteSchema, Tracking,
 };
 use mizzle_core::DialectKind;
 
@@ -15,8 +16,10 @@ const END: &str = "\u{1}";
 /// folders), then `name, text` pairs up to a field `\x01`, then rows as
 /// `hash|created_at|name` up to `\x01`, then foreign keys
 /// `child|parent|column|on_delete` up to `\x01`, then columns `table|column`.
-/// `mode % 3` picks the layout (journal, bundle, 1.0 folders), bit 2 and 3
-/// the `accept` flags, `(mode >> 4) % 3` the dialect of the tracking SQL.
+/// `mode % 3` picks the layout (journal, bundle, 1.0 folders; with bit 7 set,
+/// 1.0 folders become wrangler's flat files, tracked in `d1_migrations`), bit 2
+/// and 3 the `accept` flags, `(mode >> 4) % 3` the dialect of the tracking SQL.
+/// The journal text also goes through the SQLite splitter on its own.
 pub fn migrations(data: &[u8]) {
     let Some((&mode, rest)) = data.split_first() else {
         return;
@@ -68,9 +71,12 @@ pub fn migrations(data: &[u8]) {
             (t.into(), c.into())
         })
         .collect();
+    splits_in_order(journal);
+    let wrangler = mode % 3 == 2 && mode & 0x80 != 0;
     let folder = match mode % 3 {
         0 => Folder::journal(journal, &files),
         1 => Folder::bundle(journal, &files),
+        _ if wrangler => Folder::wrangler(&files),
         _ => Folder::nested(&files),
     };
     let Ok(folder) = folder else {
@@ -104,7 +110,11 @@ pub fn migrations(data: &[u8]) {
         }
     }
     let dialect = DialectKind::ALL[usize::from(mode >> 4) % 3];
-    let t = Tracking::new(dialect, files.first().map(|f| f.0), journal.get(..8));
+    let t = if wrangler {
+        Tracking::wrangler(files.first().map(|f| f.0))
+    } else {
+        Tracking::new(dialect, files.first().map(|f| f.0), journal.get(..8))
+    };
     let _ = (
         t.create(),
         t.columns_query(),
@@ -114,6 +124,19 @@ pub fn migrations(data: &[u8]) {
     );
     for m in &p.pending {
         let _ = (t.record(m, true), t.guard(m));
+    }
+}
+
+/// `split_sqlite`'s pieces are non-empty, trimmed and found in `sql` in order
+/// (each is a verbatim slice of it).
+fn splits_in_order(sql: &str) {
+    let mut from = 0;
+    for piece in split_sqlite(sql) {
+        let trimmed = piece.trim_matches(|c: char| c.is_ascii_whitespace());
+        assert!(!piece.is_empty() && trimmed == piece, "{piece:?}");
+        let at = sql[from..].find(&piece).map(|n| from + n);
+        let at = at.unwrap_or_else(|| panic!("{piece:?} is not in order in {sql:?}"));
+        from = at + piece.len();
     }
 }
 

@@ -140,6 +140,26 @@ fn migrations_seeds_are_the_fixtures() {
             &["b|aid"],
         ),
     ));
+    // wrangler's layout (mode 0x80: 128 % 3 == 2 with bit 7 set): tests/migrations/fixtures-wrangler/,
+    // flat files with a trigger, quoted semicolons and comments, its first file recorded in d1_migrations.
+    let flat_dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/migrations/fixtures-wrangler");
+    let mut flat: Vec<(String, String)> = fs::read_dir(&flat_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read_to_string(&p).unwrap())
+        })
+        .collect();
+    flat.sort();
+    let flat: Vec<(&str, &str)> = flat.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let recorded = format!("||{}", flat[0].0);
+    seeds.push((
+        "wrangler".into(),
+        mizzle_fuzz::encode_migrations(0x80, flat[1].1, &flat, &[&recorded], &[], &[]),
+    ));
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/migrations");
     for (name, data) in &seeds {
         mizzle_fuzz::migrations(data);

@@ -42,6 +42,8 @@ const ENTRIES = [
   ...MIGRATORS,
   // drizzle-orm's smaller subpaths (`mizzle/relations`, `mizzle/sql`...): re-exports, no code of their own.
   ...SUBPATHS.map((s) => `subpaths/${s}`),
+  // `mizzle/kit`: defineConfig for config files (no Node code; the CLI is its own build below).
+  'kit/index',
 ];
 const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded', 'migrator'];
 const LOADERS = BUILDS.flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
@@ -77,6 +79,7 @@ const NODE_GROUPS = {
     'durable-sqlite/index',
     'wasm/engine.node',
     ...SUBPATHS.map((s) => `subpaths/${s}`),
+    'kit/index',
   ],
   'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
   'mizzle-pg': ['pg-core/index', 'neon-http/index', 'wasm/engine-pg.node'],
@@ -85,7 +88,10 @@ const NODE_GROUPS = {
 };
 const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
 const prefix = (e) => `${e.replace(/\W/g, '_')}$`;
+// Every Node group installs drizzle-kit's fragment renderer (src/kit-render.ts): drizzle-kit loads a schema
+// in Node, and only there; the Worker and browser bundles above leave it out.
 const groupSource = (entries) =>
+  "import './src/kit-render.ts';\n" +
   entries
     .map(
       (e) =>
@@ -138,6 +144,23 @@ for (const [group, entries] of Object.entries(NODE_GROUPS)) {
     );
   }
 }
+
+// --- bundle/bin/ ----------------------------------------------------------------------------
+// The `mizzle-kit` CLI (package.json "bin"): Node only, so a build of its own that no entry above
+// imports (node:* stays out of the browser and Worker bundles). One file with the drivers and the
+// migrator it drives; the wasm loaders stay `#wasm/*`, resolved by package.json `imports`.
+await build({
+  absWorkingDir: root,
+  entryPoints: { 'mizzle-kit': 'src/kit/bin.ts' },
+  outdir: 'bundle/bin',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['#wasm/*', 'node:*'],
+  minify: true,
+  logLevel: 'warning',
+});
 
 /** `d1/index` -> `d1`, `d1/migrator` -> `d1-migrator`, `wasm/engine.node` -> `wasm-engine`, `subpaths/sql` -> `sql`. */
 function nodeFileName(entry) {

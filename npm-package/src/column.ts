@@ -5,6 +5,7 @@
  * (data type, nullability, defaults) and has no run-time presence.
  */
 import { decodeCodec, encodeForColumn } from './column-codec.js';
+import { Entity } from './kit-compat.js';
 import { SQL, type SQLWrapper } from './sql.js';
 import type { Table } from './table.js';
 
@@ -109,7 +110,8 @@ export interface ColumnRuntimeConfig {
  * users.id.name;            // 'id' (SQL name)
  * users.id.mapToDriverValue // JS value -> driver value
  */
-export class Column<T extends ColumnBaseConfig = ColumnBaseConfig> implements SQLWrapper {
+export class Column<T extends ColumnBaseConfig = ColumnBaseConfig> extends Entity implements SQLWrapper {
+  static override readonly drizzleKind: string = 'Column';
   /** Type-level configuration; no run-time value. */
   declare readonly _: T;
 
@@ -158,6 +160,7 @@ export class Column<T extends ColumnBaseConfig = ColumnBaseConfig> implements SQ
   private readonly fromDriver: ((value: unknown) => unknown) | undefined;
 
   constructor(table: Table, keyName: string, config: ColumnRuntimeConfig) {
+    super();
     this.table = table;
     this.keyName = keyName;
     this.name = config.name === '' ? keyName : config.name;

@@ -7,7 +7,7 @@
  * the same in every dialect (their classes live in sqlite-core); indexes and
  * UNIQUE constraints are the dialect's own.
  */
-import type { Column } from './column.js';
+import type { Column, UpdateDeleteAction } from './column.js';
 import type { SQLiteColumn } from './sqlite-core/columns/common.js';
 import {
   type Check,
@@ -34,7 +34,7 @@ type BuilderClass<T> = abstract new (...args: never[]) => { build(table: Table):
 /**
  * Resolves `table`'s constraints; `index` and `unique` are the dialect's
  * builder classes, `extraColumns` what its third argument is called with
- * (default: the table's columns).
+ * (default: the table's columns), `action` what an inline foreign key's action not given reads as.
  *
  * @example
  * const { indexes, foreignKeys } = resolveConstraints(users, { index: IndexBuilder, unique: UniqueConstraintBuilder });
@@ -43,6 +43,7 @@ export function resolveConstraints<TIndex, TUnique>(
   table: Table,
   kinds: { index: BuilderClass<TIndex>; unique: BuilderClass<TUnique> },
   extraColumns?: Record<string, unknown>,
+  action?: UpdateDeleteAction,
 ): TableConstraints<TIndex, TUnique> {
   const info = getTableInfo(table);
   const out: TableConstraints<TIndex, TUnique> = {
@@ -52,12 +53,7 @@ export function resolveConstraints<TIndex, TUnique>(
     primaryKeys: [],
     uniqueConstraints: [],
   };
-  for (const column of Object.values(info.columns) as Column[]) {
-    for (const ref of column.references) {
-      const reference = () => ({ columns: [column as SQLiteColumn], foreignColumns: [ref.ref() as SQLiteColumn] });
-      out.foreignKeys.push(new ForeignKey(table, reference, ref.onUpdate, ref.onDelete));
-    }
-  }
+  out.foreignKeys = inlineForeignKeys(table, action);
   if (info.extraConfig !== undefined) {
     const extra = info.extraConfig((extraColumns ?? info.columns) as Record<string, Column>);
     const values: unknown[] = Array.isArray(extra) ? extra.flat(1) : Object.values(extra as object);
@@ -67,6 +63,24 @@ export function resolveConstraints<TIndex, TUnique>(
       else if (value instanceof ForeignKeyBuilder) out.foreignKeys.push(value.build(table));
       else if (value instanceof PrimaryKeyBuilder) out.primaryKeys.push(value.build(table));
       else if (value instanceof kinds.unique) out.uniqueConstraints.push(value.build(table));
+    }
+  }
+  return out;
+}
+
+/**
+ * The foreign keys of `table`'s inline `references()`, in column order; `action` stands for an action
+ * not given (drizzle's PostgreSQL keys say 'no action').
+ *
+ * @example
+ * inlineForeignKeys(posts)[0]?.getName(); // 'posts_author_id_users_id_fk'
+ */
+export function inlineForeignKeys(table: Table, action?: UpdateDeleteAction): ForeignKey[] {
+  const out: ForeignKey[] = [];
+  for (const column of Object.values(getTableInfo(table).columns) as SQLiteColumn[]) {
+    for (const ref of column.references) {
+      const reference = () => ({ columns: [column], foreignColumns: [ref.ref() as SQLiteColumn] });
+      out.push(new ForeignKey(table, reference, ref.onUpdate ?? action, ref.onDelete ?? action));
     }
   }
   return out;

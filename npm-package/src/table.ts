@@ -4,6 +4,7 @@
  * can never collide with them. Type helpers infer row types from columns.
  */
 import type { Column, GetColumnData } from './column.js';
+import { Entity } from './kit-compat.js';
 import type { Simplify } from './type-utils.js';
 
 /**
@@ -96,7 +97,8 @@ export type InferInsertFromColumns<TColumns extends Record<string, Column>> = Si
  * @example
  * users instanceof Table; // true
  */
-export class Table<T extends TableConfig = TableConfig> {
+export class Table<T extends TableConfig = TableConfig> extends Entity {
+  static override readonly drizzleKind: string = 'Table';
   /** Type-level configuration; no run-time value. */
   declare readonly _: {
     readonly brand: 'Table';
@@ -116,8 +118,32 @@ export class Table<T extends TableConfig = TableConfig> {
   readonly [TableInfoKey]: TableInfo;
 
   constructor(info: TableInfo) {
+    super();
     this[TableInfoKey] = info;
   }
+}
+
+// drizzle-orm's table keys, answered from the table's info: drizzle-kit reads a table through
+// drizzle-orm's getTableConfig (see kit-compat.ts). The dialects add their inline foreign keys.
+const drizzleKeys: Record<string, (info: TableInfo) => unknown> = {
+  Name: (i) => i.alias ?? i.name,
+  OriginalName: (i) => i.name,
+  Schema: (i) => i.schema,
+  BaseName: (i) => i.baseName,
+  Columns: (i) => i.columns,
+  ExtraConfigColumns: (i) => i.columns,
+  IsAlias: (i) => i.alias !== undefined,
+  IsDrizzleTable: () => true,
+  ExtraConfigBuilder: (i) => i.extraConfig,
+  EnableRLS: () => false,
+};
+for (const key of Object.keys(drizzleKeys)) {
+  Object.defineProperty(Table.prototype, Symbol.for(`drizzle:${key}`), {
+    get(this: Table) {
+      return drizzleKeys[key]!(this[TableInfoKey]);
+    },
+    configurable: true,
+  });
 }
 
 /**

@@ -11,8 +11,9 @@
  * @example
  * if (is(x, View)) getViewName(x);
  */
-import type { SubqueryInfo, SubqueryKey } from './engine/table-ref.js';
+import { type SubqueryInfo, SubqueryKey } from './engine/table-ref.js';
 import type { SelectResultField } from './query/result-types.js';
+import { Entity } from './kit-compat.js';
 import type { Simplify } from './type-utils.js';
 
 /**
@@ -31,7 +32,8 @@ export abstract class View<
   TName extends string = string,
   TExisting extends boolean = boolean,
   TSelection extends Record<string, unknown> = Record<string, unknown>,
-> {
+> extends Entity {
+  static override readonly drizzleKind: string = 'View';
   // Type only: what the select builders read to type FROM and joins, as for any subquery.
   declare readonly [SubqueryKey]: Omit<SubqueryInfo, 'alias' | 'fields'> & {
     readonly alias: TName;
@@ -55,4 +57,41 @@ export abstract class View<
  */
 export function asViewOf<T extends View>(view: object, cls: abstract new () => T): T {
   return Object.setPrototypeOf(view, cls.prototype) as T;
+}
+
+// drizzle-orm's view keys, read by drizzle-kit (see kit-compat.ts): per declared view, its base record and
+// the dialect's own, registered by the dialect at declaration.
+const kitViews = new WeakMap<object, readonly [object, object | undefined]>();
+for (const [key, i] of [
+  ['ViewBaseConfig', 0],
+  ['PgViewConfig', 1],
+  ['PgMaterializedViewConfig', 1],
+  ['MySqlViewConfig', 1],
+]) {
+  Object.defineProperty(View.prototype, Symbol.for(`drizzle:${key}`), {
+    get(this: object) {
+      return kitViews.get(this)?.[i as 0 | 1];
+    },
+    configurable: true,
+  });
+}
+
+/**
+ * Registers drizzle-orm's records of `view` (named `name`, declared by `query`, undefined for `.existing()`;
+ * `extra` the dialect's record, as `{ with }` for a pgView).
+ *
+ * @example
+ * kitView(view, 'active_users', undefined, sql`select ...`, false);
+ */
+export function kitView(
+  view: object,
+  name: string,
+  schema: string | undefined,
+  query: unknown,
+  isExisting: boolean,
+  extra?: object,
+): void {
+  const selectedFields = (view as { [SubqueryKey]: { fields: unknown } })[SubqueryKey].fields;
+  const base = { name, originalName: name, schema, selectedFields, query, isExisting, isAlias: false };
+  kitViews.set(view, [base, extra]);
 }

@@ -121,7 +121,10 @@ for (const name of ['embedded', 'd1', 'do']) {
 
     test('migrationsTable is honoured (drizzle-orm ignores it on Durable Objects)', async () => {
       const h = await host().open();
-      assert.deepEqual(ok(await h.migrate(folder('sqlite', 2), { migrationsTable: 'ops log' })).applied, TAGS.slice(0, 2));
+      assert.deepEqual(
+        ok(await h.migrate(folder('sqlite', 2), { migrationsTable: 'ops log' })).applied,
+        TAGS.slice(0, 2),
+      );
       assert.equal(await count(h, '"ops log"'), 2);
       assert.equal(await count(h, "sqlite_master where name = '__drizzle_migrations'"), 0);
       assert.equal(ok(await h.migrate(folder('sqlite', 2), { migrationsTable: 'ops log' })).applied.length, 0);
@@ -183,7 +186,10 @@ describe("drizzle-kit 1.0's layout (<timestamp>_<name>/migration.sql)", () => {
     const { dir, names } = nestedFolder('sqlite', 4, { when });
     assert.deepEqual(ok(await h.migrate(dir)).applied, names);
     const stamps = names.map((n) => {
-      const [y, mo, d, hh, mm, ss] = n.match(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/).slice(1).map(Number);
+      const [y, mo, d, hh, mm, ss] = n
+        .match(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)/)
+        .slice(1)
+        .map(Number);
       return Date.UTC(y, mo - 1, d, hh, mm, ss);
     });
     assert.deepEqual(

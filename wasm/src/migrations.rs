@@ -23,10 +23,14 @@ export type MigrationFolder =
   /** drizzle-kit's bundled migrations.js: the journal as JSON text, texts keyed m0000, m0001... */
   | { bundle: string; texts: [string, string][] }
   /** drizzle-kit 1.0: [folder name, migration.sql text] per sub-folder. */
-  | { nested: [string, string][] };
+  | { nested: [string, string][] }
+  /** `wrangler d1 migrations apply`'s flat files: [file name with .sql, text] per file. */
+  | { wrangler: [string, string][] };
 
 export interface MigrationRequest {
   dialect: 'sqlite' | 'postgresql' | 'mysql';
+  /** Whose tracking table: drizzle's (default) or wrangler's `d1_migrations` (SQLite only). */
+  layout?: 'drizzle' | 'wrangler' | null;
   table?: string | null;
   schema?: string | null;
   folder: MigrationFolder;
@@ -89,14 +93,23 @@ export interface MigrationSetup {
 }
 "#;
 
-/// The statements that create and read the tracking table.
+/// The statements that create and read the tracking table (`layout`:
+/// `"wrangler"` for wrangler's `d1_migrations`, else drizzle's).
 #[wasm_bindgen(js_name = migrationsSetup, unchecked_return_type = "MigrationSetup")]
 pub fn migrations_setup(
     dialect: &str,
     table: Option<String>,
     schema: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "'drizzle' | 'wrangler' | null | undefined")]
+    layout: Option<String>,
 ) -> Result<JsValue, JsValue> {
-    let t = Tracking::new(dialect_of(dialect)?, table.as_deref(), schema.as_deref());
+    let t = tracking(
+        dialect_of(dialect)?,
+        layout.as_deref(),
+        table.as_deref(),
+        schema.as_deref(),
+    )
+    .map_err(|e| input(&e))?;
     let out = json!({
         "create": t.create().map_err(error)?,
         "columns": t.columns_query().map_err(error)?,
@@ -150,7 +163,13 @@ fn plan_json(r: &Value) -> Result<Value, Failure> {
         .as_str()
         .and_then(dialect_kind)
         .ok_or_else(|| bad("dialect"))?;
-    let t = Tracking::new(dialect, r["table"].as_str(), r["schema"].as_str());
+    let t = tracking(
+        dialect,
+        r["layout"].as_str(),
+        r["table"].as_str(),
+        r["schema"].as_str(),
+    )
+    .map_err(Failure::Input)?;
     let pairs = |v: &Value| -> Option<Vec<(String, String)>> {
         v.as_array()?
             .iter()
@@ -173,6 +192,10 @@ fn plan_json(r: &Value) -> Result<Value, Failure> {
             j,
             &borrow(&pairs(&f["texts"]).ok_or_else(|| bad("folder.texts"))?),
         )?
+    } else if let Some(files) = f.get("wrangler") {
+        Folder::wrangler(&borrow(
+            &pairs(files).ok_or_else(|| bad("folder.wrangler"))?,
+        ))?
     } else {
         Folder::nested(&borrow(&pairs(&f["nested"]).ok_or_else(|| bad("folder"))?))?
     };
@@ -224,6 +247,23 @@ fn plan_json(r: &Value) -> Result<Value, Failure> {
         "applied": p.applied,
         "accepted": accepted,
     }))
+}
+
+/// drizzle's table, or wrangler's (D1's flat folders: SQLite only).
+fn tracking(
+    dialect: DialectKind,
+    layout: Option<&str>,
+    table: Option<&str>,
+    schema: Option<&str>,
+) -> Result<Tracking, String> {
+    match layout {
+        None | Some("drizzle") => Ok(Tracking::new(dialect, table, schema)),
+        Some("wrangler") if dialect == DialectKind::Sqlite => Ok(Tracking::wrangler(table)),
+        Some("wrangler") => Err(String::from(
+            "layout 'wrangler' is D1's (wrangler d1 migrations apply): SQLite hosts only",
+        )),
+        Some(other) => Err(format!("unknown migrations layout {other:?}")),
+    }
 }
 
 fn sqlite_schema(v: &Value) -> Option<SqliteSchema> {
@@ -291,6 +331,33 @@ mod tests {
             .as_str()
             .unwrap()
             .contains(Tracking::CONCURRENT));
+    }
+
+    #[test]
+    fn plans_a_wrangler_folder() {
+        let r = json!({
+            "dialect": "sqlite",
+            "layout": "wrangler",
+            "folder": {"wrangler": [["0002_b.sql", "select 2; select 3;"], ["0001_a.sql", "select 1"]]},
+            "rows": [[null, null, "0001_a.sql"]],
+            "hasName": true
+        });
+        let Ok(p) = plan_json(&r) else {
+            panic!("no plan")
+        };
+        assert_eq!(p["applied"], 1);
+        assert_eq!(
+            p["pending"][0]["statements"],
+            json!(["select 2", "select 3"])
+        );
+        assert_eq!(
+            p["pending"][0]["record"],
+            "insert into \"d1_migrations\" (\"name\") values ('0002_b.sql')"
+        );
+        let pg = json!({"dialect": "postgresql", "layout": "wrangler", "folder": {"wrangler": []}, "rows": []});
+        assert!(
+            matches!(plan_json(&pg), Err(Failure::Input(m)) if m.contains("SQLite hosts only"))
+        );
     }
 
     #[test]

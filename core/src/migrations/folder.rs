@@ -33,7 +33,16 @@ pub struct Migration {
 
 impl Migration {
     fn new(name: &str, created_at: i64, sql: &str) -> Migration {
-        let statements = split_breakpoints(sql);
+        Migration::with_statements(name, created_at, sql, split_breakpoints(sql))
+    }
+
+    /// A migration whose file `sql` was split into `statements` by its layout's rule.
+    pub(super) fn with_statements(
+        name: &str,
+        created_at: i64,
+        sql: &str,
+        statements: Vec<String>,
+    ) -> Migration {
         Migration {
             name: name.into(),
             created_at,

@@ -1,6 +1,7 @@
-//! Migrations, part 1: drizzle-kit's migration folders read into an ordered
-//! list of [`Migration`]s, matched against the rows of drizzle's tracking
-//! table, and the statements a host runs to apply what is pending.
+//! Migrations, part 1: drizzle-kit's migration folders (and wrangler's flat
+//! `.sql` files, [`Folder::wrangler`]) read into an ordered list of
+//! [`Migration`]s, matched against the rows of drizzle's (or wrangler's)
+//! tracking table, and the statements a host runs to apply what is pending.
 //!
 //! Pure data in, statements or a typed [`MigrationError`] out; hosts read the
 //! files (or a bundle), run the statements in their atomic unit and nothing
@@ -25,12 +26,15 @@ mod error;
 mod folder;
 mod history;
 mod rebuild;
+mod sqlite_split;
 mod statements;
 mod tracking;
+mod wrangler;
 
 pub use error::MigrationError;
 pub use folder::{sha256_hex, Folder, Migration};
 pub use history::{plan, Accept, AppliedRow, History, Plan};
 pub use rebuild::{protect_rebuilds, ForeignKey, SqliteSchema};
+pub use sqlite_split::split_sqlite;
 pub use statements::{is_blank, split_breakpoints};
 pub use tracking::Tracking;

@@ -26,6 +26,8 @@ pub struct Tracking {
     table: String,
     /// PostgreSQL only (drizzle-orm ignores `migrationsSchema` elsewhere).
     schema: Option<String>,
+    /// wrangler's `d1_migrations` (rows keyed by file name) instead of drizzle's.
+    wrangler: bool,
 }
 
 impl Tracking {
@@ -39,6 +41,22 @@ impl Tracking {
             dialect,
             table: table.unwrap_or(DEFAULT_TABLE).into(),
             schema,
+            wrangler: false,
+        }
+    }
+
+    /// wrangler's table on D1 (SQLite), `d1_migrations` by default (its
+    /// `migrations_table`): `id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT
+    /// UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL`, one
+    /// row per applied file with its name (`0001_init.sql`); wrangler reads
+    /// the names `ORDER BY id` and inserts only `name`. For the folders of
+    /// [`crate::migrations::Folder::wrangler`].
+    pub fn wrangler(table: Option<&str>) -> Tracking {
+        Tracking {
+            dialect: DialectKind::Sqlite,
+            table: table.unwrap_or(super::wrangler::DEFAULT_TABLE).into(),
+            schema: None,
+            wrangler: true,
         }
     }
 
@@ -70,6 +88,10 @@ impl Tracking {
         w.sql("create table if not exists ");
         self.name(&mut w)?;
         w.sql(match self.dialect {
+            _ if self.wrangler => {
+                " (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, \
+                 applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)"
+            }
             DialectKind::Sqlite => {
                 " (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at numeric)"
             }
@@ -110,8 +132,15 @@ impl Tracking {
     /// The recorded migrations: `hash, created_at` (and `name` when the table
     /// has it), oldest first. `created_at` comes back as the server types it
     /// (text for PostgreSQL's bigint over HTTP): hosts read it as an integer.
+    /// wrangler's table: `name` only, in its order (`id`).
     pub fn rows_query(&self, has_name: bool) -> Result<String, MigrationError> {
         let mut w = self.writer()?;
+        if self.wrangler {
+            w.sql("select name from ");
+            self.name(&mut w)?;
+            w.sql(" order by id");
+            return Ok(w.finish().sql);
+        }
         w.sql(if has_name {
             "select hash, created_at, name from "
         } else {
@@ -122,11 +151,20 @@ impl Tracking {
         Ok(w.finish().sql)
     }
 
-    /// The row that records `m` as applied (drizzle's columns and values).
+    /// The row that records `m` as applied (drizzle's columns and values;
+    /// wrangler's: the file name, `id` and `applied_at` left to their defaults).
     pub fn record(&self, m: &Migration, has_name: bool) -> Result<String, MigrationError> {
         let mut w = self.writer()?;
         w.sql("insert into ");
         self.name(&mut w)?;
+        if self.wrangler {
+            w.sql(" (");
+            w.ident("name").map_err(invalid)?;
+            w.sql(") values (");
+            w.value(&Value::Text(m.name.clone())).map_err(invalid)?;
+            w.sql(")");
+            return Ok(w.finish().sql);
+        }
         w.sql(" (");
         let cols: &[&str] = if has_name {
             &["hash", "created_at", "name"]
@@ -320,6 +358,34 @@ mod tests {
         let my = Tracking::new(DialectKind::MySql, None, None);
         assert!(my.lock().unwrap().unwrap().starts_with("select get_lock("));
         assert!(my.unlock().unwrap().is_some());
+    }
+
+    #[test]
+    fn wranglers_table() {
+        let t = Tracking::wrangler(None);
+        assert_eq!(
+            t.create().unwrap(),
+            ["create table if not exists \"d1_migrations\" (id INTEGER PRIMARY KEY AUTOINCREMENT, \
+              name TEXT UNIQUE, applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL)"]
+        );
+        assert_eq!(
+            t.rows_query(false).unwrap(),
+            "select name from \"d1_migrations\" order by id"
+        );
+        let m = Folder::wrangler(&[("0001_it's.sql", "select 1;")])
+            .unwrap()
+            .migrations
+            .remove(0);
+        assert_eq!(
+            t.record(&m, true).unwrap(),
+            "insert into \"d1_migrations\" (\"name\") values ('0001_it''s.sql')"
+        );
+        assert_eq!(
+            (t.lock().unwrap(), t.guard(&m).unwrap(), t.unlock().unwrap()),
+            (None, None, None)
+        );
+        let custom = Tracking::wrangler(Some("my_migrations"));
+        assert!(custom.create().unwrap()[0].contains("\"my_migrations\""));
     }
 
     #[test]

@@ -4,9 +4,13 @@
  * migration with `atomic: 'migration'`. `migrationsFolder` is read from disk where Node's `fs` exists
  * (a script, miniflare's `getPlatformProxy`); inside a Worker pass the bundled `{ migrations }`.
  *
+ * With `layout: 'wrangler'` it applies and records a `wrangler d1 migrations apply` folder (flat `.sql`
+ * files, table `d1_migrations`) as wrangler does, so either continues the other.
+ *
  * @example
  * import migrations from '../drizzle/migrations.js';
  * await migrate(drizzle(env.DB), { migrations });
+ * await migrate(drizzle(env.DB), { migrationsFolder: 'migrations', layout: 'wrangler' }); // from Node
  */
 import { initMigrator } from '#wasm/migrator';
 import type { MigrationConfig, MigrationResult } from '../migrator/config.js';

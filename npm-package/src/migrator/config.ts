@@ -13,7 +13,8 @@ export interface JournalEntry {
 
 /**
  * The bundled form: drizzle-kit's `migrations.js` default export (`{ journal, migrations: { m0000: sql } }`,
- * for durable-sqlite and expo), or 1.0's (`{ migrations: { '<YYYYMMDDHHmmss_name>': sql } }`, no journal).
+ * for durable-sqlite and expo), or 1.0's (`{ migrations: { '<YYYYMMDDHHmmss_name>': sql } }`, no journal), or
+ * with `layout: 'wrangler'` the folder's files keyed by file name (`{ migrations: { '0001_init.sql': sql } }`).
  * The `.sql` files are imported as text (wrangler: `[[rules]] type = "Text" globs = ["**\/*.sql"]`).
  */
 export interface MigrationBundle {
@@ -23,7 +24,13 @@ export interface MigrationBundle {
 
 /** mizzle's options beyond drizzle's. */
 export interface MigrationOptions {
-  /** drizzle's `migrationsTable` (default `__drizzle_migrations`). */
+  /**
+   * How the folder is read and tracked: `'drizzle'` (default: drizzle-kit's layouts, drizzle's table) or
+   * `'wrangler'` (SQLite hosts: every `.sql` file of the folder, applied in the order and recorded in the
+   * table `wrangler d1 migrations apply` uses, so wrangler and mizzle continue each other).
+   */
+  layout?: 'drizzle' | 'wrangler';
+  /** drizzle's `migrationsTable` (default `__drizzle_migrations`; `d1_migrations` with `layout: 'wrangler'`). */
   migrationsTable?: string;
   /** drizzle's `migrationsSchema`: PostgreSQL only (default `drizzle`), as in drizzle-orm. */
   migrationsSchema?: string;

@@ -13,7 +13,11 @@ import type { MigrationBundle, MigrationConfig, MigrationOptions } from './confi
  * texts at the top).
  */
 export function folderOf(config: MigrationConfig | (MigrationBundle & MigrationOptions)): MigrationFolder {
-  const c = config as { migrationsFolder?: unknown; journal?: unknown; migrations?: unknown };
+  const c = config as { migrationsFolder?: unknown; journal?: unknown; migrations?: unknown; layout?: unknown };
+  if (c.layout === 'wrangler') return wranglerFolder(c);
+  if (c.layout !== undefined && c.layout !== 'drizzle') {
+    throw new MizzleError('invalid', `unknown migrations layout ${JSON.stringify(c.layout)}: 'drizzle' or 'wrangler'`);
+  }
   if (typeof c.migrationsFolder === 'string') return readFolder(c.migrationsFolder);
   const texts = (v: unknown) =>
     typeof v === 'object' && v !== null && Object.values(v).every((x) => typeof x === 'string');
@@ -37,6 +41,34 @@ export function fromBundle(bundle: MigrationBundle): MigrationFolder {
   return bundle.journal ? { bundle: JSON.stringify(bundle.journal), texts } : { nested: texts };
 }
 
+/** wrangler's flat `.sql` files: from disk, or `{ migrations: { '0001_init.sql': text } }`. */
+function wranglerFolder(c: { migrationsFolder?: unknown; migrations?: unknown }): MigrationFolder {
+  if (typeof c.migrationsFolder === 'string') {
+    const fs = nodeFs();
+    const dir = c.migrationsFolder.replace(/\/+$/, '');
+    if (!fs.existsSync(dir)) throw new MizzleError('migration_folder', `no migrations folder at ${dir}`);
+    // As wrangler lists it: the folder's own entries named *.sql (symlinks too; not sub-folders such as
+    // drizzle-kit's meta/); the engine orders them.
+    const files = fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((e) => !e.isDirectory() && e.name.endsWith('.sql'));
+    return { wrangler: files.map((e) => [e.name, fs.readFileSync(`${dir}/${e.name}`, 'utf8')]) };
+  }
+  const m = c.migrations;
+  if (typeof m !== 'object' || m === null) {
+    throw new MizzleError(
+      'invalid',
+      "layout 'wrangler' needs { migrationsFolder } or { migrations: { 'name.sql': text } }",
+    );
+  }
+  return {
+    wrangler: Object.entries(m).map(([k, v]) => {
+      if (typeof v !== 'string') throw new MizzleError('migration_folder', `bundled migration ${k} is not text`);
+      return [k, v] as [string, string];
+    }),
+  };
+}
+
 interface NodeFs {
   existsSync(p: string): boolean;
   readFileSync(p: string, enc: 'utf8'): string;
@@ -49,15 +81,7 @@ interface NodeFs {
  * without a journal, 1.0's `<folder>/migration.sql`.
  */
 export function readFolder(path: string): MigrationFolder {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
-  if (!fs) {
-    throw new MizzleError(
-      'unsupported',
-      'migrationsFolder is read from the file system, which this runtime lacks: pass the bundled migrations ' +
-        '(drizzle-kit writes migrations.js) as { migrations }',
-    );
-  }
+  const fs = nodeFs();
   const dir = path.replace(/\/+$/, '');
   if (!fs.existsSync(dir)) throw new MizzleError('migration_folder', `no migrations folder at ${dir}`);
   const entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -78,4 +102,17 @@ export function readFolder(path: string): MigrationFolder {
     );
   }
   return { nested: nested.map((e) => [e.name, fs.readFileSync(`${dir}/${e.name}/migration.sql`, 'utf8')]) };
+}
+
+function nodeFs(): NodeFs {
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const fs = proc?.getBuiltinModule?.('node:fs') as NodeFs | undefined;
+  if (!fs) {
+    throw new MizzleError(
+      'unsupported',
+      'migrationsFolder is read from the file system, which this runtime lacks: pass the bundled migrations ' +
+        '(drizzle-kit writes migrations.js) as { migrations }',
+    );
+  }
+  return fs;
 }

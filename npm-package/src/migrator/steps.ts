@@ -49,7 +49,7 @@ export function* migrationSteps(
 ): Steps {
   const table = options.migrationsTable ?? null;
   const schema = options.migrationsSchema ?? null;
-  const setup = engine.migrationsSetup(dialect, table, schema);
+  const setup = engine.migrationsSetup(dialect, table, schema, options.layout ?? null);
   if (setup.lock && setup.lockInUnit) {
     // PostgreSQL: two runs creating the table at once can collide in the catalog, even with IF NOT EXISTS.
     yield { op: 'atomic', statements: [setup.lock, ...setup.create] };
@@ -111,6 +111,7 @@ function* planSteps(
   }
   return engine.migrationsPlan({
     dialect,
+    layout: options.layout ?? null,
     table: options.migrationsTable ?? null,
     schema: options.migrationsSchema ?? null,
     folder,

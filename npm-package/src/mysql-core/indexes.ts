@@ -4,6 +4,7 @@
  * from the `mysqlTable` third argument and built by `getTableConfig`.
  */
 import type { SQLWrapper } from '../sql.js';
+import { Entity } from '../kit-compat.js';
 import type { Table } from '../table.js';
 import type { MySqlColumn } from './columns/common.js';
 
@@ -46,11 +47,13 @@ export class Index {
  * @example
  * index('by_email').on(t.email).using('btree')
  */
-export class IndexBuilder {
+export class IndexBuilder extends Entity {
+  static override readonly drizzleKind: string = 'MySqlIndexBuilder';
   /** @internal */
   readonly config: MySqlIndexConfig;
 
   constructor(name: string, columns: IndexColumn[], unique: boolean) {
+    super();
     this.config = { name, columns, unique };
   }
 

@@ -4,6 +4,7 @@
  * since both dialects have schemas (SQLite has none); a thin holder of
  * `mysqlTableWithSchema` and `mysqlViewWithSchema`.
  */
+import { Entity } from '../kit-compat.js';
 import type { MySqlColumnBuilderBase } from './columns/common.js';
 import { type MySqlTableFn, mysqlTableWithSchema } from './table.js';
 import { type ManualViewBuilder, mysqlViewWithSchema, type ViewBuilder } from './view.js';
@@ -16,8 +17,11 @@ import { type ManualViewBuilder, mysqlViewWithSchema, type ViewBuilder } from '.
  * const app = mysqlSchema('app');
  * const users = app.table('users', { id: serial().primaryKey() });
  */
-export class MySqlSchema<TName extends string = string> {
-  constructor(readonly schemaName: TName) {}
+export class MySqlSchema<TName extends string = string> extends Entity {
+  static override readonly drizzleKind: string = 'MySqlSchema';
+  constructor(readonly schemaName: TName) {
+    super();
+  }
 
   /** Declares a table in this database. */
   readonly table: MySqlTableFn<TName> = (name, columns, extraConfig) =>

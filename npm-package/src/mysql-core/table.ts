@@ -5,7 +5,7 @@
  * calls) and `getTableConfig(table)`, the table as DDL generation sees it.
  */
 import { buildTable, getTableInfo, Table, type TableConfig, type TableInfo } from '../table.js';
-import { resolveConstraints } from '../table-constraints.js';
+import { inlineForeignKeys, resolveConstraints } from '../table-constraints.js';
 import type { Update } from '../type-utils.js';
 import { getMySqlColumnBuilders, type MySqlColumnBuilders } from './columns/all.js';
 import type { BuildColumns, MySqlColumn, MySqlColumnBuilderBase } from './columns/common.js';
@@ -30,7 +30,14 @@ export type MySqlTableConfig = TableConfig<MySqlColumn>;
  * @example
  * function count<T extends MySqlTable>(table: T) {}
  */
-export class MySqlTable<T extends MySqlTableConfig = MySqlTableConfig> extends Table<T> {}
+export class MySqlTable<T extends MySqlTableConfig = MySqlTableConfig> extends Table<T> {
+  static override readonly drizzleKind: string = 'MySqlTable';
+
+  /** @internal drizzle-orm's key for inline `references()` (read by drizzle-kit). */
+  get [Symbol.for('drizzle:MySqlInlineForeignKeys')](): unknown {
+    return inlineForeignKeys(this);
+  }
+}
 
 /**
  * A MySQL table with part of its type fixed.

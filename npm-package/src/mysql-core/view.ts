@@ -23,7 +23,7 @@ import type { SelectQuery } from '../query/select.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SQL } from '../sql.js';
 import { getTableInfo } from '../table.js';
-import { asViewOf, View } from '../view.js';
+import { asViewOf, kitView, View } from '../view.js';
 import type { BuildColumns, MySqlColumnBuilderBase } from './columns/common.js';
 import { mysqlTableWithSchema } from './table.js';
 
@@ -59,6 +59,7 @@ export class MySqlView<
   TExisting extends boolean = boolean,
   TSelection extends Record<string, unknown> = Record<string, unknown>,
 > extends View<TName, TExisting, TSelection> {
+  static override readonly drizzleKind: string = 'MySqlView';
   declare readonly [MySqlViewConfig]: MySqlViewDeclaration;
 }
 
@@ -84,7 +85,14 @@ function declare(config: MySqlViewDeclaration, fields: Record<string, unknown>, 
   const sub = makeSubquery(config.name, fields, encode, true);
   if (config.schema !== undefined) (sub[SubqueryKey] as { schema?: string }).schema = config.schema;
   // Read-only and not enumerable, like the view's other identity (it is no field).
-  return Object.defineProperty(asViewOf(sub, MySqlView), MySqlViewConfig, { value: config });
+  const view = Object.defineProperty(asViewOf(sub, MySqlView), MySqlViewConfig, { value: config });
+  const extra = {
+    algorithm: config.algorithm,
+    sqlSecurity: config.sqlSecurity,
+    withCheckOption: config.withCheckOption,
+  };
+  kitView(view, config.name, config.schema, config.query, config.isExisting, extra);
+  return view;
 }
 
 /** The options shared by both builders. */

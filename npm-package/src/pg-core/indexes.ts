@@ -9,6 +9,7 @@
 import type { ColumnBaseConfig } from '../column.js';
 import type { SQL, SQLWrapper } from '../sql.js';
 import type { Table } from '../table.js';
+import { Entity } from '../kit-compat.js';
 import { PgColumn } from './columns/common.js';
 
 /** Per-column index options. */
@@ -25,6 +26,7 @@ export interface IndexColumnConfig {
  * index('by_created').on(t.createdAt.desc().nullsLast())
  */
 export class ExtraConfigColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends PgColumn<T> {
+  static override readonly drizzleKind: string = 'ExtraConfigColumn';
   declare readonly indexConfig: IndexColumnConfig;
 
   private with(change: Partial<IndexColumnConfig>): this {
@@ -97,7 +99,8 @@ export class Index {
 }
 
 /** An index with its columns; further options chain. */
-export class IndexBuilder {
+export class IndexBuilder extends Entity {
+  static override readonly drizzleKind: string = 'PgIndexBuilder';
   private options: { concurrently: boolean; with: Record<string, unknown> | undefined; where: SQL | undefined } = {
     concurrently: false,
     with: undefined,
@@ -110,7 +113,9 @@ export class IndexBuilder {
     private readonly unique: boolean,
     private readonly only: boolean,
     private readonly method: PgIndexMethod,
-  ) {}
+  ) {
+    super();
+  }
 
   /** CREATE INDEX CONCURRENTLY. */
   concurrently(): this {

@@ -5,6 +5,7 @@
  * only tables (mysql-core/schema.ts), SQLite has none.
  */
 import { MizzleError } from '../errors.js';
+import { Entity } from '../kit-compat.js';
 import type { PgColumnBuilderBase } from './columns/common.js';
 import { pgEnumWithSchema, type PgEnum, type PgEnumObject } from './columns/enum.js';
 import { buildPgTable, type PgTableFn } from './table.js';
@@ -26,8 +27,11 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
  * const auth = pgSchema('auth');
  * export const users = auth.table('users', { id: uuid().primaryKey() });
  */
-export class PgSchema<TName extends string = string> {
-  constructor(readonly schemaName: TName) {}
+export class PgSchema<TName extends string = string> extends Entity {
+  static override readonly drizzleKind: string = 'PgSchema';
+  constructor(readonly schemaName: TName) {
+    super();
+  }
 
   /** A table in this schema. */
   table: PgTableFn<TName> = (name, columns, extraConfig) =>

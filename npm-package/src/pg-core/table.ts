@@ -5,7 +5,7 @@
  */
 import type { ColumnBuilderBase, MakeColumnConfig } from '../column-builder.js';
 import { buildTable, getTableInfo, Table, type TableConfig, type TableInfo } from '../table.js';
-import { resolveConstraints } from '../table-constraints.js';
+import { inlineForeignKeys, resolveConstraints } from '../table-constraints.js';
 import type { Update } from '../type-utils.js';
 import { getPgColumnBuilders, type PgColumnBuilders } from './columns/all.js';
 import type { BuildColumns, PgColumn, PgColumnBuilderBase } from './columns/common.js';
@@ -30,7 +30,19 @@ export type PgTableConfig = TableConfig<PgColumn>;
  * @example
  * function count<T extends PgTable>(table: T) {}
  */
-export class PgTable<T extends PgTableConfig = PgTableConfig> extends Table<T> {}
+export class PgTable<T extends PgTableConfig = PgTableConfig> extends Table<T> {
+  static override readonly drizzleKind: string = 'PgTable';
+
+  /** @internal drizzle-orm's key for inline `references()` (read by drizzle-kit), 'no action' by default. */
+  get [Symbol.for('drizzle:PgInlineForeignKeys')](): unknown {
+    return inlineForeignKeys(this, 'no action');
+  }
+
+  /** @internal What drizzle-orm hands the third argument: columns carrying index options. */
+  get [Symbol.for('drizzle:ExtraConfigColumns')](): unknown {
+    return extraConfigColumns(this);
+  }
+}
 
 /** A PostgreSQL table with part of its type fixed. */
 export type AnyPgTable<TPartial extends Partial<PgTableConfig> = {}> = PgTable<
@@ -187,18 +199,26 @@ export function getTableConfig(table: Table): PgTableConfigResult {
   if (cached !== undefined) return cached;
 
   const info = getTableInfo(table);
-  // Index column options (asc(), op()...) are read off the columns handed to the third argument.
-  const self: Record<string, PgColumn> = {};
-  for (const [key, column] of Object.entries(info.columns)) self[key] = extraConfigColumn(column as PgColumn);
+  const self = extraConfigColumns(table);
   const result: PgTableConfigResult = {
     name: info.name,
     schema: info.schema,
     columns: Object.values(info.columns) as PgColumn[],
-    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }, self),
+    // 'no action' where none is given, as drizzle's PostgreSQL foreign keys.
+    ...resolveConstraints(table, { index: IndexBuilder, unique: UniqueConstraintBuilder }, self, 'no action'),
     policies: [],
     enableRLS: false,
   };
 
   cache.set(table, result);
   return result;
+}
+
+// Index column options (asc(), op()...) are read off the columns handed to the third argument.
+function extraConfigColumns(table: Table): Record<string, PgColumn> {
+  const self: Record<string, PgColumn> = {};
+  for (const [key, column] of Object.entries(getTableInfo(table).columns)) {
+    self[key] = extraConfigColumn(column as PgColumn);
+  }
+  return self;
 }

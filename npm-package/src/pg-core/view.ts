@@ -14,7 +14,7 @@ import type { SelectQuery } from '../query/select.js';
 import type { Session } from '../driver.js';
 import { makeSubquery } from '../query/subquery.js';
 import type { SQL } from '../sql.js';
-import { asViewOf, View } from '../view.js';
+import { asViewOf, kitView, View } from '../view.js';
 import type { BuildColumns, PgColumnBuilderBase } from './columns/common.js';
 import { PgDatabase } from './database.js';
 import { buildPgTable } from './table.js';
@@ -84,6 +84,7 @@ export class PgView<
   TExisting extends boolean = boolean,
   TSelection extends Record<string, unknown> = Record<string, unknown>,
 > extends View<TName, TExisting, TSelection> {
+  static override readonly drizzleKind: string = 'PgView';
   declare readonly [PgViewConfig]: PgViewConfig;
 }
 
@@ -93,6 +94,7 @@ export class PgMaterializedView<
   TExisting extends boolean = boolean,
   TSelection extends Record<string, unknown> = Record<string, unknown>,
 > extends View<TName, TExisting, TSelection> {
+  static override readonly drizzleKind: string = 'PgMaterializedView';
   declare readonly [PgMaterializedViewConfig]: PgViewConfig;
 }
 
@@ -150,6 +152,11 @@ function declare(
   const view = config.materialized ? asViewOf(sub, PgMaterializedView) : asViewOf(sub, PgView);
   // Read-only and not enumerable, like the view's other identity (it is no field).
   Object.defineProperty(view, config.materialized ? PgMaterializedViewConfig : PgViewConfig, { value: config });
+  const c = config;
+  const extra = c.materialized
+    ? { with: c.with, using: c.using, tablespace: c.tablespace, withNoData: c.withNoData || undefined }
+    : { with: c.with };
+  kitView(view, c.name, c.schema, c.query, c.isExisting, extra);
   return view;
 }
 

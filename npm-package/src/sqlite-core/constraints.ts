@@ -8,6 +8,7 @@
  */
 import type { UpdateDeleteAction } from '../column.js';
 import type { SQL } from '../sql.js';
+import { Entity } from '../kit-compat.js';
 import { getTableInfo, type Table } from '../table.js';
 import type { SQLiteColumn } from './columns/common.js';
 
@@ -33,11 +34,14 @@ export class Check {
  * @example
  * check('age_ok', sql`${t.age} >= 0`)
  */
-export class CheckBuilder {
+export class CheckBuilder extends Entity {
+  static override readonly drizzleKind: string = 'SQLiteCheckBuilder';
   constructor(
     private readonly name: string,
     private readonly value: SQL,
-  ) {}
+  ) {
+    super();
+  }
 
   /** @internal Builds the check for its table. */
   build(table: Table): Check {
@@ -120,11 +124,16 @@ export class ForeignKey {
  * @example
  * foreignKey({ columns: [t.authorId], foreignColumns: [users.id] }).onDelete('cascade')
  */
-export class ForeignKeyBuilder {
+export class ForeignKeyBuilder extends Entity {
+  static override readonly drizzleKind: string = 'SQLiteForeignKeyBuilder';
+  /** @internal An action not given, as drizzle-kit reads it (drizzle's PostgreSQL keys say 'no action'). */
+  static readonly unsetAction: UpdateDeleteAction | undefined = undefined;
   private updateAction: UpdateDeleteAction | undefined;
   private deleteAction: UpdateDeleteAction | undefined;
 
-  constructor(private readonly reference: () => ForeignKeyReference) {}
+  constructor(private readonly reference: () => ForeignKeyReference) {
+    super();
+  }
 
   /**
    * ON UPDATE action.
@@ -150,7 +159,8 @@ export class ForeignKeyBuilder {
 
   /** @internal Builds the key for its table. */
   build(table: Table): ForeignKey {
-    return new ForeignKey(table, this.reference, this.updateAction, this.deleteAction);
+    const unset = (this.constructor as typeof ForeignKeyBuilder).unsetAction;
+    return new ForeignKey(table, this.reference, this.updateAction ?? unset, this.deleteAction ?? unset);
   }
 }
 
@@ -202,11 +212,14 @@ export class PrimaryKey {
  * @example
  * primaryKey({ columns: [t.groupId, t.userId] })
  */
-export class PrimaryKeyBuilder {
+export class PrimaryKeyBuilder extends Entity {
+  static override readonly drizzleKind: string = 'SQLitePrimaryKeyBuilder';
   constructor(
     private readonly columns: readonly SQLiteColumn[],
     private readonly name: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** @internal Builds the key for its table. */
   build(table: Table): PrimaryKey {
@@ -288,11 +301,14 @@ export class UniqueConstraint {
  * @example
  * unique().on(t.a, t.b)
  */
-export class UniqueConstraintBuilder {
+export class UniqueConstraintBuilder extends Entity {
+  static override readonly drizzleKind: string = 'SQLiteUniqueConstraintBuilder';
   constructor(
     private readonly columns: readonly SQLiteColumn[],
     private readonly name: string | undefined,
-  ) {}
+  ) {
+    super();
+  }
 
   /** @internal Builds the constraint for its table. */
   build(table: Table): UniqueConstraint {

@@ -4,6 +4,7 @@
  * argument and built into {@link Index} values by `getTableConfig`.
  */
 import type { SQL, SQLWrapper } from '../sql.js';
+import { Entity } from '../kit-compat.js';
 import type { Table } from '../table.js';
 import type { SQLiteColumn } from './columns/common.js';
 
@@ -34,14 +35,17 @@ export class Index {
  * @example
  * index('active_idx').on(t.email).where(sql`${t.deletedAt} is null`)
  */
-export class IndexBuilder {
+export class IndexBuilder extends Entity {
+  static override readonly drizzleKind: string = 'SQLiteIndexBuilder';
   private whereClause: SQL | undefined;
 
   constructor(
     private readonly name: string,
     private readonly columns: readonly IndexColumn[],
     private readonly unique: boolean,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * Makes the index partial.

@@ -4,7 +4,7 @@
  * `getTableConfig(table)`, the table as DDL generation sees it.
  */
 import { buildTable as buildTableOf, getTableInfo, Table, type TableConfig, type TableInfo } from '../table.js';
-import { resolveConstraints } from '../table-constraints.js';
+import { inlineForeignKeys, resolveConstraints } from '../table-constraints.js';
 import type { Update } from '../type-utils.js';
 import { getSQLiteColumnBuilders, type SQLiteColumnBuilders } from './columns/all.js';
 import type { BuildColumns, SQLiteColumn, SQLiteColumnBuilderBase } from './columns/common.js';
@@ -29,7 +29,14 @@ export type SQLiteTableConfig = TableConfig<SQLiteColumn>;
  * @example
  * function count<T extends SQLiteTable>(table: T) {}
  */
-export class SQLiteTable<T extends SQLiteTableConfig = SQLiteTableConfig> extends Table<T> {}
+export class SQLiteTable<T extends SQLiteTableConfig = SQLiteTableConfig> extends Table<T> {
+  static override readonly drizzleKind: string = 'SQLiteTable';
+
+  /** @internal drizzle-orm's key for inline `references()` (read by drizzle-kit). */
+  get [Symbol.for('drizzle:SQLiteInlineForeignKeys')](): unknown {
+    return inlineForeignKeys(this);
+  }
+}
 
 /**
  * A SQLite table with part of its type fixed.

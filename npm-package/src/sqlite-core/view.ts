@@ -22,7 +22,7 @@ import { makeSubquery } from '../query/subquery.js';
 import type { SelectState, SubqueryFields } from '../query/result-types.js';
 import type { SQL } from '../sql.js';
 import { getTableInfo } from '../table.js';
-import { asViewOf, View } from '../view.js';
+import { asViewOf, kitView, View } from '../view.js';
 import type { BuildColumns, SQLiteColumnBuilderBase } from './columns/common.js';
 import { sqliteTable } from './table.js';
 
@@ -37,7 +37,9 @@ export class SQLiteView<
   TName extends string = string,
   TExisting extends boolean = boolean,
   TSelection extends Record<string, unknown> = Record<string, unknown>,
-> extends View<TName, TExisting, TSelection> {}
+> extends View<TName, TExisting, TSelection> {
+  static override readonly drizzleKind: string = 'SQLiteView';
+}
 
 /** A `sqliteView` with its fields, as `.as()` and `.existing()` return it. */
 export type SQLiteViewWithSelection<
@@ -71,6 +73,7 @@ function declare(config: SQLiteViewConfig, fields: Record<string, unknown>, enco
   // A view is referenced by name like a CTE, but never written in a WITH clause.
   const view = asViewOf(makeSubquery(config.name, fields, encode, true), SQLiteView);
   configs.set(view, config);
+  kitView(view, config.name, undefined, config.query, config.isExisting);
   return view;
 }
 

@@ -70,7 +70,8 @@ async function migrated() {
 
 // '#migrate': mizzle/sqlite-wasm/migrator alone (the shape checks below drive the engine's raw API, whose
 // interned strings the driver's own table of the same instance does not know).
-window.__result = location.hash === '#migrate' ? migrated().catch((e) => ({ failed: String(e && e.stack || e) })) : (async () => {
+const failed = (e) => ({ failed: String(e && e.stack || e) });
+window.__result = location.hash === '#migrate' ? migrated().catch(failed) : (async () => {
   let before;
   try { loadEngine(); before = 'no error'; } catch (e) { before = { name: e.name, kind: e.kind }; }
   const engine = await initEngine();
@@ -83,7 +84,7 @@ window.__result = location.hash === '#migrate' ? migrated().catch((e) => ({ fail
     embedded: runShape(embedded),
     rows: runEmbedded(embedded),
   };
-})().catch((e) => ({ failed: String(e && e.stack || e) }));
+})().catch(failed);
 `,
   );
   outDir = join(app.app, 'out');

@@ -282,7 +282,7 @@ describe('builder flags reach the column', () => {
     assert.equal(f.email.uniqueName, 'email_uq');
     assert.equal(f.email.notNull, true);
     assert.equal(f.plainUnique.isUnique, true);
-    assert.equal(f.plainUnique.uniqueName, undefined);
+    assert.equal(f.plainUnique.uniqueName, 'flags_plainUnique_unique'); // drizzle's default name (drizzle-kit reads it)
     assert.equal(f.plain.isUnique, false);
   });
 

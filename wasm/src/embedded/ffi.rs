@@ -137,6 +137,21 @@ impl Connection {
         }
         // SAFETY: `db` is a live handle; this only sets a flag.
         unsafe { sys::sqlite3_extended_result_codes(handle.as_ptr(), 1) };
+        // Double-quoted strings: `"x"` is a string literal where no column `x`
+        // exists, in DDL and DML, as on D1 and Durable Objects (measured in
+        // workerd), because real drizzle-kit histories contain `DEFAULT "x"`.
+        // sqlite-wasm-rs builds with SQLite's default (on) today; set here so
+        // a build flag (SQLITE_DQS=0) cannot change it.
+        for op in [sys::SQLITE_DBCONFIG_DQS_DDL, sys::SQLITE_DBCONFIG_DQS_DML] {
+            // SAFETY: live handle; these options take an int (1 = on) and an
+            // optional `int*` for the new value (null: not wanted).
+            let rc = unsafe {
+                sys::sqlite3_db_config(handle.as_ptr(), op, 1 as c_int, ptr::null_mut::<c_int>())
+            };
+            if rc != sys::SQLITE_OK {
+                return Err(error_from(handle, rc));
+            }
+        }
         Ok(conn)
     }
 

@@ -30,7 +30,7 @@ export interface MySqlColumnExtra {
   fsp: number | undefined;
   precision: number | undefined;
   scale: number | undefined;
-  hasOnUpdateNow: boolean;
+  hasOnUpdateNow: true | undefined;
 }
 
 /**
@@ -40,6 +40,7 @@ export interface MySqlColumnExtra {
  * function pick(col: MySqlColumn) { return col.name; }
  */
 export class MySqlColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends Column<T> {
+  static override readonly drizzleKind: string = 'MySqlColumn';
   /** `unsigned` of the integer, decimal and floating-point types. */
   readonly unsigned: boolean | undefined;
   /** Fractional-seconds precision of `datetime`, `timestamp`, `time`. */
@@ -48,8 +49,8 @@ export class MySqlColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends 
   readonly precision: number | undefined;
   /** `decimal`, `double`, `float`, `real` scale. */
   readonly scale: number | undefined;
-  /** `timestamp().onUpdateNow()`: `on update current_timestamp` in DDL. */
-  readonly hasOnUpdateNow: boolean;
+  /** `timestamp().onUpdateNow()`: `on update current_timestamp` in DDL; undefined otherwise, as drizzle's. */
+  readonly hasOnUpdateNow: true | undefined;
 
   constructor(table: Table, keyName: string, config: ColumnRuntimeConfig, extra: MySqlColumnExtra) {
     // As drizzle: every MySQL column knows the name its UNIQUE constraint would have.
@@ -109,7 +110,7 @@ export function mysqlExtra(extra: Partial<MySqlColumnExtra> = {}): MySqlColumnEx
     fsp: extra.fsp,
     precision: extra.precision,
     scale: extra.scale,
-    hasOnUpdateNow: extra.hasOnUpdateNow ?? false,
+    hasOnUpdateNow: extra.hasOnUpdateNow,
   };
 }
 

@@ -65,6 +65,7 @@ export interface PgColumnExtra {
  * function pick(col: PgColumn) { return col.name; }
  */
 export class PgColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends Column<T> {
+  static override readonly drizzleKind: string = 'PgColumn';
   declare readonly withTimezone?: boolean;
   declare readonly precision?: number | undefined;
   declare readonly scale?: number | undefined;
@@ -169,10 +170,22 @@ export abstract class PgColumnBuilder<
 }
 
 /** Builds a PgColumn from a config copy with drizzle's default unique name. */
+/** An array column (`.array()`), as drizzle-kit tells it apart. */
+export class PgArray<T extends ColumnBaseConfig = ColumnBaseConfig> extends PgColumn<T> {
+  static override readonly drizzleKind: string = 'PgArray';
+}
+
+/** A `pgEnum` column, as drizzle-kit tells it apart. */
+export class PgEnumColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends PgColumn<T> {
+  static override readonly drizzleKind: string = 'PgEnumColumn';
+}
+
 export function makePgColumn(table: Table, key: string, config: ColumnRuntimeConfig, extra: PgColumnExtra): PgColumn {
   const name = config.name === '' ? key : config.name;
   const rc = { ...config, uniqueName: config.uniqueName ?? `${getTableInfo(table).name}_${name}_unique` };
-  const column = new PgColumn(table, key, rc);
+  // Arrays and enum columns are their own kinds to drizzle-kit (it reads an enum's schema through them).
+  const kind = extra.baseColumn ? PgArray : config.columnType === 'PgEnumColumn' ? PgEnumColumn : PgColumn;
+  const column = new kind(table, key, rc);
   for (const [k, v] of Object.entries(extra)) {
     if (v !== undefined) (column as unknown as Record<string, unknown>)[k] = v;
   }

@@ -9,7 +9,7 @@ import { PgColumnBuilder } from './common.js';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
-const isPgEnumSym: unique symbol = Symbol.for('mizzle:isPgEnum');
+const isPgEnumSym: unique symbol = Symbol.for('drizzle:isPgEnum');
 
 /** Type state of a column of enum `TValues`. */
 export interface PgEnumColumnConfig<TValues extends readonly string[]> {

@@ -13,7 +13,7 @@ import {
 } from '../../column-builder.js';
 import { Column, type ColumnBaseConfig, type UpdateDeleteAction } from '../../column.js';
 import type { SQLWrapper } from '../../sql.js';
-import type { Table } from '../../table.js';
+import { getTableInfo, type Table } from '../../table.js';
 import type { Update } from '../../type-utils.js';
 
 /**
@@ -22,7 +22,19 @@ import type { Update } from '../../type-utils.js';
  * @example
  * function pick(col: SQLiteColumn) { return col.name; }
  */
-export class SQLiteColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends Column<T> {}
+export class SQLiteColumn<T extends ColumnBaseConfig = ColumnBaseConfig> extends Column<T> {
+  static override readonly drizzleKind: string = 'SQLiteColumn';
+
+  /** As drizzle's: `text(n)` for a text column given a length. */
+  override getSQLType(): string {
+    return this.length !== undefined && this.sqlType === 'text' ? `text(${this.length})` : this.sqlType;
+  }
+}
+
+/** An integer column (the one kind drizzle-kit reads `autoIncrement` from). */
+export class SQLiteBaseInteger<T extends ColumnBaseConfig = ColumnBaseConfig> extends SQLiteColumn<T> {
+  static override readonly drizzleKind: string = 'SQLiteBaseInteger';
+}
 
 /**
  * A SQLite column with part of its type fixed; also the annotation drizzle
@@ -105,7 +117,10 @@ export abstract class SQLiteColumnBuilder<
    * is left untouched, so one builder may be spread into several tables.
    */
   build(table: Table, key: string): SQLiteColumn {
-    return new SQLiteColumn(table, key, this.config);
+    const c = this.config;
+    // drizzle names every column's would-be UNIQUE constraint (drizzle-kit reads it).
+    const uniqueName = c.uniqueName ?? `${getTableInfo(table).name}_${c.name === '' ? key : c.name}_unique`;
+    return new (c.autoIncrement === undefined ? SQLiteColumn : SQLiteBaseInteger)(table, key, { ...c, uniqueName });
   }
 }
 
