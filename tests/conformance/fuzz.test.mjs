@@ -4,15 +4,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { known } from './fuzz/known.mjs';
+import { knownMysql } from './fuzz/known-mysql.mjs';
+import { knownPg } from './fuzz/known-pg.mjs';
 import { fuzz, repro } from './fuzz/run.mjs';
 
-test('fuzz/known.mjs: every entry has an id, a class, a matcher and a reason', () => {
+test('fuzz/known*.mjs: every entry has an id, a class, a matcher and a reason', () => {
   const classes = ['mizzle bug', 'drizzle bug', 'driver difference'];
-  for (const k of known) {
-    assert.ok(k.id && classes.includes(k.class) && k.reason && k.repro, `entry ${k.id}`);
-    assert.ok(k.code || k.mizzle || k.drizzle || k.schema, `entry ${k.id} matches everything`);
+  for (const list of [known, knownPg, knownMysql]) {
+    for (const k of list) {
+      assert.ok(k.id && classes.includes(k.class) && k.reason && k.repro, `entry ${k.id}`);
+      assert.ok(k.code || k.mizzle || k.drizzle || k.schema, `entry ${k.id} matches everything`);
+    }
+    assert.equal(new Set(list.map((k) => k.id)).size, list.length, 'ids are unique');
   }
-  assert.equal(new Set(known.map((k) => k.id)).size, known.length, 'ids are unique');
 });
 
 test('fuzz: 3 fixed seeds x 300 statements, every difference classified', async () => {

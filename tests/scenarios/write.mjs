@@ -454,6 +454,25 @@ export const scenarios = [
     check: (r, a) => a.deepEqual(r, [{ id: 2, age: 26, active: false }]),
   },
   {
+    // drizzle-orm on PostgreSQL nests each FROM table's row under its name; SQLite's returning() stays the
+    // table's columns (found by the differential fuzzer, tests/conformance/fuzz/).
+    name: 'update from returning every column',
+    only: ['sqlite', 'pg'],
+    run: (db, t, { eq, and }) =>
+      db
+        .update(t.posts)
+        .set({ views: 99 })
+        .from(t.users)
+        .where(and(eq(t.posts.authorId, t.users.id), eq(t.users.name, 'eve')))
+        .returning(),
+    check: (r, a, d) => {
+      a.equal(r.length, 1);
+      a.deepEqual([r[0].id, r[0].views, r[0].title], [4, 99, 'Eve post']);
+      if (d === 'pg') a.deepEqual([r[0].users.id, r[0].users.name, r[0].users.role], [5, 'eve', 'user']);
+      else a.equal('users' in r[0], false);
+    },
+  },
+  {
     name: 'update then select',
     only: ['pg', 'mysql'],
     run: async (db, t, { eq }) => {

@@ -92,6 +92,20 @@ function mapElements(items: PgArrayNested, decode: Decode): unknown[] {
   return items.map((x) => (x === null ? null : Array.isArray(x) ? mapElements(x, decode) : decode(x)));
 }
 
+/**
+ * A Date as PostgreSQL reads it: ISO for years 1-9999; beyond, the year written out without the sign
+ * `toISOString` puts on six-digit years (which PostgreSQL refuses), and years up to 0 as BC (JS's year 0 is
+ * 1 BC), as PostgreSQL prints them.
+ */
+function pgDateText(d: Date): string {
+  const iso = isoText(d);
+  const year = d.getUTCFullYear();
+  if (year >= 1 && year <= 9999) return iso;
+  // iso is `±YYYYYY-MM-DDTHH:mm:ss.sssZ` (or `0000-...` for year 0): keep from the month on.
+  const rest = iso.slice(iso.indexOf('-', 1)).replace('Z', '+00:00');
+  return year >= 1 ? `${year}${rest}` : `${String(1 - year).padStart(4, '0')}${rest} BC`;
+}
+
 /** A JS value as a PostgreSQL text parameter (or null). */
 export function encodeParam(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -105,7 +119,7 @@ export function encodeParam(v: unknown): string | null {
     case 'boolean':
       return v ? 'true' : 'false';
   }
-  if (v instanceof Date) return isoText(v);
+  if (v instanceof Date) return pgDateText(v);
   if (v instanceof Uint8Array) {
     let hex = '\\x';
     for (const b of v) hex += (b < 16 ? '0' : '') + b.toString(16);

@@ -4,6 +4,8 @@
  */
 import type { Table } from '../table.js';
 import type { Encoder } from '../engine/encoder.js';
+import { Dialect } from '../engine/wire.generated.js';
+import { resultKey, tableColumns } from '../engine/table-ref.js';
 import { MizzleError } from '../errors.js';
 import { FilteredMutation } from './filtered-mutation.js';
 import { updateSet } from './mutation.js';
@@ -64,7 +66,16 @@ export class UpdateQuery<
     fields: TFields,
   ): UpdateQuery<TTable, ReturningRow<TTable, TFields>, TMode, TRun>;
   returning(fields?: SelectedFields): UpdateQuery<TTable, unknown, TMode, TRun> {
-    this.returningFields = fields ?? true;
+    if (fields === undefined && this.froms.length > 0 && this.session.dialect === Dialect.postgres) {
+      // drizzle-orm on PostgreSQL: every column of an UPDATE ... FROM also returns each FROM target's fields,
+      // nested under its name (SQLite's returning() stays the table's columns, as drizzle's does).
+      const all: Record<string, unknown> = { ...tableColumns(this.table) };
+      for (const from of this.froms) {
+        const key = resultKey(from);
+        if (key !== undefined) all[key] = tableColumns(from);
+      }
+      this.returningFields = all;
+    } else this.returningFields = fields ?? true;
     return this as never;
   }
 

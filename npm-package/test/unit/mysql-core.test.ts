@@ -219,9 +219,10 @@ describe('integers', () => {
     assert.equal(all.serial.mapFromDriverValue('7'), 7);
   });
 
-  test('bigint mode is sent and read as decimal text, every digit kept', () => {
+  test('bigint mode is sent as the bigint (a bare literal) and read from decimal text, every digit kept', () => {
     const max = 18446744073709551615n; // bigint unsigned max
-    assert.equal(all.big64.mapToDriverValue(max), '18446744073709551615');
+    // Not drizzle's decimal text: spliced quoted, '-1' reads as unsigned in BETWEEN over BIGINT UNSIGNED.
+    assert.equal(all.big64.mapToDriverValue(max), max);
     assert.equal(all.big64.mapFromDriverValue('18446744073709551615'), max);
     assert.equal(all.big64.mapFromDriverValue('-9223372036854775808'), -9223372036854775808n);
     assert.equal(roundTrip(all.big64, 2n ** 60n + 1n), 2n ** 60n + 1n);
@@ -518,7 +519,7 @@ describe('MySQL SQL and parameters', () => {
         'select `users`.`id`, `users`.`name` from `users` ' +
         'where (`users`.`name` = ? and `users`.`big` > ? and `users`.`id` in (?, ?)) ' +
         'order by `users`.`at` desc limit ? offset ?',
-      params: ['ann', '9223372036854775808', 1, 2, 10, 5],
+      params: ['ann', 2n ** 63n, 1, 2, 10, 5],
     });
   });
 
@@ -552,7 +553,7 @@ describe('MySQL SQL and parameters', () => {
         '{"tags":["x"]}',
         7,
         'b',
-        '18446744073709551616',
+        18446744073709551616n,
         '12345678901234567890.10',
         false,
         7,
@@ -578,7 +579,7 @@ describe('MySQL SQL and parameters', () => {
       sql:
         'insert into `users` (`id`, `name`, `big`, `version`) values (?, ?, ?, ?) ' +
         'on duplicate key update `name` = values(`users`.`name`), `big` = ?, `version` = ?',
-      params: [1, 'a', '5', 7, '6', 7],
+      params: [1, 'a', 5n, 7, 6n, 7],
     });
   });
 

@@ -466,6 +466,12 @@ describe('other bad input', () => {
     cyclic.push(cyclic);
     rejects(() => encodeParam(cyclic), 'too_deep', /nests too deeply/);
   });
+  test('Dates beyond year 9999 or before year 1 bound on Neon as PostgreSQL writes them', () => {
+    assert.equal(encodeParam(new Date(8.64e15)), '275760-09-13T00:00:00.000+00:00');
+    assert.equal(encodeParam(new Date(-8.64e15)), '271822-04-20T00:00:00.000+00:00 BC');
+    assert.equal(encodeParam(new Date('0000-06-01T00:00:00Z')), '0001-06-01T00:00:00.000+00:00 BC');
+    assert.equal(encodeParam(new Date(0)), '1970-01-01T00:00:00.000Z');
+  });
   test('inlineParams() of an object JSON cannot hold', () => {
     rejects(() => sql`select ${{ n: 1n }}`.inlineParams(), 'invalid', /a parameter/);
   });

@@ -7,7 +7,6 @@ import { initialRuntimeConfig, type HasDefault, type IsPrimaryKey, type NotNull 
 import { Codec } from '../../column-codec.js';
 import { nameAndConfig } from '../../sqlite-core/columns/name-and-config.js';
 import { MySqlColumnBuilderWithAutoIncrement, mysqlExtra, type IsAutoincrement } from './common.js';
-import { decimalText } from './conversions.js';
 
 /** Type state of a MySQL integer column read as a number. */
 export interface MySqlIntegerConfig<TColumnType extends string = 'MySqlInt'> {
@@ -141,8 +140,10 @@ export function bigint(a: string | MySqlBigIntConfig, b?: MySqlBigIntConfig): un
       mysqlExtra({ unsigned }),
     );
   }
+  // Bound as the bigint itself, not drizzle's decimal text: PlanetScale's values are spliced as literals,
+  // and a quoted '-1' beside a quoted upper bound is read as unsigned by BETWEEN over a BIGINT UNSIGNED
+  // column (wrapping to 2^64 - 1), where the number -1 is not (tests/conformance/fuzz/known-mysql.mjs).
   const rc = initialRuntimeConfig(name, 'bigint', 'MySqlBigInt64', Codec.bigint, sqlType);
-  rc.toDriver = decimalText;
   return new MySqlIntegerBuilder(rc, mysqlExtra({ unsigned }));
 }
 
