@@ -1,10 +1,12 @@
 /**
- * How `migrate` runs each kind of step on a target: the same few lines as `mizzle/neon-http/migrator`
- * and `mizzle/planetscale/migrator`, kept here so the CLI can watch each step (./progress.ts).
+ * How `migrate` runs each kind of step on a target: the drivers' own migration hosts (what
+ * `mizzle/neon-http/migrator` and `mizzle/planetscale/migrator` run), which the CLI wraps to watch each
+ * step (./progress.ts).
  */
 import { drizzle as neon } from '../neon-http/index.js';
-import { sql } from '../sql.js';
+import { NEON_TRAITS, neonHost } from '../neon-http/migration-host.js';
 import { drizzle as planetscale } from '../planetscale/index.js';
+import { PLANETSCALE_TRAITS, planetscaleHost } from '../planetscale/migration-host.js';
 import type { AsyncHost } from '../migrator/run.js';
 import type { HostTraits, MigrationDialect } from '../migrator/steps.js';
 import type { Target } from './target.js';
@@ -24,25 +26,16 @@ export function hostOf(t: Target): Host {
     const db = neon({ connectionString: t.url, endpoint: t.endpoint });
     return {
       dialect: 'postgresql',
-      // Neon's batch error does not say which statement failed: the steps bisect.
-      traits: { locatesFailures: false },
-      run: {
-        rows: async (q) => (await db.execute(sql.raw(q))).rows as Record<string, unknown>[],
-        run: (q) => db.execute(sql.raw(q)),
-        atomic: (qs) => db.batch(qs.map((q) => db.execute(sql.raw(q))) as [never, ...never[]]),
-      },
+      traits: NEON_TRAITS,
+      run: neonHost(db),
       describe: `postgresql ${where} over Neon HTTP${t.endpoint ? ` (endpoint ${t.endpoint})` : ''}`,
     };
   }
   const db = planetscale({ url: t.url });
   return {
     dialect: 'mysql',
-    traits: { locatesFailures: true },
-    run: {
-      rows: async (q) => (await db.execute(sql.raw(q))).rows as Record<string, unknown>[],
-      run: (q) => db.execute(sql.raw(q)),
-      atomic: () => Promise.reject(new Error('MySQL migrations have no atomic unit')),
-    },
+    traits: PLANETSCALE_TRAITS,
+    run: planetscaleHost(db),
     describe: `mysql ${where} over PlanetScale HTTP`,
   };
 }

@@ -9,14 +9,11 @@ import type { MigrationConfig, MigrationResult } from '../migrator/config.js';
 import { folderOf } from '../migrator/folder.js';
 import { runAsync } from '../migrator/run.js';
 import { migrationSteps } from '../migrator/steps.js';
-import { sql } from '../sql.js';
 import type { NeonHttpDatabase } from './index.js';
+import { NEON_TRAITS, neonHost } from './migration-host.js';
 
 export type { MigrationConfig, MigrationResult } from '../migrator/config.js';
 export { MizzleMigrationError } from '../migrator/errors.js';
-
-/** Neon's batch error does not say which statement failed: the steps bisect with rolled-back probes. */
-const TRAITS = { locatesFailures: false };
 
 export async function migrate<TSchema extends Record<string, unknown>>(
   db: NeonHttpDatabase<TSchema>,
@@ -24,9 +21,5 @@ export async function migrate<TSchema extends Record<string, unknown>>(
 ): Promise<MigrationResult> {
   const folder = folderOf(config);
   const engine = await initMigrator();
-  return runAsync(migrationSteps(engine, 'postgresql', folder, config, TRAITS), {
-    rows: async (q) => (await db.execute(sql.raw(q))).rows as Record<string, unknown>[],
-    run: (q) => db.execute(sql.raw(q)),
-    atomic: (qs) => db.batch(qs.map((q) => db.execute(sql.raw(q))) as [never, ...never[]]),
-  });
+  return runAsync(migrationSteps(engine, 'postgresql', folder, config, NEON_TRAITS), neonHost(db));
 }

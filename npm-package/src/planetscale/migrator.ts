@@ -9,14 +9,11 @@ import type { MigrationConfig, MigrationResult } from '../migrator/config.js';
 import { folderOf } from '../migrator/folder.js';
 import { runAsync } from '../migrator/run.js';
 import { migrationSteps } from '../migrator/steps.js';
-import { sql } from '../sql.js';
 import type { PlanetScaleDatabase } from './index.js';
+import { PLANETSCALE_TRAITS, planetscaleHost } from './migration-host.js';
 
 export type { MigrationConfig, MigrationResult } from '../migrator/config.js';
 export { MizzleMigrationError } from '../migrator/errors.js';
-
-/** One statement per request: the failing one is known. */
-const TRAITS = { locatesFailures: true };
 
 export async function migrate<TSchema extends Record<string, unknown>>(
   db: PlanetScaleDatabase<TSchema>,
@@ -25,10 +22,5 @@ export async function migrate<TSchema extends Record<string, unknown>>(
 ): Promise<MigrationResult> {
   const folder = folderOf(config);
   const engine = await initMigrator();
-  const unsupported = () => Promise.reject(new Error('MySQL migrations have no atomic unit'));
-  return runAsync(migrationSteps(engine, 'mysql', folder, config, TRAITS), {
-    rows: async (q) => (await db.execute(sql.raw(q))).rows as Record<string, unknown>[],
-    run: (q) => db.execute(sql.raw(q)),
-    atomic: unsupported,
-  });
+  return runAsync(migrationSteps(engine, 'mysql', folder, config, PLANETSCALE_TRAITS), planetscaleHost(db));
 }
