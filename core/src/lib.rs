@@ -34,6 +34,8 @@ pub mod protocol;
 pub mod relational;
 pub mod render;
 pub mod schema;
+#[cfg(feature = "migrations")]
+pub mod snapshot;
 mod value;
 
 pub use codec::Codec;

@@ -1,12 +1,13 @@
 //! Target `migrations`: drizzle-kit folders (and wrangler's flat files), the
 //! tracking table's rows and a SQLite schema from bytes, through core's
 //! migrations module (folder readers, SQLite statement splitter, planner,
-//! rebuild protection, tracking-table SQL).
+//! rebuild protection, tracking-table SQL), and drizzle-kit's snapshots
+//! (`mizzle_core::snapshot`): the journal and every file text are also read as one.
 
 use mizzle_core::migrations::{
     plan, split_sqlite, Accept, AppliedRow, Folder, ForeignKey, History, SqliteSchema, Tracking,
 };
-use mizzle_core::DialectKind;
+use mizzle_core::{snapshot, DialectKind};
 
 /// Field separator, and the end of a list of fields.
 const SEP: char = '\0';
@@ -72,6 +73,10 @@ pub fn migrations(data: &[u8]) {
         })
         .collect();
     splits_in_order(journal);
+    snapshot_round_trips(journal);
+    files
+        .iter()
+        .for_each(|(_, text)| snapshot_round_trips(text));
     let wrangler = mode % 3 == 2 && mode & 0x80 != 0;
     let folder = match mode % 3 {
         0 => Folder::journal(journal, &files),
@@ -124,6 +129,13 @@ pub fn migrations(data: &[u8]) {
     );
     for m in &p.pending {
         let _ = (t.record(m, true), t.guard(m));
+    }
+}
+
+/// A text that reads as a snapshot writes back to one that reads the same.
+fn snapshot_round_trips(text: &str) {
+    if let Ok(s) = snapshot::read(text) {
+        assert_eq!(snapshot::read(&snapshot::write(&s)), Ok(s));
     }
 }
 

@@ -1,0 +1,171 @@
+//! Schema snapshots as drizzle-kit 0.31 writes them (`meta/NNNN_snapshot.json`):
+//! SQLite v6, PostgreSQL v7, MySQL v5, read into a typed model per dialect
+//! and written back byte for byte (`JSON.stringify(snapshot, null, 2)`, no
+//! trailing newline, keys in the order drizzle-kit's serializer emits them).
+//! This is the previous state the schema differ (issue 16) starts from.
+//!
+//! Entity maps are [`Keyed`] (ordered as in the file). Anything drizzle-kit
+//! types as `any` (column defaults, index `with`) stays JSON, numbers with
+//! their text. Unknown fields are refused ([`SnapshotErrorKind::Unknown`])
+//! rather than dropped, as drizzle-kit's strict schemas do.
+//!
+//! ```
+//! use mizzle_core::snapshot::{read, write, Snapshot};
+//! let text = r#"{
+//!   "version": "6",
+//!   "dialect": "sqlite",
+//!   "id": "a",
+//!   "prevId": "00000000-0000-0000-0000-000000000000",
+//!   "tables": {},
+//!   "views": {},
+//!   "enums": {},
+//!   "_meta": {
+//!     "schemas": {},
+//!     "tables": {},
+//!     "columns": {}
+//!   },
+//!   "internal": {
+//!     "indexes": {}
+//!   }
+//! }"#;
+//! let snapshot = read(text).unwrap();
+//! assert!(matches!(snapshot, Snapshot::Sqlite(_)));
+//! assert_eq!(write(&snapshot), text);
+//! ```
+
+mod error;
+mod json;
+mod keyed;
+mod mysql;
+mod postgres;
+mod shared;
+mod sqlite;
+
+use alloc::string::{String, ToString};
+
+use serde_json::Value as Json;
+
+pub use error::{SnapshotError, SnapshotErrorKind};
+pub use keyed::Keyed;
+pub use mysql::{MySqlColumn, MySqlIndex, MySqlKey, MySqlSnapshot, MySqlTable, MySqlView};
+pub use postgres::{
+    PgColumn, PgEnum, PgIdentity, PgIndex, PgIndexColumn, PgKey, PgPolicy, PgRole, PgSequence,
+    PgSnapshot, PgTable, PgUnique, PgView,
+};
+pub use shared::{Check, ForeignKey, Generated, Internal, InternalColumn, InternalColumns, Meta};
+pub use sqlite::{
+    SqliteColumn, SqliteIndex, SqlitePrimaryKey, SqliteSnapshot, SqliteTable, SqliteUnique,
+    SqliteView,
+};
+
+use json::Fields;
+
+/// The key order a file was written in. drizzle-kit 0.31 writes a snapshot
+/// either from its serializer (`generate`) or, for `generate --custom`, the
+/// previous snapshot as its zod schema parsed it, which reorders every
+/// object's keys to the schema's shape (`id`, `prevId` first). A snapshot
+/// read keeps its layout, so either writes back byte for byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Layout {
+    /// `drizzle-kit generate`'s order (what a new snapshot is written in).
+    #[default]
+    Generated,
+    /// The zod schema's order (`generate --custom`).
+    Parsed,
+}
+
+/// One snapshot file, by dialect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Snapshot {
+    Sqlite(SqliteSnapshot),
+    Postgres(PgSnapshot),
+    MySql(MySqlSnapshot),
+}
+
+impl Snapshot {
+    pub fn id(&self) -> &str {
+        match self {
+            Snapshot::Sqlite(s) => &s.id,
+            Snapshot::Postgres(s) => &s.id,
+            Snapshot::MySql(s) => &s.id,
+        }
+    }
+
+    pub fn prev_id(&self) -> &str {
+        match self {
+            Snapshot::Sqlite(s) => &s.prev_id,
+            Snapshot::Postgres(s) => &s.prev_id,
+            Snapshot::MySql(s) => &s.prev_id,
+        }
+    }
+}
+
+/// Reads a snapshot file's text. Never panics: anything else than a
+/// drizzle-kit 0.31 snapshot of the three dialects is a [`SnapshotError`]
+/// naming the place.
+pub fn read(text: &str) -> Result<Snapshot, SnapshotError> {
+    let value: Json = serde_json::from_str(text).map_err(|e| {
+        SnapshotError::new(
+            "",
+            SnapshotErrorKind::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            },
+        )
+    })?;
+    let mut f = Fields::new(&value, "")?;
+    let dialect = f.str("dialect")?;
+    let version = f.str("version")?;
+    type ReadRest = fn(&mut Fields, Layout) -> json::Result<Snapshot>;
+    let (expected, read_rest): (&'static str, ReadRest) = match dialect.as_str() {
+        "sqlite" => ("6", |f, l| SqliteSnapshot::read(f, l).map(Snapshot::Sqlite)),
+        "postgresql" => ("7", |f, l| PgSnapshot::read(f, l).map(Snapshot::Postgres)),
+        "mysql" => ("5", |f, l| MySqlSnapshot::read(f, l).map(Snapshot::MySql)),
+        _ => {
+            let kind = SnapshotErrorKind::Dialect(dialect);
+            return Err(SnapshotError::new("dialect", kind));
+        }
+    };
+    if version != expected {
+        let kind = SnapshotErrorKind::Version {
+            expected,
+            found: version,
+        };
+        return Err(SnapshotError::new("version", kind));
+    }
+    let snapshot = read_rest(&mut f, layout_of(&value, &dialect))?;
+    f.done()?;
+    Ok(snapshot)
+}
+
+/// The layout, from the top level's key order: drizzle-kit's serializer puts
+/// `version` before `id` (SQLite, MySQL) and `sequences` before `views`
+/// (PostgreSQL, which starts with `id` either way); the zod shape the reverse.
+fn layout_of(value: &Json, dialect: &str) -> Layout {
+    let Json::Object(map) = value else {
+        return Layout::Generated;
+    };
+    let at = |key: &str| map.keys().position(|k| k == key);
+    let parsed = match dialect {
+        "postgresql" => matches!((at("views"), at("sequences")), (Some(v), Some(s)) if v < s),
+        _ => matches!((at("id"), at("version")), (Some(i), Some(v)) if i < v),
+    };
+    if parsed {
+        Layout::Parsed
+    } else {
+        Layout::Generated
+    }
+}
+
+/// The file drizzle-kit would write for `snapshot`, in its [`Layout`].
+pub fn write(snapshot: &Snapshot) -> String {
+    let json = match snapshot {
+        Snapshot::Sqlite(s) => s.write(),
+        Snapshot::Postgres(s) => s.write(),
+        Snapshot::MySql(s) => s.write(),
+    };
+    // serde_json's pretty form is JSON.stringify(v, null, 2)'s: two-space
+    // indent, `": "`, `{}` / `[]` when empty, the same string escapes.
+    alloc::format!("{json:#}")
+}
