@@ -9,12 +9,13 @@ use alloc::vec::Vec;
 use serde_json::{Map, Value as Json};
 
 use super::error::{SnapshotError, SnapshotErrorKind};
+use super::fields::Field;
 use super::keyed::Keyed;
 use super::Layout;
 
 pub(super) type Result<T> = core::result::Result<T, SnapshotError>;
 
-fn type_error(path: &str, expected: &'static str) -> SnapshotError {
+pub(super) fn type_error(path: &str, expected: &'static str) -> SnapshotError {
     SnapshotError::new(path, SnapshotErrorKind::Type { expected })
 }
 
@@ -32,6 +33,7 @@ pub(super) struct Fields<'a> {
     map: &'a Map<String, Json>,
     path: String,
     known: Vec<&'static str>,
+    hidden: Option<&'static str>,
 }
 
 impl<'a> Fields<'a> {
@@ -41,6 +43,7 @@ impl<'a> Fields<'a> {
                 map,
                 path: path.to_string(),
                 known: Vec::new(),
+                hidden: None,
             }),
             _ => Err(type_error(path, "an object")),
         }
@@ -50,7 +53,19 @@ impl<'a> Fields<'a> {
         child(&self.path, key)
     }
 
+    /// The same object with `key` never asked for, so [`Fields::done`]
+    /// refuses it (a field another dialect's variant of the object has).
+    pub(super) fn hiding(self, key: &'static str) -> Fields<'a> {
+        Fields {
+            hidden: Some(key),
+            ..self
+        }
+    }
+
     pub(super) fn opt(&mut self, key: &'static str) -> Option<&'a Json> {
+        if self.hidden == Some(key) {
+            return None;
+        }
         self.known.push(key);
         self.map.get(key)
     }
@@ -77,52 +92,6 @@ impl<'a> Fields<'a> {
         as_bool(v, &self.path(key))
     }
 
-    pub(super) fn opt_bool(&mut self, key: &'static str) -> Result<Option<bool>> {
-        self.opt(key)
-            .map(|v| as_bool(v, &self.path(key)))
-            .transpose()
-    }
-
-    pub(super) fn strings(&mut self, key: &'static str) -> Result<Vec<String>> {
-        let v = self.req(key)?;
-        as_strings(v, &self.path(key))
-    }
-
-    pub(super) fn opt_strings(&mut self, key: &'static str) -> Result<Option<Vec<String>>> {
-        self.opt(key)
-            .map(|v| as_strings(v, &self.path(key)))
-            .transpose()
-    }
-
-    /// A value drizzle-kit types as `any` (a column default): kept as JSON,
-    /// numbers with their text (serde_json's `arbitrary_precision`).
-    pub(super) fn opt_any(&mut self, key: &'static str) -> Option<Json> {
-        self.opt(key).cloned()
-    }
-
-    pub(super) fn number(&mut self, key: &'static str) -> Result<Option<serde_json::Number>> {
-        match self.opt(key) {
-            None => Ok(None),
-            Some(Json::Number(n)) => Ok(Some(n.clone())),
-            Some(_) => Err(type_error(&self.path(key), "a number")),
-        }
-    }
-
-    /// An object of arbitrary values (index `with`, sqlite's empty `enums`).
-    pub(super) fn opt_object(&mut self, key: &'static str) -> Result<Option<Map<String, Json>>> {
-        match self.opt(key) {
-            None => Ok(None),
-            Some(Json::Object(m)) => Ok(Some(m.clone())),
-            Some(_) => Err(type_error(&self.path(key), "an object")),
-        }
-    }
-
-    pub(super) fn object(&mut self, key: &'static str) -> Result<Map<String, Json>> {
-        let path = self.path(key);
-        self.opt_object(key)?
-            .ok_or_else(|| SnapshotError::new(path, SnapshotErrorKind::Missing))
-    }
-
     /// A nested object read by `f`.
     pub(super) fn nested<T>(
         &mut self,
@@ -139,41 +108,6 @@ impl<'a> Fields<'a> {
         f: impl Fn(&Json, &str) -> Result<T>,
     ) -> Result<Option<T>> {
         self.opt(key).map(|v| f(v, &self.path(key))).transpose()
-    }
-
-    /// An array of objects, each read by `f`.
-    pub(super) fn list<T>(
-        &mut self,
-        key: &'static str,
-        f: impl Fn(&Json, &str) -> Result<T>,
-    ) -> Result<Vec<T>> {
-        self.nested(key, |v, p| {
-            let Json::Array(items) = v else {
-                return Err(type_error(p, "an array"));
-            };
-            let mut out = Vec::with_capacity(items.len());
-            for (n, item) in items.iter().enumerate() {
-                out.push(f(item, &format!("{p}[{n}]"))?);
-            }
-            Ok(out)
-        })
-    }
-
-    /// An object of entities keyed by name, each read by `f`.
-    pub(super) fn keyed<T>(
-        &mut self,
-        key: &'static str,
-        f: impl Fn(&Json, &str) -> Result<T>,
-    ) -> Result<Keyed<T>> {
-        self.nested(key, |v, p| keyed(v, p, &f))
-    }
-
-    pub(super) fn opt_keyed<T>(
-        &mut self,
-        key: &'static str,
-        f: impl Fn(&Json, &str) -> Result<T>,
-    ) -> Result<Option<Keyed<T>>> {
-        self.opt_nested(key, |v, p| keyed(v, p, &f))
     }
 
     /// Refuses any field not asked for.
@@ -209,11 +143,11 @@ pub(super) fn as_str(v: &Json, path: &str) -> Result<String> {
         .ok_or_else(|| type_error(path, "a string"))
 }
 
-fn as_bool(v: &Json, path: &str) -> Result<bool> {
+pub(super) fn as_bool(v: &Json, path: &str) -> Result<bool> {
     v.as_bool().ok_or_else(|| type_error(path, "a boolean"))
 }
 
-fn as_strings(v: &Json, path: &str) -> Result<Vec<String>> {
+pub(super) fn as_strings(v: &Json, path: &str) -> Result<Vec<String>> {
     let Json::Array(items) = v else {
         return Err(type_error(path, "an array of strings"));
     };
@@ -240,6 +174,12 @@ impl Out {
         self
     }
 
+    /// A struct field at `key` (skipped when `None`).
+    pub(super) fn field(&mut self, key: &str, value: &impl Field, l: Layout) -> &mut Out {
+        value.put(self, key, l);
+        self
+    }
+
     pub(super) fn str(&mut self, key: &str, value: &str) -> &mut Out {
         self.put(key, Json::String(value.to_string()))
     }
@@ -255,52 +195,6 @@ impl Out {
         self.put(key, Json::Bool(value))
     }
 
-    pub(super) fn opt_bool(&mut self, key: &str, value: Option<bool>) -> &mut Out {
-        if let Some(v) = value {
-            self.bool(key, v);
-        }
-        self
-    }
-
-    pub(super) fn strings(&mut self, key: &str, value: &[String]) -> &mut Out {
-        self.put(key, strings(value))
-    }
-
-    pub(super) fn opt_strings(&mut self, key: &str, value: &Option<Vec<String>>) -> &mut Out {
-        if let Some(v) = value {
-            self.strings(key, v);
-        }
-        self
-    }
-
-    pub(super) fn opt(&mut self, key: &str, value: Option<Json>) -> &mut Out {
-        if let Some(v) = value {
-            self.put(key, v);
-        }
-        self
-    }
-
-    pub(super) fn keyed<T>(
-        &mut self,
-        key: &str,
-        value: &Keyed<T>,
-        f: impl Fn(&T) -> Json,
-    ) -> &mut Out {
-        self.put(key, keyed_out(value, f))
-    }
-
-    pub(super) fn opt_keyed<T>(
-        &mut self,
-        key: &str,
-        value: &Option<Keyed<T>>,
-        f: impl Fn(&T) -> Json,
-    ) -> &mut Out {
-        if let Some(v) = value {
-            self.keyed(key, v, f);
-        }
-        self
-    }
-
     pub(super) fn done(&mut self) -> Json {
         Json::Object(core::mem::take(&mut self.0))
     }
@@ -308,8 +202,24 @@ impl Out {
     /// The object in `layout`'s order: as written for [`Layout::Generated`],
     /// else with its keys in `parsed`'s order (the zod schema's shape).
     pub(super) fn done_in(&mut self, layout: Layout, parsed: &[&str]) -> Json {
+        let at = |k: &str| parsed.iter().position(|p| *p == k).unwrap_or(parsed.len());
+        self.sort_in(layout, at)
+    }
+
+    /// The same, each key with its place in `parsed` (a key not there goes
+    /// last; none at all keeps the written order, a stable sort).
+    pub(super) fn done_ranked(&mut self, layout: Layout, parsed: &[(&str, u8)]) -> Json {
+        let at = |k: &str| {
+            parsed
+                .iter()
+                .find(|(p, _)| *p == k)
+                .map_or(u8::MAX, |(_, n)| *n)
+        };
+        self.sort_in(layout, at)
+    }
+
+    fn sort_in<K: Ord>(&mut self, layout: Layout, at: impl Fn(&str) -> K) -> Json {
         if layout == Layout::Parsed {
-            let at = |k: &str| parsed.iter().position(|p| *p == k).unwrap_or(parsed.len());
             let mut entries: Vec<(String, Json)> =
                 core::mem::take(&mut self.0).into_iter().collect();
             entries.sort_by_key(|(k, _)| at(k));
@@ -323,6 +233,22 @@ pub(super) fn keyed_out<T>(value: &Keyed<T>, f: impl Fn(&T) -> Json) -> Json {
     Json::Object(value.iter().map(|(k, v)| (k.to_string(), f(v))).collect())
 }
 
-fn strings(value: &[String]) -> Json {
+pub(super) fn strings(value: &[String]) -> Json {
     Json::Array(value.iter().map(|s| Json::String(s.clone())).collect())
+}
+
+/// An array of objects, each read by `f`.
+pub(super) fn list<T>(
+    value: &Json,
+    path: &str,
+    f: impl Fn(&Json, &str) -> Result<T>,
+) -> Result<Vec<T>> {
+    let Json::Array(items) = value else {
+        return Err(type_error(path, "an array"));
+    };
+    let mut out = Vec::with_capacity(items.len());
+    for (n, item) in items.iter().enumerate() {
+        out.push(f(item, &format!("{path}[{n}]"))?);
+    }
+    Ok(out)
 }

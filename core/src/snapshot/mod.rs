@@ -34,6 +34,7 @@
 //! ```
 
 mod error;
+mod fields;
 mod json;
 mod keyed;
 mod mysql;

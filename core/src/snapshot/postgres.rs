@@ -8,9 +8,10 @@ use alloc::vec::Vec;
 
 use serde_json::{Map, Value as Json};
 
-use super::json::{as_str, Fields, Out, Result};
+use super::fields::{object, Field, Node};
+use super::json::{list, Fields, Out, Result};
 use super::keyed::Keyed;
-use super::shared::{Check, ForeignKey, Generated, Internal, Meta, MetaOrder};
+use super::shared::{Check, ForeignKey, Generated, Internal, Meta};
 use super::Layout;
 
 /// A whole PostgreSQL snapshot file.
@@ -33,65 +34,74 @@ pub struct PgSnapshot {
     pub internal: Option<Internal>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgTable {
-    pub name: String,
-    /// `""` for `public`.
-    pub schema: String,
-    pub columns: Keyed<PgColumn>,
-    pub indexes: Keyed<PgIndex>,
-    pub foreign_keys: Keyed<ForeignKey>,
-    pub composite_primary_keys: Keyed<PgKey>,
-    pub unique_constraints: Option<Keyed<PgUnique>>,
-    pub policies: Option<Keyed<PgPolicy>>,
-    pub check_constraints: Option<Keyed<Check>>,
-    pub is_rls_enabled: Option<bool>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgTable {
+        pub name: String = "name",
+        /// `""` for `public`.
+        pub schema: String = "schema",
+        pub columns: Keyed<PgColumn> = "columns",
+        pub indexes: Keyed<PgIndex> = "indexes",
+        pub foreign_keys: Keyed<ForeignKey> = "foreignKeys",
+        pub composite_primary_keys: Keyed<PgKey> = "compositePrimaryKeys",
+        pub unique_constraints: Option<Keyed<PgUnique>> = "uniqueConstraints",
+        pub policies: Option<Keyed<PgPolicy>> = "policies",
+        pub check_constraints: Option<Keyed<Check>> = "checkConstraints",
+        pub is_rls_enabled: Option<bool> = "isRLSEnabled",
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgColumn {
-    pub name: String,
-    pub type_: String,
-    /// The enum's schema, for enum columns.
-    pub type_schema: Option<String>,
-    pub primary_key: bool,
-    pub not_null: bool,
-    pub generated: Option<Generated>,
-    pub identity: Option<PgIdentity>,
-    pub default: Option<Json>,
-    /// Column-level unique, as snapshots before `uniqueConstraints` wrote it
-    /// (typed `any` by drizzle-kit).
-    pub is_unique: Option<Json>,
-    pub unique_name: Option<String>,
-    pub nulls_not_distinct: Option<bool>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgColumn {
+        pub name: String = "name" @0,
+        pub type_: String = "type" @1,
+        /// The enum's schema, for enum columns.
+        pub type_schema: Option<String> = "typeSchema" @2,
+        pub primary_key: bool = "primaryKey" @3,
+        pub not_null: bool = "notNull" @4,
+        pub generated: Option<Generated> = "generated" @9,
+        pub identity: Option<PgIdentity> = "identity" @10,
+        pub default: Option<Json> = "default" @5,
+        /// Column-level unique, as snapshots before `uniqueConstraints` wrote it
+        /// (typed `any` by drizzle-kit).
+        pub is_unique: Option<Json> = "isUnique" @6,
+        pub unique_name: Option<String> = "uniqueName" @7,
+        pub nulls_not_distinct: Option<bool> = "nullsNotDistinct" @8,
+    }
 }
 
-/// `GENERATED ALWAYS|BY DEFAULT AS IDENTITY` and its sequence's options (as strings).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgIdentity {
-    /// `always` or `byDefault`.
-    pub type_: String,
-    pub name: String,
-    pub schema: String,
-    pub increment: Option<String>,
-    pub start_with: Option<String>,
-    pub min_value: Option<String>,
-    pub max_value: Option<String>,
-    pub cache: Option<String>,
-    pub cycle: Option<bool>,
+object! {
+    /// `GENERATED ALWAYS|BY DEFAULT AS IDENTITY` and its sequence's options (as strings).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgIdentity {
+        /// `always` or `byDefault`.
+        pub type_: String = "type" @8,
+        pub name: String = "name" @0,
+        pub schema: String = "schema" @7,
+        pub increment: Option<String> = "increment" @1,
+        pub start_with: Option<String> = "startWith" @4,
+        pub min_value: Option<String> = "minValue" @2,
+        pub max_value: Option<String> = "maxValue" @3,
+        pub cache: Option<String> = "cache" @5,
+        pub cycle: Option<bool> = "cycle" @6,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgIndex {
-    pub name: String,
-    pub columns: Vec<PgIndexColumn>,
-    pub is_unique: bool,
-    pub where_: Option<String>,
-    pub concurrently: Option<bool>,
-    pub method: Option<String>,
-    pub with: Option<Map<String, Json>>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgIndex {
+        pub name: String = "name" @0,
+        pub columns: Vec<PgIndexColumn> = "columns" @1,
+        pub is_unique: bool = "isUnique" @2,
+        pub where_: Option<String> = "where" @5,
+        pub concurrently: Option<bool> = "concurrently" @6,
+        pub method: Option<String> = "method" @4,
+        pub with: Option<Map<String, Json>> = "with" @3,
+    }
 }
 
+/// Not an [`object!`]: its keys' order depends on `is_expression` (below).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PgIndexColumn {
     /// A column name, or an expression's SQL.
@@ -103,112 +113,127 @@ pub struct PgIndexColumn {
     pub opclass: Option<String>,
 }
 
-/// A primary key: `{name, columns}`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgKey {
-    pub name: String,
-    pub columns: Vec<String>,
+object! {
+    /// A primary key: `{name, columns}`.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgKey {
+        pub name: String = "name",
+        pub columns: Vec<String> = "columns",
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgUnique {
-    pub name: String,
-    pub nulls_not_distinct: bool,
-    pub columns: Vec<String>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgUnique {
+        pub name: String = "name" @0,
+        pub nulls_not_distinct: bool = "nullsNotDistinct" @2,
+        pub columns: Vec<String> = "columns" @1,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgEnum {
-    pub name: String,
-    pub schema: String,
-    pub values: Vec<String>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgEnum {
+        pub name: String = "name",
+        pub schema: String = "schema",
+        pub values: Vec<String> = "values",
+    }
 }
 
-/// A sequence; its numbers are strings, as drizzle-kit writes them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgSequence {
-    pub name: String,
-    pub schema: String,
-    pub increment: Option<String>,
-    pub start_with: Option<String>,
-    pub min_value: Option<String>,
-    pub max_value: Option<String>,
-    pub cache: Option<String>,
-    pub cycle: Option<bool>,
+object! {
+    /// A sequence; its numbers are strings, as drizzle-kit writes them.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgSequence {
+        pub name: String = "name" @0,
+        pub schema: String = "schema" @7,
+        pub increment: Option<String> = "increment" @1,
+        pub start_with: Option<String> = "startWith" @4,
+        pub min_value: Option<String> = "minValue" @2,
+        pub max_value: Option<String> = "maxValue" @3,
+        pub cache: Option<String> = "cache" @5,
+        pub cycle: Option<bool> = "cycle" @6,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgRole {
-    pub name: String,
-    pub create_db: Option<bool>,
-    pub create_role: Option<bool>,
-    pub inherit: Option<bool>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgRole {
+        pub name: String = "name",
+        pub create_db: Option<bool> = "createDb",
+        pub create_role: Option<bool> = "createRole",
+        pub inherit: Option<bool> = "inherit",
+    }
 }
 
-/// A row-level security policy. `schema` and `on` are set on the top-level
-/// ones only (the table they are linked to).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgPolicy {
-    pub name: String,
-    /// `PERMISSIVE` or `RESTRICTIVE`.
-    pub as_: Option<String>,
-    /// `ALL`, `SELECT`, `INSERT`, `UPDATE` or `DELETE`.
-    pub for_: Option<String>,
-    pub to: Option<Vec<String>>,
-    pub using: Option<String>,
-    pub with_check: Option<String>,
-    pub schema: Option<String>,
-    pub on: Option<String>,
+object! {
+    /// A row-level security policy. `schema` and `on` are set on the top-level
+    /// ones only (the table they are linked to).
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgPolicy {
+        pub name: String = "name" @0,
+        /// `PERMISSIVE` or `RESTRICTIVE`.
+        pub as_: Option<String> = "as" @1,
+        /// `ALL`, `SELECT`, `INSERT`, `UPDATE` or `DELETE`.
+        pub for_: Option<String> = "for" @2,
+        pub to: Option<Vec<String>> = "to" @3,
+        pub using: Option<String> = "using" @4,
+        pub with_check: Option<String> = "withCheck" @5,
+        pub schema: Option<String> = "schema" @7,
+        pub on: Option<String> = "on" @6,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PgView {
-    pub columns: Keyed<PgColumn>,
-    pub definition: Option<String>,
-    pub name: String,
-    pub schema: String,
-    pub is_existing: bool,
-    pub with: Option<Map<String, Json>>,
-    pub with_no_data: Option<bool>,
-    pub materialized: bool,
-    pub tablespace: Option<String>,
-    pub using: Option<String>,
+object! {
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct PgView {
+        pub columns: Keyed<PgColumn> = "columns" @2,
+        pub definition: Option<String> = "definition" @3,
+        pub name: String = "name" @0,
+        pub schema: String = "schema" @1,
+        pub is_existing: bool = "isExisting" @6,
+        pub with: Option<Map<String, Json>> = "with" @5,
+        pub with_no_data: Option<bool> = "withNoData" @7,
+        pub materialized: bool = "materialized" @4,
+        pub tablespace: Option<String> = "tablespace" @9,
+        pub using: Option<String> = "using" @8,
+    }
 }
 
 impl PgSnapshot {
     pub(super) fn read(f: &mut Fields, layout: Layout) -> Result<PgSnapshot> {
         Ok(PgSnapshot {
             layout,
-            id: f.str("id")?,
-            prev_id: f.str("prevId")?,
-            tables: f.keyed("tables", PgTable::read)?,
-            enums: f.keyed("enums", PgEnum::read)?,
-            schemas: f.keyed("schemas", as_str)?,
-            sequences: f.opt_keyed("sequences", PgSequence::read)?,
-            roles: f.opt_keyed("roles", PgRole::read)?,
-            policies: f.opt_keyed("policies", PgPolicy::read)?,
-            views: f.opt_keyed("views", PgView::read)?,
-            meta: f.nested("_meta", Meta::read)?,
-            internal: f.opt_nested("internal", Internal::read)?,
+            id: Field::get(f, "id")?,
+            prev_id: Field::get(f, "prevId")?,
+            tables: Field::get(f, "tables")?,
+            enums: Field::get(f, "enums")?,
+            schemas: Field::get(f, "schemas")?,
+            sequences: Field::get(f, "sequences")?,
+            roles: Field::get(f, "roles")?,
+            policies: Field::get(f, "policies")?,
+            views: Field::get(f, "views")?,
+            meta: Field::get(f, "_meta")?,
+            internal: Field::get(f, "internal")?,
         })
     }
 
     pub(super) fn write(&self) -> Json {
         let l = self.layout;
         Out::new()
-            .str("id", &self.id)
-            .str("prevId", &self.prev_id)
+            .field("id", &self.id, l)
+            .field("prevId", &self.prev_id, l)
             .str("version", "7")
             .str("dialect", "postgresql")
-            .keyed("tables", &self.tables, |v| v.write(l))
-            .keyed("enums", &self.enums, |v| v.write(l))
-            .keyed("schemas", &self.schemas, |s| Json::String(s.clone()))
-            .opt_keyed("sequences", &self.sequences, |v| v.write(l))
-            .opt_keyed("roles", &self.roles, |v| v.write(l))
-            .opt_keyed("policies", &self.policies, |v| v.write(l))
-            .opt_keyed("views", &self.views, |v| v.write(l))
-            .put("_meta", self.meta.write(l, MetaOrder::ColumnsFirst))
-            .opt("internal", self.internal.as_ref().map(|v| v.write(l)))
+            .field("tables", &self.tables, l)
+            .field("enums", &self.enums, l)
+            .field("schemas", &self.schemas, l)
+            .field("sequences", &self.sequences, l)
+            .field("roles", &self.roles, l)
+            .field("policies", &self.policies, l)
+            .field("views", &self.views, l)
+            // Its serializer writes `_meta` in the zod order already.
+            .field("_meta", &self.meta, Layout::Parsed)
+            .field("internal", &self.internal, l)
             .done_in(
                 l,
                 &[
@@ -230,185 +255,7 @@ impl PgSnapshot {
     }
 }
 
-impl PgTable {
-    fn read(v: &Json, path: &str) -> Result<PgTable> {
-        let mut f = Fields::new(v, path)?;
-        let t = PgTable {
-            name: f.str("name")?,
-            schema: f.str("schema")?,
-            columns: f.keyed("columns", PgColumn::read)?,
-            indexes: f.keyed("indexes", PgIndex::read)?,
-            foreign_keys: f.keyed("foreignKeys", |v, p| ForeignKey::read(v, p, true))?,
-            composite_primary_keys: f.keyed("compositePrimaryKeys", PgKey::read)?,
-            unique_constraints: f.opt_keyed("uniqueConstraints", PgUnique::read)?,
-            policies: f.opt_keyed("policies", PgPolicy::read)?,
-            check_constraints: f.opt_keyed("checkConstraints", Check::read)?,
-            is_rls_enabled: f.opt_bool("isRLSEnabled")?,
-        };
-        f.done()?;
-        Ok(t)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .str("schema", &self.schema)
-            .keyed("columns", &self.columns, |v| v.write(l))
-            .keyed("indexes", &self.indexes, |v| v.write(l))
-            .keyed("foreignKeys", &self.foreign_keys, |v| v.write(l))
-            .keyed("compositePrimaryKeys", &self.composite_primary_keys, |v| {
-                v.write(l)
-            })
-            .opt_keyed("uniqueConstraints", &self.unique_constraints, |v| {
-                v.write(l)
-            })
-            .opt_keyed("policies", &self.policies, |v| v.write(l))
-            .opt_keyed("checkConstraints", &self.check_constraints, |v| v.write(l))
-            .opt_bool("isRLSEnabled", self.is_rls_enabled)
-            .done()
-    }
-}
-
-impl PgColumn {
-    fn read(v: &Json, path: &str) -> Result<PgColumn> {
-        let mut f = Fields::new(v, path)?;
-        let c = PgColumn {
-            name: f.str("name")?,
-            type_: f.str("type")?,
-            type_schema: f.opt_str("typeSchema")?,
-            primary_key: f.bool("primaryKey")?,
-            not_null: f.bool("notNull")?,
-            generated: f.opt_nested("generated", Generated::read)?,
-            identity: f.opt_nested("identity", PgIdentity::read)?,
-            default: f.opt_any("default"),
-            is_unique: f.opt_any("isUnique"),
-            unique_name: f.opt_str("uniqueName")?,
-            nulls_not_distinct: f.opt_bool("nullsNotDistinct")?,
-        };
-        f.done()?;
-        Ok(c)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .str("type", &self.type_)
-            .opt_str("typeSchema", &self.type_schema)
-            .bool("primaryKey", self.primary_key)
-            .bool("notNull", self.not_null)
-            .opt("generated", self.generated.as_ref().map(|v| v.write(l)))
-            .opt("identity", self.identity.as_ref().map(|v| v.write(l)))
-            .opt("default", self.default.clone())
-            .opt("isUnique", self.is_unique.clone())
-            .opt_str("uniqueName", &self.unique_name)
-            .opt_bool("nullsNotDistinct", self.nulls_not_distinct)
-            .done_in(
-                l,
-                &[
-                    "name",
-                    "type",
-                    "typeSchema",
-                    "primaryKey",
-                    "notNull",
-                    "default",
-                    "isUnique",
-                    "uniqueName",
-                    "nullsNotDistinct",
-                    "generated",
-                    "identity",
-                ],
-            )
-    }
-}
-
-impl PgIdentity {
-    fn read(v: &Json, path: &str) -> Result<PgIdentity> {
-        let mut f = Fields::new(v, path)?;
-        let i = PgIdentity {
-            type_: f.str("type")?,
-            name: f.str("name")?,
-            schema: f.str("schema")?,
-            increment: f.opt_str("increment")?,
-            start_with: f.opt_str("startWith")?,
-            min_value: f.opt_str("minValue")?,
-            max_value: f.opt_str("maxValue")?,
-            cache: f.opt_str("cache")?,
-            cycle: f.opt_bool("cycle")?,
-        };
-        f.done()?;
-        Ok(i)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .str("type", &self.type_)
-            .str("name", &self.name)
-            .str("schema", &self.schema)
-            .opt_str("increment", &self.increment)
-            .opt_str("startWith", &self.start_with)
-            .opt_str("minValue", &self.min_value)
-            .opt_str("maxValue", &self.max_value)
-            .opt_str("cache", &self.cache)
-            .opt_bool("cycle", self.cycle)
-            .done_in(
-                l,
-                &[
-                    "name",
-                    "increment",
-                    "minValue",
-                    "maxValue",
-                    "startWith",
-                    "cache",
-                    "cycle",
-                    "schema",
-                    "type",
-                ],
-            )
-    }
-}
-
-impl PgIndex {
-    fn read(v: &Json, path: &str) -> Result<PgIndex> {
-        let mut f = Fields::new(v, path)?;
-        let i = PgIndex {
-            name: f.str("name")?,
-            columns: f.list("columns", PgIndexColumn::read)?,
-            is_unique: f.bool("isUnique")?,
-            where_: f.opt_str("where")?,
-            concurrently: f.opt_bool("concurrently")?,
-            method: f.opt_str("method")?,
-            with: f.opt_object("with")?,
-        };
-        f.done()?;
-        Ok(i)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        let columns = self.columns.iter().map(|v| v.write(l)).collect();
-        Out::new()
-            .str("name", &self.name)
-            .put("columns", Json::Array(columns))
-            .bool("isUnique", self.is_unique)
-            .opt_str("where", &self.where_)
-            .opt_bool("concurrently", self.concurrently)
-            .opt_str("method", &self.method)
-            .opt("with", self.with.clone().map(Json::Object))
-            .done_in(
-                l,
-                &[
-                    "name",
-                    "columns",
-                    "isUnique",
-                    "with",
-                    "method",
-                    "where",
-                    "concurrently",
-                ],
-            )
-    }
-}
-
-impl PgIndexColumn {
+impl Node for PgIndexColumn {
     fn read(v: &Json, path: &str) -> Result<PgIndexColumn> {
         let mut f = Fields::new(v, path)?;
         let c = PgIndexColumn {
@@ -441,221 +288,13 @@ impl PgIndexColumn {
     }
 }
 
-impl PgKey {
-    fn read(v: &Json, path: &str) -> Result<PgKey> {
-        let mut f = Fields::new(v, path)?;
-        let k = PgKey {
-            name: f.str("name")?,
-            columns: f.strings("columns")?,
-        };
-        f.done()?;
-        Ok(k)
-    }
-
-    fn write(&self, _: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .strings("columns", &self.columns)
-            .done()
-    }
-}
-
-impl PgUnique {
-    fn read(v: &Json, path: &str) -> Result<PgUnique> {
-        let mut f = Fields::new(v, path)?;
-        let u = PgUnique {
-            name: f.str("name")?,
-            nulls_not_distinct: f.bool("nullsNotDistinct")?,
-            columns: f.strings("columns")?,
-        };
-        f.done()?;
-        Ok(u)
+/// `PgIndex::columns` (an array of objects, unlike the other lists).
+impl Node for Vec<PgIndexColumn> {
+    fn read(v: &Json, path: &str) -> Result<Vec<PgIndexColumn>> {
+        list(v, path, PgIndexColumn::read)
     }
 
     fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .bool("nullsNotDistinct", self.nulls_not_distinct)
-            .strings("columns", &self.columns)
-            .done_in(l, &["name", "columns", "nullsNotDistinct"])
-    }
-}
-
-impl PgEnum {
-    fn read(v: &Json, path: &str) -> Result<PgEnum> {
-        let mut f = Fields::new(v, path)?;
-        let e = PgEnum {
-            name: f.str("name")?,
-            schema: f.str("schema")?,
-            values: f.strings("values")?,
-        };
-        f.done()?;
-        Ok(e)
-    }
-
-    fn write(&self, _: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .str("schema", &self.schema)
-            .strings("values", &self.values)
-            .done()
-    }
-}
-
-impl PgSequence {
-    fn read(v: &Json, path: &str) -> Result<PgSequence> {
-        let mut f = Fields::new(v, path)?;
-        let s = PgSequence {
-            name: f.str("name")?,
-            schema: f.str("schema")?,
-            increment: f.opt_str("increment")?,
-            start_with: f.opt_str("startWith")?,
-            min_value: f.opt_str("minValue")?,
-            max_value: f.opt_str("maxValue")?,
-            cache: f.opt_str("cache")?,
-            cycle: f.opt_bool("cycle")?,
-        };
-        f.done()?;
-        Ok(s)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .str("schema", &self.schema)
-            .opt_str("increment", &self.increment)
-            .opt_str("startWith", &self.start_with)
-            .opt_str("minValue", &self.min_value)
-            .opt_str("maxValue", &self.max_value)
-            .opt_str("cache", &self.cache)
-            .opt_bool("cycle", self.cycle)
-            .done_in(
-                l,
-                &[
-                    "name",
-                    "increment",
-                    "minValue",
-                    "maxValue",
-                    "startWith",
-                    "cache",
-                    "cycle",
-                    "schema",
-                ],
-            )
-    }
-}
-
-impl PgRole {
-    fn read(v: &Json, path: &str) -> Result<PgRole> {
-        let mut f = Fields::new(v, path)?;
-        let r = PgRole {
-            name: f.str("name")?,
-            create_db: f.opt_bool("createDb")?,
-            create_role: f.opt_bool("createRole")?,
-            inherit: f.opt_bool("inherit")?,
-        };
-        f.done()?;
-        Ok(r)
-    }
-
-    fn write(&self, _: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .opt_bool("createDb", self.create_db)
-            .opt_bool("createRole", self.create_role)
-            .opt_bool("inherit", self.inherit)
-            .done()
-    }
-}
-
-impl PgPolicy {
-    fn read(v: &Json, path: &str) -> Result<PgPolicy> {
-        let mut f = Fields::new(v, path)?;
-        let p = PgPolicy {
-            name: f.str("name")?,
-            as_: f.opt_str("as")?,
-            for_: f.opt_str("for")?,
-            to: f.opt_strings("to")?,
-            using: f.opt_str("using")?,
-            with_check: f.opt_str("withCheck")?,
-            schema: f.opt_str("schema")?,
-            on: f.opt_str("on")?,
-        };
-        f.done()?;
-        Ok(p)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .str("name", &self.name)
-            .opt_str("as", &self.as_)
-            .opt_str("for", &self.for_)
-            .opt_strings("to", &self.to)
-            .opt_str("using", &self.using)
-            .opt_str("withCheck", &self.with_check)
-            .opt_str("schema", &self.schema)
-            .opt_str("on", &self.on)
-            .done_in(
-                l,
-                &[
-                    "name",
-                    "as",
-                    "for",
-                    "to",
-                    "using",
-                    "withCheck",
-                    "on",
-                    "schema",
-                ],
-            )
-    }
-}
-
-impl PgView {
-    fn read(v: &Json, path: &str) -> Result<PgView> {
-        let mut f = Fields::new(v, path)?;
-        let view = PgView {
-            columns: f.keyed("columns", PgColumn::read)?,
-            definition: f.opt_str("definition")?,
-            name: f.str("name")?,
-            schema: f.str("schema")?,
-            is_existing: f.bool("isExisting")?,
-            with: f.opt_object("with")?,
-            with_no_data: f.opt_bool("withNoData")?,
-            materialized: f.bool("materialized")?,
-            tablespace: f.opt_str("tablespace")?,
-            using: f.opt_str("using")?,
-        };
-        f.done()?;
-        Ok(view)
-    }
-
-    fn write(&self, l: Layout) -> Json {
-        Out::new()
-            .keyed("columns", &self.columns, |v| v.write(l))
-            .opt_str("definition", &self.definition)
-            .str("name", &self.name)
-            .str("schema", &self.schema)
-            .bool("isExisting", self.is_existing)
-            .opt("with", self.with.clone().map(Json::Object))
-            .opt_bool("withNoData", self.with_no_data)
-            .bool("materialized", self.materialized)
-            .opt_str("tablespace", &self.tablespace)
-            .opt_str("using", &self.using)
-            .done_in(
-                l,
-                &[
-                    "name",
-                    "schema",
-                    "columns",
-                    "definition",
-                    "materialized",
-                    "with",
-                    "isExisting",
-                    "withNoData",
-                    "using",
-                    "tablespace",
-                ],
-            )
+        Json::Array(self.iter().map(|v| v.write(l)).collect())
     }
 }
