@@ -258,6 +258,11 @@ describe('Neon and PlanetScale stand-in faults inside workerd', () => {
     assert.ok(!r.ok && DUPLICATE.ps(r.error), JSON.stringify(r));
     assert.deepEqual(rows, []);
     assert.equal(await locked('tx-rollback-cut'), false);
+    // The same with the ROLLBACK refused (HTTP 500: it did not run): tried again, so the locks are released.
+    const refused = await alone('ps', 2, 'http500', 4, 'tx-rollback-500');
+    assert.ok(!refused.r.ok && DUPLICATE.ps(refused.r.error), JSON.stringify(refused.r));
+    assert.deepEqual(refused.rows, []);
+    assert.equal(await locked('tx-rollback-500'), false, 'a refused ROLLBACK left the transaction open');
   });
 
   test('a Neon batch and a multi-row insert under each fault: typed error, all or nothing', async () => {

@@ -241,10 +241,15 @@ class PlanetScaleSession implements Session<'async', PlanetScaleRunResult> {
         await s.exec({ sql: commit!, params: [], kind: 'run' });
         return result;
       } catch (e) {
-        try {
-          await s.exec({ sql: rollback!, params: [], kind: 'run' });
-        } catch {
-          // The first error is the one to report; the server drops the transaction with its session anyway.
+        // Tried twice: a ROLLBACK lost on the way (HTTP 5xx, timeout) would leave the transaction, and its row
+        // locks, open until the session expires. The first error is the one to report either way.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          try {
+            await s.exec({ sql: rollback!, params: [], kind: 'run' });
+            break;
+          } catch {
+            // tried again once, then left to the session's expiry
+          }
         }
         throw e;
       }
