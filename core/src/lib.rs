@@ -24,8 +24,14 @@ mod tag_enum;
 
 pub mod ast;
 pub mod codec;
+#[cfg(feature = "migrations")]
+pub mod declared;
 pub mod dialect;
+#[cfg(feature = "migrations")]
+pub mod differ;
 mod error;
+#[cfg(feature = "migrations")]
+pub mod introspect;
 #[cfg(feature = "migrations")]
 pub mod migrations;
 mod params;

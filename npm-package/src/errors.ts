@@ -57,7 +57,17 @@ export type MizzleErrorKind =
   /** An applied migration's file changed since (its hash differs). */
   | 'migration_changed'
   /** A migration's statement failed (`MizzleMigrationError`: which migration and statement, what stays applied). */
-  | 'migration';
+  | 'migration'
+  /** A declared schema the engine cannot snapshot (two tables of one name, a key on a missing column): `cause.code`. */
+  | 'schema'
+  /** Rename hints that name nothing that changes, or are malformed. */
+  | 'schema_diff'
+  /** A database's catalog the engine could not read back (`cause.code` says what). */
+  | 'introspection'
+  /** `push()`: names disappear while others appear; hints must say which are renames. */
+  | 'push_ambiguous'
+  /** `push()`: the change drops or converts data and `acceptDataLoss` was not given. */
+  | 'push_destructive';
 
 /** A query that could not be built or compiled (nothing was sent), or, as a `MizzleQueryError`, failed. */
 export class MizzleError extends DrizzleError {

@@ -143,7 +143,11 @@ function isValue(x: unknown): boolean {
   return (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(x).length === 0;
 }
 
-function literal(v: unknown): string {
+/**
+ * `v` as a SQL literal (what `inlineParams()` writes); also the migrations' schema reader's, for values in a
+ * check or an index's `where`, which DDL cannot bind.
+ */
+export function literal(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   // JSON for plain objects, tested without String() for a null-prototype one, which has no toString.

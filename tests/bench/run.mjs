@@ -392,6 +392,8 @@ async function main() {
     log(`budget: ${b.name}: ${b.value}: ${verdict}`);
   }
 
+  const differ = differFigures();
+
   if (SMOKE) {
     log('smoke: ok');
     return;
@@ -428,6 +430,7 @@ async function main() {
     relational,
     httpDecode,
     d1,
+    differ,
     sizes,
     budgets,
   };
@@ -527,3 +530,24 @@ main().then(
     process.exit(1);
   },
 );
+
+/**
+ * The schema differ on two 200-table schemas, mizzle vs drizzle-kit (tests/migrations/bench-diff.mjs, its own
+ * process: drizzle-kit is tests/migrations' dependency). Undefined, with a log line, where that folder is not
+ * installed; in --smoke one run, to check that it works.
+ */
+function differFigures() {
+  const script = join(REPO, 'tests/migrations/bench-diff.mjs');
+  const env = { ...process.env, RUNS: SMOKE ? '1' : String(Math.max(ROUNDS * 2, 30)) };
+  const r = spawnSync(process.execPath, [script, '--json'], { env, encoding: 'utf8' });
+  if (r.status !== 0) {
+    if (/drizzle-kit/.test(r.stderr) && /Cannot find/.test(r.stderr)) {
+      log('schema differ: skipped (tests/migrations is not installed: ./x setup)');
+      return undefined;
+    }
+    throw new Error(`bench-diff.mjs failed:\n${r.stderr}`);
+  }
+  const figures = JSON.parse(r.stdout.trim().split('\n').at(-1));
+  log(`schema differ: mizzle ${figures.mizzle.ms.toFixed(1)} ms, drizzle-kit ${figures.drizzleKit.ms.toFixed(1)} ms`);
+  return figures;
+}

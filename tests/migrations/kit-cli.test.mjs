@@ -263,7 +263,7 @@ test('the packed package: its "bin" runs from node_modules, a config imports miz
 describe('usage and config errors exit 2 before any database is touched', () => {
   const cases = [
     ['no command', [], null, /no command given/],
-    ['an unknown command', ['generate'], null, /unknown command "generate"/],
+    ['an unknown command', ['studio'], null, /unknown command "studio"/],
     ['an unknown option', ['migrate', '--force'], null, /Unknown option '--force'/],
     ['no config file', ['migrate'], null, /no config file in .*mizzle\.config\.\* and drizzle\.config\.\*/],
     ['a missing --config file', ['migrate', '--config', 'nope.ts'], null, /config file .*nope\.ts does not exist/],

@@ -21,6 +21,8 @@ mod read;
     test
 ))]
 mod rows_buffer;
+#[cfg(any(feature = "migrations", test))]
+mod schema_diff;
 mod wire;
 
 pub use compile::{compile, forget_strings, intern, slots};
@@ -32,6 +34,8 @@ pub use interpolate::interpolate;
 pub use migrations::{migrations_plan, migrations_setup};
 #[cfg(feature = "protocol")]
 pub use protocol::{neon_rows, planetscale_rows};
+#[cfg(feature = "migrations")]
+pub use schema_diff::{introspected_snapshot, schema_diff, schema_introspection};
 
 /// JsValue-free entry points for the fuzz crate (`fuzz/`, cargo feature
 /// `fuzzing`, native only): the wasm exports' errors are JS objects, which

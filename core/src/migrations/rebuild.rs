@@ -81,6 +81,9 @@ struct Affected {
     keys: Vec<String>,
 }
 
+/// The first statement of a protected migration (its marker, too).
+const DEFER: &str = "PRAGMA defer_foreign_keys = ON";
+
 /// `statements` with every rebuild of a referenced table made safe for its
 /// children (the module's doc); unchanged when nothing references what it drops.
 /// Each statement comes with its index in `statements`, or `None` when added.
@@ -88,6 +91,22 @@ pub fn protect_rebuilds(
     statements: &[String],
     schema: &SqliteSchema,
 ) -> Result<Vec<(String, Option<usize>)>, MigrationError> {
+    // Already protected (mizzle-kit writes the protection into its files):
+    // a second pass would keep the same rows aside twice.
+    let marker = |s: &str| {
+        s.trim()
+            .trim_end_matches(';')
+            .trim_end()
+            .eq_ignore_ascii_case(DEFER)
+    };
+    if statements.iter().any(|s| marker(s)) {
+        return Ok(statements
+            .iter()
+            .cloned()
+            .enumerate()
+            .map(|(i, s)| (s, Some(i)))
+            .collect());
+    }
     let mut out: Vec<(String, Option<usize>)> = Vec::with_capacity(statements.len());
     // Restores waiting for the statement that brings their table back: (table, statements).
     let mut waiting: Vec<(String, Vec<String>)> = Vec::new();
@@ -95,14 +114,12 @@ pub fn protect_rebuilds(
     let mut deferred = false;
     for (i, s) in statements.iter().enumerate() {
         if let Some(t) = dropped_table(s) {
-            let referenced = schema
-                .foreign_keys
-                .iter()
-                .any(|f| same(&f.parent, &t) && !same(&f.child, &t));
+            // A self-reference counts: its RESTRICT rows refuse the drop unless deferred.
+            let referenced = schema.foreign_keys.iter().any(|f| same(&f.parent, &t));
             if referenced && comes_back(&statements[i + 1..], &t) {
                 if !deferred {
                     // First in the migration: deferral lasts until the unit commits.
-                    out.insert(0, (String::from("PRAGMA defer_foreign_keys = ON"), None));
+                    out.insert(0, (String::from(DEFER), None));
                     deferred = true;
                 }
                 let mut restore = Vec::new();

@@ -75,6 +75,9 @@ pub enum Layout {
     Parsed,
 }
 
+/// The `prevId` of a folder's first snapshot: the empty database's id.
+pub const EMPTY_ID: &str = "00000000-0000-0000-0000-000000000000";
+
 /// One snapshot file, by dialect.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Snapshot {
@@ -89,6 +92,50 @@ impl Snapshot {
             Snapshot::Sqlite(s) => &s.id,
             Snapshot::Postgres(s) => &s.id,
             Snapshot::MySql(s) => &s.id,
+        }
+    }
+
+    /// Sets the `id` and `prevId` a folder's writer chose.
+    pub fn set_ids(&mut self, id: &str, prev_id: &str) {
+        let (i, p) = match self {
+            Snapshot::Sqlite(s) => (&mut s.id, &mut s.prev_id),
+            Snapshot::Postgres(s) => (&mut s.id, &mut s.prev_id),
+            Snapshot::MySql(s) => (&mut s.id, &mut s.prev_id),
+        };
+        *i = id.into();
+        *p = prev_id.into();
+    }
+
+    /// Sets the key order the snapshot is written in (`generate --custom`
+    /// writes the previous snapshot in [`Layout::Parsed`], as drizzle-kit).
+    pub fn set_layout(&mut self, layout: Layout) {
+        match self {
+            Snapshot::Sqlite(s) => s.layout = layout,
+            Snapshot::Postgres(s) => s.layout = layout,
+            Snapshot::MySql(s) => s.layout = layout,
+        }
+    }
+
+    /// Records renames in `_meta` as drizzle-kit does (`"old"` -> `"new"`,
+    /// `"table"."old"` -> `"table"."new"`), so that the next generate of a
+    /// tool that reads them knows.
+    pub fn record_renames(&mut self, renames: &[crate::differ::Rename]) {
+        let meta = match self {
+            Snapshot::Sqlite(s) => &mut s.meta,
+            Snapshot::Postgres(s) => &mut s.meta,
+            Snapshot::MySql(s) => &mut s.meta,
+        };
+        for r in renames {
+            match &r.table {
+                None => meta.tables.insert(
+                    alloc::format!("\"{}\"", r.from),
+                    alloc::format!("\"{}\"", r.to),
+                ),
+                Some(t) => meta.columns.insert(
+                    alloc::format!("\"{t}\".\"{}\"", r.from),
+                    alloc::format!("\"{t}\".\"{}\"", r.to),
+                ),
+            }
         }
     }
 

@@ -96,6 +96,32 @@ object! {
 }
 
 impl SqliteSnapshot {
+    /// A snapshot as drizzle-kit's serializer makes one (ids empty, `_meta`
+    /// without renames): `expressions` are `internal.indexes`, the index
+    /// keys that are expressions.
+    pub fn new(
+        tables: Keyed<SqliteTable>,
+        views: Keyed<SqliteView>,
+        expressions: Keyed<super::InternalColumns>,
+    ) -> SqliteSnapshot {
+        SqliteSnapshot {
+            layout: Layout::Generated,
+            id: String::new(),
+            prev_id: String::new(),
+            tables,
+            views,
+            enums: Map::new(),
+            meta: Meta {
+                schemas: Some(Keyed::default()),
+                ..Default::default()
+            },
+            internal: Some(Internal {
+                tables: None,
+                indexes: Some(expressions),
+            }),
+        }
+    }
+
     /// The fields after `version` and `dialect`, which the caller checked.
     pub(super) fn read(f: &mut Fields, layout: Layout) -> Result<SqliteSnapshot> {
         Ok(SqliteSnapshot {

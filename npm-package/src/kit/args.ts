@@ -5,17 +5,26 @@ import { KitError } from './errors.js';
 
 export const USAGE = `usage: mizzle-kit migrate [--config <file>] [--atomic run|migration]
                          [--accept-missing] [--accept-changed]
+       mizzle-kit generate [--config <file>] [--name <name>] [--custom]
+                         [--rename <old>=<new> | <table>.<old>=<new>]... [--create-drop <table>[.<column>]]...
+                         [--dialect sqlite --schema <path>... --out <folder> --casing snake_case|camelCase]
 
-Applies the migrations folder of the config file (drizzle-kit's drizzle.config.ts shape; default: the first of
-mizzle.config.{ts,mts,js,mjs,cjs,json}, drizzle.config.{ts,mts,js,mjs,cjs,json} in the working directory).
+migrate applies the migrations folder of the config file (drizzle-kit's drizzle.config.ts shape; default: the
+first of mizzle.config.{ts,mts,js,mjs,cjs,json}, drizzle.config.{ts,mts,js,mjs,cjs,json} in the working
+directory). generate writes the next migration of that folder from the config's schema (SQLite for now).
 
-  --config <file>     the config file
-  --atomic <unit>     run: every pending migration in one transaction (default); migration: one each
-  --accept-missing    go on when the table records a migration the folder lacks
-  --accept-changed    go on when an applied migration's file changed since
-  -h, --help          this text
+  --config <file>       the config file
+  --atomic <unit>       migrate: every pending migration in one transaction (default run); migration: one each
+  --accept-missing      migrate: go on when the table records a migration the folder lacks
+  --accept-changed      migrate: go on when an applied migration's file changed since
+  --name <name>         generate: the migration's name (NNNN_<name>.sql; default "migration")
+  --custom              generate: an empty migration to write by hand, the snapshot unchanged
+  --rename <a>=<b>      generate: table a became b; <t>.<a>=<b>: column a of table t (its new name) became b
+  --create-drop <name>  generate: table (or <table>.<column>) is new or dropped, not renamed
+  -h, --help            this text
 
-exit codes: 0 applied (or nothing to apply), 1 a migration or the database failed, 2 usage or config error`;
+exit codes: 0 done (or nothing to do), 1 a migration or the database failed, 2 usage or config error,
+3 a decision is needed (a rename to confirm with --rename / --create-drop)`;
 
 export interface MigrateArgs {
   command: 'migrate';
@@ -24,7 +33,20 @@ export interface MigrateArgs {
   accept: { missing: boolean; changed: boolean };
 }
 
-export type Args = MigrateArgs | { command: 'help' };
+export interface GenerateArgs {
+  command: 'generate';
+  config?: string;
+  dialect?: string;
+  schema?: string[];
+  out?: string;
+  casing?: string;
+  name?: string;
+  custom: boolean;
+  renames: string[];
+  createDrop: string[];
+}
+
+export type Args = MigrateArgs | GenerateArgs | { command: 'help' };
 
 export function parse(argv: string[]): Args {
   let parsed: ReturnType<typeof parseOptions>;
@@ -37,11 +59,32 @@ export function parse(argv: string[]): Args {
   if (values.help) return { command: 'help' };
   const [command, ...extra] = positionals;
   if (command === undefined) throw new KitError('usage', 'no command given');
-  if (command !== 'migrate') {
-    // The other drizzle-kit commands (generate, push, check, up...) come with mizzle's schema differ.
-    throw new KitError('usage', `unknown command "${command}": mizzle-kit has only "migrate" for now`);
+  if (command !== 'migrate' && command !== 'generate') {
+    throw new KitError('usage', `unknown command "${command}": mizzle-kit has "migrate" and "generate" for now`);
   }
   if (extra.length) throw new KitError('usage', `unexpected argument "${extra[0]}"`);
+  const only = (names: string[], cmd: string) => {
+    for (const n of names) {
+      if ((values as Record<string, unknown>)[n] !== undefined)
+        throw new KitError('usage', `--${n} is not an option of ${cmd}`);
+    }
+  };
+  if (command === 'generate') {
+    only(['atomic', 'accept-missing', 'accept-changed'], 'generate');
+    return {
+      command,
+      config: values.config,
+      dialect: values.dialect,
+      schema: values.schema,
+      out: values.out,
+      casing: values.casing,
+      name: values.name,
+      custom: values.custom ?? false,
+      renames: values.rename ?? [],
+      createDrop: values['create-drop'] ?? [],
+    };
+  }
+  only(['dialect', 'schema', 'out', 'casing', 'name', 'custom', 'rename', 'create-drop'], 'migrate');
   const atomic = values.atomic ?? 'run';
   if (atomic !== 'run' && atomic !== 'migration') {
     throw new KitError('usage', `--atomic takes "run" or "migration", not "${atomic}"`);
@@ -64,6 +107,14 @@ function parseOptions(argv: string[]) {
       atomic: { type: 'string' },
       'accept-missing': { type: 'boolean' },
       'accept-changed': { type: 'boolean' },
+      dialect: { type: 'string' },
+      schema: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      casing: { type: 'string' },
+      name: { type: 'string' },
+      custom: { type: 'boolean' },
+      rename: { type: 'string', multiple: true },
+      'create-drop': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });

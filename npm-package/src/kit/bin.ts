@@ -6,8 +6,19 @@
 /// <reference types="node" />
 import { parse, USAGE } from './args.js';
 import { KitError } from './errors.js';
+import { type Describe, generateCommand } from './generate.js';
 import { migrateCommand } from './migrate.js';
 import { describe, EXIT, exitCodeOf } from './report.js';
+
+/**
+ * `declaredSchema` of the Node bundle next to this bin (bundle/node/kit.js): the module a schema's
+ * `import ... from 'mizzle/...'` loads, so its tables are of the same classes (this bin's own copy of
+ * them would not recognise them).
+ */
+async function describer(): Promise<Describe> {
+  const url = new URL('../node/kit.js', import.meta.url).href;
+  return ((await import(url)) as { declaredSchema: Describe }).declaredSchema;
+}
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -16,11 +27,14 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return EXIT.ok;
     }
-    await migrateCommand(args, {
-      out: (line) => process.stdout.write(`${line}\n`),
-      cwd: process.cwd(),
-      env: process.env,
-    });
+    const io = { out: (line: string) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
+    if (args.command === 'generate') {
+      await generateCommand(
+        args,
+        { ...io, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY) },
+        await describer(),
+      );
+    } else await migrateCommand(args, io);
     return EXIT.ok;
   } catch (e) {
     for (const line of describe(e)) process.stderr.write(`${line}\n`);

@@ -54,7 +54,8 @@ function findDefault(cwd: string): string {
   );
 }
 
-async function loadModule(path: string): Promise<unknown> {
+/** A module by path: JSON, JavaScript, or TypeScript compiled as drizzle-kit does (see the header). */
+export async function loadModule(path: string): Promise<unknown> {
   if (path.endsWith('.json')) return JSON.parse(readFileSync(path, 'utf8'));
   if (!/\.[mc]?ts$/.test(path)) return import(pathToFileURL(path).href);
   const esbuild = findEsbuild(path);

@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import { initMigrator } from '#wasm/migrator';
 import { MizzleError } from '../errors.js';
 import { folderOf } from '../migrator/folder.js';
+import type { MigrationResult } from '../migrator/config.js';
 import { runAsync } from '../migrator/run.js';
 import { migrationSteps } from '../migrator/steps.js';
 import type { MigrateArgs } from './args.js';
@@ -48,7 +49,7 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<void> {
     io.out(`  (${names.length} migrations committed in one transaction, ${ms} ms)`);
   });
   const options = { ...target.options, atomic: args.atomic, accept: args.accept };
-  let result: Awaited<ReturnType<typeof runAsync>>;
+  let result: MigrationResult;
   try {
     result = await runAsync(migrationSteps(engine, host.dialect, folder, options, host.traits), run);
   } catch (e) {

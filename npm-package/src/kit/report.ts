@@ -1,16 +1,21 @@
 /**
- * What a failure prints (on stderr) and exits with. Scripts rely on the code: 0 applied or nothing to
- * apply, 1 the run failed at the database (a statement, the history check, the connection), 2 nothing
- * was tried because the command line, the config or the folder is wrong.
+ * What a failure prints (on stderr) and exits with. Scripts rely on the code: 0 done or nothing to do,
+ * 1 the run failed at the database (a statement, the history check, the connection), 2 nothing was tried
+ * because the command line, the config or the folder is wrong, 3 a decision is needed (generate: a rename
+ * to confirm), nothing written.
  */
+import { KitDecision } from './decision.js';
 import { KitError } from './errors.js';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, decision: 3 } as const;
 
 export function exitCodeOf(e: unknown): number {
   if (e instanceof KitError) return EXIT.usage;
-  // A folder drizzle-kit could not have written (or a wrong `out`): fix the input, the database is untouched.
-  if ((e as { kind?: unknown })?.kind === 'migration_folder') return EXIT.usage;
+  if (e instanceof KitDecision) return EXIT.decision;
+  // A folder drizzle-kit could not have written (or a wrong `out`), a schema the engine refuses, a rename hint
+  // that names nothing: fix the input, nothing was written or run.
+  const kind = (e as { kind?: unknown })?.kind;
+  if (kind === 'migration_folder' || kind === 'schema' || kind === 'schema_diff') return EXIT.usage;
   return EXIT.failed;
 }
 

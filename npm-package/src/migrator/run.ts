@@ -1,7 +1,6 @@
 /** Runners of ./steps.ts: one for synchronous hosts (Durable Objects), one for the others. */
 import { fromEngineError, MizzleError } from '../errors.js';
-import type { MigrationResult } from './config.js';
-import type { Step, Steps } from './steps.js';
+import type { Step } from './steps.js';
 
 /** How a synchronous host runs each kind of step. */
 export interface SyncHost {
@@ -17,9 +16,10 @@ export interface AsyncHost {
   atomic(statements: string[]): PromiseLike<unknown>;
 }
 
-type Next = IteratorResult<Step, MigrationResult>;
+type Next<R> = IteratorResult<Step, R>;
 
-export function runSync(steps: Steps, host: SyncHost): MigrationResult {
+/** Runs a generator of steps (a migration run, a push) on a synchronous host. */
+export function runSync<R>(steps: Generator<Step, R, unknown>, host: SyncHost): R {
   let next = advance(() => steps.next());
   while (!next.done) {
     const step = next.value;
@@ -40,7 +40,8 @@ export function runSync(steps: Steps, host: SyncHost): MigrationResult {
   return next.value;
 }
 
-export async function runAsync(steps: Steps, host: AsyncHost): Promise<MigrationResult> {
+/** Runs a generator of steps on an asynchronous host. */
+export async function runAsync<R>(steps: Generator<Step, R, unknown>, host: AsyncHost): Promise<R> {
   let next = advance(() => steps.next());
   while (!next.done) {
     const step = next.value;
@@ -61,7 +62,7 @@ export async function runAsync(steps: Steps, host: AsyncHost): Promise<Migration
 }
 
 /** Advances the generator; the engine's plain wasm errors (folder, history) become typed ones. */
-function advance(f: () => Next): Next {
+function advance<R>(f: () => Next<R>): Next<R> {
   try {
     return f();
   } catch (e) {

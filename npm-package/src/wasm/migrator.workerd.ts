@@ -4,11 +4,21 @@
  */
 import wasmModule from '../../wasm/migrator/mizzle_migrator_bg.wasm';
 // Named imports, not the namespace: a bundler can then drop the glue's async `init`.
-import { initSync, migrationsPlan, migrationsSetup } from '../../wasm/migrator/mizzle_migrator.js';
+import {
+  initSync,
+  introspectedSnapshot,
+  migrationsPlan,
+  migrationsSetup,
+  schemaDiff,
+  schemaIntrospection,
+} from '../../wasm/migrator/mizzle_migrator.js';
 import { syncLoader } from './instantiate.js';
 import type { MigratorModule, WasmSource } from './types.js';
 
-const loader = syncLoader<MigratorModule>({ initSync, migrationsPlan, migrationsSetup }, () => wasmModule);
+const loader = syncLoader<MigratorModule>(
+  { initSync, introspectedSnapshot, migrationsPlan, migrationsSetup, schemaDiff, schemaIntrospection },
+  () => wasmModule,
+);
 
 /** The module, instantiated on the first call. */
 export const loadMigrator: () => MigratorModule = loader.load;

@@ -61,13 +61,25 @@ export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>
  * (throws a `MizzleError` of kind `migration_folder`, `migration_missing` or `migration_changed`).
  * Its request and plan types are declared once, in wasm/src/migrations.rs.
  */
-export type MigratorModule = Pick<typeof MigratorGlue, 'migrationsSetup' | 'migrationsPlan'>;
+export type MigratorModule = Pick<
+  typeof MigratorGlue,
+  'migrationsSetup' | 'migrationsPlan' | 'schemaDiff' | 'schemaIntrospection' | 'introspectedSnapshot'
+>;
 export type {
+  DeclaredColumn,
+  DeclaredDefault,
+  DeclaredIndexPart,
+  DeclaredSchema,
+  DeclaredTable,
+  DeclaredView,
+  DiffHints,
   MigrationFolder,
   MigrationPlan,
   MigrationRequest,
   MigrationSetup,
   PendingMigration,
+  SchemaDiff,
+  SchemaDiffRequest,
 } from '../../wasm/migrator/mizzle_migrator.js';
 
 /** The embedded SQLite database class of the `embedded` build (wasm/README.md). */

@@ -350,6 +350,7 @@ For mizzle / drizzle-orm to reach ${BUD.d1Request}x, mizzle would have to take
 ${dur(r.d1.drizzle.medianNs * BUD.d1Request)}: ${dur(r.d1.raw.medianNs - r.d1.drizzle.medianNs * BUD.d1Request)} \
 less than the same statements with no ORM at all.
 
+${differSection(r)}
 ## Budgets
 
 | budget | measured | budget |
@@ -406,4 +407,31 @@ ${r.budgets
   the wasm at the first \`drizzle()\`; in workerd the module is compiled at upload, so (c) is an upper
   bound for a Worker's cold start.
 ${existsSync(NOTES) ? `\n## Notes\n\n${readFileSync(NOTES, 'utf8')}` : ''}`;
+}
+
+/** The schema differ's figures (tests/migrations/bench-diff.mjs), or why there are none. */
+function differSection(r) {
+  const d = r.differ;
+  if (!d) return '## Schema differ\n\nNot measured in this run (tests/migrations was not installed).\n';
+  const ms = (v) => `${v.toFixed(1)} ms`;
+  return `## Schema differ: two ${d.tables}-table SQLite schemas
+
+\`node tests/migrations/bench-diff.mjs\`: one process, the same mizzle schema objects given to both (drizzle-kit
+${d.drizzleKitVersion} reads them through kit-compat). mizzle: \`declaredSchema\` + the engine's \`schemaDiff\` (wasm,
+the \`migrator\` build): snapshot, diff against the previous snapshot's text, DDL, the new snapshot's text.
+drizzle-kit: \`generateSQLiteDrizzleJson\` + \`generateSQLiteMigration\` from \`drizzle-kit/api\`. Version 2 adds a
+column to every 4th table, changes a type in every 10th (a table rebuild), adds an index to every 7th and drops
+every 25th; tables come in groups of ten, nine referencing the first. Median of ${d.runs} runs after 5 warm-ups.
+
+| | mizzle | drizzle-kit | mizzle / drizzle-kit |
+|---|---|---|---|
+| diff v1 -> v2 | ${ms(d.mizzle.ms)} | ${ms(d.drizzleKit.ms)} | **${x(d.ratio)}** |
+| statements | ${d.statements.mizzle} | ${d.statements.drizzleKit} | |
+
+mizzle's time: reading the schema objects ${ms(d.mizzle.schemaReadMs)}, the engine ${ms(d.mizzle.engineMs)} (most of
+it parsing the previous snapshot and writing the new one, about 320 KB of JSON each). mizzle writes more statements:
+its rebuilds set rows aside and back instead of renaming a copy, and keep cascading children (drizzle-kit's lose
+them). A Durable Object's \`push\` runs inside \`blockConcurrencyWhile\` (whose limit is 30 s); for a schema this
+size it takes about the engine's figure plus one introspection query.
+`;
 }

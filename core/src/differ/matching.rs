@@ -1,0 +1,147 @@
+//! Pairs the names of one scope (the tables, or one table's columns) of two
+//! snapshots: kept, renamed by a hint, created, dropped; or ambiguous.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use super::hints::Hints;
+use super::DiffError;
+
+/// The outcome for one scope; names in `prev`'s or `next`'s order.
+#[derive(Debug, Default)]
+pub(super) struct Matched {
+    /// `(prev name, next name)`: the same name, or a rename.
+    pub pairs: Vec<(String, String)>,
+    pub created: Vec<String>,
+    pub dropped: Vec<String>,
+}
+
+impl Matched {
+    /// The next name of a prev one that stays.
+    pub fn next_of(&self, prev: &str) -> Option<&str> {
+        self.pairs
+            .iter()
+            .find(|(p, _)| p == prev)
+            .map(|(_, n)| n.as_str())
+    }
+}
+
+/// Which hints were used, so that an unused one is reported once all scopes ran.
+pub(super) struct Used {
+    renames: Vec<bool>,
+    create_drop: Vec<bool>,
+}
+
+impl Used {
+    pub fn new(h: &Hints) -> Used {
+        Used {
+            renames: alloc::vec![false; h.renames.len()],
+            create_drop: alloc::vec![false; h.create_drop.len()],
+        }
+    }
+
+    /// The first hint no scope used.
+    pub fn check(&self, h: &Hints) -> Result<(), DiffError> {
+        self.first_unused(h, false)
+    }
+
+    /// The first table hint (not a column's) the table scope left unused.
+    pub fn check_tables(&self, h: &Hints) -> Result<(), DiffError> {
+        self.first_unused(h, true)
+    }
+
+    fn first_unused(&self, h: &Hints, tables_only: bool) -> Result<(), DiffError> {
+        if h.ignore_unused {
+            return Ok(());
+        }
+        // With `tables_only`, a column's hint is not reported: its table's scope never ran.
+        let skip = |used: bool, column: bool| used || (tables_only && column);
+        let mut renames = self.renames.iter().enumerate();
+        if let Some((i, _)) = renames.find(|(i, u)| !skip(**u, h.renames[*i].table.is_some())) {
+            let r = &h.renames[i];
+            let at = r
+                .table
+                .as_ref()
+                .map(|t| alloc::format!("{t}."))
+                .unwrap_or_default();
+            return Err(DiffError::UnusedHint(alloc::format!(
+                "rename {at}{}={}",
+                r.from,
+                r.to
+            )));
+        }
+        let mut targets = self.create_drop.iter().enumerate();
+        if let Some((i, _)) = targets.find(|(i, u)| !skip(**u, h.create_drop[*i].column.is_some()))
+        {
+            let t = &h.create_drop[i];
+            let col = t
+                .column
+                .as_ref()
+                .map(|c| alloc::format!(".{c}"))
+                .unwrap_or_default();
+            return Err(DiffError::UnusedHint(alloc::format!(
+                "create+drop {}{col}",
+                t.table
+            )));
+        }
+        Ok(())
+    }
+}
+
+/// Pairs `prev` and `next` (names of one scope). `table` is None for the
+/// tables, else the table (by its next name) whose columns these are.
+pub(super) fn pair(
+    prev: &[&str],
+    next: &[&str],
+    table: Option<&str>,
+    hints: &Hints,
+    used: &mut Used,
+) -> Result<Matched, DiffError> {
+    let mut out = Matched::default();
+    let mut removed: Vec<&str> = prev.iter().copied().filter(|p| !next.contains(p)).collect();
+    let mut added: Vec<&str> = next.iter().copied().filter(|n| !prev.contains(n)).collect();
+    for p in prev.iter().filter(|p| next.contains(p)) {
+        out.pairs.push((String::from(*p), String::from(*p)));
+    }
+    for (i, r) in hints.renames.iter().enumerate() {
+        if r.table.as_deref() != table {
+            continue;
+        }
+        let (Some(a), Some(b)) = (
+            removed.iter().position(|x| *x == r.from),
+            added.iter().position(|x| *x == r.to),
+        ) else {
+            continue;
+        };
+        out.pairs
+            .push((removed.remove(a).into(), added.remove(b).into()));
+        used.renames[i] = true;
+    }
+    for (i, t) in hints.create_drop.iter().enumerate() {
+        let (scope, name) = match (&t.column, table) {
+            (None, None) => (None, &t.table),
+            (Some(c), Some(_)) => (Some(t.table.as_str()), c),
+            _ => continue,
+        };
+        if scope != table {
+            continue;
+        }
+        if let Some(a) = removed.iter().position(|x| x == name) {
+            out.dropped.push(removed.remove(a).into());
+            used.create_drop[i] = true;
+        } else if let Some(b) = added.iter().position(|x| x == name) {
+            out.created.push(added.remove(b).into());
+            used.create_drop[i] = true;
+        }
+    }
+    if !removed.is_empty() && !added.is_empty() {
+        return Err(DiffError::Ambiguous {
+            table: table.map(String::from),
+            removed: removed.into_iter().map(String::from).collect(),
+            added: added.into_iter().map(String::from).collect(),
+        });
+    }
+    out.dropped.extend(removed.into_iter().map(String::from));
+    out.created.extend(added.into_iter().map(String::from));
+    Ok(out)
+}

@@ -1,0 +1,284 @@
+// `mizzle-kit generate` (SQLite) against drizzle-kit 0.31 and the real SQLite. A project folder is made under
+// node_modules/ with `mizzle` linked to npm-package, so a schema's `import ... from 'mizzle/sqlite-core'` loads
+// what an installed package would. For kit/sequence-sqlite.ts (every kind of change, version by version) and
+// kit/sqlite.ts (every DSL feature):
+//   - mizzle-kit's snapshots equal drizzle-kit's for the same schema, but for the differences listed in KNOWN;
+//   - each version's folder, applied by mizzle's migrator and by drizzle-orm's, gives a database whose
+//     introspection equals that version's snapshot, with the rows of unchanged columns kept;
+//   - drizzle-kit's folder for the same versions leads to the same introspected database (up to the first
+//     rename: drizzle-kit can only ask for renames on a terminal);
+//   - a rename without a hint exits 3 and writes nothing; --rename and --create-drop decide; --custom and
+//     "no changes" write what drizzle-kit writes.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { folder } from './lib/folders.mjs';
+import { drizzle as drizzleBetter } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateBetter } from 'drizzle-orm/better-sqlite3/migrator';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pkg = join(here, '../../npm-package');
+const bin = join(pkg, 'bundle/bin/mizzle-kit.js');
+const drizzleKit = join(here, 'node_modules/.bin/drizzle-kit');
+// Inside node_modules: drizzle-orm and esbuild resolve from here, as in a project that has drizzle-kit.
+const tmp = mkdtempSync(join(here, 'node_modules/.generate-'));
+after(() => process.env.KIT_KEEP || rmSync(tmp, { recursive: true, force: true }));
+
+const { loadMigrator } = await import(join(pkg, 'bundle/node/wasm-migrator.js'));
+const embedded = await import(join(pkg, 'bundle/node/sqlite-wasm.js'));
+const embeddedMigrator = await import(join(pkg, 'bundle/node/sqlite-wasm-migrator.js'));
+const { sql } = await import(join(pkg, 'bundle/node/index.js'));
+const engine = loadMigrator();
+
+/**
+ * Where mizzle-kit's snapshot of kit/sqlite.ts differs from drizzle-kit's, and why. drizzle-kit writes a value in
+ * a check or an index's `where` as `?`, which SQLite refuses in DDL (its CREATE fails: see the last test);
+ * mizzle-kit writes the value.
+ */
+const KNOWN = {
+  'tables.users.checkConstraints.users_ops_ok.value': /<> 'x'\) or .* > 0\)$/,
+  'tables.users.indexes.users_ops_idx.where': /like 'a%' and .* between 0 and 10 .* in \('admin'\) .* = 1\)$/,
+};
+
+/** A project with the schema `file` (of kit/), its imports pointed at `orm` ('mizzle' or 'drizzle'). */
+function project(name, file, orm) {
+  const dir = join(tmp, name);
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(pkg, join(dir, 'node_modules/mizzle'));
+  let text = readFileSync(join(here, 'kit', file), 'utf8');
+  if (orm === 'mizzle') text = text.replaceAll("from 'drizzle-orm", "from 'mizzle");
+  writeFileSync(join(dir, 'schema.ts'), text);
+  return dir;
+}
+
+function mizzleKit(dir, version, args) {
+  const r = spawnSync(process.execPath, [bin, 'generate', '--dialect', 'sqlite', '--schema', './schema.ts', ...args], {
+    cwd: dir,
+    env: { ...process.env, SCHEMA_VERSION: String(version), KIT_VERSION: String(version) },
+    encoding: 'utf8',
+  });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+function drizzleKitGenerate(dir, version, out) {
+  const args = ['generate', '--dialect', 'sqlite', '--schema', './schema.ts', '--out', out, '--name', `v${version}`];
+  const r = spawnSync(drizzleKit, args, {
+    cwd: dir,
+    env: { ...process.env, SCHEMA_VERSION: String(version), KIT_VERSION: String(version) },
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, `drizzle-kit v${version}: ${r.stdout}${r.stderr}`);
+}
+
+/** A snapshot without what differs by construction (ids, the rename map), keys sorted. */
+function normal(snapshot) {
+  const s = typeof snapshot === 'string' ? JSON.parse(snapshot) : structuredClone(snapshot);
+  delete s.id;
+  delete s.prevId;
+  delete s._meta;
+  const sort = (x) =>
+    Array.isArray(x)
+      ? x.map(sort)
+      : x && typeof x === 'object'
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, sort(x[k])]),
+          )
+        : x;
+  return sort(s);
+}
+
+/** The paths where two JSON values differ, with both sides. */
+function differences(a, b, path = '', out = []) {
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      differences(a[k], b[k], path ? `${path}.${k}` : k, out);
+    }
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, mizzle: a, drizzle: b });
+  return out;
+}
+
+const lastSnapshot = (out) => {
+  const files = readdirSync(join(out, 'meta'))
+    .filter((f) => f.endsWith('_snapshot.json'))
+    .sort();
+  return readFileSync(join(out, 'meta', files.at(-1)), 'utf8');
+};
+
+/** better-sqlite3 under drizzle-orm's migrator, and the embedded SQLite under mizzle's: one shape. */
+function openDb() {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return {
+    migrate: async (folder) => migrateBetter(drizzleBetter(db), { migrationsFolder: folder }),
+    all: async (q) => db.prepare(q).all(),
+    exec: async (q) => db.exec(q),
+  };
+}
+
+async function openEmbedded() {
+  const client = await embedded.createDatabase();
+  const db = embedded.drizzle(client);
+  return {
+    migrate: (folder) => embeddedMigrator.migrate(db, { migrationsFolder: folder }),
+    all: async (q) => db.all(sql.raw(q)),
+    exec: async (q) => client.exec(q),
+  };
+}
+
+/** A database read back by the engine: its snapshot. */
+async function introspect(db) {
+  const [row] = await db.all(engine.schemaIntrospection('sqlite'));
+  return engine.introspectedSnapshot('sqlite', Object.values(row)[0]);
+}
+
+test('mizzle-kit writes the snapshot drizzle-kit writes for every DSL feature (kit/sqlite.ts)', () => {
+  const m = project('features-mizzle', 'sqlite.ts', 'mizzle');
+  const d = project('features-drizzle', 'sqlite.ts', 'drizzle');
+  for (const version of [1, 2]) {
+    const r = mizzleKit(m, version, ['--out', './out', '--name', `v${version}`]);
+    assert.equal(r.status, 0, r.err);
+    drizzleKitGenerate(d, version, './out');
+    const found = differences(normal(lastSnapshot(join(m, 'out'))), normal(lastSnapshot(join(d, 'out'))));
+    assert.deepEqual(found.map((x) => x.path).sort(), Object.keys(KNOWN).sort(), JSON.stringify(found, null, 1));
+    for (const x of found) assert.match(x.mizzle, KNOWN[x.path], x.path);
+  }
+});
+
+test('each version of the sequence, applied by both migrators, reads back as its snapshot, rows kept', async () => {
+  const dir = project('sequence-mizzle', 'sequence-sqlite.ts', 'mizzle');
+  const dbs = { mizzle: await openEmbedded(), drizzle: openDb() };
+  const hints = { 4: ['--rename', 'users.name=full_name', '--rename', 'tags=labels'] };
+  const seen = [];
+  for (const version of [1, 2, 3, 4, 5]) {
+    const r = mizzleKit(dir, version, ['--out', './out', '--name', `v${version}`, ...(hints[version] ?? [])]);
+    assert.equal(r.status, 0, `v${version}: ${r.err}`);
+    seen.push(r.out);
+    const out = join(dir, 'out');
+    const expected = normal(lastSnapshot(out));
+    for (const [name, db] of Object.entries(dbs)) {
+      await db.migrate(out);
+      assert.deepEqual(normal(await introspect(db)), expected, `v${version} applied by ${name}'s migrator`);
+    }
+    if (version === 1) {
+      for (const db of Object.values(dbs)) {
+        await db.exec(`insert into users (id, name, email, age) values (1, 'Ada', 'ada@x', 36), (2, 'Bo', 'bo@x', 7);
+                 insert into posts (id, user_id, title, body) values (10, 1, 'Hello', null), (11, 2, 'Second', 'b')`);
+      }
+    }
+    for (const [name, db] of Object.entries(dbs)) {
+      const users = await db.all('select id, email, age from users order by id');
+      assert.deepEqual(users, [
+        { id: 1, email: 'ada@x', age: 36 },
+        { id: 2, email: 'bo@x', age: 7 },
+      ]);
+      const posts = await db.all('select id, user_id, title from posts order by id');
+      assert.deepEqual(
+        posts,
+        [
+          { id: 10, user_id: 1, title: 'Hello' },
+          { id: 11, user_id: 2, title: 'Second' },
+        ],
+        `v${version} ${name}: posts kept through the rebuilds`,
+      );
+      const who = version >= 4 ? 'full_name' : 'name';
+      assert.deepEqual(await db.all(`select ${who} as n from users order by id`), [{ n: 'Ada' }, { n: 'Bo' }]);
+    }
+  }
+  // v5 only adds an enum value (TypeScript only in SQLite) besides the generated column: one rebuild.
+  assert.match(seen[4], /0004_v5\.sql/);
+});
+
+test("drizzle-kit's folder for the same versions leads to the same database (fixtures/schema/sqlite.ts)", async () => {
+  // drizzle-kit's folder for these versions is committed (fixtures/sqlite, by fixtures/generate.mjs).
+  const m = project('compare-mizzle', '../fixtures/schema/sqlite.ts', 'mizzle');
+  const dbs = { mizzle: await openEmbedded(), drizzle: openDb() };
+  for (const version of [1, 2, 3, 4]) {
+    assert.equal(mizzleKit(m, version, ['--out', './out']).status, 0);
+    await dbs.mizzle.migrate(join(m, 'out'));
+    await dbs.drizzle.migrate(folder('sqlite', version));
+    const [a, b] = [normal(await introspect(dbs.mizzle)), normal(await introspect(dbs.drizzle))];
+    assert.deepEqual(a, b, `v${version}`);
+  }
+});
+
+// drizzle-kit's rebuild copies the new table's columns from the old one, which lacks those added in the version.
+test("drizzle-kit's folder for the sequence fails where mizzle-kit's applies", async () => {
+  const d = project('sequence-drizzle', 'sequence-sqlite.ts', 'drizzle');
+  const db = openDb();
+  drizzleKitGenerate(d, 1, './out');
+  await db.migrate(join(d, 'out'));
+  drizzleKitGenerate(d, 2, './out');
+  // Its INSERT INTO __new_posts(..., "published") SELECT ..., "published" FROM posts names v2's new column.
+  await assert.rejects(db.migrate(join(d, 'out')), (e) => /no such column: "?published/.test(String(e.cause ?? e)));
+});
+
+test('a rename is never guessed: exit 3 and nothing written without a hint; --create-drop decides too', () => {
+  const dir = project('renames', 'sequence-sqlite.ts', 'mizzle');
+  for (const v of [1, 2, 3]) assert.equal(mizzleKit(dir, v, ['--out', './out']).status, 0);
+  const before = readdirSync(join(dir, 'out')).sort();
+  const r = mizzleKit(dir, 4, ['--out', './out']);
+  assert.equal(r.status, 3, r.err);
+  assert.match(r.err, /--rename/);
+  assert.deepEqual(readdirSync(join(dir, 'out')).sort(), before, 'nothing written');
+  // A typo in a hint is an error of its own (exit 2), not silently a drop.
+  const typo = mizzleKit(dir, 4, ['--out', './out', '--rename', 'users.nmae=full_name', '--rename', 'tags=labels']);
+  assert.equal(typo.status, 2, typo.err);
+  assert.match(typo.err, /nmae/);
+  const fresh = mizzleKit(dir, 4, [
+    '--out',
+    './out',
+    '--create-drop',
+    'users.name',
+    '--create-drop',
+    'tags',
+    '--name',
+    'fresh',
+  ]);
+  assert.equal(fresh.status, 0, fresh.err);
+  const text = readFileSync(join(dir, 'out/0003_fresh.sql'), 'utf8');
+  assert.match(text, /DROP TABLE "tags"/);
+  assert.match(text, /ALTER TABLE "users" DROP COLUMN "name"|INSERT INTO "__new_users"/);
+  assert.match(fresh.out, /warning: .*drops table "tags"/);
+});
+
+test('--custom writes an empty migration with the previous snapshot; no change writes nothing', () => {
+  const dir = project('custom', 'sequence-sqlite.ts', 'mizzle');
+  assert.equal(mizzleKit(dir, 1, ['--out', './out']).status, 0);
+  const none = mizzleKit(dir, 1, ['--out', './out']);
+  assert.equal(none.status, 0);
+  assert.match(none.out, /no schema changes/);
+  const custom = mizzleKit(dir, 1, ['--out', './out', '--custom', '--name', 'seed']);
+  assert.equal(custom.status, 0, custom.err);
+  assert.equal(
+    readFileSync(join(dir, 'out/0001_seed.sql'), 'utf8'),
+    '-- Custom SQL migration file, put your code below! --',
+  );
+  const [a, b] = ['0000', '0001'].map((n) =>
+    JSON.parse(readFileSync(join(dir, `out/meta/${n}_snapshot.json`), 'utf8')),
+  );
+  assert.equal(b.prevId, a.id);
+  assert.deepEqual(normal(b), normal(a));
+  const journal = JSON.parse(readFileSync(join(dir, 'out/meta/_journal.json'), 'utf8'));
+  assert.deepEqual(
+    journal.entries.map((e) => e.tag),
+    ['0000_migration', '0001_seed'],
+  );
+});
+
+test("drizzle-kit's folder for kit/sqlite.ts fails on SQLite where mizzle-kit's applies (KNOWN)", async () => {
+  const m = project('apply-mizzle', 'sqlite.ts', 'mizzle');
+  const d = project('apply-drizzle', 'sqlite.ts', 'drizzle');
+  assert.equal(mizzleKit(m, 1, ['--out', './out']).status, 0);
+  drizzleKitGenerate(d, 1, './out');
+  const mine = openDb();
+  await mine.migrate(join(m, 'out'));
+  const where = normal(await introspect(mine)).tables.users.indexes.users_ops_idx.where;
+  assert.match(where, KNOWN['tables.users.indexes.users_ops_idx.where']);
+  await assert.rejects(openDb().migrate(join(d, 'out')), /parameters are not allowed|prohibited|\?/i);
+});

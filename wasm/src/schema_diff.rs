@@ -1,0 +1,258 @@
+//! The schema differ's exports (`migrator` build): a declared schema (read
+//! off the DSL by npm-package/src/migrator/declared.ts) to its snapshot, and
+//! the DDL from a previous snapshot to it, for `mizzle-kit generate / push`
+//! and `push()` inside a Worker or a browser. Requests cross as JSON text,
+//! typed once here for TypeScript.
+
+use mizzle_core::declared::{self, DeclaredError};
+use mizzle_core::differ::{diff, DiffError, Hints};
+use mizzle_core::introspect::{self, IntrospectError};
+use mizzle_core::snapshot::{self, Layout, Snapshot, SnapshotError};
+use serde_json::{json, Value};
+use wasm_bindgen::prelude::*;
+
+use crate::error::js_error;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A schema as the DSL declares it (core/src/declared/mod.rs: the serde types are the source of truth). */
+export interface DeclaredSchema {
+  dialect: 'sqlite';
+  tables: DeclaredTable[];
+  views?: DeclaredView[];
+}
+export interface DeclaredTable {
+  schema?: string | null;
+  name: string;
+  columns: DeclaredColumn[];
+  indexes?: { name: string; columns: DeclaredIndexPart[]; unique?: boolean; where?: string | null }[];
+  foreignKeys?: {
+    name: string;
+    columns: string[];
+    foreignTable: string;
+    foreignSchema?: string | null;
+    foreignColumns: string[];
+    onDelete?: string | null;
+    onUpdate?: string | null;
+  }[];
+  primaryKeys?: { name: string; columns: string[] }[];
+  uniques?: { name: string; columns: string[] }[];
+  checks?: { name: string; sql: string }[];
+}
+export type DeclaredIndexPart = { kind: 'column'; name: string } | { kind: 'expression'; sql: string };
+export interface DeclaredColumn {
+  name: string;
+  /** `getSQLType()`. */
+  sqlType: string;
+  notNull?: boolean;
+  primaryKey?: boolean;
+  autoIncrement?: boolean;
+  default?: DeclaredDefault | null;
+  generated?: { sql: string; mode?: string | null } | null;
+  /** The name of a column's `.unique()`. */
+  unique?: string | null;
+}
+export type DeclaredDefault =
+  | { kind: 'sql'; sql: string }
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; text: string }
+  | { kind: 'boolean'; value: boolean }
+  | { kind: 'json'; text: string };
+export interface DeclaredView {
+  schema?: string | null;
+  name: string;
+  columns: DeclaredColumn[];
+  definition?: string | null;
+  existing?: boolean;
+}
+
+/** Which disappearing names are renames, and which are a create plus a drop. */
+export interface DiffHints {
+  /** `table` set: a column of that table (its new name) renamed; else a table. */
+  renames?: { table?: string | null; from: string; to: string }[];
+  createDrop?: { table: string; column?: string | null }[];
+  /** Ignore a hint that names nothing that changes (push: one set of hints for every instance); else refused. */
+  ignoreUnused?: boolean;
+}
+
+export interface SchemaDiffRequest {
+  declared: DeclaredSchema;
+  /** The previous snapshot file's text (a folder's last, or an introspection); null: an empty database. */
+  prev: string | null;
+  hints?: DiffHints;
+  /** The new snapshot's id (its prevId is `prev`'s id). */
+  id: string;
+  /** `generate --custom`: no statements; the snapshot is `prev`'s under the new id. */
+  custom?: boolean;
+  /**
+   * `push`: the live database's state instead of `prev`, the one text cell `schemaIntrospection(dialect)`'s
+   * query returned.
+   */
+  introspected?: string | null;
+}
+
+export interface SchemaDiff {
+  /**
+   * Set when names disappear while others appear (tables: `table` null; else that table's columns): only
+   * hints decide which are renames. Nothing else is set then.
+   */
+  ambiguous: { table: string | null; removed: string[]; added: string[] } | null;
+  statements: string[];
+  /** The statements that lose data, by index into `statements`. */
+  destructive: { statement: number; kind: string; message: string }[];
+  /** The new snapshot file's text, its `_meta` holding the renames (empty when ambiguous). */
+  snapshot: string;
+}
+"#;
+
+/// The query whose one text cell `SchemaDiffRequest.introspected` takes.
+#[wasm_bindgen(js_name = schemaIntrospection)]
+pub fn schema_introspection(
+    #[wasm_bindgen(unchecked_param_type = "'sqlite'")] dialect: &str,
+) -> Result<String, JsValue> {
+    match dialect {
+        "sqlite" => Ok(introspect::SQLITE_QUERY.into()),
+        other => Err(js_error(
+            "unsupported",
+            &format!("introspection of {other} comes later (SQLite only for now)"),
+            None,
+        )),
+    }
+}
+
+/// The snapshot file's text of an introspected database (the text cell of
+/// `schemaIntrospection`'s query): what `push` diffs from, shown by tools.
+#[wasm_bindgen(js_name = introspectedSnapshot)]
+pub fn introspected_snapshot(
+    #[wasm_bindgen(unchecked_param_type = "'sqlite'")] dialect: &str,
+    document: &str,
+) -> Result<String, JsValue> {
+    if dialect != "sqlite" {
+        return Err(js_error(
+            "unsupported",
+            "introspection: SQLite only for now",
+            None,
+        ));
+    }
+    let s = introspect::sqlite(document).map_err(|e| {
+        let f = Failure::from(e);
+        js_error(f.kind, &f.message, f.code)
+    })?;
+    Ok(snapshot::write(&Snapshot::Sqlite(s)))
+}
+
+/// The DDL from `request.prev` to `request.declared`, and the new snapshot.
+#[wasm_bindgen(js_name = schemaDiff, unchecked_return_type = "SchemaDiff")]
+pub fn schema_diff(
+    #[wasm_bindgen(unchecked_param_type = "SchemaDiffRequest")] request: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text: String = js_sys::JSON::stringify(&request)
+        .map_err(|_| js_error("invalid", "the request is not JSON-serialisable", None))?
+        .into();
+    let out = diff_json(&text).map_err(|f| js_error(f.kind, &f.message, f.code))?;
+    js_sys::JSON::parse(&out.to_string())
+        .map_err(|_| js_error("invalid", "the diff is not JSON", None))
+}
+
+/// An error's kind (the `MizzleError` kinds of npm-package/src/errors.ts), message, and core's finer
+/// kind as its `code`.
+pub struct Failure {
+    pub kind: &'static str,
+    pub message: String,
+    pub code: Option<&'static str>,
+}
+
+impl Failure {
+    fn new(kind: &'static str, code: &'static str, message: String) -> Failure {
+        Failure {
+            kind,
+            message,
+            code: Some(code),
+        }
+    }
+}
+
+impl From<DeclaredError> for Failure {
+    fn from(e: DeclaredError) -> Self {
+        Failure::new("schema", e.kind(), e.to_string())
+    }
+}
+
+impl From<DiffError> for Failure {
+    fn from(e: DiffError) -> Self {
+        Failure::new("schema_diff", e.kind(), e.to_string())
+    }
+}
+
+impl From<IntrospectError> for Failure {
+    fn from(e: IntrospectError) -> Self {
+        Failure::new("introspection", e.kind(), e.to_string())
+    }
+}
+
+impl From<SnapshotError> for Failure {
+    fn from(e: SnapshotError) -> Self {
+        Failure::new("migration_folder", e.kind(), e.to_string())
+    }
+}
+
+/// The request's text to the diff's JSON, without JS types (native tests).
+pub fn diff_json(text: &str) -> Result<Value, Failure> {
+    let bad = |m: String| Failure {
+        kind: "invalid",
+        message: format!("schema diff request: {m}"),
+        code: None,
+    };
+    let mut r: Value = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+    let declared_json = r
+        .get_mut("declared")
+        .map(Value::take)
+        .ok_or_else(|| bad("no `declared`".into()))?;
+    let schema = declared::from_value(declared_json)?;
+    let mut next = declared::to_snapshot(&schema)?;
+    let introspected = r.get("introspected").and_then(Value::as_str);
+    let prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
+        (Some(doc), _) => Snapshot::Sqlite(introspect::sqlite(doc)?),
+        (None, Some(t)) => snapshot::read(t)?,
+        (None, None) => declared::to_snapshot(&declared::empty(schema.dialect))?,
+    };
+    let hints = match r.get_mut("hints").map(Value::take) {
+        Some(h) if !h.is_null() => Hints::from_value(h)?,
+        _ => Hints::default(),
+    };
+    let id = r.get("id").and_then(Value::as_str).unwrap_or_default();
+    if r.get("custom").and_then(Value::as_bool) == Some(true) {
+        let mut same = prev.clone();
+        same.set_ids(id, prev.id());
+        same.set_layout(Layout::Parsed);
+        return Ok(
+            json!({ "ambiguous": null, "statements": [], "destructive": [], "snapshot": snapshot::write(&same) }),
+        );
+    }
+    let d = match diff(&prev, &next, &hints) {
+        Err(DiffError::Ambiguous {
+            table,
+            removed,
+            added,
+        }) => {
+            let ambiguous = json!({ "table": table, "removed": removed, "added": added });
+            return Ok(
+                json!({ "ambiguous": ambiguous, "statements": [], "destructive": [], "snapshot": "" }),
+            );
+        }
+        d => d?,
+    };
+    next.set_ids(id, prev.id());
+    next.record_renames(&d.renames);
+    let destructive: Vec<Value> = d
+        .destructive
+        .iter()
+        .map(|x| json!({ "statement": x.statement, "kind": x.kind.code(), "message": x.kind.describe() }))
+        .collect();
+    Ok(json!({
+        "ambiguous": null,
+        "statements": d.statements,
+        "destructive": destructive,
+        "snapshot": snapshot::write(&next),
+    }))
+}
