@@ -17,15 +17,28 @@ use crate::error::js_error;
 const TYPES: &'static str = r#"
 /** A schema as the DSL declares it (core/src/declared/mod.rs: the serde types are the source of truth). */
 export interface DeclaredSchema {
-  dialect: 'sqlite';
+  dialect: 'sqlite' | 'postgresql';
   tables: DeclaredTable[];
   views?: DeclaredView[];
+  /** PostgreSQL: `pgEnum`s. */
+  enums?: { schema?: string | null; name: string; values: string[] }[];
+  /** PostgreSQL: `pgSchema`s besides public. */
+  schemas?: string[];
 }
 export interface DeclaredTable {
   schema?: string | null;
   name: string;
   columns: DeclaredColumn[];
-  indexes?: { name: string; columns: DeclaredIndexPart[]; unique?: boolean; where?: string | null }[];
+  indexes?: {
+    /** PostgreSQL: null is named `<table>_<columns>_index`. */
+    name?: string | null;
+    columns: DeclaredIndexPart[];
+    unique?: boolean;
+    where?: string | null;
+    method?: string | null;
+    with?: Record<string, unknown> | null;
+    concurrently?: boolean;
+  }[];
   foreignKeys?: {
     name: string;
     columns: string[];
@@ -36,10 +49,12 @@ export interface DeclaredTable {
     onUpdate?: string | null;
   }[];
   primaryKeys?: { name: string; columns: string[] }[];
-  uniques?: { name: string; columns: string[] }[];
+  uniques?: { name: string; columns: string[]; nullsNotDistinct?: boolean }[];
   checks?: { name: string; sql: string }[];
 }
-export type DeclaredIndexPart = { kind: 'column'; name: string } | { kind: 'expression'; sql: string };
+export type DeclaredIndexPart =
+  | { kind: 'column'; name: string; desc?: boolean; nulls?: string | null; opclass?: string | null }
+  | { kind: 'expression'; sql: string };
 export interface DeclaredColumn {
   name: string;
   /** `getSQLType()`. */
@@ -51,19 +66,41 @@ export interface DeclaredColumn {
   generated?: { sql: string; mode?: string | null } | null;
   /** The name of a column's `.unique()`. */
   unique?: string | null;
+  /** PostgreSQL: `.unique(name, { nulls: 'not distinct' })`. */
+  uniqueNullsNotDistinct?: boolean;
+  /** PostgreSQL: an enum column's enum schema. */
+  typeSchema?: string | null;
+  /** PostgreSQL: an identity column's type and sequence options. */
+  identity?: {
+    type: string;
+    sequenceName?: string | null;
+    increment?: unknown;
+    minValue?: unknown;
+    maxValue?: unknown;
+    startWith?: unknown;
+    cache?: unknown;
+    cycle?: boolean;
+  } | null;
 }
 export type DeclaredDefault =
   | { kind: 'sql'; sql: string }
   | { kind: 'string'; value: string }
   | { kind: 'number'; text: string }
   | { kind: 'boolean'; value: boolean }
-  | { kind: 'json'; text: string };
+  | { kind: 'json'; text: string }
+  | { kind: 'array'; items: unknown }
+  | { kind: 'date'; iso: string };
 export interface DeclaredView {
   schema?: string | null;
   name: string;
   columns: DeclaredColumn[];
   definition?: string | null;
   existing?: boolean;
+  materialized?: boolean;
+  with?: Record<string, unknown> | null;
+  using?: string | null;
+  tablespace?: string | null;
+  withNoData?: boolean | null;
 }
 
 /** Which disappearing names are renames, and which are a create plus a drop. */
@@ -108,37 +145,54 @@ export interface SchemaDiff {
 /// The query whose one text cell `SchemaDiffRequest.introspected` takes.
 #[wasm_bindgen(js_name = schemaIntrospection)]
 pub fn schema_introspection(
-    #[wasm_bindgen(unchecked_param_type = "'sqlite'")] dialect: &str,
+    #[wasm_bindgen(unchecked_param_type = "'sqlite' | 'postgresql'")] dialect: &str,
 ) -> Result<String, JsValue> {
     match dialect {
         "sqlite" => Ok(introspect::SQLITE_QUERY.into()),
+        "postgresql" => Ok(introspect::POSTGRES_QUERY.into()),
         other => Err(js_error(
             "unsupported",
-            &format!("introspection of {other} comes later (SQLite only for now)"),
+            &format!("introspection of {other} comes later (SQLite and PostgreSQL for now)"),
             None,
         )),
     }
+}
+
+/// The snapshot file's text drizzle-kit would write for a declared schema
+/// (its `id` and `prevId` empty): what the differ compares, shown by tools.
+#[wasm_bindgen(js_name = schemaSnapshot)]
+pub fn schema_snapshot(
+    #[wasm_bindgen(unchecked_param_type = "DeclaredSchema")] declared: JsValue,
+) -> Result<String, JsValue> {
+    let text: String = js_sys::JSON::stringify(&declared)
+        .map_err(|_| js_error("invalid", "the schema is not JSON-serialisable", None))?
+        .into();
+    let fail = |f: Failure| js_error(f.kind, &f.message, f.code);
+    let schema = declared::read(&text).map_err(|e| fail(e.into()))?;
+    let s = declared::to_snapshot(&schema).map_err(|e| fail(e.into()))?;
+    Ok(snapshot::write(&s))
 }
 
 /// The snapshot file's text of an introspected database (the text cell of
 /// `schemaIntrospection`'s query): what `push` diffs from, shown by tools.
 #[wasm_bindgen(js_name = introspectedSnapshot)]
 pub fn introspected_snapshot(
-    #[wasm_bindgen(unchecked_param_type = "'sqlite'")] dialect: &str,
+    #[wasm_bindgen(unchecked_param_type = "'sqlite' | 'postgresql'")] dialect: &str,
     document: &str,
 ) -> Result<String, JsValue> {
-    if dialect != "sqlite" {
-        return Err(js_error(
-            "unsupported",
-            "introspection: SQLite only for now",
-            None,
-        ));
-    }
-    let s = introspect::sqlite(document).map_err(|e| {
+    let fail = |e: IntrospectError| {
         let f = Failure::from(e);
         js_error(f.kind, &f.message, f.code)
-    })?;
-    Ok(snapshot::write(&Snapshot::Sqlite(s)))
+    };
+    let s = match dialect {
+        "sqlite" => Snapshot::Sqlite(introspect::sqlite(document).map_err(fail)?),
+        "postgresql" => Snapshot::Postgres(introspect::postgres(document).map_err(fail)?),
+        other => {
+            let message = format!("introspection of {other}: SQLite and PostgreSQL only for now");
+            return Err(js_error("unsupported", &message, None));
+        }
+    };
+    Ok(snapshot::write(&s))
 }
 
 /// The DDL from `request.prev` to `request.declared`, and the new snapshot.
@@ -212,6 +266,9 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
     let mut next = declared::to_snapshot(&schema)?;
     let introspected = r.get("introspected").and_then(Value::as_str);
     let prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
+        (Some(doc), _) if schema.dialect == declared::DeclaredDialect::Postgresql => {
+            Snapshot::Postgres(introspect::postgres(doc)?)
+        }
         (Some(doc), _) => Snapshot::Sqlite(introspect::sqlite(doc)?),
         (None, Some(t)) => snapshot::read(t)?,
         (None, None) => declared::to_snapshot(&declared::empty(schema.dialect))?,

@@ -12,6 +12,7 @@
 //! columns' parentheses, `internal` hints, duplicate names).
 
 mod error;
+mod postgres;
 mod sqlite;
 
 use alloc::string::String;
@@ -32,12 +33,29 @@ pub struct DeclaredSchema {
     pub tables: Vec<DeclaredTable>,
     #[serde(default)]
     pub views: Vec<DeclaredView>,
+    /// PostgreSQL: `pgEnum`s (an enum column's `sqlType` is its name).
+    #[serde(default)]
+    pub enums: Vec<DeclaredEnum>,
+    /// PostgreSQL: `pgSchema`s declared (besides `public`).
+    #[serde(default)]
+    pub schemas: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DeclaredDialect {
     Sqlite,
+    Postgresql,
+}
+
+/// A PostgreSQL enum type.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeclaredEnum {
+    #[serde(default)]
+    pub schema: Option<String>,
+    pub name: String,
+    pub values: Vec<String>,
 }
 
 /// A table, its constraints resolved as `getTableConfig` returns them.
@@ -79,6 +97,38 @@ pub struct DeclaredColumn {
     /// The name of a column-level `.unique()`, resolved by the DSL.
     #[serde(default)]
     pub unique: Option<String>,
+    /// PostgreSQL: `.unique(name, { nulls: 'not distinct' })`.
+    #[serde(default)]
+    pub unique_nulls_not_distinct: bool,
+    /// PostgreSQL: the enum's schema of an enum (or enum array) column.
+    #[serde(default)]
+    pub type_schema: Option<String>,
+    /// PostgreSQL: `generatedAlwaysAsIdentity()` / `generatedByDefaultAsIdentity()`.
+    #[serde(default)]
+    pub identity: Option<DeclaredIdentity>,
+}
+
+/// An identity column's sequence, options as given (numbers or their text).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeclaredIdentity {
+    /// `always` or `byDefault`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub sequence_name: Option<String>,
+    #[serde(default)]
+    pub increment: Option<serde_json::Value>,
+    #[serde(default)]
+    pub min_value: Option<serde_json::Value>,
+    #[serde(default)]
+    pub max_value: Option<serde_json::Value>,
+    #[serde(default)]
+    pub start_with: Option<serde_json::Value>,
+    #[serde(default)]
+    pub cache: Option<serde_json::Value>,
+    #[serde(default)]
+    pub cycle: Option<bool>,
 }
 
 /// A `.default(...)`: SQL, or a value the engine writes as a literal.
@@ -103,6 +153,14 @@ pub enum DeclaredDefault {
     Json {
         text: String,
     },
+    /// PostgreSQL: an array for an array column (`'{"a","b"}'`), as JSON.
+    Array {
+        items: serde_json::Value,
+    },
+    /// A `Date`, as `toISOString()` writes it.
+    Date {
+        iso: String,
+    },
 }
 
 /// `.generatedAlwaysAs(...)`: the rendered expression and the mode given.
@@ -117,8 +175,18 @@ pub struct DeclaredGenerated {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeclaredIndex {
-    pub name: String,
+    /// PostgreSQL: none given is `<table>_<columns>_index`, as drizzle-kit names it.
+    #[serde(default)]
+    pub name: Option<String>,
     pub columns: Vec<IndexPart>,
+    /// PostgreSQL: `.using('gin', ...)` (default btree).
+    #[serde(default)]
+    pub method: Option<String>,
+    /// PostgreSQL: `.with({ fillfactor: 70 })`.
+    #[serde(default)]
+    pub with: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default)]
+    pub concurrently: bool,
     #[serde(default)]
     pub unique: bool,
     #[serde(default, rename = "where")]
@@ -129,8 +197,19 @@ pub struct DeclaredIndex {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
 pub enum IndexPart {
-    Column { name: String },
-    Expression { sql: String },
+    /// With PostgreSQL's order, nulls and operator class where given.
+    Column {
+        name: String,
+        #[serde(default)]
+        desc: bool,
+        #[serde(default)]
+        nulls: Option<String>,
+        #[serde(default)]
+        opclass: Option<String>,
+    },
+    Expression {
+        sql: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -160,6 +239,9 @@ pub struct DeclaredPrimaryKey {
 pub struct DeclaredUnique {
     pub name: String,
     pub columns: Vec<String>,
+    /// PostgreSQL 15's `NULLS NOT DISTINCT`.
+    #[serde(default)]
+    pub nulls_not_distinct: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -181,6 +263,18 @@ pub struct DeclaredView {
     pub definition: Option<String>,
     #[serde(default)]
     pub existing: bool,
+    /// PostgreSQL: `pgMaterializedView`.
+    #[serde(default)]
+    pub materialized: bool,
+    /// PostgreSQL: `.with({ ... })` (its keys in drizzle's camelCase).
+    #[serde(default)]
+    pub with: Option<serde_json::Map<String, serde_json::Value>>,
+    #[serde(default)]
+    pub using: Option<String>,
+    #[serde(default)]
+    pub tablespace: Option<String>,
+    #[serde(default)]
+    pub with_no_data: Option<bool>,
 }
 
 /// Reads the wire format from an already parsed JSON value (a host's
@@ -203,6 +297,8 @@ pub fn empty(dialect: DeclaredDialect) -> DeclaredSchema {
         dialect,
         tables: Vec::new(),
         views: Vec::new(),
+        enums: Vec::new(),
+        schemas: Vec::new(),
     }
 }
 
@@ -211,6 +307,7 @@ pub fn empty(dialect: DeclaredDialect) -> DeclaredSchema {
 pub fn to_snapshot(schema: &DeclaredSchema) -> Result<Snapshot, DeclaredError> {
     let mut s = match schema.dialect {
         DeclaredDialect::Sqlite => sqlite::snapshot(schema).map(Snapshot::Sqlite)?,
+        DeclaredDialect::Postgresql => postgres::snapshot(schema).map(Snapshot::Postgres)?,
     };
     if schema.tables.is_empty() && schema.views.is_empty() {
         s.set_ids(crate::snapshot::EMPTY_ID, "");

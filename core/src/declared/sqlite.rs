@@ -114,35 +114,37 @@ fn table(
         foreign_keys.insert(fk.name.clone(), key);
     }
     for i in &t.indexes {
-        if indexes.get(&i.name).is_some() {
-            return Err(duplicate(&i.name));
+        // drizzle-kit requires a SQLite index's name (its DSL does).
+        let name = i.name.clone().unwrap_or_default();
+        if indexes.get(&name).is_some() {
+            return Err(duplicate(&name));
         }
         let mut keys = Vec::new();
         for part in &i.columns {
             match part {
-                IndexPart::Column { name } => {
-                    has(name)?;
-                    keys.push(name.clone());
+                IndexPart::Column { name: column, .. } => {
+                    has(column)?;
+                    keys.push(column.clone());
                 }
                 IndexPart::Expression { sql } => {
-                    let mut hint = expressions.get(&i.name).cloned().unwrap_or_default();
+                    let mut hint = expressions.get(&name).cloned().unwrap_or_default();
                     let expression = InternalColumn {
                         is_expression: Some(true),
                         ..Default::default()
                     };
                     hint.columns.insert(sql.clone(), expression);
-                    expressions.insert(i.name.clone(), hint);
+                    expressions.insert(name.clone(), hint);
                     keys.push(sql.clone());
                 }
             }
         }
         let index = SqliteIndex {
-            name: i.name.clone(),
+            name: name.clone(),
             columns: keys,
             is_unique: i.unique,
             where_: i.where_.clone(),
         };
-        indexes.insert(i.name.clone(), index);
+        indexes.insert(name, index);
     }
     for u in &t.uniques {
         for c in &u.columns {
@@ -229,6 +231,9 @@ fn default(d: &DeclaredDefault) -> Json {
         DeclaredDefault::Boolean { value } => Json::Bool(*value),
         // `JSON.stringify` writes NaN and the infinities as null.
         DeclaredDefault::Number { text } => serde_json::from_str(text).unwrap_or(Json::Null),
+        // Not SQLite's: written as drizzle-kit writes an object.
+        DeclaredDefault::Array { items } => Json::String(quoted(&items.to_string())),
+        DeclaredDefault::Date { iso } => Json::String(quoted(&alloc::format!("\"{iso}\""))),
     }
 }
 

@@ -24,6 +24,9 @@ pub enum DiffError {
     Name(String),
     /// Hints that are not the wire format (serde_json's message).
     Hints(String),
+    /// A change the dialect cannot make in place and the differ does not
+    /// write around (yet): what and why.
+    Unsupported(String),
 }
 
 impl DiffError {
@@ -35,6 +38,7 @@ impl DiffError {
             DiffError::UnusedHint(_) => "diff_unused_hint",
             DiffError::Name(_) => "diff_name",
             DiffError::Hints(_) => "diff_hints",
+            DiffError::Unsupported(_) => "diff_unsupported",
         }
     }
 }
@@ -66,6 +70,7 @@ impl fmt::Display for DiffError {
             }
             DiffError::Name(n) => write!(f, "name {n:?} cannot be written in DDL"),
             DiffError::Hints(m) => write!(f, "not rename hints: {m}"),
+            DiffError::Unsupported(m) => write!(f, "not supported: {m}"),
         }
     }
 }

@@ -25,6 +25,10 @@
 mod error;
 mod hints;
 mod matching;
+mod out;
+mod postgres;
+mod postgres_ddl;
+mod quote;
 mod sqlite;
 mod sqlite_ddl;
 mod sqlite_protect;
@@ -107,6 +111,7 @@ impl DestructiveKind {
 pub fn diff(prev: &Snapshot, next: &Snapshot, hints: &Hints) -> Result<Diff, DiffError> {
     match (prev, next) {
         (Snapshot::Sqlite(a), Snapshot::Sqlite(b)) => sqlite::diff(a, b, hints),
+        (Snapshot::Postgres(a), Snapshot::Postgres(b)) => postgres::diff(a, b, hints),
         _ => Err(DiffError::Dialect),
     }
 }

@@ -17,27 +17,13 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use super::matching::{pair, Matched, Used};
+use super::out::Out;
 use super::sqlite_ddl::{self as ddl, q};
 use super::sqlite_protect::protect;
-use super::{Destructive, DestructiveKind, Diff, DiffError, Hints, Rename};
+use super::{DestructiveKind, Diff, DiffError, Hints, Rename};
 use crate::snapshot::{
     ForeignKey, SqliteColumn, SqliteIndex, SqliteSnapshot, SqliteTable, SqliteView,
 };
-
-struct Out {
-    diff: Diff,
-}
-
-impl Out {
-    fn push(&mut self, sql: String) -> usize {
-        self.diff.statements.push(sql);
-        self.diff.statements.len() - 1
-    }
-
-    fn flag(&mut self, statement: usize, kind: DestructiveKind) {
-        self.diff.destructive.push(Destructive { statement, kind });
-    }
-}
 
 /// One kept table: its names and its columns' pairing.
 struct Kept<'a> {
@@ -99,9 +85,7 @@ pub(super) fn diff(
             .is_some_and(|c| c.is_expression == Some(true))
     };
 
-    let mut out = Out {
-        diff: Diff::default(),
-    };
+    let mut out = Out::new();
     for (p, n) in tables.pairs.iter().filter(|(p, n)| p != n) {
         out.diff.renames.push(Rename {
             table: None,

@@ -7,19 +7,14 @@ use alloc::vec::Vec;
 
 use serde_json::Value as Json;
 
+use super::quote::quote;
 use super::DiffError;
 use crate::dialect::DialectKind;
-use crate::render::SqlWriter;
 use crate::snapshot::{ForeignKey, SqliteColumn, SqliteIndex, SqliteTable, SqliteView};
 
 /// `name` quoted for SQLite (core's one identifier writer).
 pub(super) fn q(name: &str) -> Result<String, DiffError> {
-    let d = DialectKind::Sqlite
-        .try_dialect()
-        .map_err(|_| DiffError::Dialect)?;
-    let mut w = SqlWriter::inline(d);
-    w.ident(name).map_err(|_| DiffError::Name(name.into()))?;
-    Ok(w.finish().sql)
+    quote(DialectKind::Sqlite, name)
 }
 
 fn list(names: &[String]) -> Result<String, DiffError> {

@@ -36,9 +36,11 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde_json::{Map, Number, Value as Json};
+use serde_json::Value as Json;
 
+use super::document::{self, Obj};
 use super::error::IntrospectError;
+use super::js_value::{js_number, looks_numeric};
 use super::sql_text;
 use crate::snapshot::{
     Check, ForeignKey, Generated, InternalColumn, InternalColumns, Keyed, SqliteColumn,
@@ -114,16 +116,8 @@ type Result<T> = core::result::Result<T, IntrospectError>;
 /// (always present, `{}` when there are none, as drizzle-kit writes it).
 /// Never panics: any other input is an [`IntrospectError`].
 pub fn sqlite(json: &str) -> Result<SqliteSnapshot> {
-    let doc: Json = serde_json::from_str(json).map_err(|e| IntrospectError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let doc = document::parse(json)?;
     let root = Obj::new(&doc, String::new())?;
-    let version = root.get("version")?;
-    if version.as_i64() != Some(1) {
-        return Err(IntrospectError::Version(version.to_string()));
-    }
     let objects = root
         .array("objects")?
         .iter()
@@ -398,52 +392,6 @@ fn default_value(text: &str) -> Json {
     }
 }
 
-/// drizzle-kit's test `/^-?[\d.]+(?:e-?\d+)?$/`.
-fn looks_numeric(text: &str) -> bool {
-    let s = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match s.split_once('e') {
-        Some((m, e)) => (m, Some(e.strip_prefix('-').unwrap_or(e))),
-        None => (s, None),
-    };
-    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
-    !mantissa.is_empty()
-        && mantissa.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && match exponent {
-            Some(e) => digits(e),
-            None => true,
-        }
-}
-
-/// JavaScript's `Number(text)` as `JSON.stringify` writes it.
-fn js_number(text: &str) -> Json {
-    if let Ok(i) = text.parse::<i64>() {
-        if i.unsigned_abs() < (1 << 53) {
-            return Json::Number(Number::from(i));
-        }
-    }
-    let Ok(f) = text.parse::<f64>() else {
-        return Json::Null;
-    };
-    if !f.is_finite() {
-        return Json::Null;
-    }
-    let a = f.abs();
-    let s = if a != 0.0 && !(1e-6..1e21).contains(&a) {
-        let e = format!("{f:e}");
-        match e.split_once('e') {
-            Some((m, x)) if !x.starts_with('-') => format!("{m}e+{x}"),
-            _ => e,
-        }
-    } else if f == 0.0 {
-        "0".to_string()
-    } else {
-        format!("{f}")
-    };
-    serde_json::from_str::<Number>(&s)
-        .map(Json::Number)
-        .unwrap_or(Json::Null)
-}
-
 /// One `sqlite_master` row with its catalog rows, read from the document.
 struct Object {
     name: String,
@@ -544,76 +492,5 @@ impl Object {
         let mut pk: Vec<&Column> = self.columns.iter().filter(|c| c.pk > 0).collect();
         pk.sort_by_key(|c| c.pk);
         pk.into_iter().map(|c| c.name.clone()).collect()
-    }
-}
-
-/// A JSON object at a path, read field by field into typed errors.
-struct Obj<'a> {
-    map: &'a Map<String, Json>,
-    path: String,
-}
-
-impl<'a> Obj<'a> {
-    fn new(v: &'a Json, path: String) -> Result<Obj<'a>> {
-        match v {
-            Json::Object(map) => Ok(Obj { map, path }),
-            _ => Err(IntrospectError::Shape {
-                path,
-                expected: "an object",
-            }),
-        }
-    }
-
-    fn at(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{}.{key}", self.path)
-        }
-    }
-
-    fn shape(&self, key: &str, expected: &'static str) -> IntrospectError {
-        IntrospectError::Shape {
-            path: self.at(key),
-            expected,
-        }
-    }
-
-    fn get(&self, key: &str) -> Result<&'a Json> {
-        self.map.get(key).ok_or_else(|| self.shape(key, "a value"))
-    }
-
-    fn str(&self, key: &str) -> Result<String> {
-        self.opt_str(key)?
-            .ok_or_else(|| self.shape(key, "a string"))
-    }
-
-    fn opt_str(&self, key: &str) -> Result<Option<String>> {
-        match self.map.get(key) {
-            None | Some(Json::Null) => Ok(None),
-            Some(Json::String(s)) => Ok(Some(s.clone())),
-            Some(_) => Err(self.shape(key, "a string or null")),
-        }
-    }
-
-    fn int(&self, key: &str) -> Result<i64> {
-        self.get(key)?
-            .as_i64()
-            .ok_or_else(|| self.shape(key, "an integer"))
-    }
-
-    fn array(&self, key: &str) -> Result<&'a Vec<Json>> {
-        match self.get(key)? {
-            Json::Array(a) => Ok(a),
-            _ => Err(self.shape(key, "an array")),
-        }
-    }
-
-    fn list<T>(&self, key: &str, f: impl Fn(&Obj) -> Result<T>) -> Result<Vec<T>> {
-        self.array(key)?
-            .iter()
-            .enumerate()
-            .map(|(i, v)| f(&Obj::new(v, format!("{}[{i}]", self.at(key)))?))
-            .collect()
     }
 }

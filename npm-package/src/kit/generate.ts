@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { initMigrator } from '#wasm/migrator';
-import type { DeclaredCasing } from '../migrator/declared.js';
+import type { DeclaredCasing, DeclaredDialect } from '../migrator/declared.js';
 import type { DeclaredSchema, DiffHints, SchemaDiff } from '../wasm/types.js';
 import type { GenerateArgs } from './args.js';
 import { KitDecision } from './decision.js';
@@ -22,7 +22,11 @@ import { loadConfig, loadModule } from './load-config.js';
 import type { Io } from './migrate.js';
 
 /** Reads a schema module's tables (`declaredSchema` of the mizzle copy the schema itself imports). */
-export type Describe = (schema: Record<string, unknown>, dialect: 'sqlite', casing: DeclaredCasing) => DeclaredSchema;
+export type Describe = (
+  schema: Record<string, unknown>,
+  dialect: DeclaredDialect,
+  casing: DeclaredCasing,
+) => DeclaredSchema;
 
 interface Journal {
   version: string;
@@ -33,8 +37,11 @@ interface Journal {
 export async function generateCommand(args: GenerateArgs, io: Io & { tty: boolean }, describe: Describe) {
   const config = await configOf(args, io.cwd);
   const dialect = config.dialect;
-  if (dialect !== 'sqlite') {
-    throw new KitError('unsupported', `mizzle-kit generate writes SQLite migrations only for now, not ${dialect}`);
+  if (dialect !== 'sqlite' && dialect !== 'postgresql') {
+    throw new KitError(
+      'unsupported',
+      `mizzle-kit generate writes SQLite and PostgreSQL migrations for now, not ${dialect}`,
+    );
   }
   const out = resolve(io.cwd, config.out ?? 'drizzle');
   const schema: Record<string, unknown> = {};

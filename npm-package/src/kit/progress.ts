@@ -25,6 +25,7 @@ export function watched(
       schemaDiff: (request) => engine.schemaDiff(request),
       schemaIntrospection: (dialect) => engine.schemaIntrospection(dialect),
       introspectedSnapshot: (dialect, doc) => engine.introspectedSnapshot(dialect, doc),
+      schemaSnapshot: (declared) => engine.schemaSnapshot(declared),
       migrationsPlan: (request) => {
         const plan = engine.migrationsPlan(request);
         pending = plan.pending;

@@ -11,8 +11,10 @@ import type { Column } from '../column.js';
 import { drizzleQuery, type KitQueryConfig } from '../drizzle-spelling.js';
 import { MizzleError } from '../errors.js';
 import { literal, SQL } from '../sql.js';
-import { getTableConfig } from '../sqlite-core/table.js';
-import { getViewConfig } from '../sqlite-core/view.js';
+import { getTableConfig as pgTableConfig } from '../pg-core/table.js';
+import { getViewConfig as pgViewConfig } from '../pg-core/view.js';
+import { getTableConfig as sqliteTableConfig } from '../sqlite-core/table.js';
+import { getViewConfig as sqliteViewConfig } from '../sqlite-core/view.js';
 import { getTableInfo, isTable, type Table } from '../table.js';
 import type {
   DeclaredColumn,
@@ -26,6 +28,72 @@ import type {
 /** How column keys without a name become names (drizzle-kit's `casing`). */
 export type DeclaredCasing = 'snake_case' | 'camelCase' | undefined;
 
+/** The dialects the engine snapshots. */
+export type DeclaredDialect = 'sqlite' | 'postgresql';
+
+/** What differs between the dialects' DSLs, for the reader below. */
+interface Dsl {
+  tableConfig(t: Table): TableConfig;
+  viewConfig(v: object): ViewConfig | undefined;
+  /** drizzle-kit renders a generated column's SQL unqualified for SQLite (`'indexes'`), qualified for PostgreSQL. */
+  generatedSource: 'indexes' | undefined;
+  info: 'sqlite' | 'pg';
+}
+
+/** The parts of a dialect's `getTableConfig` result read here. */
+interface TableConfig {
+  name: string;
+  schema: string | undefined;
+  columns: Column[];
+  indexes: { config: IndexConfig }[];
+  foreignKeys: {
+    reference(): { columns: Column[]; foreignColumns: Column[]; foreignTable: Table };
+    getName(): string;
+    onDelete?: string;
+    onUpdate?: string;
+  }[];
+  checks: { name: string; value: unknown }[];
+  primaryKeys: { getName(): string; columns: readonly Column[] }[];
+  uniqueConstraints: { getName(): string; columns: readonly Column[]; nullsNotDistinct?: boolean }[];
+}
+
+interface IndexConfig {
+  name?: string;
+  columns: readonly unknown[];
+  unique: boolean;
+  where?: SQL;
+  method?: string;
+  with?: Record<string, unknown>;
+  concurrently?: boolean;
+}
+
+interface ViewConfig {
+  name: string;
+  schema?: string;
+  isExisting: boolean;
+  query: unknown;
+  materialized?: boolean;
+  with?: Record<string, unknown>;
+  using?: string;
+  tablespace?: string;
+  withNoData?: boolean;
+}
+
+const DSL: Record<DeclaredDialect, Dsl> = {
+  sqlite: {
+    tableConfig: (t) => sqliteTableConfig(t) as unknown as TableConfig,
+    viewConfig: (v) => sqliteViewConfig(v),
+    generatedSource: 'indexes',
+    info: 'sqlite',
+  },
+  postgresql: {
+    tableConfig: (t) => pgTableConfig(t) as unknown as TableConfig,
+    viewConfig: (v) => pgViewConfig(v),
+    generatedSource: undefined,
+    info: 'pg',
+  },
+};
+
 /**
  * The declared schema of `schema` (a module's exports, or any object of tables and views).
  *
@@ -34,26 +102,34 @@ export type DeclaredCasing = 'snake_case' | 'camelCase' | undefined;
  */
 export function declaredSchema(
   schema: Record<string, unknown>,
-  dialect: 'sqlite',
+  dialect: DeclaredDialect,
   casing?: DeclaredCasing,
 ): DeclaredSchema {
+  const dsl = DSL[dialect];
   const names = (c: Column) => columnName(c, casing);
   const tables: DeclaredTable[] = [];
   const views: DeclaredView[] = [];
+  const enums: NonNullable<DeclaredSchema['enums']> = [];
+  const schemas: string[] = [];
   const seen = new Set<unknown>();
   for (const value of Object.values(schema)) {
-    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function') || seen.has(value)) continue;
     seen.add(value);
-    if (isTable(value)) {
+    const e = value as { enumName?: unknown; enumValues?: unknown; schema?: string; schemaName?: unknown };
+    if (dialect === 'postgresql' && typeof value === 'function' && typeof e.enumName === 'string') {
+      enums.push({ name: e.enumName, schema: e.schema ?? null, values: [...(e.enumValues as string[])] });
+    } else if (dialect === 'postgresql' && typeof e.schemaName === 'string' && e.schemaName !== 'public') {
+      schemas.push(e.schemaName);
+    } else if (isTable(value)) {
       const info = getTableInfo(value);
-      if (info.alias !== undefined || info.dialect !== dialect) continue;
-      tables.push(table(value, names));
-      continue;
+      if (info.alias !== undefined || info.dialect !== dsl.info) continue;
+      tables.push(table(value, dsl, names));
+    } else if (typeof value === 'object') {
+      const view = dsl.viewConfig(value);
+      if (view !== undefined) views.push(viewOf(value, view, dsl, names));
     }
-    const view = getViewConfig(value);
-    if (view !== undefined) views.push(viewOf(value, view, names));
   }
-  return { dialect, tables, views };
+  return dialect === 'sqlite' ? { dialect, tables, views } : { dialect, tables, views, enums, schemas };
 }
 
 function columnName(c: Column, casing: DeclaredCasing): string {
@@ -87,36 +163,51 @@ function sqlOf(x: unknown, where: string): SQL {
   throw new MizzleError('invalid', `${where}: expected SQL`);
 }
 
-function table(t: Table, names: (c: Column) => string): DeclaredTable {
-  const config = getTableConfig(t);
+function table(t: Table, dsl: Dsl, names: (c: Column) => string): DeclaredTable {
+  const config = dsl.tableConfig(t);
   const where = `table ${config.name}`;
   return {
+    schema: config.schema ?? null,
     name: config.name,
-    columns: config.columns.map((c) => column(c, names, where, true)),
+    columns: config.columns.map((c) => column(c, dsl, names, where, true)),
     indexes: config.indexes.map(({ config: i }) => ({
-      name: i.name,
-      columns: i.columns.map(
-        (k): DeclaredIndexPart =>
-          k instanceof SQL
-            ? { kind: 'expression', sql: render(k, names, 'indexes') }
-            : { kind: 'column', name: names(k as Column) },
-      ),
+      name: i.name ?? null,
+      columns: i.columns.map((k): DeclaredIndexPart => {
+        if (k instanceof SQL) return { kind: 'expression', sql: render(k, names, 'indexes') };
+        const o = (k as { indexConfig?: { order?: string; nulls?: string; opClass?: string } }).indexConfig;
+        return {
+          kind: 'column',
+          name: names(k as Column),
+          desc: o?.order === 'desc',
+          nulls: o?.nulls ?? null,
+          opclass: o?.opClass ?? null,
+        };
+      }),
       unique: i.unique,
       where: i.where === undefined ? null : render(i.where, names),
+      method: i.method ?? null,
+      with: i.with ?? null,
+      concurrently: i.concurrently ?? false,
     })),
     foreignKeys: config.foreignKeys.map((fk) => {
       const r = fk.reference();
+      const foreign = getTableInfo(r.foreignTable);
       return {
         name: fk.getName(),
         columns: r.columns.map(names),
-        foreignTable: getTableInfo(r.foreignTable).name,
+        foreignTable: foreign.name,
+        foreignSchema: foreign.schema ?? null,
         foreignColumns: r.foreignColumns.map(names),
         onDelete: fk.onDelete ?? null,
         onUpdate: fk.onUpdate ?? null,
       };
     }),
     primaryKeys: config.primaryKeys.map((pk) => ({ name: pk.getName(), columns: pk.columns.map(names) })),
-    uniques: config.uniqueConstraints.map((u) => ({ name: u.getName(), columns: u.columns.map(names) })),
+    uniques: config.uniqueConstraints.map((u) => ({
+      name: u.getName(),
+      columns: u.columns.map(names),
+      nullsNotDistinct: u.nullsNotDistinct ?? false,
+    })),
     checks: config.checks.map((c) => ({
       name: c.name,
       sql: render(sqlOf(c.value, `${where}, check ${c.name}`), names),
@@ -124,9 +215,17 @@ function table(t: Table, names: (c: Column) => string): DeclaredTable {
   };
 }
 
-function column(c: Column, names: (c: Column) => string, where: string, withUnique: boolean): DeclaredColumn {
+/** PostgreSQL's column extras (drizzle's names, which mizzle's pg-core columns carry). */
+interface PgExtras {
+  uniqueType?: string;
+  generatedIdentity?: { type: string; sequenceName?: string; sequenceOptions?: Record<string, unknown> };
+  enum?: { schema?: string };
+  baseColumn?: PgExtras;
+}
+
+function column(c: Column, dsl: Dsl, names: (c: Column) => string, where: string, withUnique: boolean): DeclaredColumn {
   const at = `${where}, column ${c.name}`;
-  return {
+  const out: DeclaredColumn = {
     name: names(c),
     sqlType: c.getSQLType(),
     notNull: c.notNull,
@@ -136,15 +235,40 @@ function column(c: Column, names: (c: Column) => string, where: string, withUniq
     generated:
       c.generated === undefined
         ? null
-        : { sql: render(sqlOf(c.generated.as, `${at} generated`), names, 'indexes'), mode: c.generated.mode ?? null },
+        : {
+            sql: render(sqlOf(c.generated.as, `${at} generated`), names, dsl.generatedSource),
+            mode: c.generated.mode ?? null,
+          },
     unique: withUnique && c.isUnique ? (c.uniqueName ?? null) : null,
+  };
+  if (dsl.info !== 'pg') return out;
+  const pg = c as unknown as PgExtras;
+  let base: PgExtras | undefined = pg;
+  while (base?.baseColumn !== undefined) base = base.baseColumn;
+  const identity = pg.generatedIdentity;
+  return {
+    ...out,
+    uniqueNullsNotDistinct: pg.uniqueType === 'not distinct',
+    typeSchema: base?.enum === undefined ? null : (base.enum.schema ?? 'public'),
+    identity:
+      identity === undefined
+        ? null
+        : { type: identity.type, sequenceName: identity.sequenceName ?? null, ...identity.sequenceOptions },
   };
 }
 
 /** A `.default()` as drizzle-kit reads it; a Date as the column stores it (drizzle-kit would quote its JSON). */
 function defaultOf(c: Column, at: string, names: (c: Column) => string): DeclaredDefault {
   let v: unknown = c.default;
-  if (v instanceof Date) v = c.mapToDriverValue(v as never);
+  if (v instanceof Date) {
+    // PostgreSQL: drizzle-kit's text for the column's type. SQLite: the value the column stores (drizzle-kit
+    // would write the Date's JSON, quotes included).
+    if (getTableInfo(c.table).dialect === 'pg') return { kind: 'date', iso: v.toISOString() };
+    v = c.mapToDriverValue(v as never);
+  }
+  if (Array.isArray(v) && (c as unknown as PgExtras).baseColumn !== undefined) {
+    return { kind: 'array', items: JSON.parse(JSON.stringify(v)) };
+  }
   if (v instanceof SQL || typeof (v as { getSQL?: unknown })?.getSQL === 'function') {
     return { kind: 'sql', sql: render(sqlOf(v, `${at} default`), names) };
   }
@@ -162,18 +286,14 @@ function defaultOf(c: Column, at: string, names: (c: Column) => string): Declare
   throw new MizzleError('invalid', `${at}: a default of type ${v === null ? 'null' : typeof v} has no SQL literal`);
 }
 
-function viewOf(
-  value: object,
-  view: { name: string; isExisting: boolean; query: unknown },
-  names: (c: Column) => string,
-): DeclaredView {
+function viewOf(value: object, view: ViewConfig, dsl: Dsl, names: (c: Column) => string): DeclaredView {
   const where = `view ${view.name}`;
   const fields = (value as Record<symbol, { fields?: Record<string, unknown> } | undefined>)[
     Symbol.for('drizzle:ViewBaseConfig')
   ] as unknown as { selectedFields?: Record<string, unknown> } | undefined;
   const columns: DeclaredColumn[] = [];
   for (const f of Object.values(fields?.selectedFields ?? {})) {
-    if (typeof (f as Column)?.getSQLType === 'function') columns.push(column(f as Column, names, where, false));
+    if (typeof (f as Column)?.getSQLType === 'function') columns.push(column(f as Column, dsl, names, where, false));
   }
   let definition: string | null = null;
   if (!view.isExisting) {
@@ -189,5 +309,15 @@ function viewOf(
       definition = q.sql;
     }
   }
-  return { name: view.name, columns, definition, existing: view.isExisting };
+  const out: DeclaredView = { name: view.name, columns, definition, existing: view.isExisting };
+  if (dsl.info !== 'pg') return out;
+  return {
+    ...out,
+    schema: view.schema ?? null,
+    materialized: view.materialized ?? false,
+    with: view.with ?? null,
+    using: view.using ?? null,
+    tablespace: view.tablespace ?? null,
+    withNoData: view.materialized ? (view.withNoData ?? false) : null,
+  };
 }

@@ -11,12 +11,13 @@ import {
   migrationsSetup,
   schemaDiff,
   schemaIntrospection,
+  schemaSnapshot,
 } from '../../wasm/migrator/mizzle_migrator.js';
 import { syncLoader } from './instantiate.js';
 import type { MigratorModule, WasmSource } from './types.js';
 
 const loader = syncLoader<MigratorModule>(
-  { initSync, introspectedSnapshot, migrationsPlan, migrationsSetup, schemaDiff, schemaIntrospection },
+  { initSync, introspectedSnapshot, migrationsPlan, migrationsSetup, schemaDiff, schemaIntrospection, schemaSnapshot },
   () => wasmModule,
 );
 

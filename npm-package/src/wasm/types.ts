@@ -63,7 +63,12 @@ export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>
  */
 export type MigratorModule = Pick<
   typeof MigratorGlue,
-  'migrationsSetup' | 'migrationsPlan' | 'schemaDiff' | 'schemaIntrospection' | 'introspectedSnapshot'
+  | 'migrationsSetup'
+  | 'migrationsPlan'
+  | 'schemaDiff'
+  | 'schemaIntrospection'
+  | 'introspectedSnapshot'
+  | 'schemaSnapshot'
 >;
 export type {
   DeclaredColumn,
