@@ -61,8 +61,14 @@ export const builds = [
   {
     name: 'migrator',
     out_name: 'mizzle_migrator',
-    features: ['migrations', 'dialect-sqlite', 'dialect-postgres', 'dialect-mysql'],
+    features: ['migrations', 'differ', 'dialect-sqlite', 'dialect-postgres', 'dialect-mysql'],
   },
+  // The planner alone for the SQLite hosts' `migrate()` (`mizzle/d1/migrator`, `durable-sqlite`, `sqlite-wasm`):
+  // a Worker that applies a folder carries no differ.
+  { name: 'migrator-sqlite', out_name: 'mizzle_migrator_sqlite', features: ['migrations', 'dialect-sqlite'] },
+  // The SQLite differ for `push()` (`mizzle/durable-sqlite/migrator`, `mizzle/sqlite-wasm/migrator`), imported
+  // by push() alone, so a bundle without push() leaves it out.
+  { name: 'differ-sqlite', out_name: 'mizzle_differ_sqlite', features: ['differ', 'dialect-sqlite'] },
   // Benchmark only, never shipped: the engine plus `neon_rows` / `planetscale_rows` (HTTP response bodies
   // decoded by mizzle-core's protocol codecs into the rows buffer), for the "HTTP response decoding" section
   // of BENCHMARKS.md (tests/bench/lib/http-decode.mjs: the drivers' JS decoders vs this). Written outside

@@ -24,13 +24,13 @@ mod tag_enum;
 
 pub mod ast;
 pub mod codec;
-#[cfg(feature = "migrations")]
+#[cfg(feature = "differ")]
 pub mod declared;
 pub mod dialect;
-#[cfg(feature = "migrations")]
+#[cfg(feature = "differ")]
 pub mod differ;
 mod error;
-#[cfg(feature = "migrations")]
+#[cfg(feature = "differ")]
 pub mod introspect;
 #[cfg(feature = "migrations")]
 pub mod migrations;
@@ -40,7 +40,7 @@ pub mod protocol;
 pub mod relational;
 pub mod render;
 pub mod schema;
-#[cfg(feature = "migrations")]
+#[cfg(feature = "differ")]
 pub mod snapshot;
 mod value;
 

@@ -49,6 +49,8 @@ fn nullability_and_defaults_change_in_place() {
         d.statements,
         [
             "ALTER TABLE \"users\" ALTER COLUMN \"n\" SET DEFAULT 'x'",
+            // Rows holding NULL take the default before NOT NULL is set.
+            "UPDATE \"users\" SET \"n\" = 'x' WHERE \"n\" IS NULL",
             "ALTER TABLE \"users\" ALTER COLUMN \"n\" SET NOT NULL"
         ]
     );

@@ -55,7 +55,7 @@
 //!   other types would be dropped and created again by every diff).
 //!
 //! Normalised before comparing (nothing else): the snapshots' ids.
-#![cfg(feature = "migrations")]
+#![cfg(feature = "differ")]
 
 mod support;
 

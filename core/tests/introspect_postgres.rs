@@ -17,7 +17,7 @@
 //!
 //! Each test works in its own database, `mizzle_introspect_pg_<pid>_<n>`,
 //! dropped at the end, even on failure.
-#![cfg(feature = "migrations")]
+#![cfg(all(feature = "differ", feature = "dialect-postgres"))]
 
 mod support;
 

@@ -11,7 +11,7 @@
 //!   [`KIT_0001_SQL`] is the DDL drizzle-kit 0.31 writes for it, and what a
 //!   database cannot give back is patched into the expectation, each with
 //!   its reason ([`kit_0001_unrecoverable`]).
-#![cfg(feature = "migrations")]
+#![cfg(feature = "differ")]
 
 mod support;
 

@@ -5,7 +5,7 @@
 //! index options, MySQL view options) in `core/tests/fixtures/snapshots/`,
 //! and one `generate --custom` snapshot per dialect (the previous snapshot as
 //! drizzle-kit's zod schema parsed it: every object's keys in another order).
-#![cfg(feature = "migrations")]
+#![cfg(feature = "differ")]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -45,7 +45,7 @@ const ENTRIES = [
   // `mizzle/kit`: defineConfig for config files (no Node code; the CLI is its own build below).
   'kit/index',
 ];
-const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded', 'migrator'];
+const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded', 'migrator', 'migrator-sqlite', 'differ-sqlite'];
 const LOADERS = BUILDS.flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
 
 rmSync(`${root}bundle`, { recursive: true, force: true });
@@ -84,7 +84,7 @@ const NODE_GROUPS = {
   'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
   'mizzle-pg': ['pg-core/index', 'neon-http/index', 'wasm/engine-pg.node'],
   'mizzle-mysql': ['mysql-core/index', 'planetscale/index', 'wasm/inline.node'],
-  'mizzle-migrator': [...MIGRATORS, 'wasm/migrator.node'],
+  'mizzle-migrator': [...MIGRATORS, 'wasm/migrator.node', 'wasm/migrator-sqlite.node', 'wasm/differ-sqlite.node'],
 };
 const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
 const prefix = (e) => `${e.replace(/\W/g, '_')}$`;

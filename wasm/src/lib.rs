@@ -21,7 +21,7 @@ mod read;
     test
 ))]
 mod rows_buffer;
-#[cfg(any(feature = "migrations", test))]
+#[cfg(any(feature = "differ", test))]
 mod schema_diff;
 mod wire;
 
@@ -34,7 +34,7 @@ pub use interpolate::interpolate;
 pub use migrations::{migrations_plan, migrations_setup};
 #[cfg(feature = "protocol")]
 pub use protocol::{neon_rows, planetscale_rows};
-#[cfg(feature = "migrations")]
+#[cfg(feature = "differ")]
 pub use schema_diff::{introspected_snapshot, schema_diff, schema_introspection, schema_snapshot};
 
 /// JsValue-free entry points for the fuzz crate (`fuzz/`, cargo feature

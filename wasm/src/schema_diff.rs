@@ -17,7 +17,7 @@ use crate::error::js_error;
 const TYPES: &'static str = r#"
 /** A schema as the DSL declares it (core/src/declared/mod.rs: the serde types are the source of truth). */
 export interface DeclaredSchema {
-  dialect: 'sqlite' | 'postgresql';
+  dialect: 'sqlite' | 'postgresql' | 'mysql';
   tables: DeclaredTable[];
   views?: DeclaredView[];
   /** PostgreSQL: `pgEnum`s. */
@@ -35,9 +35,13 @@ export interface DeclaredTable {
     columns: DeclaredIndexPart[];
     unique?: boolean;
     where?: string | null;
+    /** PostgreSQL's `.using()` method, MySQL's `using`. */
     method?: string | null;
     with?: Record<string, unknown> | null;
     concurrently?: boolean;
+    /** MySQL: `.algorithm()`, `.lock()`. */
+    algorithm?: string | null;
+    lock?: string | null;
   }[];
   foreignKeys?: {
     name: string;
@@ -81,6 +85,8 @@ export interface DeclaredColumn {
     cache?: unknown;
     cycle?: boolean;
   } | null;
+  /** MySQL: `.onUpdateNow()`. */
+  onUpdateNow?: boolean;
 }
 export type DeclaredDefault =
   | { kind: 'sql'; sql: string }
@@ -101,6 +107,10 @@ export interface DeclaredView {
   using?: string | null;
   tablespace?: string | null;
   withNoData?: boolean | null;
+  /** MySQL's view options. */
+  algorithm?: string | null;
+  sqlSecurity?: string | null;
+  withCheckOption?: string | null;
 }
 
 /** Which disappearing names are renames, and which are a create plus a drop. */
@@ -145,14 +155,17 @@ export interface SchemaDiff {
 /// The query whose one text cell `SchemaDiffRequest.introspected` takes.
 #[wasm_bindgen(js_name = schemaIntrospection)]
 pub fn schema_introspection(
-    #[wasm_bindgen(unchecked_param_type = "'sqlite' | 'postgresql'")] dialect: &str,
+    #[wasm_bindgen(unchecked_param_type = "'sqlite' | 'postgresql' | 'mysql'")] dialect: &str,
 ) -> Result<String, JsValue> {
     match dialect {
         "sqlite" => Ok(introspect::SQLITE_QUERY.into()),
+        #[cfg(feature = "dialect-postgres")]
         "postgresql" => Ok(introspect::POSTGRES_QUERY.into()),
+        #[cfg(feature = "dialect-mysql")]
+        "mysql" => Ok(introspect::MYSQL_QUERY.into()),
         other => Err(js_error(
             "unsupported",
-            &format!("introspection of {other} comes later (SQLite and PostgreSQL for now)"),
+            &format!("no introspection of {other} in this build"),
             None,
         )),
     }
@@ -177,7 +190,7 @@ pub fn schema_snapshot(
 /// `schemaIntrospection`'s query): what `push` diffs from, shown by tools.
 #[wasm_bindgen(js_name = introspectedSnapshot)]
 pub fn introspected_snapshot(
-    #[wasm_bindgen(unchecked_param_type = "'sqlite' | 'postgresql'")] dialect: &str,
+    #[wasm_bindgen(unchecked_param_type = "'sqlite' | 'postgresql' | 'mysql'")] dialect: &str,
     document: &str,
 ) -> Result<String, JsValue> {
     let fail = |e: IntrospectError| {
@@ -186,9 +199,12 @@ pub fn introspected_snapshot(
     };
     let s = match dialect {
         "sqlite" => Snapshot::Sqlite(introspect::sqlite(document).map_err(fail)?),
+        #[cfg(feature = "dialect-postgres")]
         "postgresql" => Snapshot::Postgres(introspect::postgres(document).map_err(fail)?),
+        #[cfg(feature = "dialect-mysql")]
+        "mysql" => Snapshot::MySql(introspect::mysql(document).map_err(fail)?),
         other => {
-            let message = format!("introspection of {other}: SQLite and PostgreSQL only for now");
+            let message = format!("no introspection of {other} in this build");
             return Err(js_error("unsupported", &message, None));
         }
     };
@@ -266,6 +282,7 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
     let mut next = declared::to_snapshot(&schema)?;
     let introspected = r.get("introspected").and_then(Value::as_str);
     let prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
+        #[cfg(feature = "dialect-postgres")]
         (Some(doc), _) if schema.dialect == declared::DeclaredDialect::Postgresql => {
             Snapshot::Postgres(introspect::postgres(doc)?)
         }

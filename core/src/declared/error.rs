@@ -18,6 +18,8 @@ pub enum DeclaredError {
     DuplicateColumn { table: String, column: String },
     /// A primary key, index or constraint names a column the table lacks.
     UnknownColumn { table: String, column: String },
+    /// A dialect this build of the engine leaves out (a SQLite-only migrator).
+    NotBuilt(&'static str),
 }
 
 impl DeclaredError {
@@ -29,6 +31,7 @@ impl DeclaredError {
             DeclaredError::DuplicateConstraint { .. } => "schema_duplicate_constraint",
             DeclaredError::DuplicateColumn { .. } => "schema_duplicate_column",
             DeclaredError::UnknownColumn { .. } => "schema_unknown_column",
+            DeclaredError::NotBuilt(_) => "schema_not_built",
         }
     }
 }
@@ -50,6 +53,7 @@ impl fmt::Display for DeclaredError {
             DeclaredError::UnknownColumn { table, column } => {
                 write!(f, "table {table:?} has no column {column:?}")
             }
+            DeclaredError::NotBuilt(d) => write!(f, "this build of the engine has no {d} dialect"),
         }
     }
 }

@@ -12,6 +12,9 @@
 //! columns' parentheses, `internal` hints, duplicate names).
 
 mod error;
+#[cfg(feature = "dialect-mysql")]
+mod mysql;
+#[cfg(feature = "dialect-postgres")]
 mod postgres;
 mod sqlite;
 
@@ -46,6 +49,7 @@ pub struct DeclaredSchema {
 pub enum DeclaredDialect {
     Sqlite,
     Postgresql,
+    Mysql,
 }
 
 /// A PostgreSQL enum type.
@@ -106,6 +110,9 @@ pub struct DeclaredColumn {
     /// PostgreSQL: `generatedAlwaysAsIdentity()` / `generatedByDefaultAsIdentity()`.
     #[serde(default)]
     pub identity: Option<DeclaredIdentity>,
+    /// MySQL: `.onUpdateNow()`.
+    #[serde(default)]
+    pub on_update_now: bool,
 }
 
 /// An identity column's sequence, options as given (numbers or their text).
@@ -187,6 +194,11 @@ pub struct DeclaredIndex {
     pub with: Option<serde_json::Map<String, serde_json::Value>>,
     #[serde(default)]
     pub concurrently: bool,
+    /// MySQL: `.algorithm()` and `.lock()`.
+    #[serde(default)]
+    pub algorithm: Option<String>,
+    #[serde(default)]
+    pub lock: Option<String>,
     #[serde(default)]
     pub unique: bool,
     #[serde(default, rename = "where")]
@@ -275,6 +287,13 @@ pub struct DeclaredView {
     pub tablespace: Option<String>,
     #[serde(default)]
     pub with_no_data: Option<bool>,
+    /// MySQL: `.algorithm()`, `.sqlSecurity()`, `.withCheckOption()`.
+    #[serde(default)]
+    pub algorithm: Option<String>,
+    #[serde(default)]
+    pub sql_security: Option<String>,
+    #[serde(default)]
+    pub with_check_option: Option<String>,
 }
 
 /// Reads the wire format from an already parsed JSON value (a host's
@@ -307,7 +326,14 @@ pub fn empty(dialect: DeclaredDialect) -> DeclaredSchema {
 pub fn to_snapshot(schema: &DeclaredSchema) -> Result<Snapshot, DeclaredError> {
     let mut s = match schema.dialect {
         DeclaredDialect::Sqlite => sqlite::snapshot(schema).map(Snapshot::Sqlite)?,
+        #[cfg(feature = "dialect-postgres")]
         DeclaredDialect::Postgresql => postgres::snapshot(schema).map(Snapshot::Postgres)?,
+        #[cfg(not(feature = "dialect-postgres"))]
+        DeclaredDialect::Postgresql => return Err(DeclaredError::NotBuilt("postgresql")),
+        #[cfg(feature = "dialect-mysql")]
+        DeclaredDialect::Mysql => mysql::snapshot(schema).map(Snapshot::MySql)?,
+        #[cfg(not(feature = "dialect-mysql"))]
+        DeclaredDialect::Mysql => return Err(DeclaredError::NotBuilt("mysql")),
     };
     if schema.tables.is_empty() && schema.views.is_empty() {
         s.set_ids(crate::snapshot::EMPTY_ID, "");

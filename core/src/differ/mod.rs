@@ -25,8 +25,14 @@
 mod error;
 mod hints;
 mod matching;
+#[cfg(feature = "dialect-mysql")]
+mod mysql;
+#[cfg(feature = "dialect-mysql")]
+mod mysql_ddl;
 mod out;
+#[cfg(feature = "dialect-postgres")]
 mod postgres;
+#[cfg(feature = "dialect-postgres")]
 mod postgres_ddl;
 mod quote;
 mod sqlite;
@@ -111,7 +117,10 @@ impl DestructiveKind {
 pub fn diff(prev: &Snapshot, next: &Snapshot, hints: &Hints) -> Result<Diff, DiffError> {
     match (prev, next) {
         (Snapshot::Sqlite(a), Snapshot::Sqlite(b)) => sqlite::diff(a, b, hints),
+        #[cfg(feature = "dialect-postgres")]
         (Snapshot::Postgres(a), Snapshot::Postgres(b)) => postgres::diff(a, b, hints),
+        #[cfg(feature = "dialect-mysql")]
+        (Snapshot::MySql(a), Snapshot::MySql(b)) => mysql::diff(a, b, hints),
         _ => Err(DiffError::Dialect),
     }
 }

@@ -520,6 +520,13 @@ fn alter_column(
         }
     }
     if a.not_null != b.not_null && !(b.primary_key && a.primary_key) {
+        // NOT NULL with a default: rows holding NULL take the default first.
+        if let (true, Some(d)) = (b.not_null, &b.default) {
+            out.push(format!(
+                "UPDATE {t} SET {c} = {} WHERE {c} IS NULL",
+                ddl::default_sql(d)
+            ));
+        }
         let verb = if b.not_null { "SET" } else { "DROP" };
         out.push(format!("{col} {verb} NOT NULL"));
     }

@@ -12,7 +12,7 @@
  * await migrate(drizzle(env.DB), { migrations });
  * await migrate(drizzle(env.DB), { migrationsFolder: 'migrations', layout: 'wrangler' }); // from Node
  */
-import { initMigrator } from '#wasm/migrator';
+import { initMigrator } from '#wasm/migrator-sqlite';
 import type { MigrationConfig, MigrationResult } from '../migrator/config.js';
 import { folderOf } from '../migrator/folder.js';
 import { runAsync } from '../migrator/run.js';

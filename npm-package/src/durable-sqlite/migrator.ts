@@ -11,7 +11,8 @@
  *   ctx.blockConcurrencyWhile(async () => { migrate(this.db, migrations); });
  * }
  */
-import { loadMigrator } from '#wasm/migrator';
+import { loadDiffer } from '#wasm/differ-sqlite';
+import { loadMigrator } from '#wasm/migrator-sqlite';
 import type { MigrationBundle, MigrationConfig, MigrationOptions, MigrationResult } from '../migrator/config.js';
 import { folderOf } from '../migrator/folder.js';
 import { runSync } from '../migrator/run.js';
@@ -49,7 +50,7 @@ export function push<TSchema extends Record<string, unknown>>(
   db: DrizzleSqliteDODatabase<TSchema>,
   config: PushConfig,
 ): PushResult {
-  return runSync(pushSteps(loadMigrator(), config), host(db));
+  return runSync(pushSteps(loadDiffer(), config), host(db));
 }
 
 function host(db: DrizzleSqliteDODatabase<Record<string, unknown>>) {

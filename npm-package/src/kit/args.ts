@@ -7,11 +7,12 @@ export const USAGE = `usage: mizzle-kit migrate [--config <file>] [--atomic run|
                          [--accept-missing] [--accept-changed]
        mizzle-kit generate [--config <file>] [--name <name>] [--custom]
                          [--rename <old>=<new> | <table>.<old>=<new>]... [--create-drop <table>[.<column>]]...
-                         [--dialect sqlite|postgresql --schema <path>... --out <folder> --casing snake_case|camelCase]
+                         [--dialect sqlite|postgresql|mysql --schema <path>... --out <folder>]
+                         [--casing snake_case|camelCase]
 
 migrate applies the migrations folder of the config file (drizzle-kit's drizzle.config.ts shape; default: the
 first of mizzle.config.{ts,mts,js,mjs,cjs,json}, drizzle.config.{ts,mts,js,mjs,cjs,json} in the working
-directory). generate writes the next migration of that folder from the config's schema (SQLite and PostgreSQL).
+directory). generate writes the next migration of that folder from the config's schema.
 
   --config <file>       the config file
   --atomic <unit>       migrate: every pending migration in one transaction (default run); migration: one each

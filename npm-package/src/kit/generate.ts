@@ -37,10 +37,10 @@ interface Journal {
 export async function generateCommand(args: GenerateArgs, io: Io & { tty: boolean }, describe: Describe) {
   const config = await configOf(args, io.cwd);
   const dialect = config.dialect;
-  if (dialect !== 'sqlite' && dialect !== 'postgresql') {
+  if (dialect !== 'sqlite' && dialect !== 'postgresql' && dialect !== 'mysql') {
     throw new KitError(
       'unsupported',
-      `mizzle-kit generate writes SQLite and PostgreSQL migrations for now, not ${dialect}`,
+      `mizzle-kit generate writes SQLite, PostgreSQL and MySQL migrations, not ${dialect}`,
     );
   }
   const out = resolve(io.cwd, config.out ?? 'drizzle');

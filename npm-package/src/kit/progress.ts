@@ -22,10 +22,6 @@ export function watched(
   return {
     engine: {
       migrationsSetup: (...a) => engine.migrationsSetup(...a),
-      schemaDiff: (request) => engine.schemaDiff(request),
-      schemaIntrospection: (dialect) => engine.schemaIntrospection(dialect),
-      introspectedSnapshot: (dialect, doc) => engine.introspectedSnapshot(dialect, doc),
-      schemaSnapshot: (declared) => engine.schemaSnapshot(declared),
       migrationsPlan: (request) => {
         const plan = engine.migrationsPlan(request);
         pending = plan.pending;

@@ -11,6 +11,8 @@ import type { Column } from '../column.js';
 import { drizzleQuery, type KitQueryConfig } from '../drizzle-spelling.js';
 import { MizzleError } from '../errors.js';
 import { literal, SQL } from '../sql.js';
+import { getTableConfig as mysqlTableConfig } from '../mysql-core/table.js';
+import { getViewConfig as mysqlViewConfig } from '../mysql-core/view.js';
 import { getTableConfig as pgTableConfig } from '../pg-core/table.js';
 import { getViewConfig as pgViewConfig } from '../pg-core/view.js';
 import { getTableConfig as sqliteTableConfig } from '../sqlite-core/table.js';
@@ -29,7 +31,7 @@ import type {
 export type DeclaredCasing = 'snake_case' | 'camelCase' | undefined;
 
 /** The dialects the engine snapshots. */
-export type DeclaredDialect = 'sqlite' | 'postgresql';
+export type DeclaredDialect = 'sqlite' | 'postgresql' | 'mysql';
 
 /** What differs between the dialects' DSLs, for the reader below. */
 interface Dsl {
@@ -37,7 +39,9 @@ interface Dsl {
   viewConfig(v: object): ViewConfig | undefined;
   /** drizzle-kit renders a generated column's SQL unqualified for SQLite (`'indexes'`), qualified for PostgreSQL. */
   generatedSource: 'indexes' | undefined;
-  info: 'sqlite' | 'pg';
+  info: 'sqlite' | 'pg' | 'mysql';
+  /** drizzle's identifier quote for the dialect (`"`, MySQL's backtick). */
+  quote: string;
 }
 
 /** The parts of a dialect's `getTableConfig` result read here. */
@@ -63,6 +67,9 @@ interface IndexConfig {
   unique: boolean;
   where?: SQL;
   method?: string;
+  using?: string;
+  algorithm?: string;
+  lock?: string;
   with?: Record<string, unknown>;
   concurrently?: boolean;
 }
@@ -77,6 +84,9 @@ interface ViewConfig {
   using?: string;
   tablespace?: string;
   withNoData?: boolean;
+  sqlSecurity?: string;
+  withCheckOption?: string;
+  algorithm?: string;
 }
 
 const DSL: Record<DeclaredDialect, Dsl> = {
@@ -85,12 +95,21 @@ const DSL: Record<DeclaredDialect, Dsl> = {
     viewConfig: (v) => sqliteViewConfig(v),
     generatedSource: 'indexes',
     info: 'sqlite',
+    quote: '"',
   },
   postgresql: {
     tableConfig: (t) => pgTableConfig(t) as unknown as TableConfig,
     viewConfig: (v) => pgViewConfig(v),
     generatedSource: undefined,
     info: 'pg',
+    quote: '"',
+  },
+  mysql: {
+    tableConfig: (t) => mysqlTableConfig(t) as unknown as TableConfig,
+    viewConfig: (v) => mysqlViewConfig(v) as ViewConfig | undefined,
+    generatedSource: undefined,
+    info: 'mysql',
+    quote: '`',
   },
 };
 
@@ -129,7 +148,7 @@ export function declaredSchema(
       if (view !== undefined) views.push(viewOf(value, view, dsl, names));
     }
   }
-  return dialect === 'sqlite' ? { dialect, tables, views } : { dialect, tables, views, enums, schemas };
+  return dialect === 'postgresql' ? { dialect, tables, views, enums, schemas } : { dialect, tables, views };
 }
 
 function columnName(c: Column, casing: DeclaredCasing): string {
@@ -141,9 +160,10 @@ function columnName(c: Column, casing: DeclaredCasing): string {
  * drizzle's SQLite dialect callbacks, as drizzle-kit's `sqlToQuery` passes them, but for values: drizzle-kit
  * writes `?` (a check `<> ?`, an index `where ... like ?`), which SQLite refuses in DDL; they are inlined.
  */
-function render(s: SQL, names: (c: Column) => string, source?: 'indexes'): string {
+function render(s: SQL, dsl: Dsl, names: (c: Column) => string, source?: 'indexes'): string {
+  const q = dsl.quote;
   const config: KitQueryConfig = {
-    escapeName: (n) => `"${n.replaceAll('"', '""')}"`,
+    escapeName: (n) => `${q}${n.replaceAll(q, q + q)}${q}`,
     escapeParam: (_, v) => literal(v),
     escapeString: (v) => `'${v.replaceAll("'", "''")}'`,
     casing: { getColumnCasing: (c) => names(c as Column) },
@@ -173,7 +193,7 @@ function table(t: Table, dsl: Dsl, names: (c: Column) => string): DeclaredTable 
     indexes: config.indexes.map(({ config: i }) => ({
       name: i.name ?? null,
       columns: i.columns.map((k): DeclaredIndexPart => {
-        if (k instanceof SQL) return { kind: 'expression', sql: render(k, names, 'indexes') };
+        if (k instanceof SQL) return { kind: 'expression', sql: render(k, dsl, names, 'indexes') };
         const o = (k as { indexConfig?: { order?: string; nulls?: string; opClass?: string } }).indexConfig;
         return {
           kind: 'column',
@@ -184,8 +204,10 @@ function table(t: Table, dsl: Dsl, names: (c: Column) => string): DeclaredTable 
         };
       }),
       unique: i.unique,
-      where: i.where === undefined ? null : render(i.where, names),
-      method: i.method ?? null,
+      where: i.where === undefined ? null : render(i.where, dsl, names),
+      method: i.method ?? i.using ?? null,
+      algorithm: i.algorithm ?? null,
+      lock: i.lock ?? null,
       with: i.with ?? null,
       concurrently: i.concurrently ?? false,
     })),
@@ -210,7 +232,7 @@ function table(t: Table, dsl: Dsl, names: (c: Column) => string): DeclaredTable 
     })),
     checks: config.checks.map((c) => ({
       name: c.name,
-      sql: render(sqlOf(c.value, `${where}, check ${c.name}`), names),
+      sql: render(sqlOf(c.value, `${where}, check ${c.name}`), dsl, names),
     })),
   };
 }
@@ -231,16 +253,17 @@ function column(c: Column, dsl: Dsl, names: (c: Column) => string, where: string
     notNull: c.notNull,
     primaryKey: c.primary,
     autoIncrement: c.autoIncrement ?? false,
-    default: c.default === undefined ? null : defaultOf(c, at, names),
+    default: c.default === undefined ? null : defaultOf(c, at, dsl, names),
     generated:
       c.generated === undefined
         ? null
         : {
-            sql: render(sqlOf(c.generated.as, `${at} generated`), names, dsl.generatedSource),
+            sql: render(sqlOf(c.generated.as, `${at} generated`), dsl, names, dsl.generatedSource),
             mode: c.generated.mode ?? null,
           },
     unique: withUnique && c.isUnique ? (c.uniqueName ?? null) : null,
   };
+  if (dsl.info === 'mysql') return { ...out, onUpdateNow: (c as { hasOnUpdateNow?: boolean }).hasOnUpdateNow === true };
   if (dsl.info !== 'pg') return out;
   const pg = c as unknown as PgExtras;
   let base: PgExtras | undefined = pg;
@@ -258,19 +281,19 @@ function column(c: Column, dsl: Dsl, names: (c: Column) => string, where: string
 }
 
 /** A `.default()` as drizzle-kit reads it; a Date as the column stores it (drizzle-kit would quote its JSON). */
-function defaultOf(c: Column, at: string, names: (c: Column) => string): DeclaredDefault {
+function defaultOf(c: Column, at: string, dsl: Dsl, names: (c: Column) => string): DeclaredDefault {
   let v: unknown = c.default;
   if (v instanceof Date) {
     // PostgreSQL: drizzle-kit's text for the column's type. SQLite: the value the column stores (drizzle-kit
     // would write the Date's JSON, quotes included).
-    if (getTableInfo(c.table).dialect === 'pg') return { kind: 'date', iso: v.toISOString() };
+    if (getTableInfo(c.table).dialect !== 'sqlite') return { kind: 'date', iso: v.toISOString() };
     v = c.mapToDriverValue(v as never);
   }
   if (Array.isArray(v) && (c as unknown as PgExtras).baseColumn !== undefined) {
     return { kind: 'array', items: JSON.parse(JSON.stringify(v)) };
   }
   if (v instanceof SQL || typeof (v as { getSQL?: unknown })?.getSQL === 'function') {
-    return { kind: 'sql', sql: render(sqlOf(v, `${at} default`), names) };
+    return { kind: 'sql', sql: render(sqlOf(v, `${at} default`), dsl, names) };
   }
   switch (typeof v) {
     case 'string':
@@ -297,7 +320,7 @@ function viewOf(value: object, view: ViewConfig, dsl: Dsl, names: (c: Column) =>
   }
   let definition: string | null = null;
   if (!view.isExisting) {
-    if (view.query instanceof SQL) definition = render(view.query, names);
+    if (view.query instanceof SQL) definition = render(view.query, dsl, names);
     else {
       const q = (view.query as { toSQL?: () => { sql: string; params: unknown[] } })?.toSQL?.();
       if (q === undefined || q.params.length > 0) {
@@ -310,6 +333,14 @@ function viewOf(value: object, view: ViewConfig, dsl: Dsl, names: (c: Column) =>
     }
   }
   const out: DeclaredView = { name: view.name, columns, definition, existing: view.isExisting };
+  if (dsl.info === 'mysql') {
+    return {
+      ...out,
+      algorithm: view.algorithm ?? null,
+      sqlSecurity: view.sqlSecurity ?? null,
+      withCheckOption: view.withCheckOption ?? null,
+    };
+  }
   if (dsl.info !== 'pg') return out;
   return {
     ...out,

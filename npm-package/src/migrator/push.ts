@@ -9,7 +9,7 @@
  * `acceptDataLoss`. Either way nothing ran. One generator for synchronous and asynchronous hosts (run.ts).
  */
 import { MizzleError } from '../errors.js';
-import type { DiffHints, MigratorModule, SchemaDiff } from '../wasm/types.js';
+import type { DifferModule, DiffHints, SchemaDiff } from '../wasm/types.js';
 import { type DeclaredCasing, declaredSchema } from './declared.js';
 import type { Step } from './steps.js';
 
@@ -31,7 +31,7 @@ export interface PushResult {
   destructive: SchemaDiff['destructive'];
 }
 
-export function* pushSteps(engine: MigratorModule, config: PushConfig): Generator<Step, PushResult, unknown> {
+export function* pushSteps(engine: DifferModule, config: PushConfig): Generator<Step, PushResult, unknown> {
   const declared = declaredSchema(config.schema, 'sqlite', config.casing);
   const doc = (yield { op: 'rows', sql: engine.schemaIntrospection('sqlite') }) as Record<string, unknown>[];
   const introspected = firstCell(doc);

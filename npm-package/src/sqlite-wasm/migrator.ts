@@ -3,7 +3,8 @@
  * transaction (or one per migration with `atomic: 'migration'`). In Node `migrationsFolder` is read
  * from disk; in a browser pass the bundled `{ migrations }` (the `.sql` files imported as text).
  */
-import { initMigrator } from '#wasm/migrator';
+import { initDiffer } from '#wasm/differ-sqlite';
+import { initMigrator } from '#wasm/migrator-sqlite';
 import type { MigrationConfig, MigrationResult } from '../migrator/config.js';
 import { folderOf } from '../migrator/folder.js';
 import { runAsync } from '../migrator/run.js';
@@ -42,7 +43,7 @@ export async function push<TSchema extends Record<string, unknown>>(
   db: SQLiteWasmDatabase<TSchema>,
   config: PushConfig,
 ): Promise<PushResult> {
-  return runAsync(pushSteps(await initMigrator(), config), host(db));
+  return runAsync(pushSteps(await initDiffer(), config), host(db));
 }
 
 function host(db: SQLiteWasmDatabase<Record<string, unknown>>) {

@@ -4,9 +4,11 @@
  */
 import init, * as glue from '../../wasm/migrator/mizzle_migrator.js';
 import { browserLoader } from './instantiate.js';
-import type { MigratorModule, WasmSource } from './types.js';
+import type { DifferModule, MigratorModule, WasmSource } from './types.js';
 
-const loader = browserLoader<MigratorModule>(
+type Full = MigratorModule & DifferModule;
+
+const loader = browserLoader<Full>(
   glue,
   init,
   () => new URL('../../wasm/migrator/mizzle_migrator_bg.wasm', import.meta.url),
@@ -14,7 +16,7 @@ const loader = browserLoader<MigratorModule>(
 );
 
 /** Instantiates the build once; `input` overrides where the `.wasm` comes from. */
-export const initMigrator: (input?: WasmSource) => Promise<MigratorModule> = loader.init;
+export const initMigrator: (input?: WasmSource) => Promise<Full> = loader.init;
 
 /** The module; in a browser only after `await initMigrator()`. */
-export const loadMigrator: () => MigratorModule = loader.load;
+export const loadMigrator: () => Full = loader.load;

@@ -6,14 +6,16 @@
 import { readFileSync } from 'node:fs';
 import * as glue from '../../wasm/migrator/mizzle_migrator.js';
 import { syncLoader } from './instantiate.js';
-import type { MigratorModule, WasmSource } from './types.js';
+import type { DifferModule, MigratorModule, WasmSource } from './types.js';
 
-const loader = syncLoader<MigratorModule>(glue, () =>
+type Full = MigratorModule & DifferModule;
+
+const loader = syncLoader<Full>(glue, () =>
   readFileSync(new URL('../../wasm/migrator/mizzle_migrator_bg.wasm', import.meta.url)),
 );
 
 /** The module, instantiated on the first call. */
-export const loadMigrator: () => MigratorModule = loader.load;
+export const loadMigrator: () => Full = loader.load;
 
 /** Same as `loadMigrator()`, for code shared with browsers. */
-export const initMigrator: (_input?: WasmSource) => Promise<MigratorModule> = loader.init;
+export const initMigrator: (_input?: WasmSource) => Promise<Full> = loader.init;

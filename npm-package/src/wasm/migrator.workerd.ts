@@ -14,15 +14,17 @@ import {
   schemaSnapshot,
 } from '../../wasm/migrator/mizzle_migrator.js';
 import { syncLoader } from './instantiate.js';
-import type { MigratorModule, WasmSource } from './types.js';
+import type { DifferModule, MigratorModule, WasmSource } from './types.js';
 
-const loader = syncLoader<MigratorModule>(
+type Full = MigratorModule & DifferModule;
+
+const loader = syncLoader<Full>(
   { initSync, introspectedSnapshot, migrationsPlan, migrationsSetup, schemaDiff, schemaIntrospection, schemaSnapshot },
   () => wasmModule,
 );
 
 /** The module, instantiated on the first call. */
-export const loadMigrator: () => MigratorModule = loader.load;
+export const loadMigrator: () => Full = loader.load;
 
 /** Same as `loadMigrator()`, for code shared with browsers. */
-export const initMigrator: (_input?: WasmSource) => Promise<MigratorModule> = loader.init;
+export const initMigrator: (_input?: WasmSource) => Promise<Full> = loader.init;

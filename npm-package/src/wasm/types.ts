@@ -56,20 +56,23 @@ export type EngineModule = Pick<typeof EngineGlue, 'intern' | 'compile' | 'slots
 export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>;
 
 /**
- * The `migrator` build (`#wasm/migrator`): mizzle-core's migrations planner, loaded only by
- * `migrate()`. `migrationsSetup` gives the tracking table's SQL, `migrationsPlan` what to run
- * (throws a `MizzleError` of kind `migration_folder`, `migration_missing` or `migration_changed`).
- * Its request and plan types are declared once, in wasm/src/migrations.rs.
+ * The migrations planner (`migrationsSetup`, `migrationsPlan`), loaded only by `migrate()`: the `migrator` build
+ * (`#wasm/migrator`, every dialect, with the differ) or `migrator-sqlite` (`#wasm/migrator-sqlite`, the SQLite
+ * hosts). `migrationsSetup` gives the tracking table's SQL, `migrationsPlan` what to run (throws a `MizzleError`
+ * of kind `migration_folder`, `migration_missing` or `migration_changed`). Its request and plan types are
+ * declared once, in wasm/src/migrations.rs.
  */
-export type MigratorModule = Pick<
+export type MigratorModule = Pick<typeof MigratorGlue, 'migrationsSetup' | 'migrationsPlan'>;
+
+/**
+ * The schema differ (`schemaDiff`, introspection, `schemaSnapshot`): in the `migrator` build for `mizzle-kit`,
+ * and alone in `differ-sqlite` (`#wasm/differ-sqlite`) for `push()`. Types declared in wasm/src/schema_diff.rs.
+ */
+export type DifferModule = Pick<
   typeof MigratorGlue,
-  | 'migrationsSetup'
-  | 'migrationsPlan'
-  | 'schemaDiff'
-  | 'schemaIntrospection'
-  | 'introspectedSnapshot'
-  | 'schemaSnapshot'
+  'schemaDiff' | 'schemaIntrospection' | 'introspectedSnapshot' | 'schemaSnapshot'
 >;
+
 export type {
   DeclaredColumn,
   DeclaredDefault,
