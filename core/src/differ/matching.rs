@@ -4,7 +4,7 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::hints::Hints;
+use super::hints::{Hints, Rename};
 use super::DiffError;
 
 /// The outcome for one scope; names in `prev`'s or `next`'s order.
@@ -144,4 +144,76 @@ pub(super) fn pair(
     out.dropped.extend(removed.into_iter().map(String::from));
     out.created.extend(added.into_iter().map(String::from));
     Ok(out)
+}
+
+/// Two snapshots' tables paired, and each kept table's columns: where every
+/// dialect's differ starts.
+pub(super) struct Pairing {
+    pub tables: Matched,
+    /// `(prev key, next key, columns)` of each kept table.
+    pub kept: Vec<(String, String, Matched)>,
+}
+
+impl Pairing {
+    /// The renames, for the next snapshot's `_meta`: tables by key, columns
+    /// under their table's next key.
+    pub fn renames(&self) -> Vec<Rename> {
+        let moved = |(p, n): &(String, String)| p != n;
+        let tables = self
+            .tables
+            .pairs
+            .iter()
+            .filter(|x| moved(x))
+            .map(|(p, n)| Rename {
+                table: None,
+                from: p.clone(),
+                to: n.clone(),
+            });
+        let columns = self.kept.iter().flat_map(|(_, t, cols)| {
+            cols.pairs
+                .iter()
+                .filter(|x| moved(x))
+                .map(move |(p, n)| Rename {
+                    table: Some(t.clone()),
+                    from: p.clone(),
+                    to: n.clone(),
+                })
+        });
+        tables.chain(columns).collect()
+    }
+}
+
+/// Pairs the tables (`prev`, `next`: their keys) and each kept table's
+/// columns (`columns(key, in_prev)`). An unused hint is reported before the
+/// ambiguity it would have resolved (a typo in a rename is the likelier
+/// mistake), a column ambiguity after every table is paired.
+pub(super) fn pair_schema(
+    prev: &[&str],
+    next: &[&str],
+    columns: &dyn Fn(&str, bool) -> Vec<String>,
+    hints: &Hints,
+) -> Result<Pairing, DiffError> {
+    let mut used = Used::new(hints);
+    let tables = match pair(prev, next, None, hints, &mut used) {
+        Ok(t) => t,
+        Err(e) => return Err(used.check_tables(hints).err().unwrap_or(e)),
+    };
+    let mut ambiguous = None;
+    let mut kept = Vec::new();
+    for (p, n) in &tables.pairs {
+        let (pc, nc) = (columns(p, true), columns(n, false));
+        let pc: Vec<&str> = pc.iter().map(String::as_str).collect();
+        let nc: Vec<&str> = nc.iter().map(String::as_str).collect();
+        match pair(&pc, &nc, Some(n), hints, &mut used) {
+            Ok(cols) => kept.push((p.clone(), n.clone(), cols)),
+            Err(e) => {
+                ambiguous.get_or_insert(e);
+            }
+        }
+    }
+    used.check(hints)?;
+    match ambiguous {
+        Some(e) => Err(e),
+        None => Ok(Pairing { tables, kept }),
+    }
 }

@@ -34,10 +34,10 @@ mod out;
 mod postgres;
 #[cfg(feature = "dialect-postgres")]
 mod postgres_ddl;
-mod quote;
 mod sqlite;
 mod sqlite_ddl;
 mod sqlite_protect;
+mod words;
 
 use alloc::string::String;
 use alloc::vec::Vec;

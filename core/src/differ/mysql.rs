@@ -10,10 +10,10 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::matching::{pair, Matched, Used};
+use super::matching::{pair_schema, Matched, Pairing};
 use super::mysql_ddl::{self as ddl, q};
 use super::out::Out;
-use super::{DestructiveKind, Diff, DiffError, Hints, Rename};
+use super::{DestructiveKind, Diff, DiffError, Hints};
 use crate::snapshot::{ForeignKey, MySqlKey, MySqlSnapshot, MySqlTable};
 
 struct Kept<'a> {
@@ -23,31 +23,30 @@ struct Kept<'a> {
 }
 
 pub(super) fn diff(a: &MySqlSnapshot, b: &MySqlSnapshot, hints: &Hints) -> Result<Diff, DiffError> {
-    let mut used = Used::new(hints);
     let (an, bn): (Vec<&str>, Vec<&str>) = (a.tables.keys().collect(), b.tables.keys().collect());
-    let tables = match pair(&an, &bn, None, hints, &mut used) {
-        Ok(t) => t,
-        Err(e) => return Err(used.check_tables(hints).err().unwrap_or(e)),
+    let column_names = |t: &str, in_prev: bool| -> Vec<String> {
+        let s = if in_prev { a } else { b };
+        s.tables
+            .get(t)
+            .map(|t| t.columns.keys().map(String::from).collect())
+            .unwrap_or_default()
     };
-    let mut ambiguous = None;
-    let mut kept = Vec::new();
-    for (p, n) in &tables.pairs {
-        let (Some(prev), Some(next)) = (a.tables.get(p), b.tables.get(n)) else {
-            continue;
-        };
-        let pc: Vec<&str> = prev.columns.keys().collect();
-        let nc: Vec<&str> = next.columns.keys().collect();
-        match pair(&pc, &nc, Some(n), hints, &mut used) {
-            Ok(cols) => kept.push(Kept { prev, next, cols }),
-            Err(e) => {
-                ambiguous.get_or_insert(e);
-            }
-        }
-    }
-    used.check(hints)?;
-    if let Some(e) = ambiguous {
-        return Err(e);
-    }
+    let pairing = pair_schema(&an, &bn, &column_names, hints)?;
+    let renames = pairing.renames();
+    let Pairing {
+        tables,
+        kept: pairs,
+    } = pairing;
+    let kept: Vec<Kept> = pairs
+        .into_iter()
+        .filter_map(|(p, n, cols)| {
+            Some(Kept {
+                prev: a.tables.get(&p)?,
+                next: b.tables.get(&n)?,
+                cols,
+            })
+        })
+        .collect();
     let expression = |s: &MySqlSnapshot, index: &str, key: &str| {
         s.internal
             .as_ref()
@@ -57,22 +56,7 @@ pub(super) fn diff(a: &MySqlSnapshot, b: &MySqlSnapshot, hints: &Hints) -> Resul
             .is_some_and(|c| c.is_expression == Some(true))
     };
     let mut out = Out::new();
-    for (p, n) in tables.pairs.iter().filter(|(p, n)| p != n) {
-        out.diff.renames.push(Rename {
-            table: None,
-            from: p.clone(),
-            to: n.clone(),
-        });
-    }
-    for k in &kept {
-        for (p, n) in k.cols.pairs.iter().filter(|(p, n)| p != n) {
-            out.diff.renames.push(Rename {
-                table: Some(k.next.name.clone()),
-                from: p.clone(),
-                to: n.clone(),
-            });
-        }
-    }
+    out.diff.renames = renames;
 
     for (name, v) in a.views.iter() {
         let same = b

@@ -3,12 +3,11 @@
 //! for checks, `DROP FOREIGN KEY` for keys.
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde_json::Value as Json;
-
-use super::quote::quote;
+pub(super) use super::words::default_sql;
+use super::words::{quote, quoted_list};
 use super::DiffError;
 use crate::dialect::DialectKind;
 use crate::snapshot::{ForeignKey, MySqlColumn, MySqlIndex, MySqlTable, MySqlView};
@@ -18,17 +17,7 @@ pub(super) fn q(name: &str) -> Result<String, DiffError> {
 }
 
 pub(super) fn list(names: &[String]) -> Result<String, DiffError> {
-    let quoted: Result<Vec<String>, DiffError> = names.iter().map(|n| q(n)).collect();
-    Ok(quoted?.join(","))
-}
-
-pub(super) fn default_sql(d: &Json) -> String {
-    match d {
-        Json::String(s) => s.clone(),
-        Json::Bool(b) => (if *b { "true" } else { "false" }).into(),
-        Json::Null => "NULL".into(),
-        other => other.to_string(),
-    }
+    quoted_list(DialectKind::MySql, names, ",")
 }
 
 /// A column definition, in drizzle-kit's order of its parts.

@@ -14,7 +14,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::matching::{pair, Matched, Used};
+use super::matching::{pair_schema, Matched, Pairing};
 use super::out::Out;
 use super::postgres_ddl::{self as ddl, q, qualified};
 use super::{DestructiveKind, Diff, DiffError, Hints, Rename, Target};
@@ -67,52 +67,33 @@ fn qualify(h: &Hints) -> Hints {
 
 pub(super) fn diff(a: &PgSnapshot, b: &PgSnapshot, hints: &Hints) -> Result<Diff, DiffError> {
     let hints = qualify(hints);
-    let mut used = Used::new(&hints);
     let (an, bn): (Vec<&str>, Vec<&str>) = (a.tables.keys().collect(), b.tables.keys().collect());
-    let tables = match pair(&an, &bn, None, &hints, &mut used) {
-        Ok(t) => t,
-        Err(e) => return Err(used.check_tables(&hints).err().unwrap_or(e)),
+    let column_names = |t: &str, in_prev: bool| -> Vec<String> {
+        let s = if in_prev { a } else { b };
+        s.tables
+            .get(t)
+            .map(|t| t.columns.keys().map(String::from).collect())
+            .unwrap_or_default()
     };
-    let mut ambiguous = None;
+    let pairing = pair_schema(&an, &bn, &column_names, &hints)?;
+    let mut out = Out::new();
+    out.diff.renames = pairing.renames();
+    let Pairing {
+        tables,
+        kept: pairs,
+    } = pairing;
     let mut kept = Vec::new();
-    for (p, n) in &tables.pairs {
-        let (Some(prev), Some(next)) = (a.tables.get(p), b.tables.get(n)) else {
+    for (p, n, cols) in pairs {
+        let (Some(prev), Some(next)) = (a.tables.get(&p), b.tables.get(&n)) else {
             continue;
         };
-        let pc: Vec<&str> = prev.columns.keys().collect();
-        let nc: Vec<&str> = next.columns.keys().collect();
-        match pair(&pc, &nc, Some(n), &hints, &mut used) {
-            Ok(cols) => kept.push(Kept {
-                prev,
-                next,
-                name: qualified(&next.schema, &next.name)?,
-                cols,
-            }),
-            Err(e) => {
-                ambiguous.get_or_insert(e);
-            }
-        }
-    }
-    used.check(&hints)?;
-    if let Some(e) = ambiguous {
-        return Err(e);
-    }
-    let mut out = Out::new();
-    for (p, n) in tables.pairs.iter().filter(|(p, n)| p != n) {
-        out.diff.renames.push(Rename {
-            table: None,
-            from: p.clone(),
-            to: n.clone(),
+        let name = qualified(&next.schema, &next.name)?;
+        kept.push(Kept {
+            prev,
+            next,
+            name,
+            cols,
         });
-    }
-    for k in &kept {
-        for (p, n) in k.cols.pairs.iter().filter(|(p, n)| p != n) {
-            out.diff.renames.push(Rename {
-                table: Some(format!("{}.{}", schema_of(k.next), k.next.name)),
-                from: p.clone(),
-                to: n.clone(),
-            });
-        }
     }
 
     for (name, _) in b.schemas.iter().filter(|(s, _)| a.schemas.get(s).is_none()) {

@@ -6,9 +6,8 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde_json::Value as Json;
-
-use super::quote::quote;
+pub(super) use super::words::default_sql;
+use super::words::{quote, quoted_list};
 use super::DiffError;
 use crate::dialect::DialectKind;
 use crate::snapshot::{ForeignKey, PgColumn, PgIdentity, PgIndex, PgTable, PgView};
@@ -26,8 +25,7 @@ pub(super) fn qualified(schema: &str, name: &str) -> Result<String, DiffError> {
 }
 
 pub(super) fn list(names: &[String]) -> Result<String, DiffError> {
-    let quoted: Result<Vec<String>, DiffError> = names.iter().map(|n| q(n)).collect();
-    Ok(quoted?.join(", "))
+    quoted_list(DialectKind::Postgres, names, ", ")
 }
 
 /// A column's type: an enum's name quoted (and its schema), array brackets kept.
@@ -38,15 +36,6 @@ pub(super) fn type_sql(c: &PgColumn) -> Result<String, DiffError> {
     let base = c.type_.trim_end_matches("[]");
     let dims = &c.type_[base.len()..];
     Ok(format!("{}{dims}", qualified(schema, base)?))
-}
-
-pub(super) fn default_sql(d: &Json) -> String {
-    match d {
-        Json::String(s) => s.clone(),
-        Json::Bool(b) => (if *b { "true" } else { "false" }).into(),
-        Json::Null => "NULL".into(),
-        other => other.to_string(),
-    }
 }
 
 pub(super) fn identity_sql(i: &PgIdentity) -> Result<String, DiffError> {

@@ -16,11 +16,11 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use super::matching::{pair, Matched, Used};
+use super::matching::{pair_schema, Matched, Pairing};
 use super::out::Out;
 use super::sqlite_ddl::{self as ddl, q};
 use super::sqlite_protect::protect;
-use super::{DestructiveKind, Diff, DiffError, Hints, Rename};
+use super::{DestructiveKind, Diff, DiffError, Hints};
 use crate::snapshot::{
     ForeignKey, SqliteColumn, SqliteIndex, SqliteSnapshot, SqliteTable, SqliteView,
 };
@@ -38,41 +38,32 @@ pub(super) fn diff(
     b: &SqliteSnapshot,
     hints: &Hints,
 ) -> Result<Diff, DiffError> {
-    let mut used = Used::new(hints);
-    let names = |s: &SqliteSnapshot| -> Vec<String> { s.tables.keys().map(String::from).collect() };
-    let (an, bn) = (names(a), names(b));
-    // An unused hint is reported before the ambiguity it would have resolved
-    // (a typo in a rename is the likelier mistake).
-    let tables = match pair(&refs(&an), &refs(&bn), None, hints, &mut used) {
-        Ok(t) => t,
-        Err(e) => return Err(used.check_tables(hints).err().unwrap_or(e)),
+    let keys = |s: &SqliteSnapshot| -> Vec<String> { s.tables.keys().map(String::from).collect() };
+    let (an, bn) = (keys(a), keys(b));
+    let columns = |t: &str, in_prev: bool| -> Vec<String> {
+        let s = if in_prev { a } else { b };
+        s.tables
+            .get(t)
+            .map(|t| t.columns.keys().map(String::from).collect())
+            .unwrap_or_default()
     };
-    let mut ambiguous = None;
-    let mut kept = Vec::new();
-    for (p, n) in &tables.pairs {
-        let (Some(prev), Some(next)) = (a.tables.get(p), b.tables.get(n)) else {
-            continue;
-        };
-        let pc: Vec<&str> = prev.columns.keys().collect();
-        let nc: Vec<&str> = next.columns.keys().collect();
-        let cols = match pair(&pc, &nc, Some(n), hints, &mut used) {
-            Ok(c) => c,
-            Err(e) => {
-                ambiguous.get_or_insert(e);
-                continue;
-            }
-        };
-        kept.push(Kept {
-            prev,
-            next,
-            cols,
-            rebuild: false,
-        });
-    }
-    used.check(hints)?;
-    if let Some(e) = ambiguous {
-        return Err(e);
-    }
+    let pairing = pair_schema(&refs(&an), &refs(&bn), &columns, hints)?;
+    let renames = pairing.renames();
+    let Pairing {
+        tables,
+        kept: pairs,
+    } = pairing;
+    let mut kept: Vec<Kept> = pairs
+        .into_iter()
+        .filter_map(|(p, n, cols)| {
+            Some(Kept {
+                prev: a.tables.get(&p)?,
+                next: b.tables.get(&n)?,
+                cols,
+                rebuild: false,
+            })
+        })
+        .collect();
     for k in &mut kept {
         k.rebuild = needs_rebuild(k, &tables);
     }
@@ -86,22 +77,7 @@ pub(super) fn diff(
     };
 
     let mut out = Out::new();
-    for (p, n) in tables.pairs.iter().filter(|(p, n)| p != n) {
-        out.diff.renames.push(Rename {
-            table: None,
-            from: p.clone(),
-            to: n.clone(),
-        });
-    }
-    for k in &kept {
-        for (p, n) in k.cols.pairs.iter().filter(|(p, n)| p != n) {
-            out.diff.renames.push(Rename {
-                table: Some(k.next.name.clone()),
-                from: p.clone(),
-                to: n.clone(),
-            });
-        }
-    }
+    out.diff.renames = renames;
 
     // Views: those that change or go, and all of them around a rebuild or
     // rename (SQLite checks every view when a table is renamed).

@@ -2,12 +2,11 @@
 //! line, constraints after the columns), with core's identifier quoting.
 
 use alloc::format;
-use alloc::string::{String, ToString};
+use alloc::string::String;
 use alloc::vec::Vec;
 
-use serde_json::Value as Json;
-
-use super::quote::quote;
+pub(super) use super::words::default_sql;
+use super::words::{quote, quoted_list};
 use super::DiffError;
 use crate::dialect::DialectKind;
 use crate::snapshot::{ForeignKey, SqliteColumn, SqliteIndex, SqliteTable, SqliteView};
@@ -18,18 +17,7 @@ pub(super) fn q(name: &str) -> Result<String, DiffError> {
 }
 
 fn list(names: &[String]) -> Result<String, DiffError> {
-    let quoted: Result<Vec<String>, DiffError> = names.iter().map(|n| q(n)).collect();
-    Ok(quoted?.join(", "))
-}
-
-/// A default's SQL: text as written, JSON numbers and booleans as literals.
-pub(super) fn default_sql(d: &Json) -> String {
-    match d {
-        Json::String(s) => s.clone(),
-        Json::Bool(b) => (if *b { "true" } else { "false" }).into(),
-        Json::Null => "NULL".into(),
-        other => other.to_string(),
-    }
+    quoted_list(DialectKind::Sqlite, names, ", ")
 }
 
 /// A column definition. `inline_fk` adds a REFERENCES clause (ADD COLUMN).
