@@ -44,6 +44,8 @@ const ENTRIES = [
   ...SUBPATHS.map((s) => `subpaths/${s}`),
   // `mizzle/kit`: defineConfig for config files (no Node code; the CLI is its own build below).
   'kit/index',
+  // `mizzle/kit/schema`: declaredSchema, every dialect's DSL read for the differ (mizzle-kit generate).
+  'kit/schema',
 ];
 const BUILDS = ['engine', 'engine-pg', 'inline', 'embedded', 'migrator', 'migrator-sqlite', 'differ-sqlite'];
 const LOADERS = BUILDS.flatMap((b) => ['node', 'browser', 'workerd'].map((rt) => `wasm/${b}.${rt}`));
@@ -84,7 +86,13 @@ const NODE_GROUPS = {
   'mizzle-embedded': ['sqlite-wasm/index', 'wasm/embedded.node'],
   'mizzle-pg': ['pg-core/index', 'neon-http/index', 'wasm/engine-pg.node'],
   'mizzle-mysql': ['mysql-core/index', 'planetscale/index', 'wasm/inline.node'],
-  'mizzle-migrator': [...MIGRATORS, 'wasm/migrator.node', 'wasm/migrator-sqlite.node', 'wasm/differ-sqlite.node'],
+  'mizzle-migrator': [
+    ...MIGRATORS,
+    'kit/schema',
+    'wasm/migrator.node',
+    'wasm/migrator-sqlite.node',
+    'wasm/differ-sqlite.node',
+  ],
 };
 const exportsOf = (e) => metafile.outputs[`bundle/${e}.js`]?.exports ?? [];
 const prefix = (e) => `${e.replace(/\W/g, '_')}$`;
@@ -162,11 +170,15 @@ await build({
   logLevel: 'warning',
 });
 
-/** `d1/index` -> `d1`, `d1/migrator` -> `d1-migrator`, `wasm/engine.node` -> `wasm-engine`, `subpaths/sql` -> `sql`. */
+/**
+ * `d1/index` -> `d1`, `d1/migrator` -> `d1-migrator`, `wasm/engine.node` -> `wasm-engine`, `subpaths/sql` -> `sql`,
+ * `kit/schema` -> `kit-schema`.
+ */
 function nodeFileName(entry) {
   return entry
     .replace(/\/index$/, '')
     .replace(/^([\w-]+)\/migrator$/, '$1-migrator')
     .replace(/^wasm\/([\w-]+)\.node$/, 'wasm-$1')
-    .replace(/^subpaths\//, '');
+    .replace(/^subpaths\//, '')
+    .replace(/\//g, '-');
 }

@@ -184,7 +184,7 @@ test('mizzle-kit writes the snapshot drizzle-kit writes for every DSL feature (k
 test("the engine's PostgreSQL snapshot is drizzle-kit's for every DSL feature (kit/pg.ts)", async () => {
   const m = project('pg-mizzle', 'pg.ts', 'mizzle');
   const d = project('pg-drizzle', 'pg.ts', 'drizzle');
-  const { declaredSchema } = await import(join(pkg, 'bundle/node/kit.js'));
+  const { declaredSchema } = await import(join(pkg, 'bundle/node/kit-schema.js'));
   for (const version of [1, 2]) {
     drizzleKitGenerate(d, version, './out', 'postgresql');
     const schema = await loadSchema(m, version);
@@ -419,7 +419,7 @@ test("PostgreSQL: the engine's DDL for kit/pg.ts v1, v2 applies and the database
 test("MySQL: the engine's snapshot is drizzle-kit's for every DSL feature (kit/mysql.ts)", async () => {
   const m = project('mysql-mizzle', 'mysql.ts', 'mizzle');
   const d = project('mysql-drizzle', 'mysql.ts', 'drizzle');
-  const { declaredSchema } = await import(join(pkg, 'bundle/node/kit.js'));
+  const { declaredSchema } = await import(join(pkg, 'bundle/node/kit-schema.js'));
   for (const version of [1, 2]) {
     drizzleKitGenerate(d, version, './out', 'mysql');
     const schema = await loadSchema(m, version);

@@ -11,12 +11,12 @@ import { migrateCommand } from './migrate.js';
 import { describe, EXIT, exitCodeOf } from './report.js';
 
 /**
- * `declaredSchema` of the Node bundle next to this bin (bundle/node/kit.js): the module a schema's
+ * `declaredSchema` of the Node bundle next to this bin (bundle/node/kit-schema.js): the modules a schema's
  * `import ... from 'mizzle/...'` loads, so its tables are of the same classes (this bin's own copy of
  * them would not recognise them).
  */
 async function describer(): Promise<Describe> {
-  const url = new URL('../node/kit.js', import.meta.url).href;
+  const url = new URL('../node/kit-schema.js', import.meta.url).href;
   return ((await import(url)) as { declaredSchema: Describe }).declaredSchema;
 }
 

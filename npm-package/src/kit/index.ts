@@ -22,9 +22,3 @@ export {
 
 /** What drizzle-kit cannot read the same way from a mizzle schema (empty: safe to run drizzle-kit on it). */
 export { kitUnreadable } from '../kit-render.js';
-
-/**
- * A schema module's tables and views in the engine's declared-schema format: what `mizzle-kit generate` and
- * `push` diff (the CLI calls it from this module, so that it sees the same classes as the schema).
- */
-export { type DeclaredCasing, declaredSchema } from '../migrator/declared.js';

@@ -11,12 +11,6 @@ import type { Column } from '../column.js';
 import { drizzleQuery, type KitQueryConfig } from '../drizzle-spelling.js';
 import { MizzleError } from '../errors.js';
 import { literal, SQL } from '../sql.js';
-import { getTableConfig as mysqlTableConfig } from '../mysql-core/table.js';
-import { getViewConfig as mysqlViewConfig } from '../mysql-core/view.js';
-import { getTableConfig as pgTableConfig } from '../pg-core/table.js';
-import { getViewConfig as pgViewConfig } from '../pg-core/view.js';
-import { getTableConfig as sqliteTableConfig } from '../sqlite-core/table.js';
-import { getViewConfig as sqliteViewConfig } from '../sqlite-core/view.js';
 import { getTableInfo, isTable, type Table } from '../table.js';
 import type {
   DeclaredColumn,
@@ -33,8 +27,12 @@ export type DeclaredCasing = 'snake_case' | 'camelCase' | undefined;
 /** The dialects the engine snapshots. */
 export type DeclaredDialect = 'sqlite' | 'postgresql' | 'mysql';
 
-/** What differs between the dialects' DSLs, for the reader below. */
-interface Dsl {
+/**
+ * What differs between the dialects' DSLs, for the reader below: one per dialect in `dsl-<dialect>.ts`, so a
+ * bundle carries only its own dialect's `getTableConfig` (a Durable Object's `push()` reads SQLite only).
+ */
+export interface Dsl {
+  dialect: DeclaredDialect;
   tableConfig(t: Table): TableConfig;
   viewConfig(v: object): ViewConfig | undefined;
   /** drizzle-kit renders a generated column's SQL unqualified for SQLite (`'indexes'`), qualified for PostgreSQL. */
@@ -45,7 +43,7 @@ interface Dsl {
 }
 
 /** The parts of a dialect's `getTableConfig` result read here. */
-interface TableConfig {
+export interface TableConfig {
   name: string;
   schema: string | undefined;
   columns: Column[];
@@ -74,7 +72,7 @@ interface IndexConfig {
   concurrently?: boolean;
 }
 
-interface ViewConfig {
+export interface ViewConfig {
   name: string;
   schema?: string;
   isExisting: boolean;
@@ -89,42 +87,15 @@ interface ViewConfig {
   algorithm?: string;
 }
 
-const DSL: Record<DeclaredDialect, Dsl> = {
-  sqlite: {
-    tableConfig: (t) => sqliteTableConfig(t) as unknown as TableConfig,
-    viewConfig: (v) => sqliteViewConfig(v),
-    generatedSource: 'indexes',
-    info: 'sqlite',
-    quote: '"',
-  },
-  postgresql: {
-    tableConfig: (t) => pgTableConfig(t) as unknown as TableConfig,
-    viewConfig: (v) => pgViewConfig(v),
-    generatedSource: undefined,
-    info: 'pg',
-    quote: '"',
-  },
-  mysql: {
-    tableConfig: (t) => mysqlTableConfig(t) as unknown as TableConfig,
-    viewConfig: (v) => mysqlViewConfig(v) as ViewConfig | undefined,
-    generatedSource: undefined,
-    info: 'mysql',
-    quote: '`',
-  },
-};
-
 /**
- * The declared schema of `schema` (a module's exports, or any object of tables and views).
+ * The declared schema of `schema` (a module's exports, or any object of tables and views), read with a
+ * dialect's `dsl`.
  *
  * @example
- * const declared = declaredSchema(await import('./schema.ts'), 'sqlite');
+ * const declared = declaredWith(await import('./schema.ts'), sqliteDsl);
  */
-export function declaredSchema(
-  schema: Record<string, unknown>,
-  dialect: DeclaredDialect,
-  casing?: DeclaredCasing,
-): DeclaredSchema {
-  const dsl = DSL[dialect];
+export function declaredWith(schema: Record<string, unknown>, dsl: Dsl, casing?: DeclaredCasing): DeclaredSchema {
+  const dialect = dsl.dialect;
   const names = (c: Column) => columnName(c, casing);
   const tables: DeclaredTable[] = [];
   const views: DeclaredView[] = [];

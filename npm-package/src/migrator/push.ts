@@ -10,7 +10,8 @@
  */
 import { MizzleError } from '../errors.js';
 import type { DifferModule, DiffHints, SchemaDiff } from '../wasm/types.js';
-import { type DeclaredCasing, declaredSchema } from './declared.js';
+import { type DeclaredCasing, declaredWith } from './declared.js';
+import { sqliteDsl } from './dsl-sqlite.js';
 import type { Step } from './steps.js';
 
 export interface PushConfig {
@@ -32,7 +33,7 @@ export interface PushResult {
 }
 
 export function* pushSteps(engine: DifferModule, config: PushConfig): Generator<Step, PushResult, unknown> {
-  const declared = declaredSchema(config.schema, 'sqlite', config.casing);
+  const declared = declaredWith(config.schema, sqliteDsl, config.casing);
   const doc = (yield { op: 'rows', sql: engine.schemaIntrospection('sqlite') }) as Record<string, unknown>[];
   const introspected = firstCell(doc);
   // Unused hints are ignored: one set ships to every instance, and one made after a rename never had the old name.
