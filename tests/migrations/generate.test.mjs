@@ -292,6 +292,40 @@ test('a rename is never guessed: exit 3 and nothing written without a hint; --cr
   assert.match(fresh.out, /warning: .*drops table "tags"/);
 });
 
+// The config file as drizzle-kit reads it: a schema glob over files, out, breakpoints.
+test('generate reads drizzle.config.ts as drizzle-kit does; usage errors exit 2', () => {
+  const dir = join(tmp, 'config');
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(pkg, join(dir, 'node_modules/mizzle'));
+  const table = (name) =>
+    `import { integer, sqliteTable, text } from 'mizzle/sqlite-core';\n` +
+    `export const ${name} = sqliteTable('${name}', { id: integer().primaryKey(), label: text() });\n`;
+  writeFileSync(join(dir, 'src/users.ts'), table('users'));
+  writeFileSync(join(dir, 'src/posts.ts'), table('posts'));
+  writeFileSync(
+    join(dir, 'drizzle.config.ts'),
+    "import { defineConfig } from 'mizzle/kit';\n" +
+      "export default defineConfig({ dialect: 'sqlite', schema: './src/*.ts', out: './migrations', " +
+      'breakpoints: false });\n',
+  );
+  const run = (args) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8' });
+  const r = run(['generate', '--name', 'init']);
+  assert.equal(r.status, 0, r.stderr);
+  const sql = readFileSync(join(dir, 'migrations/0000_init.sql'), 'utf8');
+  assert.match(sql, /CREATE TABLE "posts"/);
+  assert.match(sql, /CREATE TABLE "users"/);
+  assert.doesNotMatch(sql, /statement-breakpoint/);
+  const journal = JSON.parse(readFileSync(join(dir, 'migrations/meta/_journal.json'), 'utf8'));
+  assert.equal(journal.entries[0].breakpoints, false);
+  const turso = run(['generate', '--dialect', 'turso', '--schema', './src/users.ts']);
+  assert.equal(turso.status, 2, turso.stderr);
+  assert.match(turso.stderr, /SQLite, PostgreSQL and MySQL/);
+  const wrong = run(['generate', '--atomic', 'run']);
+  assert.equal(wrong.status, 2);
+  assert.match(wrong.stderr, /--atomic is not an option of generate/);
+});
+
 test('--custom writes an empty migration with the previous snapshot; no change writes nothing', () => {
   const dir = project('custom', 'sequence-sqlite.ts', 'mizzle');
   assert.equal(mizzleKit(dir, 1, ['--out', './out']).status, 0);

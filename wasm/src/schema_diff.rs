@@ -282,11 +282,15 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
     let mut next = declared::to_snapshot(&schema)?;
     let introspected = r.get("introspected").and_then(Value::as_str);
     let prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
-        #[cfg(feature = "dialect-postgres")]
-        (Some(doc), _) if schema.dialect == declared::DeclaredDialect::Postgresql => {
-            Snapshot::Postgres(introspect::postgres(doc)?)
-        }
-        (Some(doc), _) => Snapshot::Sqlite(introspect::sqlite(doc)?),
+        (Some(doc), _) => match schema.dialect {
+            declared::DeclaredDialect::Sqlite => Snapshot::Sqlite(introspect::sqlite(doc)?),
+            #[cfg(feature = "dialect-postgres")]
+            declared::DeclaredDialect::Postgresql => Snapshot::Postgres(introspect::postgres(doc)?),
+            #[cfg(feature = "dialect-mysql")]
+            declared::DeclaredDialect::Mysql => Snapshot::MySql(introspect::mysql(doc)?),
+            #[allow(unreachable_patterns)]
+            _ => return Err(bad("no introspection of this dialect in this build".into())),
+        },
         (None, Some(t)) => snapshot::read(t)?,
         (None, None) => declared::to_snapshot(&declared::empty(schema.dialect))?,
     };
@@ -329,4 +333,83 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
         "destructive": destructive,
         "snapshot": snapshot::write(&next),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(tables: Value, prev: Option<&str>, extra: Value) -> Value {
+        let mut r = json!({ "declared": { "dialect": "sqlite", "tables": tables }, "prev": prev, "id": "b" });
+        if let (Some(r), Some(extra)) = (r.as_object_mut(), extra.as_object()) {
+            r.extend(extra.clone());
+        }
+        r
+    }
+
+    fn run(r: &Value) -> Value {
+        match diff_json(&r.to_string()) {
+            Ok(v) => v,
+            Err(f) => panic!("{}: {}", f.kind, f.message),
+        }
+    }
+
+    #[test]
+    fn a_first_diff_creates_and_chains_the_snapshot() {
+        let t = json!([{ "name": "t", "columns": [{ "name": "id", "sqlType": "integer", "primaryKey": true }] }]);
+        let out = run(&request(t.clone(), None, json!({})));
+        assert_eq!(out["ambiguous"], Value::Null);
+        assert!(out["statements"][0]
+            .as_str()
+            .is_some_and(|s| s.starts_with("CREATE TABLE \"t\"")));
+        let snap: Value =
+            serde_json::from_str(out["snapshot"].as_str().unwrap_or("")).unwrap_or_default();
+        assert_eq!(snap["id"], "b");
+        assert_eq!(snap["prevId"], "00000000-0000-0000-0000-000000000000");
+        // The same schema again: nothing to do.
+        let again = run(&request(t, out["snapshot"].as_str(), json!({})));
+        assert_eq!(again["statements"], json!([]));
+    }
+
+    #[test]
+    fn an_ambiguity_is_an_answer_and_hints_resolve_it() {
+        let col = |n: &str| json!([{ "name": "t", "columns": [{ "name": n, "sqlType": "text" }] }]);
+        let first = run(&request(col("a"), None, json!({})));
+        let prev = first["snapshot"].as_str();
+        let out = run(&request(col("b"), prev, json!({})));
+        assert_eq!(
+            out["ambiguous"],
+            json!({ "table": "t", "removed": ["a"], "added": ["b"] })
+        );
+        let hints = json!({ "hints": { "renames": [{ "table": "t", "from": "a", "to": "b" }] } });
+        let renamed = run(&request(col("b"), prev, hints));
+        assert_eq!(
+            renamed["statements"],
+            json!(["ALTER TABLE \"t\" RENAME COLUMN \"a\" TO \"b\""])
+        );
+        let snap: Value =
+            serde_json::from_str(renamed["snapshot"].as_str().unwrap_or("")).unwrap_or_default();
+        assert_eq!(
+            snap["_meta"]["columns"],
+            json!({ "\"t\".\"a\"": "\"t\".\"b\"" })
+        );
+    }
+
+    #[test]
+    fn bad_requests_are_typed() {
+        let Err(f) = diff_json("{}") else {
+            panic!("accepted")
+        };
+        assert_eq!(f.kind, "invalid");
+        let r = json!({ "declared": { "dialect": "sqlite", "tables": [{ "name": "t", "columns": [] }, { "name": "t", "columns": [] }] } });
+        let Err(f) = diff_json(&r.to_string()) else {
+            panic!("accepted")
+        };
+        assert_eq!((f.kind, f.code), ("schema", Some("schema_duplicate_table")));
+        let r = request(json!([]), Some("{"), json!({}));
+        let Err(f) = diff_json(&r.to_string()) else {
+            panic!("accepted")
+        };
+        assert_eq!(f.kind, "migration_folder");
+    }
 }

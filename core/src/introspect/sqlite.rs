@@ -111,7 +111,7 @@ pub const SQLITE_QUERY: &str = r#"SELECT json_object(
 type Result<T> = core::result::Result<T, IntrospectError>;
 
 /// Turns [`SQLITE_QUERY`]'s result into a snapshot: id and prevId empty,
-/// [`Layout::Generated`], `_meta` empty (with `schemas`, as the serializer
+/// [`Layout::Generated`](crate::snapshot::Layout::Generated), `_meta` empty (with `schemas`, as the serializer
 /// writes it) and `internal.indexes` marking expression index columns
 /// (always present, `{}` when there are none, as drizzle-kit writes it).
 /// Never panics: any other input is an [`IntrospectError`].

@@ -101,7 +101,7 @@ object! {
     }
 }
 
-/// Not an [`object!`]: its keys' order depends on `is_expression` (below).
+/// Not an `object!` struct (fields.rs): its keys' order depends on `is_expression` (below).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PgIndexColumn {
     /// A column name, or an expression's SQL.
