@@ -128,8 +128,8 @@ function columnName(c: Column, casing: DeclaredCasing): string {
 }
 
 /**
- * drizzle's SQLite dialect callbacks, as drizzle-kit's `sqlToQuery` passes them, but for values: drizzle-kit
- * writes `?` (a check `<> ?`, an index `where ... like ?`), which SQLite refuses in DDL; they are inlined.
+ * drizzle's dialect callbacks, as drizzle-kit's `sqlToQuery` passes them, but for values: drizzle-kit writes `?`
+ * or `$1` (a check `<> ?`, an index `where ... like $1`), which the servers refuse in DDL; they are inlined.
  */
 function render(s: SQL, dsl: Dsl, names: (c: Column) => string, source?: 'indexes'): string {
   const q = dsl.quote;
