@@ -326,6 +326,49 @@ test('generate reads drizzle.config.ts as drizzle-kit does; usage errors exit 2'
   assert.match(wrong.stderr, /--atomic is not an option of generate/);
 });
 
+test('--down writes the reverse of each migration; applied, it gives back the previous version', async () => {
+  const dir = project('down', 'sequence-sqlite.ts', 'mizzle');
+  const hints = { 4: ['--rename', 'users.name=full_name', '--rename', 'tags=labels'] };
+  const db = openDb();
+  const snapshots = [];
+  for (const version of [1, 2, 3, 4]) {
+    const r = mizzleKit(dir, version, ['--out', './out', '--name', `v${version}`, '--down', ...(hints[version] ?? [])]);
+    assert.equal(r.status, 0, r.err);
+    assert.match(r.out, /down: out\/down\/000\d_v\d\.sql/);
+    await db.migrate(join(dir, 'out'));
+    snapshots.push(normal(await introspect(db)));
+  }
+  // Back from v4 to v1, one down file at a time (the rename undone by its reverse hint).
+  for (const version of [4, 3, 2]) {
+    const tag = `000${version - 1}_v${version}`;
+    const text = readFileSync(join(dir, `out/down/${tag}.sql`), 'utf8');
+    assert.match(text, new RegExp(`^-- Reverses ${tag}\\.sql`));
+    for (const statement of text.split('--> statement-breakpoint')) await db.exec(statement);
+    assert.deepEqual(normal(await introspect(db)), snapshots[version - 2], `down from v${version}`);
+  }
+  assert.match(readFileSync(join(dir, 'out/down/0001_v2.sql'), 'utf8'), /-- loses: .*drops table "tags"/);
+});
+
+test('check verifies the folder: files, the snapshot chain, collisions', () => {
+  const dir = project('check', 'sequence-sqlite.ts', 'mizzle');
+  for (const v of [1, 2, 3]) assert.equal(mizzleKit(dir, v, ['--out', './out']).status, 0);
+  const check = () => spawnSync(process.execPath, [bin, 'check', '--out', './out'], { cwd: dir, encoding: 'utf8' });
+  const ok = check();
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.match(ok.stdout, /3 migrations, snapshots chained, no collision/);
+  // A branch generated from the same state as 0001: drizzle-kit's collision.
+  const meta = join(dir, 'out/meta');
+  const second = JSON.parse(readFileSync(join(meta, '0001_snapshot.json'), 'utf8'));
+  const third = JSON.parse(readFileSync(join(meta, '0002_snapshot.json'), 'utf8'));
+  writeFileSync(join(meta, '0002_snapshot.json'), JSON.stringify({ ...third, prevId: second.prevId }, null, 2));
+  rmSync(join(dir, 'out/0001_migration.sql'));
+  const bad = check();
+  assert.equal(bad.status, 2, bad.stdout);
+  assert.match(bad.stderr, /0001_migration: 0001_migration\.sql is missing/);
+  assert.match(bad.stderr, /0002_migration: its snapshot follows/);
+  assert.match(bad.stderr, /collision: 0001_migration and 0002_migration both follow snapshot/);
+});
+
 test('--custom writes an empty migration with the previous snapshot; no change writes nothing', () => {
   const dir = project('custom', 'sequence-sqlite.ts', 'mizzle');
   assert.equal(mizzleKit(dir, 1, ['--out', './out']).status, 0);

@@ -35,7 +35,9 @@ pub use migrations::{migrations_plan, migrations_setup};
 #[cfg(feature = "protocol")]
 pub use protocol::{neon_rows, planetscale_rows};
 #[cfg(feature = "differ")]
-pub use schema_diff::{introspected_snapshot, schema_diff, schema_introspection, schema_snapshot};
+pub use schema_diff::{
+    introspected_snapshot, schema_diff, schema_introspection, schema_snapshot, snapshot_info,
+};
 
 /// JsValue-free entry points for the fuzz crate (`fuzz/`, cargo feature
 /// `fuzzing`, native only): the wasm exports' errors are JS objects, which

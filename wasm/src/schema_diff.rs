@@ -123,7 +123,9 @@ export interface DiffHints {
 }
 
 export interface SchemaDiffRequest {
-  declared: DeclaredSchema;
+  /** The next state: the schema as declared, or (`mizzle-kit generate --down`) a snapshot file's text. */
+  declared?: DeclaredSchema;
+  nextSnapshot?: string;
   /** The previous snapshot file's text (a folder's last, or an introspection); null: an empty database. */
   prev: string | null;
   hints?: DiffHints;
@@ -136,6 +138,13 @@ export interface SchemaDiffRequest {
    * query returned.
    */
   introspected?: string | null;
+}
+
+/** What `snapshotInfo` reads off a snapshot file (after checking all of it). */
+export interface SnapshotInfo {
+  dialect: 'sqlite' | 'postgresql' | 'mysql';
+  id: string;
+  prevId: string;
 }
 
 export interface SchemaDiff {
@@ -169,6 +178,23 @@ pub fn schema_introspection(
             None,
         )),
     }
+}
+
+/// A snapshot file read whole (a typed error where it is not drizzle-kit
+/// 0.31's), its dialect and ids returned: `mizzle-kit check`.
+#[wasm_bindgen(js_name = snapshotInfo, unchecked_return_type = "SnapshotInfo")]
+pub fn snapshot_info(text: &str) -> Result<JsValue, JsValue> {
+    let s = snapshot::read(text).map_err(|e| {
+        let f = Failure::from(e);
+        js_error(f.kind, &f.message, f.code)
+    })?;
+    let dialect = match s {
+        Snapshot::Sqlite(_) => "sqlite",
+        Snapshot::Postgres(_) => "postgresql",
+        Snapshot::MySql(_) => "mysql",
+    };
+    let out = json!({ "dialect": dialect, "id": s.id(), "prevId": s.prev_id() });
+    js_sys::JSON::parse(&out.to_string()).map_err(|_| js_error("invalid", "not JSON", None))
 }
 
 /// The snapshot file's text drizzle-kit would write for a declared schema
@@ -274,12 +300,21 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
         code: None,
     };
     let mut r: Value = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
-    let declared_json = r
-        .get_mut("declared")
-        .map(Value::take)
-        .ok_or_else(|| bad("no `declared`".into()))?;
-    let schema = declared::from_value(declared_json)?;
-    let mut next = declared::to_snapshot(&schema)?;
+    let (schema, mut next) = match (
+        r.get_mut("declared").map(Value::take),
+        r.get("nextSnapshot"),
+    ) {
+        (Some(d), _) if !d.is_null() => {
+            let schema = declared::from_value(d)?;
+            let next = declared::to_snapshot(&schema)?;
+            (schema, next)
+        }
+        (_, Some(Value::String(text))) => {
+            let next = snapshot::read(text)?;
+            (declared::empty(dialect_of(&next)), next)
+        }
+        _ => return Err(bad("no `declared` nor `nextSnapshot`".into())),
+    };
     let introspected = r.get("introspected").and_then(Value::as_str);
     let prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
         (Some(doc), _) => match schema.dialect {
@@ -333,6 +368,15 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
         "destructive": destructive,
         "snapshot": snapshot::write(&next),
     }))
+}
+
+/// The declared-schema dialect of a snapshot.
+fn dialect_of(s: &Snapshot) -> declared::DeclaredDialect {
+    match s {
+        Snapshot::Sqlite(_) => declared::DeclaredDialect::Sqlite,
+        Snapshot::Postgres(_) => declared::DeclaredDialect::Postgresql,
+        Snapshot::MySql(_) => declared::DeclaredDialect::Mysql,
+    }
 }
 
 #[cfg(test)]

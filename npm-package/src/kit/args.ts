@@ -8,11 +8,13 @@ export const USAGE = `usage: mizzle-kit migrate [--config <file>] [--atomic run|
        mizzle-kit generate [--config <file>] [--name <name>] [--custom]
                          [--rename <old>=<new> | <table>.<old>=<new>]... [--create-drop <table>[.<column>]]...
                          [--dialect sqlite|postgresql|mysql --schema <path>... --out <folder>]
-                         [--casing snake_case|camelCase]
+                         [--casing snake_case|camelCase] [--down]
+       mizzle-kit check [--config <file>] [--out <folder>]
 
 migrate applies the migrations folder of the config file (drizzle-kit's drizzle.config.ts shape; default: the
 first of mizzle.config.{ts,mts,js,mjs,cjs,json}, drizzle.config.{ts,mts,js,mjs,cjs,json} in the working
-directory). generate writes the next migration of that folder from the config's schema.
+directory). generate writes the next migration of that folder from the config's schema; check verifies the
+folder (each journal entry's files, the snapshots' chain, no two snapshots generated from the same one).
 
   --config <file>       the config file
   --atomic <unit>       migrate: every pending migration in one transaction (default run); migration: one each
@@ -22,6 +24,7 @@ directory). generate writes the next migration of that folder from the config's 
   --custom              generate: an empty migration to write by hand, the snapshot unchanged
   --rename <a>=<b>      generate: table a became b; <t>.<a>=<b>: column a of table t (its new name) became b
   --create-drop <name>  generate: table (or <table>.<column>) is new or dropped, not renamed
+  --down                generate: also down/NNNN_name.sql, the statements that reverse it
   -h, --help            this text
 
 exit codes: 0 done (or nothing to do), 1 a migration or the database failed, 2 usage or config error,
@@ -45,9 +48,16 @@ export interface GenerateArgs {
   custom: boolean;
   renames: string[];
   createDrop: string[];
+  down: boolean;
 }
 
-export type Args = MigrateArgs | GenerateArgs | { command: 'help' };
+export interface CheckArgs {
+  command: 'check';
+  config?: string;
+  out?: string;
+}
+
+export type Args = MigrateArgs | GenerateArgs | CheckArgs | { command: 'help' };
 
 export function parse(argv: string[]): Args {
   let parsed: ReturnType<typeof parseOptions>;
@@ -60,8 +70,8 @@ export function parse(argv: string[]): Args {
   if (values.help) return { command: 'help' };
   const [command, ...extra] = positionals;
   if (command === undefined) throw new KitError('usage', 'no command given');
-  if (command !== 'migrate' && command !== 'generate') {
-    throw new KitError('usage', `unknown command "${command}": mizzle-kit has "migrate" and "generate" for now`);
+  if (command !== 'migrate' && command !== 'generate' && command !== 'check') {
+    throw new KitError('usage', `unknown command "${command}": mizzle-kit has "migrate", "generate" and "check"`);
   }
   if (extra.length) throw new KitError('usage', `unexpected argument "${extra[0]}"`);
   const only = (names: string[], cmd: string) => {
@@ -83,9 +93,15 @@ export function parse(argv: string[]): Args {
       custom: values.custom ?? false,
       renames: values.rename ?? [],
       createDrop: values['create-drop'] ?? [],
+      down: values.down ?? false,
     };
   }
-  only(['dialect', 'schema', 'out', 'casing', 'name', 'custom', 'rename', 'create-drop'], 'migrate');
+  if (command === 'check') {
+    only(['atomic', 'accept-missing', 'accept-changed', 'dialect', 'schema', 'casing', 'name', 'custom'], 'check');
+    only(['rename', 'create-drop', 'down'], 'check');
+    return { command, config: values.config, out: values.out };
+  }
+  only(['dialect', 'schema', 'out', 'casing', 'name', 'custom', 'rename', 'create-drop', 'down'], 'migrate');
   const atomic = values.atomic ?? 'run';
   if (atomic !== 'run' && atomic !== 'migration') {
     throw new KitError('usage', `--atomic takes "run" or "migration", not "${atomic}"`);
@@ -116,6 +132,7 @@ function parseOptions(argv: string[]) {
       custom: { type: 'boolean' },
       rename: { type: 'string', multiple: true },
       'create-drop': { type: 'string', multiple: true },
+      down: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

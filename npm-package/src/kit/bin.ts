@@ -6,6 +6,7 @@
 /// <reference types="node" />
 import { parse, USAGE } from './args.js';
 import { KitError } from './errors.js';
+import { checkCommand } from './check.js';
 import { type Describe, generateCommand } from './generate.js';
 import { migrateCommand } from './migrate.js';
 import { describe, EXIT, exitCodeOf } from './report.js';
@@ -28,7 +29,9 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     const io = { out: (line: string) => process.stdout.write(`${line}\n`), cwd: process.cwd(), env: process.env };
-    if (args.command === 'generate') {
+    if (args.command === 'check') {
+      await checkCommand(args, io);
+    } else if (args.command === 'generate') {
       await generateCommand(
         args,
         { ...io, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY) },

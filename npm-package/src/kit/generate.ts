@@ -88,6 +88,49 @@ export async function generateCommand(args: GenerateArgs, io: Io & { tty: boolea
   const shown = relative(io.cwd, join(out, `${tag}.sql`));
   io.out(`mizzle-kit generate: ${shown} (${diff.statements.length} statements)`);
   for (const d of diff.destructive) io.out(`  warning: statement ${d.statement + 1} ${d.message}`);
+  if (args.down && !args.custom) {
+    const file = writeDown(engine, { out, tag, dialect, prev, next: diff.snapshot, hints, breakpoints });
+    io.out(`  down: ${relative(io.cwd, file)}`);
+  }
+}
+
+/**
+ * `--down`: the statements from the new state back to the previous one, in `down/<tag>.sql`. A sub-folder,
+ * so that neither drizzle's migrators (which read the journal's tags) nor wrangler (which reads the folder's
+ * own `.sql` files) ever apply it; what it would lose is listed at its top.
+ */
+function writeDown(
+  engine: Awaited<ReturnType<typeof initMigrator>>,
+  o: {
+    out: string;
+    tag: string;
+    dialect: string;
+    prev: string | null;
+    next: string;
+    hints: DiffHints;
+    breakpoints: boolean;
+  },
+): string {
+  // The same decisions, the other way: a rename from a to b is one from b to a, in the table's old name.
+  const tableRenames = (o.hints.renames ?? []).filter((r) => !r.table);
+  const oldName = (t: string) => tableRenames.find((r) => r.to === t)?.from ?? t;
+  const hints: DiffHints = {
+    renames: (o.hints.renames ?? []).map((r) =>
+      r.table ? { table: oldName(r.table), from: r.to, to: r.from } : { from: r.to, to: r.from },
+    ),
+    createDrop: o.hints.createDrop ?? [],
+  };
+  const back =
+    o.prev === null
+      ? engine.schemaDiff({ declared: { dialect: o.dialect as never, tables: [] }, prev: o.next, hints, id: '' })
+      : engine.schemaDiff({ nextSnapshot: o.prev, prev: o.next, hints, id: '' });
+  const lost = back.destructive.map((d) => `-- loses: statement ${d.statement + 1} ${d.message}`);
+  const body = back.statements.map((s) => `${s};`).join(o.breakpoints ? '\n--> statement-breakpoint\n' : '\n');
+  const dir = join(o.out, 'down');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${o.tag}.sql`);
+  writeFileSync(file, [`-- Reverses ${o.tag}.sql (mizzle-kit generate --down).`, ...lost, body].join('\n'));
+  return file;
 }
 
 interface GenerateConfig {

@@ -10,12 +10,13 @@ import {
   schemaDiff,
   schemaIntrospection,
   schemaSnapshot,
+  snapshotInfo,
 } from '../../wasm/differ-sqlite/mizzle_differ_sqlite.js';
 import { syncLoader } from './instantiate.js';
 import type { DifferModule, WasmSource } from './types.js';
 
 const loader = syncLoader<DifferModule>(
-  { initSync, introspectedSnapshot, schemaDiff, schemaIntrospection, schemaSnapshot },
+  { initSync, introspectedSnapshot, schemaDiff, schemaIntrospection, schemaSnapshot, snapshotInfo },
   () => wasmModule,
 );
 

@@ -12,6 +12,7 @@ import {
   schemaDiff,
   schemaIntrospection,
   schemaSnapshot,
+  snapshotInfo,
 } from '../../wasm/migrator/mizzle_migrator.js';
 import { syncLoader } from './instantiate.js';
 import type { DifferModule, MigratorModule, WasmSource } from './types.js';
@@ -19,7 +20,16 @@ import type { DifferModule, MigratorModule, WasmSource } from './types.js';
 type Full = MigratorModule & DifferModule;
 
 const loader = syncLoader<Full>(
-  { initSync, introspectedSnapshot, migrationsPlan, migrationsSetup, schemaDiff, schemaIntrospection, schemaSnapshot },
+  {
+    initSync,
+    introspectedSnapshot,
+    migrationsPlan,
+    migrationsSetup,
+    schemaDiff,
+    schemaIntrospection,
+    schemaSnapshot,
+    snapshotInfo,
+  },
   () => wasmModule,
 );
 

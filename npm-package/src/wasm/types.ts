@@ -70,7 +70,7 @@ export type MigratorModule = Pick<typeof MigratorGlue, 'migrationsSetup' | 'migr
  */
 export type DifferModule = Pick<
   typeof MigratorGlue,
-  'schemaDiff' | 'schemaIntrospection' | 'introspectedSnapshot' | 'schemaSnapshot'
+  'schemaDiff' | 'schemaIntrospection' | 'introspectedSnapshot' | 'schemaSnapshot' | 'snapshotInfo'
 >;
 
 export type {
@@ -88,6 +88,7 @@ export type {
   PendingMigration,
   SchemaDiff,
   SchemaDiffRequest,
+  SnapshotInfo,
 } from '../../wasm/migrator/mizzle_migrator.js';
 
 /** The embedded SQLite database class of the `embedded` build (wasm/README.md). */
