@@ -1,5 +1,5 @@
-// push(): the database brought to the schema without a folder, on the embedded SQLite in Node and in a Durable
-// Object in workerd (miniflare). The same steps on both: v1 created; rows; v2 refused without the rename hint
+// push(): the database brought to the schema without a folder, on the embedded SQLite in Node, on D1 and in a
+// Durable Object in workerd (miniflare). The same steps on each: v1 created; rows; v2 refused without the rename hint
 // (typed, nothing changed), refused for its type change until accepted, then applied, rows kept (a child under
 // ON DELETE CASCADE too, through the users rebuild); a second push does nothing; v3 refused for data loss
 // unless accepted; v4's failing rebuild rolls back whole.
@@ -11,11 +11,13 @@ import { RENAME, schemaOf } from './push-schema.mjs';
 
 const PKG = new URL('../../npm-package/bundle/node/', import.meta.url);
 const load = (f) => import(new URL(f, PKG).href);
-const [embedded, migrator, root, core] = await Promise.all([
+const [embedded, migrator, root, core, d1, d1Migrator] = await Promise.all([
   load('sqlite-wasm.js'),
   load('sqlite-wasm-migrator.js'),
   load('index.js'),
   load('sqlite-core.js'),
+  load('d1.js'),
+  load('d1-migrator.js'),
 ]);
 
 const script = await bundleWorker(
@@ -24,6 +26,7 @@ const script = await bundleWorker(
     "export { default } from '../../../migrations/push-worker.mjs';\n",
 );
 const mf = miniflare(script, {
+  d1Databases: ['PUSHDB'],
   durableObjects: {
     PUSHER: { className: 'Pusher', useSQLite: true },
     PUSHED: { className: 'Pushed', useSQLite: true },
@@ -38,6 +41,15 @@ const hosts = {
     return {
       push: (v, o = {}) => attempt(() => migrator.push(db, { schema: schemaOf(core, v), ...o })),
       exec: async (q) => db.all(root.sql.raw(q)),
+    };
+  },
+  // D1 of workerd, driven from Node (a deploy or test script's form).
+  d1: async () => {
+    const binding = await mf.getD1Database('PUSHDB');
+    const db = d1.drizzle(binding);
+    return {
+      push: (v, o = {}) => attempt(() => d1Migrator.push(db, { schema: schemaOf(core, v), ...o })),
+      exec: async (q) => (await binding.prepare(q).all()).results,
     };
   },
   'durable object': async () => {
