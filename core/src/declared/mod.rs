@@ -296,6 +296,37 @@ pub struct DeclaredView {
     pub with_check_option: Option<String>,
 }
 
+/// An index's keys as drizzle-kit's SQLite and MySQL serializers write
+/// them: column names (each checked with `has`), or an expression's SQL,
+/// marked as one in `internal.indexes` (`expressions`).
+pub(super) fn index_keys(
+    i: &DeclaredIndex,
+    name: &str,
+    has: &dyn Fn(&str) -> Result<(), DeclaredError>,
+    expressions: &mut crate::snapshot::Keyed<crate::snapshot::InternalColumns>,
+) -> Result<Vec<String>, DeclaredError> {
+    let mut keys = Vec::new();
+    for part in &i.columns {
+        match part {
+            IndexPart::Column { name: column, .. } => {
+                has(column)?;
+                keys.push(column.clone());
+            }
+            IndexPart::Expression { sql } => {
+                let mut hint = expressions.get(name).cloned().unwrap_or_default();
+                let expression = crate::snapshot::InternalColumn {
+                    is_expression: Some(true),
+                    ..Default::default()
+                };
+                hint.columns.insert(sql.clone(), expression);
+                expressions.insert(name, hint);
+                keys.push(sql.clone());
+            }
+        }
+    }
+    Ok(keys)
+}
+
 /// Reads the wire format from an already parsed JSON value (a host's
 /// request that holds the schema among other fields: one parse, not two).
 pub fn from_value(json: serde_json::Value) -> Result<DeclaredSchema, DeclaredError> {

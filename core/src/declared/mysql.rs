@@ -13,11 +13,11 @@ use alloc::vec::Vec;
 use serde_json::Value as Json;
 
 use super::{
-    DeclaredColumn, DeclaredDefault, DeclaredError, DeclaredSchema, DeclaredTable, IndexPart,
+    index_keys, DeclaredColumn, DeclaredDefault, DeclaredError, DeclaredSchema, DeclaredTable,
 };
 use crate::snapshot::{
-    Check, ForeignKey, Generated, Internal, InternalColumn, InternalColumns, Keyed, Layout, Meta,
-    MySqlColumn, MySqlIndex, MySqlKey, MySqlSnapshot, MySqlTable, MySqlView,
+    Check, ForeignKey, Generated, Internal, InternalColumns, Keyed, Layout, Meta, MySqlColumn,
+    MySqlIndex, MySqlKey, MySqlSnapshot, MySqlTable, MySqlView,
 };
 
 pub(super) fn snapshot(schema: &DeclaredSchema) -> Result<MySqlSnapshot, DeclaredError> {
@@ -174,25 +174,7 @@ fn table(
         if indexes.get(&name).is_some() {
             return Err(duplicate(&name));
         }
-        let mut parts = Vec::new();
-        for part in &i.columns {
-            match part {
-                IndexPart::Column { name: column, .. } => {
-                    has(column)?;
-                    parts.push(column.clone());
-                }
-                IndexPart::Expression { sql } => {
-                    let mut hint = expressions.get(&name).cloned().unwrap_or_default();
-                    let expression = InternalColumn {
-                        is_expression: Some(true),
-                        ..Default::default()
-                    };
-                    hint.columns.insert(sql.clone(), expression);
-                    expressions.insert(name.clone(), hint);
-                    parts.push(sql.clone());
-                }
-            }
-        }
+        let parts = index_keys(i, &name, &has, expressions)?;
         let index = MySqlIndex {
             name: name.clone(),
             columns: parts,

@@ -15,11 +15,11 @@ use alloc::vec::Vec;
 use serde_json::Value as Json;
 
 use super::{
-    DeclaredColumn, DeclaredDefault, DeclaredError, DeclaredSchema, DeclaredTable, IndexPart,
+    index_keys, DeclaredColumn, DeclaredDefault, DeclaredError, DeclaredSchema, DeclaredTable,
 };
 use crate::snapshot::{
-    Check, ForeignKey, Generated, InternalColumn, InternalColumns, Keyed, SqliteColumn,
-    SqliteIndex, SqlitePrimaryKey, SqliteSnapshot, SqliteTable, SqliteView,
+    Check, ForeignKey, Generated, InternalColumns, Keyed, SqliteColumn, SqliteIndex,
+    SqlitePrimaryKey, SqliteSnapshot, SqliteTable, SqliteView,
 };
 
 pub(super) fn snapshot(schema: &DeclaredSchema) -> Result<SqliteSnapshot, DeclaredError> {
@@ -119,25 +119,7 @@ fn table(
         if indexes.get(&name).is_some() {
             return Err(duplicate(&name));
         }
-        let mut keys = Vec::new();
-        for part in &i.columns {
-            match part {
-                IndexPart::Column { name: column, .. } => {
-                    has(column)?;
-                    keys.push(column.clone());
-                }
-                IndexPart::Expression { sql } => {
-                    let mut hint = expressions.get(&name).cloned().unwrap_or_default();
-                    let expression = InternalColumn {
-                        is_expression: Some(true),
-                        ..Default::default()
-                    };
-                    hint.columns.insert(sql.clone(), expression);
-                    expressions.insert(name.clone(), hint);
-                    keys.push(sql.clone());
-                }
-            }
-        }
+        let keys = index_keys(i, &name, &has, expressions)?;
         let index = SqliteIndex {
             name: name.clone(),
             columns: keys,
