@@ -130,3 +130,33 @@ fn tables_come_before_their_foreign_keys_and_drops_after_them() {
     );
     assert_eq!(d.destructive.len(), 2);
 }
+
+/// A renamed table's changed constraints are dropped by its old name, before the rename; its
+/// column's primary key, `<old>_pkey`, is renamed with it so it reads back as the column's.
+#[test]
+fn a_renamed_table_drops_by_its_old_name_and_renames_its_key() {
+    let table = |name: &str, unique: &str| {
+        json!([{ "name": name, "columns": [id(), { "name": "label", "sqlType": "text",
+            "unique": unique }] }])
+    };
+    let a = snap(table("tags", "tags_label_unique"), json!([]));
+    let b = snap(table("labels", "labels_label_unique"), json!([]));
+    let hints = Hints {
+        renames: vec![Rename {
+            table: None,
+            from: "tags".into(),
+            to: "labels".into(),
+        }],
+        ..Default::default()
+    };
+    let d = diff(&a, &b, &hints).unwrap();
+    assert_eq!(
+        d.statements[..3],
+        [
+            "ALTER TABLE \"tags\" DROP CONSTRAINT \"tags_label_unique\"",
+            "ALTER TABLE \"tags\" RENAME TO \"labels\"",
+            "ALTER TABLE \"labels\" RENAME CONSTRAINT \"tags_pkey\" TO \"labels_pkey\"",
+        ]
+    );
+    assert!(d.statements[3].contains("ADD CONSTRAINT \"labels_label_unique\""));
+}

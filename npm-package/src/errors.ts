@@ -56,6 +56,11 @@ export type MizzleErrorKind =
   | 'migration_missing'
   /** An applied migration's file changed since (its hash differs). */
   | 'migration_changed'
+  /**
+   * The database applied only part of the history a `mizzle-kit squash` baseline replaces: apply that history first
+   * (from the commit before the squash); the baseline is never run there.
+   */
+  | 'migration_squashed'
   /** A migration's statement failed (`MizzleMigrationError`: which migration and statement, what stays applied). */
   | 'migration'
   /** A declared schema the engine cannot snapshot (two tables of one name, a key on a missing column): `cause.code`. */

@@ -11,31 +11,36 @@
 //     "no changes" write what drizzle-kit writes.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { folder } from './lib/folders.mjs';
+import {
+  bin,
+  differences,
+  introspect,
+  openEmbedded,
+  drizzleKitGenerate as drizzleKit,
+  engine,
+  project as kitProject,
+  mizzleKit as kitGenerate,
+  lastSnapshot,
+  myDatabase,
+  normal,
+  pgDatabase,
+  pkg,
+  workspace,
+} from './lib/kit-project.mjs';
 import { drizzle as drizzleBetter } from 'drizzle-orm/better-sqlite3';
 import * as esbuild from 'esbuild';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { migrate as migrateBetter } from 'drizzle-orm/better-sqlite3/migrator';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const pkg = join(here, '../../npm-package');
-const bin = join(pkg, 'bundle/bin/mizzle-kit.js');
-const drizzleKit = join(here, 'node_modules/.bin/drizzle-kit');
 // Inside node_modules: drizzle-orm and esbuild resolve from here, as in a project that has drizzle-kit.
-const tmp = mkdtempSync(join(here, 'node_modules/.generate-'));
-after(() => process.env.KIT_KEEP || rmSync(tmp, { recursive: true, force: true }));
-
-const { loadMigrator } = await import(join(pkg, 'bundle/node/wasm-migrator.js'));
-const embedded = await import(join(pkg, 'bundle/node/sqlite-wasm.js'));
-const embeddedMigrator = await import(join(pkg, 'bundle/node/sqlite-wasm-migrator.js'));
-const { sql } = await import(join(pkg, 'bundle/node/index.js'));
-const engine = loadMigrator();
+const tmp = workspace('generate');
+const project = (name, file, orm) => kitProject(tmp, name, file, orm);
+const mizzleKit = (dir, version, args, dialect = 'sqlite') => kitGenerate(dir, version, args, dialect);
+const drizzleKitGenerate = (dir, version, out, dialect = 'sqlite') => drizzleKit(dir, version, out, dialect);
 
 /**
  * Where mizzle-kit's snapshot of kit/sqlite.ts differs from drizzle-kit's, and why. drizzle-kit writes a value in
@@ -58,17 +63,6 @@ const KNOWN = {
   'tables.users.indexes.users_ops_idx.where': /like 'a%' and .* between 0 and 10 .* in \('admin'\) .* = 1\)$/,
 };
 
-/** A project with the schema `file` (of kit/), its imports pointed at `orm` ('mizzle' or 'drizzle'). */
-function project(name, file, orm) {
-  const dir = join(tmp, name);
-  mkdirSync(join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(pkg, join(dir, 'node_modules/mizzle'));
-  let text = readFileSync(join(here, 'kit', file), 'utf8');
-  if (orm === 'mizzle') text = text.replaceAll("from 'drizzle-orm", "from 'mizzle");
-  writeFileSync(join(dir, 'schema.ts'), text);
-  return dir;
-}
-
 /** The project's schema.ts at `version`, compiled as mizzle-kit compiles it (packages left to Node). */
 async function loadSchema(dir, version) {
   const out = join(dir, `schema-v${version}.mjs`);
@@ -85,61 +79,6 @@ async function loadSchema(dir, version) {
   return import(out);
 }
 
-function mizzleKit(dir, version, args, dialect = 'sqlite') {
-  const r = spawnSync(process.execPath, [bin, 'generate', '--dialect', dialect, '--schema', './schema.ts', ...args], {
-    cwd: dir,
-    env: { ...process.env, SCHEMA_VERSION: String(version), KIT_VERSION: String(version) },
-    encoding: 'utf8',
-  });
-  return { status: r.status, out: r.stdout, err: r.stderr };
-}
-
-function drizzleKitGenerate(dir, version, out, dialect = 'sqlite') {
-  const args = ['generate', '--dialect', dialect, '--schema', './schema.ts', '--out', out, '--name', `v${version}`];
-  const r = spawnSync(drizzleKit, args, {
-    cwd: dir,
-    env: { ...process.env, SCHEMA_VERSION: String(version), KIT_VERSION: String(version) },
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, `drizzle-kit v${version}: ${r.stdout}${r.stderr}`);
-}
-
-/** A snapshot without what differs by construction (ids, the rename map), keys sorted. */
-function normal(snapshot) {
-  const s = typeof snapshot === 'string' ? JSON.parse(snapshot) : structuredClone(snapshot);
-  delete s.id;
-  delete s.prevId;
-  delete s._meta;
-  const sort = (x) =>
-    Array.isArray(x)
-      ? x.map(sort)
-      : x && typeof x === 'object'
-        ? Object.fromEntries(
-            Object.keys(x)
-              .sort()
-              .map((k) => [k, sort(x[k])]),
-          )
-        : x;
-  return sort(s);
-}
-
-/** The paths where two JSON values differ, with both sides. */
-function differences(a, b, path = '', out = []) {
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      differences(a[k], b[k], path ? `${path}.${k}` : k, out);
-    }
-  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push({ path, mizzle: a, drizzle: b });
-  return out;
-}
-
-const lastSnapshot = (out) => {
-  const files = readdirSync(join(out, 'meta'))
-    .filter((f) => f.endsWith('_snapshot.json'))
-    .sort();
-  return readFileSync(join(out, 'meta', files.at(-1)), 'utf8');
-};
-
 /** better-sqlite3 under drizzle-orm's migrator, and the embedded SQLite under mizzle's: one shape. */
 function openDb() {
   const db = new Database(':memory:');
@@ -149,22 +88,6 @@ function openDb() {
     all: async (q) => db.prepare(q).all(),
     exec: async (q) => db.exec(q),
   };
-}
-
-async function openEmbedded() {
-  const client = await embedded.createDatabase();
-  const db = embedded.drizzle(client);
-  return {
-    migrate: (folder) => embeddedMigrator.migrate(db, { migrationsFolder: folder }),
-    all: async (q) => db.all(sql.raw(q)),
-    exec: async (q) => client.exec(q),
-  };
-}
-
-/** A database read back by the engine: its snapshot. */
-async function introspect(db) {
-  const [row] = await db.all(engine.schemaIntrospection('sqlite'));
-  return engine.introspectedSnapshot('sqlite', Object.values(row)[0]);
 }
 
 test('mizzle-kit writes the snapshot drizzle-kit writes for every DSL feature (kit/sqlite.ts)', () => {
@@ -405,40 +328,6 @@ test("drizzle-kit's folder for kit/sqlite.ts fails on SQLite where mizzle-kit's 
   await assert.rejects(openDb().migrate(join(d, 'out')), /parameters are not allowed|prohibited|\?/i);
 });
 
-// PostgreSQL 15 at 127.0.0.1:5432: a database of this run's own, dropped at the end.
-let pgCount = 0;
-async function pgDatabase() {
-  const name = `mizzle_generate_${process.pid}_${pgCount++}`;
-  const admin = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: 'test' });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const client = new pg.Client({ host: '127.0.0.1', user: 'postgres', database: name });
-  await client.connect();
-  after(async () => {
-    await client.end();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  });
-  return {
-    /** A folder's migrations from the `from`th on, each in a transaction, as drizzle's migrators run them. */
-    async apply(out, from = 0) {
-      const journal = JSON.parse(readFileSync(join(out, 'meta/_journal.json'), 'utf8'));
-      for (const e of journal.entries.slice(from)) {
-        await client.query('begin');
-        for (const statement of readFileSync(join(out, `${e.tag}.sql`), 'utf8').split('--> statement-breakpoint')) {
-          if (statement.trim()) await client.query(statement);
-        }
-        await client.query('commit');
-      }
-    },
-    async snapshot() {
-      const { rows } = await client.query(engine.schemaIntrospection('postgresql'));
-      return engine.introspectedSnapshot('postgresql', Object.values(rows[0])[0]);
-    },
-    query: (q) => client.query(q),
-  };
-}
-
 test("PostgreSQL: mizzle-kit's folder and drizzle-kit's give the same database (fixtures/schema/pg.ts)", async () => {
   const m = project('compare-pg', '../fixtures/schema/pg.ts', 'mizzle');
   const [mine, theirs] = [await pgDatabase(), await pgDatabase()];
@@ -485,7 +374,7 @@ test("PostgreSQL: the engine's DDL for kit/pg.ts v1, v2 applies and the database
     const unexplained = found.filter((x) => !PG_REWRITES.some((re) => re.test(x.path)));
     assert.deepEqual(unexplained, [], `v${version}`);
   }
-  const { rows } = await db.query('select email, age from users order by id');
+  const rows = await db.query('select email, age from users order by id');
   assert.deepEqual(rows, [
     { email: 'a@x', age: 18 },
     { email: 'b@x', age: 18 },
@@ -507,35 +396,6 @@ test("MySQL: the engine's snapshot is drizzle-kit's for every DSL feature (kit/m
   }
 });
 
-// MariaDB 10.11 at 127.0.0.1:3306: a database of this run's own, dropped at the end.
-let myCount = 0;
-async function myDatabase() {
-  const name = `mizzle_generate_${process.pid}_${myCount++}`;
-  const admin = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: 'test' });
-  await admin.query(`create database ${name}`);
-  const client = await mysql.createConnection({ host: '127.0.0.1', user: 'root', database: name });
-  after(async () => {
-    await client.end();
-    await admin.query(`drop database if exists ${name}`);
-    await admin.end();
-  });
-  return {
-    async apply(out, from = 0) {
-      const journal = JSON.parse(readFileSync(join(out, 'meta/_journal.json'), 'utf8'));
-      for (const e of journal.entries.slice(from)) {
-        for (const statement of readFileSync(join(out, `${e.tag}.sql`), 'utf8').split('--> statement-breakpoint')) {
-          if (statement.trim()) await client.query(statement);
-        }
-      }
-    },
-    async snapshot() {
-      const [rows] = await client.query(engine.schemaIntrospection('mysql'));
-      return engine.introspectedSnapshot('mysql', Object.values(rows[0])[0]);
-    },
-    query: (q) => client.query(q),
-  };
-}
-
 test("MySQL: mizzle-kit's folder and drizzle-kit's give the same database (fixtures/schema/mysql.ts)", async () => {
   const m = project('compare-mysql', '../fixtures/schema/mysql.ts', 'mizzle');
   const [mine, theirs] = [await myDatabase(), await myDatabase()];
@@ -553,7 +413,7 @@ test("MySQL: mizzle-kit's folder and drizzle-kit's give the same database (fixtu
     assert.deepEqual(normal(await mine.snapshot()), normal(await theirs.snapshot()), `v${version}`);
     assert.deepEqual(normal(await mine.snapshot()), normal(lastSnapshot(join(m, 'out'))), `v${version} read back`);
   }
-  const [rows] = await mine.query('select id, name from users order by id');
+  const rows = await mine.query('select id, name from users order by id');
   assert.deepEqual(rows, [
     { id: 1, name: 'Ada' },
     { id: 2, name: 'anon' },

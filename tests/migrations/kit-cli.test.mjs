@@ -264,7 +264,8 @@ describe('usage and config errors exit 2 before any database is touched', () => 
   const cases = [
     ['no command', [], null, /no command given/],
     ['an unknown command', ['studio'], null, /unknown command "studio"/],
-    ['an unknown option', ['migrate', '--force'], null, /Unknown option '--force'/],
+    ['an unknown option', ['migrate', '--frobnicate'], null, /Unknown option '--frobnicate'/],
+    ['an option of another command', ['migrate', '--force'], null, /--force is not an option of migrate/],
     ['no config file', ['migrate'], null, /no config file in .*mizzle\.config\.\* and drizzle\.config\.\*/],
     ['a missing --config file', ['migrate', '--config', 'nope.ts'], null, /config file .*nope\.ts does not exist/],
     ['a .ts config that does not compile', ['migrate'], ['drizzle.config.ts', 'export default {'], /cannot load/],

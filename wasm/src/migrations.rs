@@ -6,7 +6,8 @@
 
 use js_sys::JSON;
 use mizzle_core::migrations::{
-    plan, Accept, AppliedRow, Folder, ForeignKey, History, MigrationError, SqliteSchema, Tracking,
+    plan, squash_header, Accept, AppliedRow, Folder, ForeignKey, History, MigrationError,
+    SqliteSchema, Tracking,
 };
 use mizzle_core::DialectKind;
 use serde_json::{json, Value};
@@ -126,6 +127,30 @@ pub fn migrations_setup(
         })),
     });
     to_js(&out)
+}
+
+/// The header of a baseline replacing `history` (`[tag, createdAt, file text]`
+/// per migration, in folder order): the comment lines `mizzle-kit squash`
+/// starts the baseline with, which `migrationsPlan` reads back
+/// (core/src/migrations/squash.rs holds the format).
+#[wasm_bindgen(js_name = squashHeader)]
+pub fn squash_header_js(
+    #[wasm_bindgen(unchecked_param_type = "[string, number, string][]")] history: JsValue,
+) -> Result<String, JsValue> {
+    let text: String = JSON::stringify(&history)
+        .map_err(|_| input("the history is not JSON-serialisable"))?
+        .into();
+    let v: Value = serde_json::from_str(&text).map_err(|e| input(&e.to_string()))?;
+    let bad = || input("squashHeader: expected [tag, createdAt, text] triples");
+    let mut triples = Vec::new();
+    for t in v.as_array().ok_or_else(bad)? {
+        let created_at = t[1].as_i64().or_else(|| t[1].as_f64().map(|f| f as i64));
+        match (t[0].as_str(), created_at, t[2].as_str()) {
+            (Some(tag), Some(at), Some(sql)) => triples.push((tag, at, sql)),
+            _ => return Err(bad()),
+        }
+    }
+    squash_header(&triples).map_err(error)
 }
 
 /// What to run: the pending migrations with their statements and records.
@@ -370,5 +395,18 @@ mod tests {
             plan_json(&missing),
             Err(Failure::Migration(MigrationError::Missing { .. }))
         ));
+        // A database behind a squash: the baseline's history recorded only in part.
+        let header =
+            squash_header(&[("0000_a", 5, "select 1"), ("0001_b", 6, "select 2")]).unwrap();
+        let behind = json!({
+            "dialect": "sqlite",
+            "folder": {"journal": r#"{"entries":[{"idx":0,"when":6,"tag":"0000_base"}]}"#,
+                       "files": [["0000_base", format!("{header}select 3")]]},
+            "rows": [[mizzle_core::migrations::sha256_hex("select 1"), 5, null]],
+        });
+        let Err(Failure::Migration(e)) = plan_json(&behind) else {
+            panic!("no error")
+        };
+        assert_eq!(e.kind(), "migration_squashed");
     }
 }

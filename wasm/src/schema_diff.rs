@@ -5,7 +5,7 @@
 //! typed once here for TypeScript.
 
 use mizzle_core::declared::{self, DeclaredError};
-use mizzle_core::differ::{diff, DiffError, Hints};
+use mizzle_core::differ::{adopt_declared_spelling, diff, keep_managed, DiffError, Filter, Hints};
 use mizzle_core::introspect::{self, IntrospectError};
 use mizzle_core::snapshot::{self, Layout, Snapshot, SnapshotError};
 use serde_json::{json, Value};
@@ -138,6 +138,12 @@ export interface SchemaDiffRequest {
    * query returned.
    */
   introspected?: string | null;
+  /**
+   * `push`: drizzle-kit's `tablesFilter` (globs over table names, `!` excludes) and `schemaFilter`
+   * (PostgreSQL): tables outside them are neither created nor dropped.
+   */
+  tablesFilter?: string[];
+  schemaFilter?: string[];
 }
 
 /** What `snapshotInfo` reads off a snapshot file (after checking all of it). */
@@ -316,7 +322,7 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
         _ => return Err(bad("no `declared` nor `nextSnapshot`".into())),
     };
     let introspected = r.get("introspected").and_then(Value::as_str);
-    let prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
+    let mut prev = match (introspected, r.get("prev").and_then(Value::as_str)) {
         (Some(doc), _) => match schema.dialect {
             declared::DeclaredDialect::Sqlite => Snapshot::Sqlite(introspect::sqlite(doc)?),
             #[cfg(feature = "dialect-postgres")]
@@ -329,6 +335,16 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
         (None, Some(t)) => snapshot::read(t)?,
         (None, None) => declared::to_snapshot(&declared::empty(schema.dialect))?,
     };
+    let filter = Filter {
+        tables: strings(&r, "tablesFilter").map_err(bad)?,
+        schemas: strings(&r, "schemaFilter").map_err(bad)?,
+    };
+    keep_managed(&mut prev, &filter);
+    keep_managed(&mut next, &filter);
+    if introspected.is_some() {
+        // The server's reprint of an unchanged expression is no change (differ/live_spelling.rs).
+        adopt_declared_spelling(&mut prev, &next);
+    }
     let hints = match r.get_mut("hints").map(Value::take) {
         Some(h) if !h.is_null() => Hints::from_value(h)?,
         _ => Hints::default(),
@@ -368,6 +384,22 @@ pub fn diff_json(text: &str) -> Result<Value, Failure> {
         "destructive": destructive,
         "snapshot": snapshot::write(&next),
     }))
+}
+
+/// The request's `key`, an optional list of text.
+fn strings(r: &Value, key: &str) -> Result<Vec<String>, String> {
+    match r.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(a)) => a
+            .iter()
+            .map(|v| {
+                v.as_str()
+                    .map(String::from)
+                    .ok_or_else(|| format!("`{key}` holds a non-text item"))
+            })
+            .collect(),
+        Some(_) => Err(format!("`{key}` must be a list of text")),
+    }
 }
 
 /// The declared-schema dialect of a snapshot.

@@ -22,8 +22,12 @@
 //! assert!(d.destructive.is_empty());
 //! ```
 
+#[cfg(any(feature = "dialect-postgres", feature = "dialect-mysql"))]
+mod equivalent;
 mod error;
+mod filter;
 mod hints;
+mod live_spelling;
 mod matching;
 #[cfg(feature = "dialect-mysql")]
 mod mysql;
@@ -43,7 +47,9 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 pub use error::DiffError;
+pub use filter::{keep_managed, Filter};
 pub use hints::{Hints, Rename, Target};
+pub use live_spelling::adopt_declared_spelling;
 
 use crate::snapshot::Snapshot;
 

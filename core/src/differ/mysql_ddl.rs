@@ -23,7 +23,8 @@ pub(super) fn list(names: &[String]) -> Result<String, DiffError> {
 /// A column definition, in drizzle-kit's order of its parts.
 pub(super) fn column(c: &MySqlColumn) -> Result<String, DiffError> {
     let mut s = format!("{} {}", q(&c.name)?, c.type_);
-    if c.autoincrement == Some(true) {
+    // `serial` is AUTO_INCREMENT already; MariaDB refuses it said twice (drizzle-kit writes both).
+    if c.autoincrement == Some(true) && !c.type_.eq_ignore_ascii_case("serial") {
         s.push_str(" AUTO_INCREMENT");
     }
     if let Some(g) = &c.generated {

@@ -118,7 +118,8 @@ pub(super) fn diff(a: &PgSnapshot, b: &PgSnapshot, hints: &Hints) -> Result<Diff
 
     // What goes or changes on kept tables, before anything is added.
     for k in &kept {
-        let t = &k.name;
+        // By its previous name: the renames come next.
+        let t = &qualified(&k.prev.schema, &k.prev.name)?;
         for (name, fk) in k.prev.foreign_keys.iter() {
             if k.next.foreign_keys.get(name) != Some(&renamed_fk(fk, &k.cols, &tables)) {
                 out.push(format!("ALTER TABLE {t} DROP CONSTRAINT {}", q(name)?));
@@ -172,6 +173,17 @@ pub(super) fn diff(a: &PgSnapshot, b: &PgSnapshot, hints: &Hints) -> Result<Diff
                 qualified(&to.schema, &from.name)?,
                 q(&to.name)?
             ));
+            // A column's PRIMARY KEY is named `<table>_pkey` by PostgreSQL, which a rename keeps:
+            // renamed too, so the key stays the column's (the introspection reads it so) and the
+            // later steps find it by the new name.
+            if from.columns.iter().any(|(_, c)| c.primary_key) {
+                out.push(format!(
+                    "ALTER TABLE {} RENAME CONSTRAINT {} TO {}",
+                    qualified(&to.schema, &to.name)?,
+                    q(&format!("{}_pkey", from.name))?,
+                    q(&format!("{}_pkey", to.name))?
+                ));
+            }
         }
     }
 

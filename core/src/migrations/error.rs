@@ -2,6 +2,7 @@
 //! migration it concerns, so a deploy log says which file to look at.
 
 use alloc::string::String;
+use alloc::vec::Vec;
 use core::fmt;
 
 /// A typed migrations error.
@@ -25,6 +26,15 @@ pub enum MigrationError {
         name: String,
         recorded: String,
         file: String,
+    },
+    /// The database applied only some of the migrations that the baseline
+    /// `baseline` (`mizzle-kit squash`) replaces: it is behind the squash
+    /// point, and the baseline would re-create what it has. `missing` are the
+    /// replaced migrations it lacks. Never accepted: the history must be
+    /// applied first, from the commit before the squash.
+    Squashed {
+        baseline: String,
+        missing: Vec<String>,
     },
     /// A name or value the tracking table's SQL cannot carry (a NUL in the
     /// table name, an unbuilt dialect).
@@ -66,6 +76,13 @@ impl fmt::Display for MigrationError {
                 "migration {name} changed after it was applied: its file hashes to {file}, \
                  the database recorded {recorded} (pass accept: {{ changed: true }} to go on)"
             ),
+            MigrationError::Squashed { baseline, missing } => write!(
+                f,
+                "migration {baseline} squashes a history this database applied only in part \
+                 (it lacks {}): apply that history first (check out the commit before the squash \
+                 and migrate), then this folder; the baseline is never run on such a database",
+                missing.join(", ")
+            ),
             MigrationError::Invalid(m) => write!(f, "{m}"),
         }
     }
@@ -78,6 +95,7 @@ impl MigrationError {
             MigrationError::Folder(_) => "migration_folder",
             MigrationError::Missing { .. } => "migration_missing",
             MigrationError::Changed { .. } => "migration_changed",
+            MigrationError::Squashed { .. } => "migration_squashed",
             MigrationError::Invalid(_) => "invalid",
         }
     }

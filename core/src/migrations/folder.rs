@@ -11,6 +11,7 @@ use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
 
 use super::error::MigrationError;
+use super::squash::{replaced_by, Replaced};
 use super::statements::split_breakpoints;
 
 /// One migration of a folder, in the order the folder gives.
@@ -29,10 +30,13 @@ pub struct Migration {
     /// one the engine added ([`crate::migrations::protect_rebuilds`]): errors
     /// name the file's statement.
     pub sources: Vec<usize>,
+    /// A baseline written by `mizzle-kit squash`: the migrations it replaces
+    /// (its file's header, [`super::squash`]); empty for any other migration.
+    pub replaces: Vec<Replaced>,
 }
 
 impl Migration {
-    fn new(name: &str, created_at: i64, sql: &str) -> Migration {
+    fn new(name: &str, created_at: i64, sql: &str) -> Result<Migration, MigrationError> {
         Migration::with_statements(name, created_at, sql, split_breakpoints(sql))
     }
 
@@ -42,14 +46,19 @@ impl Migration {
         created_at: i64,
         sql: &str,
         statements: Vec<String>,
-    ) -> Migration {
-        Migration {
+    ) -> Result<Migration, MigrationError> {
+        let replaces = replaced_by(sql).map_err(|e| match e {
+            MigrationError::Folder(m) => MigrationError::Folder(format!("{name}: {m}")),
+            e => e,
+        })?;
+        Ok(Migration {
             name: name.into(),
             created_at,
             hash: sha256_hex(sql),
             sources: (1..=statements.len()).collect(),
             statements,
-        }
+            replaces,
+        })
     }
 }
 
@@ -111,7 +120,7 @@ impl Folder {
                     "folder {name} does not start with a YYYYMMDDHHmmss timestamp"
                 ))
             })?;
-            migrations.push(Migration::new(name, at, sql));
+            migrations.push(Migration::new(name, at, sql)?);
         }
         Ok(Folder { migrations })
     }
@@ -130,7 +139,7 @@ impl Folder {
                 )));
             }
             let sql = text_of(entry)?;
-            migrations.push(Migration::new(&entry.tag, entry.when, sql));
+            migrations.push(Migration::new(&entry.tag, entry.when, sql)?);
         }
         Ok(Folder { migrations })
     }

@@ -61,7 +61,7 @@ impl Folder {
         let mut migrations = Vec::with_capacity(sorted.len());
         for (name, sql, _) in sorted {
             let (statements, sources) = without_transaction(name, split_sqlite(sql))?;
-            let mut m = Migration::with_statements(name, 0, sql, statements);
+            let mut m = Migration::with_statements(name, 0, sql, statements)?;
             // Errors name a statement by its place in the file, the dropped BEGIN counted.
             m.sources = sources;
             migrations.push(m);

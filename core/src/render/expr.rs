@@ -35,6 +35,19 @@ impl Expr {
         }
     }
 
+    /// The expression a one-member `and` / `or` renders as (it writes no
+    /// operator of its own).
+    fn unwrapped(&self) -> &Expr {
+        let mut e = self;
+        while let Expr::And(list) | Expr::Or(list) = e {
+            match list.as_slice() {
+                [only] => e = only,
+                _ => break,
+            }
+        }
+        e
+    }
+
     /// Writes the expression as an operand of an operator: parenthesised unless atomic.
     ///
     /// ```
@@ -177,9 +190,10 @@ impl Expr {
                 w.sql("not ");
                 e.write_operand(w)
             }
-            // A value is parenthesised: inlined, a negative literal after the
-            // minus would make `--5`, a comment on SQLite and PostgreSQL.
-            Expr::Neg(e) if matches!(**e, Expr::Value(_)) => {
+            // A value (also inside a one-member `and`) is parenthesised: inlined,
+            // a negative literal after the minus would make `--5`, a comment on
+            // SQLite and PostgreSQL.
+            Expr::Neg(e) if matches!(e.unwrapped(), Expr::Value(_)) => {
                 w.sql("-(");
                 e.to_sql(w)?;
                 w.sql(")");
@@ -335,6 +349,26 @@ mod tests {
 
     use crate::ast::{Expr, Query, Select};
     use crate::{render, DialectKind, Error};
+
+    /// Minus over a negative literal inside a one-member `and` (which writes
+    /// no parentheses) must not inline as `--1`, a comment (found by the
+    /// render property test).
+    #[test]
+    fn minus_over_a_wrapped_negative_literal_is_no_comment() {
+        let e = Expr::Neg(Box::new(Expr::And(vec![Expr::Value(crate::Value::Int(
+            -1,
+        ))])));
+        let stmt = Query::select(Select {
+            columns: vec![e.into()],
+            ..Default::default()
+        })
+        .into();
+        for d in DialectKind::ALL {
+            let sql = crate::render_inline(&stmt, d).unwrap();
+            assert!(!sql.contains("--"), "{d:?}: {sql}");
+            assert!(sql.contains("-(-1)"), "{d:?}: {sql}");
+        }
+    }
 
     /// A long chain of one-item AND/OR lists is refused as too deep, not
     /// walked recursively (which overflowed the stack at ~10,000 levels).

@@ -9,6 +9,9 @@ import { KitError } from './errors.js';
 import { checkCommand } from './check.js';
 import { type Describe, generateCommand } from './generate.js';
 import { migrateCommand } from './migrate.js';
+import { pushCommand } from './push.js';
+import { squashCommand } from './squash.js';
+import { upCommand } from './up.js';
 import { describe, EXIT, exitCodeOf } from './report.js';
 
 /**
@@ -37,6 +40,10 @@ async function main(argv: string[]): Promise<number> {
         { ...io, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY) },
         await describer(),
       );
+    } else if (args.command === 'push') {
+      await pushCommand(args, { ...io, tty: Boolean(process.stdin.isTTY && process.stdout.isTTY) }, await describer());
+    } else if (args.command === 'up' || args.command === 'squash') {
+      await (args.command === 'up' ? upCommand : squashCommand)(args, io);
     } else await migrateCommand(args, io);
     return EXIT.ok;
   } catch (e) {

@@ -45,8 +45,17 @@ export interface Config {
   /** The migrations folder, relative to the working directory as in drizzle-kit (default `drizzle`). */
   out?: string;
   dbCredentials?: UrlCredentials | HostCredentials | D1HttpCredentials;
-  /** drizzle's tracking table: `table` (default `__drizzle_migrations`), `schema` (PostgreSQL, default `drizzle`). */
-  migrations?: { table?: string; schema?: string; prefix?: 'index' | 'timestamp' | 'supabase' | 'unix' | 'none' };
+  /**
+   * drizzle's tracking table: `table` (default `__drizzle_migrations`), `schema` (PostgreSQL, default `drizzle`).
+   * mizzle only, `layout`: the folder layout `mizzle-kit generate` starts a new folder in (`0.31`, the default;
+   * `1.0`; `wrangler`); an existing folder keeps its own.
+   */
+  migrations?: {
+    table?: string;
+    schema?: string;
+    prefix?: 'index' | 'timestamp' | 'supabase' | 'unix' | 'none';
+    layout?: '0.31' | '1.0' | 'wrangler';
+  };
   schema?: string | string[];
   breakpoints?: boolean;
   tablesFilter?: string | string[];

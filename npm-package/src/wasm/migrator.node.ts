@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import * as glue from '../../wasm/migrator/mizzle_migrator.js';
 import { syncLoader } from './instantiate.js';
-import type { DifferModule, MigratorModule, WasmSource } from './types.js';
+import type { DifferModule, MigratorModule, SquashModule, WasmSource } from './types.js';
 
-type Full = MigratorModule & DifferModule;
+type Full = MigratorModule & DifferModule & SquashModule;
 
 const loader = syncLoader<Full>(glue, () =>
   readFileSync(new URL('../../wasm/migrator/mizzle_migrator_bg.wasm', import.meta.url)),

@@ -59,10 +59,13 @@ export type InlineModule = EngineModule & Pick<typeof InlineGlue, 'interpolate'>
  * The migrations planner (`migrationsSetup`, `migrationsPlan`), loaded only by `migrate()`: the `migrator` build
  * (`#wasm/migrator`, every dialect, with the differ) or `migrator-sqlite` (`#wasm/migrator-sqlite`, the SQLite
  * hosts). `migrationsSetup` gives the tracking table's SQL, `migrationsPlan` what to run (throws a `MizzleError`
- * of kind `migration_folder`, `migration_missing` or `migration_changed`). Its request and plan types are
- * declared once, in wasm/src/migrations.rs.
+ * of kind `migration_folder`, `migration_missing`, `migration_changed` or `migration_squashed`). Its request and
+ * plan types are declared once, in wasm/src/migrations.rs.
  */
 export type MigratorModule = Pick<typeof MigratorGlue, 'migrationsSetup' | 'migrationsPlan'>;
+
+/** `mizzle-kit squash`'s part of the `migrator` build: the header of a baseline (read back by `migrationsPlan`). */
+export type SquashModule = Pick<typeof MigratorGlue, 'squashHeader'>;
 
 /**
  * The schema differ (`schemaDiff`, introspection, `schemaSnapshot`): in the `migrator` build for `mizzle-kit`,
