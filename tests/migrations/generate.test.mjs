@@ -14,7 +14,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
 import { folder } from './lib/folders.mjs';
 import {
   bin,
@@ -31,10 +30,9 @@ import {
   pgDatabase,
   pkg,
   workspace,
+  openDrizzle,
 } from './lib/kit-project.mjs';
-import { drizzle as drizzleBetter } from 'drizzle-orm/better-sqlite3';
 import * as esbuild from 'esbuild';
-import { migrate as migrateBetter } from 'drizzle-orm/better-sqlite3/migrator';
 
 // Inside node_modules: drizzle-orm and esbuild resolve from here, as in a project that has drizzle-kit.
 const tmp = workspace('generate');
@@ -79,17 +77,6 @@ async function loadSchema(dir, version) {
   return import(out);
 }
 
-/** better-sqlite3 under drizzle-orm's migrator, and the embedded SQLite under mizzle's: one shape. */
-function openDb() {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  return {
-    migrate: async (folder) => migrateBetter(drizzleBetter(db), { migrationsFolder: folder }),
-    all: async (q) => db.prepare(q).all(),
-    exec: async (q) => db.exec(q),
-  };
-}
-
 test('mizzle-kit writes the snapshot drizzle-kit writes for every DSL feature (kit/sqlite.ts)', () => {
   const m = project('features-mizzle', 'sqlite.ts', 'mizzle');
   const d = project('features-drizzle', 'sqlite.ts', 'drizzle');
@@ -120,7 +107,7 @@ test("the engine's PostgreSQL snapshot is drizzle-kit's for every DSL feature (k
 
 test('each version of the sequence, applied by both migrators, reads back as its snapshot, rows kept', async () => {
   const dir = project('sequence-mizzle', 'sequence-sqlite.ts', 'mizzle');
-  const dbs = { mizzle: await openEmbedded(), drizzle: openDb() };
+  const dbs = { mizzle: await openEmbedded(), drizzle: openDrizzle() };
   const hints = { 4: ['--rename', 'users.name=full_name', '--rename', 'tags=labels'] };
   const seen = [];
   for (const version of [1, 2, 3, 4, 5]) {
@@ -165,7 +152,7 @@ test('each version of the sequence, applied by both migrators, reads back as its
 test("drizzle-kit's folder for the same versions leads to the same database (fixtures/schema/sqlite.ts)", async () => {
   // drizzle-kit's folder for these versions is committed (fixtures/sqlite, by fixtures/generate.mjs).
   const m = project('compare-mizzle', '../fixtures/schema/sqlite.ts', 'mizzle');
-  const dbs = { mizzle: await openEmbedded(), drizzle: openDb() };
+  const dbs = { mizzle: await openEmbedded(), drizzle: openDrizzle() };
   for (const version of [1, 2, 3, 4]) {
     assert.equal(mizzleKit(m, version, ['--out', './out']).status, 0);
     await dbs.mizzle.migrate(join(m, 'out'));
@@ -178,7 +165,7 @@ test("drizzle-kit's folder for the same versions leads to the same database (fix
 // drizzle-kit's rebuild copies the new table's columns from the old one, which lacks those added in the version.
 test("drizzle-kit's folder for the sequence fails where mizzle-kit's applies", async () => {
   const d = project('sequence-drizzle', 'sequence-sqlite.ts', 'drizzle');
-  const db = openDb();
+  const db = openDrizzle();
   drizzleKitGenerate(d, 1, './out');
   await db.migrate(join(d, 'out'));
   drizzleKitGenerate(d, 2, './out');
@@ -252,7 +239,7 @@ test('generate reads drizzle.config.ts as drizzle-kit does; usage errors exit 2'
 test('--down writes the reverse of each migration; applied, it gives back the previous version', async () => {
   const dir = project('down', 'sequence-sqlite.ts', 'mizzle');
   const hints = { 4: ['--rename', 'users.name=full_name', '--rename', 'tags=labels'] };
-  const db = openDb();
+  const db = openDrizzle();
   const snapshots = [];
   for (const version of [1, 2, 3, 4]) {
     const r = mizzleKit(dir, version, ['--out', './out', '--name', `v${version}`, '--down', ...(hints[version] ?? [])]);
@@ -321,11 +308,11 @@ test("drizzle-kit's folder for kit/sqlite.ts fails on SQLite where mizzle-kit's 
   const d = project('apply-drizzle', 'sqlite.ts', 'drizzle');
   assert.equal(mizzleKit(m, 1, ['--out', './out']).status, 0);
   drizzleKitGenerate(d, 1, './out');
-  const mine = openDb();
+  const mine = openDrizzle();
   await mine.migrate(join(m, 'out'));
   const where = normal(await introspect(mine)).tables.users.indexes.users_ops_idx.where;
   assert.match(where, KNOWN['tables.users.indexes.users_ops_idx.where']);
-  await assert.rejects(openDb().migrate(join(d, 'out')), /parameters are not allowed|prohibited|\?/i);
+  await assert.rejects(openDrizzle().migrate(join(d, 'out')), /parameters are not allowed|prohibited|\?/i);
 });
 
 test("PostgreSQL: mizzle-kit's folder and drizzle-kit's give the same database (fixtures/schema/pg.ts)", async () => {

@@ -9,9 +9,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
-import { drizzle as drizzleBetter } from 'drizzle-orm/better-sqlite3';
-import { migrate as migrateBetter } from 'drizzle-orm/better-sqlite3/migrator';
 import {
   introspect as readBack,
   kit,
@@ -21,6 +18,7 @@ import {
   pkg,
   tree,
   workspace,
+  openDrizzle,
 } from './lib/kit-project.mjs';
 
 const tmp = workspace('squash');
@@ -38,16 +36,6 @@ function generate(dir, version, extra = []) {
 }
 
 const squash = (dir, extra = []) => kit(dir, ['squash', '--out', './out', ...extra]);
-
-/** drizzle-orm 0.45's migrator on better-sqlite3. */
-function openDrizzle() {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  return {
-    migrate: async (folder) => migrateBetter(drizzleBetter(db), { migrationsFolder: folder }),
-    all: async (q) => db.prepare(q).all(),
-  };
-}
 
 const rows = (db) => db.all('select hash, created_at from __drizzle_migrations order by id');
 const schemaOf = (db) =>

@@ -8,6 +8,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { dirname, join } from 'node:path';
 import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle as drizzleBetter } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateBetter } from 'drizzle-orm/better-sqlite3/migrator';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
 
@@ -91,6 +94,17 @@ export async function openEmbedded() {
     migrate: (folder, options = {}) => embeddedMigrator.migrate(db, { migrationsFolder: folder, ...options }),
     all: async (q) => db.all(sql.raw(q)),
     exec: async (q) => client.exec(q),
+  };
+}
+
+/** drizzle-orm 0.45's migrator on an in-memory better-sqlite3, in the shape of `openEmbedded`. */
+export function openDrizzle() {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  return {
+    migrate: async (folder) => migrateBetter(drizzleBetter(db), { migrationsFolder: folder }),
+    all: async (q) => db.prepare(q).all(),
+    exec: async (q) => db.exec(q),
   };
 }
 
