@@ -47,6 +47,36 @@ impl Cell {
     }
 }
 
+impl Cell {
+    /// A value of a D1 batch's row object, as the `worker` crate's serde gives it (a blob is an array
+    /// of byte numbers there too).
+    pub fn from_json(v: &serde_json::Value, column: usize) -> Result<Cell, Error> {
+        use serde_json::Value as J;
+        match v {
+            J::Null => Ok(Cell::Null),
+            J::Bool(b) => Ok(Cell::Integer((*b).into())),
+            J::Number(n) => Ok(Cell::from_number(n.as_f64().unwrap_or(f64::NAN))),
+            J::String(s) => Ok(Cell::Text(s.clone())),
+            J::Array(items) => {
+                let nums: Option<Vec<f64>> = items.iter().map(J::as_f64).collect();
+                nums.map_or_else(
+                    || {
+                        Err(Error::Cell {
+                            column,
+                            reason: "an array of non-numbers".into(),
+                        })
+                    },
+                    |n| Cell::from_byte_numbers(&n, column),
+                )
+            }
+            J::Object(_) => Err(Error::Cell {
+                column,
+                reason: "an object".into(),
+            }),
+        }
+    }
+}
+
 #[cfg(target_arch = "wasm32")]
 impl Cell {
     /// The value a host returned for column `column`.

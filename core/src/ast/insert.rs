@@ -137,3 +137,45 @@ impl Insert {
         }
     }
 }
+
+impl Insert {
+    /// The insert as statements of at most `max_params` bound values each (D1's and Durable Objects'
+    /// limit is 100), splitting its VALUES rows; a host runs them in one atomic unit. One row over the
+    /// limit stays whole (the host then refuses it). The rule mizzle's JS package applies too
+    /// (`npm-package/src/query/insert.ts`, `chunks`): values per row counted as the inserted columns.
+    ///
+    /// ```
+    /// use mizzle_core::ast::{Expr, Insert, InsertValue, TableRef};
+    /// let rows = (0..7).map(|i| vec![InsertValue::Expr(Expr::val(i)), InsertValue::Expr(Expr::val(i))]).collect();
+    /// let parts = Insert::values(TableRef::new("t"), &["a", "b"], rows).split_rows(6);
+    /// assert_eq!(parts.len(), 3); // 3 + 3 + 1 rows
+    /// ```
+    pub fn split_rows(self, max_params: usize) -> Vec<Insert> {
+        let per_row = self.columns.len().max(1);
+        let rows = match &self.source {
+            InsertSource::Values(rows) if rows.len() > 1 && rows.len() * per_row > max_params => {
+                rows.len()
+            }
+            _ => return Vec::from([self]),
+        };
+        let size = (max_params / per_row).max(1);
+        let mut this = self;
+        let InsertSource::Values(all) =
+            core::mem::replace(&mut this.source, InsertSource::DefaultValues)
+        else {
+            return Vec::from([this]);
+        };
+        let mut out = Vec::with_capacity(rows.div_ceil(size));
+        let mut all = all.into_iter();
+        loop {
+            let chunk: Vec<_> = all.by_ref().take(size).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let mut part = this.clone();
+            part.source = InsertSource::Values(chunk);
+            out.push(part);
+        }
+        out
+    }
+}

@@ -3,6 +3,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 const NOTES = new URL('../notes.md', import.meta.url);
+// tests/workers/bench/run.mjs --write's section (the Rust example Worker vs JS), kept as it last wrote it.
+const WORKERS = new URL('../../workers/bench/section.md', import.meta.url);
+const workersSection = () => (existsSync(WORKERS) ? `\n${readFileSync(WORKERS, 'utf8')}` : '');
 
 const dur = (ns) =>
   ns < 0
@@ -406,7 +409,7 @@ ${r.budgets
   build and \`toSQL()\`. Node's own start-up is not included. In Node, mizzle reads and compiles
   the wasm at the first \`drizzle()\`; in workerd the module is compiled at upload, so (c) is an upper
   bound for a Worker's cold start.
-${existsSync(NOTES) ? `\n## Notes\n\n${readFileSync(NOTES, 'utf8')}` : ''}`;
+${workersSection()}${existsSync(NOTES) ? `\n## Notes\n\n${readFileSync(NOTES, 'utf8')}` : ''}`;
 }
 
 /** The schema differ's figures (tests/migrations/bench-diff.mjs), or why there are none. */

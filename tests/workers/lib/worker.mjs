@@ -1,0 +1,49 @@
+// Miniflare on the Rust Worker that worker-build wrote to workers-d1/examples/rest-api/build/
+// (scripts/build-worker.mjs, run by `./x test workers` before these tests): build/index.js is an ES
+// module that imports ./index_bg.wasm, which workerd needs as a CompiledWasm module.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Miniflare } from 'miniflare';
+
+export const BUILD = fileURLToPath(new URL('../../../workers-d1/examples/rest-api/build/', import.meta.url));
+export const SCRIPT = join(BUILD, 'index.js');
+
+/** Fails early with a clear message when the Worker has not been built. */
+export function requireBuiltWorker() {
+  for (const f of ['index.js', 'index_bg.wasm']) {
+    if (!existsSync(join(BUILD, f)))
+      throw new Error(`workers-d1/examples/rest-api/build/${f} is missing: run node scripts/build-worker.mjs`);
+  }
+}
+
+/**
+ * A Miniflare instance on the built Worker with its bindings: D1 `DB` (in memory) and the SQLite-backed
+ * Durable Object `ACCOUNTS` (class `Accounts`). `options` are merged over these. Dispose it in a `finally`.
+ */
+export function miniflare(options = {}) {
+  requireBuiltWorker();
+  return new Miniflare({
+    modules: true,
+    scriptPath: SCRIPT,
+    modulesRoot: BUILD,
+    compatibilityDate: '2025-01-01',
+    modulesRules: [
+      { type: 'ESModule', include: ['**/*.js'] },
+      { type: 'CompiledWasm', include: ['**/*.wasm'], fallthrough: true },
+    ],
+    d1Databases: ['DB'],
+    d1Persist: false,
+    durableObjects: { ACCOUNTS: { className: 'Accounts', useSQLite: true } },
+    durableObjectsPersist: false,
+    ...options,
+  });
+}
+
+/** `path` on the Worker; the JSON body (throws with the body on a non-200). */
+export async function fetchJson(mf, path, init) {
+  const res = await mf.dispatchFetch(`http://localhost${path}`, init);
+  const body = await res.text();
+  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}\n${body}`);
+  return JSON.parse(body);
+}
