@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds the example Rust Worker (workers-d1/examples/rest-api) with worker-build, for tests/workers/.
+// Builds the example Rust Workers (workers-d1/examples/rest-api, http-api) with worker-build, for tests/workers/.
 //
 //   node scripts/build-worker.mjs            build when a source changed, print sizes
 //   node scripts/build-worker.mjs --force    rebuild even when up to date (MIZZLE_WORKER_FORCE=1 too)
@@ -12,7 +12,7 @@
 //                     which corrupts wasm-bindgen output)
 //   ESBUILD_BIN       the native esbuild of npm-package/node_modules (@esbuild/<platform>-<arch>/bin/esbuild)
 // worker-build falls back to a download when a *_BIN path does not exist, so each one is checked first.
-// Output: workers-d1/examples/rest-api/build/ (index.js, index_bg.wasm; git-ignored). The build is
+// Output: workers-d1/examples/<name>/build/ (index.js, index_bg.wasm; git-ignored). Each build is
 // skipped when a hash of its inputs (workers-d1/**/*.rs, the Cargo.toml files, Cargo.lock, the tool
 // versions and this script) equals the one stored in build/.stamp.json by the last successful build.
 //
@@ -27,10 +27,18 @@ import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SELF = fileURLToPath(import.meta.url);
-const CRATE = join(ROOT, 'workers-d1', 'examples', 'rest-api');
-const OUT = join(CRATE, 'build');
-const STAMP = join(OUT, '.stamp.json');
-const OUTPUTS = ['index.js', 'index_bg.wasm'].map((f) => join(OUT, f));
+/** The example Workers: rest-api (D1 and a Durable Object), http-api (Neon and PlanetScale over HTTP). */
+const EXAMPLES = ['rest-api', 'http-api'];
+const paths = (name) => {
+  const crate = join(ROOT, 'workers-d1', 'examples', name);
+  const out = join(crate, 'build');
+  return {
+    crate,
+    out,
+    stamp: join(out, '.stamp.json'),
+    outputs: ['index.js', 'index_bg.wasm'].map((f) => join(out, f)),
+  };
+};
 const WORKER_BUILD_VERSION = '0.8.7';
 const NPM_PACKAGE = join(ROOT, 'npm-package');
 
@@ -125,7 +133,7 @@ function runTee(cmd, args, opts) {
 // ---------------------------------------------------------------- tools
 function tools() {
   const want = lockedVersion('wasm-bindgen');
-  if (!want) throw new Error('Cargo.lock has no wasm-bindgen: is workers-d1/examples/rest-api a workspace member?');
+  if (!want) throw new Error('Cargo.lock has no wasm-bindgen: are the workers-d1 examples workspace members?');
   const wasmBindgen = which('wasm-bindgen');
   let have;
   try {
@@ -188,37 +196,40 @@ async function main(argv) {
   const force = argv.includes('--force') || process.env.MIZZLE_WORKER_FORCE === '1';
   const { bins, versions } = tools();
   const hash = inputsHash(versions);
+  for (const name of EXAMPLES) await buildOne(paths(name), { bins, versions, hash, force });
+}
 
+async function buildOne({ crate, out, stamp: stampFile, outputs }, { bins, versions, hash, force }) {
   let stamp;
   try {
-    stamp = JSON.parse(readFileSync(STAMP, 'utf8'));
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
   } catch {
     stamp = undefined;
   }
-  if (!force && stamp?.hash === hash && OUTPUTS.every(existsSync)) {
-    report(stamp.wasmOpt, 'up to date');
+  if (!force && stamp?.hash === hash && outputs.every(existsSync)) {
+    report(out, outputs, stamp.wasmOpt, 'up to date');
     return;
   }
   if (stamp) console.log('build-worker: sources or tools changed since the last build');
 
   const rel = (p) => relative(ROOT, p);
-  console.log(`==> worker-build --release (in ${rel(CRATE)})`);
+  console.log(`==> worker-build --release (in ${rel(crate)})`);
   for (const [k, v] of Object.entries(bins)) console.log(`    ${k}=${v.startsWith(ROOT) ? rel(v) : v}`);
   const t0 = performance.now();
-  const output = await runTee('worker-build', ['--release'], { cwd: CRATE, env: { ...ENV, ...bins } });
+  const output = await runTee('worker-build', ['--release'], { cwd: crate, env: { ...ENV, ...bins } });
   const seconds = (performance.now() - t0) / 1000;
-  for (const f of OUTPUTS) if (!existsSync(f)) throw new Error(`worker-build succeeded but ${rel(f)} is missing`);
+  for (const f of outputs) if (!existsSync(f)) throw new Error(`worker-build succeeded but ${rel(f)} is missing`);
   // worker-build prints this line right before it runs wasm-opt (skipped with --no-opt or `wasm-opt = false`).
   const wasmOpt = /Optimizing wasm binaries with `wasm-opt`/.test(output);
-  writeFileSync(STAMP, `${JSON.stringify({ hash, versions, wasmOpt, seconds }, null, 2)}\n`);
-  report(wasmOpt, `built in ${seconds.toFixed(1)} s`);
+  writeFileSync(stampFile, `${JSON.stringify({ hash, versions, wasmOpt, seconds }, null, 2)}\n`);
+  report(out, outputs, wasmOpt, `built in ${seconds.toFixed(1)} s`);
 }
 
-function report(wasmOpt, how) {
-  console.log(`\nworker build ${relative(ROOT, OUT)}/ (raw / gzip -9, node:zlib): ${how}`);
-  for (const f of OUTPUTS) {
+function report(out, outputs, wasmOpt, how) {
+  console.log(`\nworker build ${relative(ROOT, out)}/ (raw / gzip -9, node:zlib): ${how}`);
+  for (const f of outputs) {
     const s = sizes(f);
-    console.log(`  ${relative(OUT, f).padEnd(14)} ${bytes(s.raw)} / ${bytes(s.gzip)}`);
+    console.log(`  ${relative(out, f).padEnd(14)} ${bytes(s.raw)} / ${bytes(s.gzip)}`);
   }
   console.log(`  wasm-opt: ${wasmOpt ? 'ran (npm binaryen)' : 'did not run'}`);
 }

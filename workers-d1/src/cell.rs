@@ -17,6 +17,10 @@ pub enum Cell {
     Real(f64),
     Text(String),
     Bytes(Vec<u8>),
+    /// PostgreSQL's `boolean` (SQLite hosts give 0/1).
+    Bool(bool),
+    /// A JSON document the protocol already parsed (PostgreSQL `json`/`jsonb`, arrays).
+    Json(serde_json::Value),
 }
 
 const MAX_SAFE: f64 = crate::MAX_SAFE_INTEGER as f64;

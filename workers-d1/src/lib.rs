@@ -38,6 +38,8 @@ pub use cell::Cell;
 pub use error::Error;
 #[cfg(target_arch = "wasm32")]
 pub use host::{Batch, DurableSql, Meta, Results, D1};
+#[cfg(all(target_arch = "wasm32", any(feature = "neon", feature = "planetscale")))]
+pub use host::{Neon, PlanetScale};
 pub use mizzle_core::Value;
 // `Table` names both the trait and its derive (as `serde::Serialize` does).
 pub use mizzle_workers_macros::{migrations, Table};

@@ -255,6 +255,14 @@ fn filters_order_limit_and_aggregates() {
             .limit(1),
     );
     assert_eq!(shout, vec!["ANN"]);
+    // An integer in raw SQL is cast: the hosts bind JS numbers, REAL to SQLite (this harness too).
+    let halves: Vec<(String, f64)> = db.all(select::<User>().limit(1).columns(|_| {
+        (
+            sql("typeof(").value(7).push(" / 2)").typed::<String>("t"),
+            sql("").value(7).push(" / 2").typed::<f64>("v"),
+        )
+    }));
+    assert_eq!(halves, vec![("integer".to_string(), 3.0)]);
 }
 
 #[test]

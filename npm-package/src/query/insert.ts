@@ -461,7 +461,10 @@ export class InsertQuery<TTable extends Table, TReturning, TMode extends 'sync' 
     });
   }
 
-  /** Rows per statement so one statement stays within the host's parameter limit. */
+  /**
+   * Rows per statement so one statement stays within the host's parameter limit: the rule of core's
+   * `Insert::split_rows`, which mizzle-workers (Rust) uses.
+   */
   private chunks(): unknown[][][] {
     const max = this.session.maxParams;
     const perRow = Math.max(1, this.columns.length);

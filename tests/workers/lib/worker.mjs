@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Miniflare } from 'miniflare';
 
-export const BUILD = fileURLToPath(new URL('../../../workers-d1/examples/rest-api/build/', import.meta.url));
+/** The build folder of example `name` (rest-api: D1 and a Durable Object; http-api: Neon and PlanetScale). */
+export const buildOf = (name) => fileURLToPath(new URL(`../../../workers-d1/examples/${name}/build/`, import.meta.url));
+export const BUILD = buildOf('rest-api');
 export const SCRIPT = join(BUILD, 'index.js');
 
 /** Fails early with a clear message when the Worker has not been built. */
-export function requireBuiltWorker() {
+export function requireBuiltWorker(build = BUILD) {
   for (const f of ['index.js', 'index_bg.wasm']) {
-    if (!existsSync(join(BUILD, f)))
-      throw new Error(`workers-d1/examples/rest-api/build/${f} is missing: run node scripts/build-worker.mjs`);
+    if (!existsSync(join(build, f))) throw new Error(`${join(build, f)} is missing: run node scripts/build-worker.mjs`);
   }
 }
 

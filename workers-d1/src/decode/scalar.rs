@@ -11,7 +11,7 @@ pub enum Scalar<'a> {
     Bool(bool),
     Text(&'a str),
     Bytes(&'a [u8]),
-    /// A JSON array or object inside a relational row (a `Json` column's value).
+    /// A parsed JSON document: an array or object inside a relational row, or a protocol's JSON cell.
     Json(&'a serde_json::Value),
 }
 
@@ -23,6 +23,8 @@ impl<'a> Scalar<'a> {
             Cell::Real(f) => Scalar::Real(*f),
             Cell::Text(s) => Scalar::Text(s),
             Cell::Bytes(b) => Scalar::Bytes(b),
+            Cell::Bool(b) => Scalar::Bool(*b),
+            Cell::Json(v) => Scalar::Json(v),
         }
     }
 

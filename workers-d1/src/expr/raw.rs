@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::marker::PhantomData;
 
 use mizzle_core::ast::{Expr, RawPart};
+use mizzle_core::schema::SqlType;
 use mizzle_core::Value;
 
 use super::{value_expr, Cond, Ex};
@@ -38,9 +39,15 @@ impl<S> Sql<S> {
         self
     }
 
-    /// A bound value.
+    /// A bound value. An integer is written `cast(? as integer)`: D1 and Durable Objects bind every
+    /// number as a JS number, which SQLite reads as REAL where no column affinity converts it (`? / 2` would
+    /// be 3.5 for 7), and raw SQL is where such arithmetic happens.
     pub fn value(mut self, v: impl Into<Value>) -> Self {
-        self.parts.push(RawPart::Expr(value_expr(v.into())));
+        let e = match value_expr(v.into()) {
+            e @ Expr::Value(Value::Int(_)) => e.cast(SqlType::BigInt),
+            e => e,
+        };
+        self.parts.push(RawPart::Expr(e));
         self
     }
 

@@ -30,7 +30,7 @@ pub struct DurableSql {
 fn cell(v: SqlStorageValue) -> Cell {
     match v {
         SqlStorageValue::Null => Cell::Null,
-        SqlStorageValue::Boolean(b) => Cell::Integer(b.into()),
+        SqlStorageValue::Boolean(b) => Cell::Bool(b),
         SqlStorageValue::Integer(i) => Cell::Integer(i),
         SqlStorageValue::Float(f) => Cell::from_number(f),
         SqlStorageValue::String(s) => Cell::Text(s),

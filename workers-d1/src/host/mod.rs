@@ -4,10 +4,14 @@
 
 mod d1;
 mod durable;
+#[cfg(any(feature = "neon", feature = "planetscale"))]
+mod http;
 mod js;
 
 pub use d1::D1;
 pub use durable::DurableSql;
+#[cfg(any(feature = "neon", feature = "planetscale"))]
+pub use http::{Neon, PlanetScale};
 
 use serde::de::DeserializeOwned;
 

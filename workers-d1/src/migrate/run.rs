@@ -121,6 +121,8 @@ fn records(
                 Cell::Real(f) => Some(format!("{f:.0}")),
                 Cell::Text(s) => Some(s.clone()),
                 Cell::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+                Cell::Bool(b) => Some(b.to_string()),
+                Cell::Json(j) => Some(j.to_string()),
             }
         }
     })

@@ -75,9 +75,10 @@ impl DurableObject for Accounts {
             }
             (Method::Get, ["feed"]) => ok(db.all::<UserWithPosts>(queries::feed())),
             (Method::Get, ["stats"]) => ok(db.all::<Stats>(queries::stats())),
-            (Method::Get, ["types", name]) => ok(db.all::<(String, String, String, String)>(
-                queries::stored_types((*name).to_owned()),
-            )),
+            (Method::Get, ["types", name]) => ok(db
+                .all::<(String, String, String, String, String)>(queries::stored_types(
+                    (*name).to_owned(),
+                ))),
             (Method::Post, ["accounts"]) => {
                 let a: Account = body(&mut req).await?;
                 ok(db.get::<Account>(insert(&a).returning()))

@@ -97,7 +97,7 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
         .get_async("/types/:name", |_, ctx| async move {
             let name = ctx.param("name").cloned().unwrap_or_default();
             ok(d1(&ctx)?
-                .all::<(String, String, String, String)>(queries::stored_types(name))
+                .all::<(String, String, String, String, String)>(queries::stored_types(name))
                 .await)
         })
         .post_async("/batch", |mut req, ctx| async move {
@@ -118,6 +118,35 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
                     .map(|r| r.decode::<User>())
                     .collect::<std::result::Result<Vec<_>, _>>()
                     .map(|per| per.concat())
+            }))
+        })
+        .post_async("/users/upsert", |mut req, ctx| async move {
+            // drizzle's onConflictDoUpdate: a user with a taken name gets the new email and prefs.
+            let user: User = body(&mut req).await?;
+            let q = insert(&user)
+                .on_conflict_do_update(|u| u.name, |u| (u.email.to(excluded(u.email)), u.prefs.to(excluded(u.prefs))))
+                .returning();
+            ok(d1(&ctx)?.get::<User>(q).await)
+        })
+        .get_async("/batch-join", |_, ctx| async move {
+            // A join (two `id` columns) and a count read in one batch, whose rows D1 gives as objects.
+            let join = select::<User>()
+                .inner_join::<Post>(|(u, p)| p.author_id.eq(u.id))
+                .order_by(|(_, p)| p.id.asc())
+                .build();
+            let total = select::<Post>().columns(|_| count()).build();
+            let db = d1(&ctx)?;
+            let r = match (join, total) {
+                (Ok(j), Ok(t)) => db.batch(vec![j, t]).await,
+                (Err(e), _) | (_, Err(e)) => Err(e),
+            };
+            ok(r.and_then(|r| {
+                let pairs = r[0].decode::<(User, Post)>()?;
+                let total = r[1].decode::<i64>()?;
+                Ok(json!({
+                    "pairs": pairs.iter().map(|(u, p)| (u.id, p.id, p.author_id)).collect::<Vec<_>>(),
+                    "total": total,
+                }))
             }))
         })
         .get_async("/session", |_, ctx| async move {

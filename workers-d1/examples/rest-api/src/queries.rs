@@ -58,6 +58,11 @@ pub fn stored_types(name: String) -> Select<User> {
                     .ex(u.email)
                     .push(")")
                     .typed::<String>("email"),
+                // An integer in raw SQL: bound as a JS number, read as REAL unless cast.
+                sql("typeof(")
+                    .value(7)
+                    .push(" / 2)")
+                    .typed::<String>("seven_halves"),
             )
         })
         .filter(move |u| u.name.eq(name))
