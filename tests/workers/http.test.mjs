@@ -6,10 +6,31 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { drizzle as neonDrizzle } from 'mizzle/neon-http';
+import { migrate as neonMigrate } from 'mizzle/neon-http/migrator';
+import { drizzle as psDrizzle } from 'mizzle/planetscale';
+import { migrate as psMigrate } from 'mizzle/planetscale/migrator';
 import { buildOf, miniflare, requireBuiltWorker } from './lib/worker.mjs';
 
 const SERVE = fileURLToPath(new URL('../standins/serve.mjs', import.meta.url));
 const BIG = '9007199254740993';
+const EXAMPLE = new URL('../../workers-d1/examples/http-api/', import.meta.url);
+const PG_CONNECTION = 'postgresql://postgres@127.0.0.1:5432/test';
+
+/** mizzle's JS migrator for `db` on the same folder and tracking table as the Rust Worker's. */
+function jsMigrate(db) {
+  const config = (dir) => ({
+    migrationsFolder: fileURLToPath(new URL(dir, EXAMPLE)),
+    migrationsTable: 'workers_migrations',
+  });
+  if (db === 'neon') {
+    return neonMigrate(
+      neonDrizzle({ connectionString: PG_CONNECTION, endpoint: servers.urls.neon }),
+      config('migrations-pg'),
+    );
+  }
+  return psMigrate(psDrizzle({ url: servers.urls.planetscale }), config('migrations-mysql'));
+}
 
 /** Both stand-ins in a child process: its first stdout line is `{ neon, planetscale }`. */
 async function standins() {
@@ -49,7 +70,7 @@ before(async () => {
     durableObjects: {},
     bindings: {
       NEON_ENDPOINT: servers.urls.neon,
-      NEON_CONNECTION: 'postgresql://postgres@127.0.0.1:5432/test',
+      NEON_CONNECTION: PG_CONNECTION,
       PS_ORIGIN: ps.origin,
       PS_USERNAME: decodeURIComponent(ps.username),
       PS_PASSWORD: decodeURIComponent(ps.password),
@@ -63,6 +84,18 @@ after(async () => {
 
 for (const db of ['neon', 'planetscale']) {
   describe(`${db}: the Rust API over HTTP`, () => {
+    test("migrations from Rust share drizzle-kit's folder and tracking table with mizzle's JS migrator", async () => {
+      await ok(mf, `/${db}/reset`, '');
+      assert.deepEqual(await ok(mf, `/${db}/migrate`, ''), { applied: ['0000_init', '0001_pages'], alreadyApplied: 0 });
+      assert.deepEqual(await ok(mf, `/${db}/migrate`, ''), { applied: [], alreadyApplied: 2 });
+      assert.deepEqual((await jsMigrate(db)).applied, []);
+      // The other way round: the JS migrator first, then Rust finds nothing to do.
+      await ok(mf, `/${db}/reset`, '');
+      assert.deepEqual((await jsMigrate(db)).applied, ['0000_init', '0001_pages']);
+      assert.deepEqual(await ok(mf, `/${db}/migrate`, ''), { applied: [], alreadyApplied: 2 });
+      await ok(mf, `/${db}/reset`, '');
+    });
+
     test('setup, inserts, and every codec read back', async () => {
       await ok(mf, `/${db}/setup`, '');
       const ann = await ok(mf, `/${db}/users`, {

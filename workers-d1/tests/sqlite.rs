@@ -5,7 +5,7 @@
 
 use mizzle_core::DialectKind;
 use mizzle_workers::decode::row;
-use mizzle_workers::migrate::{migrate, MigrationHost};
+use mizzle_workers::migrate::{migrate, MigrationHost, Target};
 use mizzle_workers::prelude::*;
 use mizzle_workers::query::Statement;
 use mizzle_workers::{Cell, Error, Value};
@@ -490,7 +490,7 @@ fn ready<F: std::future::Future>(f: F) -> F::Output {
 fn migrations_embedded_and_applied_as_drizzle_tracks_them() {
     let db = Db(rusqlite::Connection::open_in_memory().unwrap());
     let folder = migrations!("../tests/migrations/fixtures/sqlite");
-    let r = ready(migrate(&db, &folder, None)).unwrap();
+    let r = ready(migrate(&db, &folder, Target::of(DialectKind::Sqlite))).unwrap();
     assert_eq!(r.applied.len(), 4);
     let hashes: Vec<String> =
         db.0.prepare("select hash from __drizzle_migrations order by created_at")
@@ -506,7 +506,7 @@ fn migrations_embedded_and_applied_as_drizzle_tracks_them() {
             "../../tests/migrations/fixtures/sqlite/0000_init.sql"
         ))
     );
-    let again = ready(migrate(&db, &folder, None)).unwrap();
+    let again = ready(migrate(&db, &folder, Target::of(DialectKind::Sqlite))).unwrap();
     assert_eq!((again.applied.len(), again.already_applied), (0, 4));
 }
 
@@ -521,7 +521,7 @@ fn a_failing_migration_applies_nothing() {
                 "create table b (id integer);\ninsert into nope values (1);",
             ),
         ]);
-    let e = ready(migrate(&db, &BAD, None)).unwrap_err();
+    let e = ready(migrate(&db, &BAD, Target::of(DialectKind::Sqlite))).unwrap_err();
     let Error::Migration { kind, message } = e else {
         panic!("{e:?}")
     };

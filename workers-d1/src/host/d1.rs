@@ -13,9 +13,10 @@ use super::{Meta, Results};
 use crate::bind::{Host, MAX_PARAMETERS};
 use crate::cell::Cell;
 use crate::decode::{self, Column};
-use crate::migrate::{migrate, MigrationHost, MigrationResult, Migrations};
+use crate::migrate::{migrate, MigrationHost, MigrationResult, Migrations, Target};
 use crate::query::{Build, Statement};
 use crate::Error;
+use mizzle_core::DialectKind;
 
 enum Conn {
     Db(D1Database),
@@ -165,7 +166,17 @@ impl D1 {
     /// Applies a migrations folder embedded by [`crate::migrations!`]: every pending migration and its
     /// record in one batch, tracked in `__drizzle_migrations` as drizzle-orm's D1 migrator does.
     pub async fn migrate(&self, migrations: &Migrations) -> Result<MigrationResult, Error> {
-        migrate(self, migrations, None).await
+        migrate(self, migrations, Target::of(DialectKind::Sqlite)).await
+    }
+
+    /// [`D1::migrate`] tracked in `table` (drizzle's `migrationsTable`).
+    pub async fn migrate_in(
+        &self,
+        migrations: &Migrations,
+        table: &str,
+    ) -> Result<MigrationResult, Error> {
+        let target = Target::of(DialectKind::Sqlite).in_table(table);
+        migrate(self, migrations, target).await
     }
 }
 

@@ -16,9 +16,10 @@ use super::{Meta, Results};
 use crate::bind::{Host, MAX_PARAMETERS};
 use crate::cell::Cell;
 use crate::decode;
-use crate::migrate::{migrate, MigrationHost, MigrationResult, Migrations};
+use crate::migrate::{migrate, MigrationHost, MigrationResult, Migrations, Target};
 use crate::query::{Build, Statement};
 use crate::Error;
+use mizzle_core::DialectKind;
 
 /// A Durable Object's SQL storage (the class must be SQLite-backed).
 #[derive(Clone)]
@@ -183,7 +184,17 @@ impl DurableSql {
     /// Applies a migrations folder embedded by [`crate::migrations!`]: every pending migration and its
     /// record in one transaction, tracked in `__drizzle_migrations` as drizzle-orm's migrator does.
     pub fn migrate(&self, migrations: &Migrations) -> Result<MigrationResult, Error> {
-        ready(migrate(self, migrations, None))
+        ready(migrate(self, migrations, Target::of(DialectKind::Sqlite)))
+    }
+
+    /// [`DurableSql::migrate`] tracked in `table` (drizzle's `migrationsTable`).
+    pub fn migrate_in(
+        &self,
+        migrations: &Migrations,
+        table: &str,
+    ) -> Result<MigrationResult, Error> {
+        let target = Target::of(DialectKind::Sqlite).in_table(table);
+        ready(migrate(self, migrations, target))
     }
 }
 

@@ -13,6 +13,7 @@ use super::js::host_error;
 use super::{Meta, Results};
 use crate::cell::Cell;
 use crate::decode::{self, Shape};
+use crate::migrate::{migrate, MigrationHost, MigrationResult, Migrations, Target};
 use crate::query::{Build, Statement};
 use crate::Error;
 
@@ -260,5 +261,147 @@ impl PlanetScale {
         }
         self.execute("commit", Some(&session)).await?;
         Ok(out)
+    }
+}
+
+/// A raw statement's rows with their column names (the migrate algorithm's reads).
+fn named(
+    names: Vec<String>,
+    r: Result<Vec<Vec<protocol::Cell>>, ProtocolError>,
+) -> Result<(Vec<String>, Vec<Vec<Cell>>), Error> {
+    Ok((names, rows(r)?))
+}
+
+impl Neon {
+    async fn raw(&self, sql: &str) -> Result<neon::QueryResult, Error> {
+        let headers = neon::headers(&self.connection_string, self.auth_token.as_deref())
+            .map_err(protocol_error)?;
+        let (status, text) = post(&self.endpoint, &headers, neon::query_body(sql, &[])).await?;
+        neon::parse_response(status, &text).map_err(protocol_error)
+    }
+
+    /// Applies a migrations folder embedded by [`crate::migrations!`] as drizzle-orm's `neon-http`
+    /// migrator does: every pending migration and its record in one transaction (Neon's batch), under
+    /// an advisory lock, tracked in `drizzle.__drizzle_migrations`. [`crate::migrate::migrate`] takes
+    /// another tracking table.
+    pub async fn migrate(&self, migrations: &Migrations) -> Result<MigrationResult, Error> {
+        migrate(self, migrations, Target::of(DialectKind::Postgres)).await
+    }
+
+    /// [`Neon::migrate`] tracked in `table` (drizzle's `migrationsTable`; schema `drizzle`).
+    pub async fn migrate_in(
+        &self,
+        migrations: &Migrations,
+        table: &str,
+    ) -> Result<MigrationResult, Error> {
+        let target = Target::of(DialectKind::Postgres).in_table(table);
+        migrate(self, migrations, target).await
+    }
+}
+
+impl MigrationHost for Neon {
+    async fn rows(&self, sql: &str) -> Result<(Vec<String>, Vec<Vec<Cell>>), Error> {
+        let r = self.raw(sql).await?;
+        named(
+            r.fields.iter().map(|f| f.name.clone()).collect(),
+            r.decode_rows(),
+        )
+    }
+
+    async fn run(&self, sql: &str) -> Result<(), Error> {
+        self.raw(sql).await.map(drop)
+    }
+
+    async fn atomic(&self, statements: &[String]) -> Result<(), (Option<usize>, Error)> {
+        let queries: Vec<(&str, &[mizzle_core::Value])> =
+            statements.iter().map(|s| (s.as_str(), &[][..])).collect();
+        let batch = async {
+            let headers = neon::batch_headers(
+                &self.connection_string,
+                self.auth_token.as_deref(),
+                &neon::BatchOptions::default(),
+            )
+            .map_err(protocol_error)?;
+            let (status, text) = post(&self.endpoint, &headers, neon::batch_body(&queries)).await?;
+            neon::parse_batch_response(status, &text).map_err(protocol_error)
+        };
+        // Neon's error does not say which statement failed: the algorithm bisects.
+        batch.await.map(drop).map_err(|e| (None, e))
+    }
+}
+
+/// PlanetScale's session for one migration run: MySQL's `get_lock` belongs to a connection, so every
+/// statement of the run goes through the same session.
+struct Session<'a> {
+    db: &'a PlanetScale,
+    session: std::cell::RefCell<Option<serde_json::Value>>,
+}
+
+impl Session<'_> {
+    async fn execute(&self, sql: &str) -> Result<planetscale::ExecuteResult, Error> {
+        let current = self.session.borrow().clone();
+        let r = self.db.execute(sql, current.as_ref()).await?;
+        *self.session.borrow_mut() = Some(r.session.clone());
+        Ok(r)
+    }
+}
+
+impl PlanetScale {
+    /// Applies a migrations folder embedded by [`crate::migrations!`] as drizzle-orm's PlanetScale
+    /// migrator does: migration by migration (MySQL commits DDL implicitly), each recorded once it ran,
+    /// under `get_lock`, in one session.
+    pub async fn migrate(&self, migrations: &Migrations) -> Result<MigrationResult, Error> {
+        self.migrate_to(migrations, Target::of(DialectKind::MySql))
+            .await
+    }
+
+    /// [`PlanetScale::migrate`] tracked in `table` (drizzle's `migrationsTable`).
+    pub async fn migrate_in(
+        &self,
+        migrations: &Migrations,
+        table: &str,
+    ) -> Result<MigrationResult, Error> {
+        let target = Target::of(DialectKind::MySql).in_table(table);
+        self.migrate_to(migrations, target).await
+    }
+
+    async fn migrate_to(
+        &self,
+        migrations: &Migrations,
+        target: Target<'_>,
+    ) -> Result<MigrationResult, Error> {
+        let s = Session {
+            db: self,
+            session: std::cell::RefCell::new(None),
+        };
+        migrate(&s, migrations, target).await
+    }
+}
+
+impl MigrationHost for Session<'_> {
+    async fn rows(&self, sql: &str) -> Result<(Vec<String>, Vec<Vec<Cell>>), Error> {
+        let r = self.execute(sql).await?;
+        named(
+            r.fields.iter().map(|f| f.name.clone()).collect(),
+            r.decode_rows(),
+        )
+    }
+
+    async fn run(&self, sql: &str) -> Result<(), Error> {
+        self.execute(sql).await.map(drop)
+    }
+
+    async fn atomic(&self, statements: &[String]) -> Result<(), (Option<usize>, Error)> {
+        self.execute("begin").await.map_err(|e| (None, e))?;
+        for (i, s) in statements.iter().enumerate() {
+            if let Err(e) = self.execute(s).await {
+                let _ = self.execute("rollback").await;
+                return Err((Some(i), e));
+            }
+        }
+        self.execute("commit")
+            .await
+            .map(drop)
+            .map_err(|e| (None, e))
     }
 }

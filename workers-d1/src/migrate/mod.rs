@@ -7,4 +7,4 @@ mod folder;
 mod run;
 
 pub use folder::Migrations;
-pub use run::{migrate, MigrationHost, MigrationResult};
+pub use run::{migrate, MigrationHost, MigrationResult, Target};

@@ -4,7 +4,8 @@
 //! each dialect by the engine. Run by tests/workers/http.test.mjs against the stand-ins in front of the
 //! local PostgreSQL and MariaDB.
 //!
-//! Routes, each under `/neon` and `/planetscale`: `POST /setup` (drops and creates the tables),
+//! Routes, each under `/neon` and `/planetscale`: `POST /migrate` (drizzle-kit's folder for the dialect),
+//! `POST /reset` (drops what it created), `POST /setup` (drops and creates the query tables),
 //! `POST /users`, `GET /users`, `GET /feed` (a relational query), `POST /batch` (atomic), `GET /stats`.
 //! Bindings (vars): `NEON_ENDPOINT`, `NEON_CONNECTION`, `PS_ORIGIN`, `PS_USERNAME`, `PS_PASSWORD`.
 
@@ -58,6 +59,10 @@ pub struct Stats {
     pub posts: i64,
     pub views: Option<i64>,
 }
+
+/// drizzle-kit's folders for schema-pg.ts and schema-mysql.ts, embedded at compile time.
+const PG_MIGRATIONS: mizzle_workers::migrate::Migrations = migrations!("migrations-pg");
+const MYSQL_MIGRATIONS: mizzle_workers::migrate::Migrations = migrations!("migrations-mysql");
 
 const PG_SCHEMA: &[&str] = &[
     "drop table if exists workers_posts",
@@ -174,6 +179,22 @@ impl Db {
         }
     }
 
+    /// Drops what `migrate` creates (the tables and their tracking table).
+    fn reset(&self) -> &'static [&'static str] {
+        match self {
+            Db::Neon(_) => &[
+                "drop table if exists mw_books",
+                "drop table if exists mw_authors",
+                "drop table if exists drizzle.workers_migrations",
+            ],
+            Db::PlanetScale(_) => &[
+                "drop table if exists mw_books",
+                "drop table if exists mw_authors",
+                "drop table if exists workers_migrations",
+            ],
+        }
+    }
+
     fn schema(&self) -> &'static [&'static str] {
         match self {
             Db::Neon(_) => PG_SCHEMA,
@@ -191,6 +212,24 @@ async fn fetch(mut req: Request, env: Env, _ctx: Context) -> Result<Response> {
         (Method::Post, ["setup"]) => {
             let mut r = Ok(());
             for s in db.schema() {
+                if let Err(e) = db.run(Statement::raw(s, Default::default())).await {
+                    r = Err(e);
+                    break;
+                }
+            }
+            reply(r.map(|()| json!({ "ok": true })))
+        }
+        (Method::Post, ["migrate"]) => {
+            // Tracked in its own table: the shared test database's drizzle table belongs to other suites.
+            let r = match &db {
+                Db::Neon(n) => n.migrate_in(&PG_MIGRATIONS, "workers_migrations").await,
+                Db::PlanetScale(p) => p.migrate_in(&MYSQL_MIGRATIONS, "workers_migrations").await,
+            };
+            reply(r.map(|r| json!({ "applied": r.applied, "alreadyApplied": r.already_applied })))
+        }
+        (Method::Post, ["reset"]) => {
+            let mut r = Ok(());
+            for s in db.reset() {
                 if let Err(e) = db.run(Statement::raw(s, Default::default())).await {
                     r = Err(e);
                     break;

@@ -1,0 +1,3 @@
+import { defineConfig } from 'drizzle-kit';
+
+export default defineConfig({ dialect: 'mysql', schema: './schema-mysql.ts', out: './migrations-mysql' });

@@ -1,0 +1,1 @@
+ALTER TABLE `mw_books` ADD `pages` int;
