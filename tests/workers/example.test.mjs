@@ -278,6 +278,11 @@ describe('D1: batches, updates, Sessions, and the JS APIs on the same database',
         pkg,
       );
       assert.deepEqual(batch.total, [joined.length]);
+      assert.deepEqual(
+        batch.users,
+        rust.map((u) => u.name),
+      );
+      assert.equal(batch.feedPosts, joined.length);
     }
   });
 });

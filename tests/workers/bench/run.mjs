@@ -24,6 +24,8 @@ import { BUNDLE_OPTIONS } from '../../bench/lib/sizes.mjs';
 const HERE = fileURLToPath(new URL('..', import.meta.url)); // tests/workers/
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 const REST = join(REPO, 'workers-d1/examples/rest-api');
+// The Neon + PlanetScale example (features `neon`, `planetscale`): its size only, no JS twin here.
+const HTTP = join(REPO, 'workers-d1/examples/http-api');
 const PKG = join(REPO, 'npm-package');
 const HEADING = '## Rust Worker (workers-d1/examples/rest-api) vs the same endpoints in JS';
 const COMMAND = 'node tests/workers/bench/run.mjs --write';
@@ -262,6 +264,7 @@ async function main() {
     rust: size([join(REST, 'build/index.js'), join(REST, 'build/index_bg.wasm')]),
     mizzle: size(uploadOf(dirname(scripts.mizzle))),
     'drizzle-orm': size(uploadOf(dirname(scripts['drizzle-orm']))),
+    http: size([join(HTTP, 'build/index.js'), join(HTTP, 'build/index_bg.wasm')]),
   };
 
   const workers = [
@@ -424,6 +427,9 @@ ${probe}
 ${sizeRow('Rust (mizzle-workers)', sizes.rust)}
 ${sizeRow('mizzle (JS)', sizes.mizzle)}
 ${sizeRow('drizzle-orm', sizes['drizzle-orm'])}
+
+For scale: \`workers-d1/examples/http-api\` (mizzle-workers with \`neon\` and \`planetscale\`: PostgreSQL and MySQL
+dialects, the protocol codecs, its routes) is ${kb(sizes.http.raw)} raw, ${kb(sizes.http.gzip)} gzip.
 
 ### Request time (median of \`dispatchFetch\` to the whole body read, from Node)
 

@@ -12,7 +12,7 @@ use super::js::{host_error, js_error, name_by_position, prepare, rows_of};
 use super::{Meta, Results};
 use crate::bind::{Host, MAX_PARAMETERS};
 use crate::cell::Cell;
-use crate::decode::{self, Column};
+use crate::decode;
 use crate::migrate::{migrate, MigrationHost, MigrationResult, Migrations, Target};
 use crate::query::{Build, Statement};
 use crate::Error;
@@ -143,20 +143,20 @@ impl D1 {
         let mut shapes = Vec::with_capacity(statements.len());
         let mut prepared = Vec::with_capacity(statements.len());
         for mut s in statements {
-            name_by_position(&mut s.ast);
+            let positional = name_by_position(&mut s.ast);
             prepared.push(self.statement(&s)?);
-            shapes.push(s.shape);
+            shapes.push((s.shape, positional));
         }
         let results = self.batch_raw(prepared).await?;
         results
             .into_iter()
             .zip(shapes)
-            .map(|(r, shape)| {
+            .map(|(r, (shape, positional))| {
                 // The `worker` crate hands batch rows out only through serde.
                 let objects: Vec<serde_json::Value> = r.results().map_err(host_error)?;
                 let rows = objects
                     .iter()
-                    .map(|o| cells_by_key(o, &shape))
+                    .map(|o| cells_by_key(o, &shape, positional))
                     .collect::<Result<Vec<_>, _>>()?;
                 Ok(Results { rows, shape })
             })
@@ -206,12 +206,12 @@ async fn raw_rows(p: &D1PreparedStatement) -> Result<(Vec<String>, Vec<Vec<Cell>
     Ok((names, rows_of(&all.slice(1, all.length()))?))
 }
 
-/// A batch row (an object) read by the keys [`name_by_position`] gave, or a relational query's names.
-fn cells_by_key(o: &serde_json::Value, shape: &decode::Shape) -> Result<Vec<Cell>, Error> {
-    let positional = !shape
-        .columns
-        .iter()
-        .any(|c| matches!(c, Column::Relation { .. }));
+/// A batch row (an object) read by the keys [`name_by_position`] gave, or else by the shape's names.
+fn cells_by_key(
+    o: &serde_json::Value,
+    shape: &decode::Shape,
+    positional: bool,
+) -> Result<Vec<Cell>, Error> {
     shape
         .columns
         .iter()

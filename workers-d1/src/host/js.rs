@@ -74,21 +74,23 @@ fn code_of(message: &str) -> Option<String> {
 }
 
 /// Names a query's or `returning`'s items `_0`, `_1`, ... so rows keyed by name (a D1 batch's objects)
-/// read back by position even when two joined tables share a column name.
-pub fn name_by_position(ast: &mut Ast) {
+/// read back by position even when two joined tables share a column name. False when the statement's
+/// items keep their names (a relational query's are its unique field names; raw SQL's its own).
+pub fn name_by_position(ast: &mut Ast) -> bool {
     let items = match ast {
         Ast::Query(q) => match &mut q.body {
             SetExpr::Select(s) => &mut s.columns,
-            _ => return,
+            _ => return false,
         },
         Ast::Insert(i) => &mut i.returning,
         Ast::Update(u) => &mut u.returning,
         Ast::Delete(d) => &mut d.returning,
-        _ => return,
+        _ => return false,
     };
     for (i, item) in items.iter_mut().enumerate() {
         if let SelectItem::Expr { alias, .. } = item {
             *alias = Some(format!("_{i}"));
         }
     }
+    true
 }

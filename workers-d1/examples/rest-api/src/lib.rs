@@ -135,17 +135,24 @@ async fn fetch(req: Request, env: Env, _ctx: Context) -> Result<Response> {
                 .order_by(|(_, p)| p.id.asc())
                 .build();
             let total = select::<Post>().columns(|_| count()).build();
+            // Relational queries keep their field names as keys: with and without relations.
+            let users = find_many::<User>().build();
+            let feed = queries::feed().build();
             let db = d1(&ctx)?;
-            let r = match (join, total) {
-                (Ok(j), Ok(t)) => db.batch(vec![j, t]).await,
-                (Err(e), _) | (_, Err(e)) => Err(e),
+            let r = match (join, total, users, feed) {
+                (Ok(j), Ok(t), Ok(u), Ok(f)) => db.batch(vec![j, t, u, f]).await,
+                (Err(e), ..) | (_, Err(e), ..) | (_, _, Err(e), _) | (.., Err(e)) => Err(e),
             };
             ok(r.and_then(|r| {
                 let pairs = r[0].decode::<(User, Post)>()?;
                 let total = r[1].decode::<i64>()?;
+                let users = r[2].decode::<User>()?;
+                let feed = r[3].decode::<schema::UserWithPosts>()?;
                 Ok(json!({
                     "pairs": pairs.iter().map(|(u, p)| (u.id, p.id, p.author_id)).collect::<Vec<_>>(),
                     "total": total,
+                    "users": users.iter().map(|u| &u.name).collect::<Vec<_>>(),
+                    "feedPosts": feed.iter().map(|u| u.posts.len()).sum::<usize>(),
                 }))
             }))
         })
