@@ -2,10 +2,10 @@
 //!
 //! Tables are declared once with `#[derive(Table)]`; queries are built with typed column handles
 //! ([`query`]), rendered by the engine (`mizzle-core`), bound so that none of the `worker` crate's value
-//! traps changes a value ([`bind`], `../shared/reference/workers-rs.md`), run on D1 or a Durable
-//! Object's SQLite, and their rows decoded into any `serde::Deserialize` type by the engine's codecs
+//! traps changes a value ([`bind`], `../shared/reference/workers-rs.md`), run on D1, a Durable
+//! Object's SQLite, Neon or PlanetScale (features `neon`, `planetscale`), and their rows decoded into any `serde::Deserialize` type by the engine's codecs
 //! ([`decode`]). Migrations folders are embedded at compile time ([`migrations!`]) and applied by the
-//! engine's planner, tracked as drizzle tracks them ([`migrate`]).
+//! engine's planner, tracked as drizzle tracks them ([`migrate`]). `workers-d1/README.md` has the whole API.
 //!
 //! ```ignore
 //! use mizzle_workers::{prelude::*, D1};
@@ -15,7 +15,7 @@
 //! struct User { #[mizzle(primary_key, auto_increment)] id: Option<i64>, name: String }
 //!
 //! let db = D1::new(env.d1("DB")?);
-//! db.migrate(migrations!("migrations")).await?;
+//! db.migrate(&migrations!("migrations")).await?;
 //! db.run(insert(&User { id: None, name: "ann".into() })).await?;
 //! let ann: Option<User> = db.get(select::<User>().filter(|u| u.name.eq("ann"))).await?;
 //! ```

@@ -402,6 +402,45 @@ fn relational_queries_nest_in_one_statement() {
 }
 
 #[test]
+fn relational_columns_pick_the_fields_of_each_level() {
+    let db = seeded();
+    #[derive(Deserialize, Debug, PartialEq)]
+    struct Slim {
+        name: String,
+        posts: Vec<(String, i64)>,
+    }
+    let q = find_many::<User>()
+        .columns(|u| u.name)
+        .order_by(|u| u.id.asc())
+        .with_many::<Post, _>(
+            "posts",
+            |u, p| (u.id, p.author_id),
+            |p| p.columns(|p| (p.title, p.views)).order_by(|p| p.id.asc()),
+        );
+    let s = q.build().unwrap();
+    let sql = s.render(DialectKind::Sqlite).unwrap().sql;
+    assert!(
+        !sql.contains("avatar") && !sql.contains("\"author_id\" as"),
+        "{sql}"
+    );
+    let (_, rows) = db.cells(&s).unwrap();
+    let got: Vec<Slim> = rows.iter().map(|r| row(r, &s.shape).unwrap()).collect();
+    assert_eq!(
+        got,
+        vec![
+            Slim {
+                name: "ann".into(),
+                posts: vec![("one".into(), (1 << 53) + 1), ("two".into(), 5)]
+            },
+            Slim {
+                name: "bo".into(),
+                posts: vec![("three".into(), -(1 << 53) - 1)]
+            },
+        ]
+    );
+}
+
+#[test]
 fn inserts_split_at_the_parameter_limit() {
     let db = Db::new();
     let rows: Vec<Post> = (0..70)

@@ -7,11 +7,11 @@ use std::cell::Cell;
 use std::marker::PhantomData;
 use std::rc::Rc;
 
-use mizzle_core::ast::{Expr, TableRef};
+use mizzle_core::ast::{Expr, SelectItem, TableRef};
 use mizzle_core::relational::{RelationKind, RelationalQuery};
 use mizzle_core::schema::SqlType;
 
-use super::selection::and_into;
+use super::selection::{and_into, Selection};
 use super::statement::{Build, Statement};
 use crate::decode::{Column, Level, Shape};
 use crate::expr::{Cond, Joinable, Orders};
@@ -85,6 +85,29 @@ impl<T: Table> Find<T> {
     pub fn filter(mut self, f: impl FnOnce(T::Columns<T>) -> Cond<T>) -> Self {
         let c = f(self.handles()).expr;
         and_into(&mut self.query.filter, c);
+        self
+    }
+
+    /// Only these columns or expressions (drizzle's `columns: { id: true, ... }` and `extras`), in this
+    /// order, before the relations; rows then decode into a struct with those fields (or a tuple).
+    pub fn columns<X: Selection<T>>(mut self, f: impl FnOnce(T::Columns<T>) -> X) -> Self {
+        let mut items = Vec::new();
+        f(self.handles()).items(&mut items);
+        self.query.fields.clear();
+        let relations: Vec<Column> = self
+            .columns
+            .drain(..)
+            .filter(|c| matches!(c, Column::Relation { .. }))
+            .collect();
+        for (item, column) in items {
+            let (SelectItem::Expr { expr, .. }, Column::Plain { name, codec }) = (item, &column)
+            else {
+                continue;
+            };
+            self.query = self.query.field(name, expr, codec.json_encoding());
+            self.columns.push(column);
+        }
+        self.columns.extend(relations);
         self
     }
 

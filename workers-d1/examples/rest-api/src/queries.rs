@@ -5,19 +5,24 @@ use mizzle_workers::query::{Find, Select};
 
 use crate::schema::{Post, User};
 
-/// Every user with their posts (newest first), each post with its author: one statement.
+/// Every user with their posts (newest first), each post with its author: one statement, reading only the
+/// fields `UserWithPosts` has (drizzle's `columns`).
 pub fn feed() -> Find<User> {
     find_many::<User>()
+        .columns(|u| (u.id, u.name, u.admin, u.created_at, u.prefs))
         .order_by(|u| u.id.asc())
         .with_many::<Post, _>(
             "posts",
             |u, p| (u.id, p.author_id),
             |posts| {
-                posts.order_by(|p| p.id.desc()).with_one::<User, _>(
-                    "author",
-                    |p, a| (p.author_id, a.id),
-                    |a| a,
-                )
+                posts
+                    .columns(|p| (p.id, p.title, p.views))
+                    .order_by(|p| p.id.desc())
+                    .with_one::<User, _>(
+                        "author",
+                        |p, a| (p.author_id, a.id),
+                        |a| a.columns(|a| (a.name, a.avatar)),
+                    )
             },
         )
 }
