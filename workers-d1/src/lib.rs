@@ -51,8 +51,8 @@ pub mod prelude {
     pub use crate::expr::{and, count, count_distinct, or, sql};
     pub use crate::migrations;
     pub use crate::query::{
-        delete, excluded, find_first, find_many, insert, insert_many, select, select_from, update,
-        Build,
+        delete, excluded, find_first, find_many, insert, insert_many, on, select, select_from,
+        update, Build,
     };
     pub use crate::{Json, Table, Timestamp};
 }

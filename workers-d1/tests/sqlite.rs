@@ -350,13 +350,13 @@ fn relational_queries_nest_in_one_statement() {
     }
     let q = find_many::<User>()
         .order_by(|u| u.id.asc())
-        .with_many::<Post, _>(
+        .with_many::<Post>(
             "posts",
-            |u, p| (u.id, p.author_id),
+            |u, p| on(u.id, p.author_id),
             |posts| {
-                posts.order_by(|p| p.id.desc()).with_one::<User, _>(
+                posts.order_by(|p| p.id.desc()).with_one::<User>(
                     "author",
-                    |p, a| (p.author_id, a.id),
+                    |p, a| on(p.author_id, a.id),
                     |a| a,
                 )
             },
@@ -412,9 +412,9 @@ fn relational_columns_pick_the_fields_of_each_level() {
     let q = find_many::<User>()
         .columns(|u| u.name)
         .order_by(|u| u.id.asc())
-        .with_many::<Post, _>(
+        .with_many::<Post>(
             "posts",
-            |u, p| (u.id, p.author_id),
+            |u, p| on(u.id, p.author_id),
             |p| p.columns(|p| (p.title, p.views)).order_by(|p| p.id.asc()),
         );
     let s = q.build().unwrap();

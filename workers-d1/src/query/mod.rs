@@ -45,7 +45,7 @@ mod update;
 pub use assign::{excluded, Assign, Assigns};
 pub use delete::{delete, Delete};
 pub use insert::{insert, insert_many, Insert};
-pub use relational::{find_first, find_many, Find, JoinPair};
+pub use relational::{find_first, find_many, on, Find, On};
 pub use scope::Scope;
 pub use select::{select, select_from, Select};
 pub use selection::Selection;

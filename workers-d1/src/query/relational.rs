@@ -130,11 +130,11 @@ impl<T: Table> Find<T> {
         self
     }
 
-    fn relation<U: Table, P: JoinPair<T, U>>(
+    fn relation<U: Table>(
         mut self,
         name: &'static str,
         many: bool,
-        on: impl FnOnce(T::Columns<T>, U::Columns<U>) -> P,
+        on: impl FnOnce(T::Columns<T>, U::Columns<U>) -> On<T, U>,
         nest: impl FnOnce(Find<U>) -> Find<U>,
     ) -> Self {
         let n = self.next_alias.get();
@@ -147,7 +147,11 @@ impl<T: Table> Find<T> {
         };
         self.next_alias.set(n + 1);
         let child = nest(Find::<U>::level(alias, self.next_alias.clone(), false));
-        let (parent_col, child_col) = on(self.handles(), U::columns_in(alias)).names();
+        let On {
+            parent: parent_col,
+            child: child_col,
+            ..
+        } = on(self.handles(), U::columns_in(alias));
         if let Some(e) = child.error {
             self.error.get_or_insert(e);
         }
@@ -170,37 +174,43 @@ impl<T: Table> Find<T> {
     }
 
     /// A list of related rows under `name` (drizzle's `many`): `on` pairs this table's column with the
-    /// related table's (`|u, p| (u.id, p.author_id)`), `nest` shapes the related level (filter, order,
-    /// limit, its own relations). Decodes into a `Vec` field.
-    pub fn with_many<U: Table, P: JoinPair<T, U>>(
+    /// related table's (`|u, p| on(u.id, p.author_id)`), `nest` shapes the related level (columns, filter,
+    /// order, limit, its own relations). Decodes into a `Vec` field.
+    pub fn with_many<U: Table>(
         self,
         name: &'static str,
-        on: impl FnOnce(T::Columns<T>, U::Columns<U>) -> P,
+        on: impl FnOnce(T::Columns<T>, U::Columns<U>) -> On<T, U>,
         nest: impl FnOnce(Find<U>) -> Find<U>,
     ) -> Self {
         self.relation(name, true, on, nest)
     }
 
     /// One related row or none under `name` (drizzle's `one`); decodes into an `Option` field.
-    pub fn with_one<U: Table, P: JoinPair<T, U>>(
+    pub fn with_one<U: Table>(
         self,
         name: &'static str,
-        on: impl FnOnce(T::Columns<T>, U::Columns<U>) -> P,
+        on: impl FnOnce(T::Columns<T>, U::Columns<U>) -> On<T, U>,
         nest: impl FnOnce(Find<U>) -> Find<U>,
     ) -> Self {
         self.relation(name, false, on, nest)
     }
 }
 
-/// The columns a relation joins on: `(parent column, child column)` of one type (either may be nullable).
-pub trait JoinPair<T, U> {
-    #[doc(hidden)]
-    fn names(self) -> (&'static str, &'static str);
+/// The columns a relation joins on: this level's and the related table's (drizzle's `fields` and
+/// `references`), made by [`on`].
+pub struct On<T, U> {
+    parent: &'static str,
+    child: &'static str,
+    tables: PhantomData<fn() -> (T, U)>,
 }
 
-impl<T, U, V1: Joinable<V2>, V2> JoinPair<T, U> for (Col<T, V1>, Col<U, V2>) {
-    fn names(self) -> (&'static str, &'static str) {
-        (self.0.info.name, self.1.info.name)
+/// `on(u.id, p.author_id)`: the parent's column and the related table's, of one type (either may be
+/// nullable).
+pub fn on<T, U, V1: Joinable<V2>, V2>(parent: Col<T, V1>, child: Col<U, V2>) -> On<T, U> {
+    On {
+        parent: parent.info.name,
+        child: child.info.name,
+        tables: PhantomData,
     }
 }
 

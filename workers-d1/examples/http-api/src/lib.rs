@@ -85,9 +85,9 @@ const MYSQL_SCHEMA: &[&str] = &[
 fn feed() -> mizzle_workers::query::Find<User> {
     find_many::<User>()
         .order_by(|u| u.id.asc())
-        .with_many::<Post, _>(
+        .with_many::<Post>(
             "posts",
-            |u, p| (u.id, p.author_id),
+            |u, p| on(u.id, p.author_id),
             |p| p.order_by(|p| p.id.desc()),
         )
 }

@@ -11,16 +11,16 @@ pub fn feed() -> Find<User> {
     find_many::<User>()
         .columns(|u| (u.id, u.name, u.admin, u.created_at, u.prefs))
         .order_by(|u| u.id.asc())
-        .with_many::<Post, _>(
+        .with_many::<Post>(
             "posts",
-            |u, p| (u.id, p.author_id),
+            |u, p| on(u.id, p.author_id),
             |posts| {
                 posts
                     .columns(|p| (p.id, p.title, p.views))
                     .order_by(|p| p.id.desc())
-                    .with_one::<User, _>(
+                    .with_one::<User>(
                         "author",
-                        |p, a| (p.author_id, a.id),
+                        |p, a| on(p.author_id, a.id),
                         |a| a.columns(|a| (a.name, a.avatar)),
                     )
             },
