@@ -107,6 +107,16 @@ export function makeSchema(core, ops, d) {
   });
 
   const kinds = table('kinds', lite ? sqliteKinds(core) : pg ? pgKinds(core) : mysqlKinds(core));
+  /** PostgreSQL's network address types (pg only). */
+  const nets = pg
+    ? table('nets', {
+        id: int('id').primaryKey(),
+        ip: core.inet('ip'),
+        net: core.cidr('net'),
+        mac: core.macaddr('mac'),
+        mac8: core.macaddr8('mac8'),
+      })
+    : undefined;
 
   const { relations } = ops;
   const usersRelations = relations(users, ({ one, many }) => ({
@@ -145,6 +155,7 @@ export function makeSchema(core, ops, d) {
     posts,
     counters,
     kinds,
+    ...(nets ? { nets } : {}),
     defaultsT,
     comments,
     categories,
@@ -179,6 +190,7 @@ export function makeSchema(core, ops, d) {
     posts,
     counters,
     kinds,
+    nets,
     defaultsT,
     comments,
     categories,
@@ -362,6 +374,7 @@ const TABLES = [
   'tags',
   'post_tags',
   'holders',
+  'nets',
 ];
 
 // Seed timestamps: 1700000000 s = 2023-11-14 22:13:20 UTC.
@@ -397,6 +410,9 @@ const PG_SETUP = [
   `drop table if exists ${TABLES.join(', ')}`,
   'drop type if exists mood',
   "create type mood as enum ('sad', 'ok', 'happy')",
+  'create table nets (id integer primary key, ip inet, net cidr, mac macaddr, mac8 macaddr8)',
+  "insert into nets (id, ip, net, mac, mac8) values (1, '192.168.1.5/24', '10.0.0.0/8', '08:00:2b:01:02:03', " +
+    "'08:00:2b:01:02:03:04:05'), (2, null, null, null, null)",
   'create table cities (id integer primary key, name text not null, country text)',
   'create table users (id serial primary key, name text not null, email text unique, age integer, role text not ' +
     "null default 'user', active boolean not null default true, city_id integer, created_at timestamptz, score " +

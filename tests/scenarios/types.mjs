@@ -440,6 +440,41 @@ export const scenarios = [
     },
   },
   {
+    // inet, cidr, macaddr, macaddr8: text both ways, in PostgreSQL's normalised spelling.
+    name: 'pg network types',
+    only: ['pg'],
+    run: async (db, t, { eq, sql }) => {
+      const n = t.nets;
+      await db
+        .insert(n)
+        .values({ id: 3, ip: '::1', net: '192.168.100.128/25', mac: '08-00-2B-01-02-0A', mac8: '0800.2b01.0203.0405' });
+      const rows = await db.select().from(n).orderBy(n.id);
+      const inNet = await db.select({ id: n.id }).from(n).where(sql`${n.ip} << ${'192.168.0.0/16'}::inet`);
+      await db.update(n).set({ ip: '10.1.2.3' }).where(eq(n.id, 2));
+      const updated = await db.select({ ip: n.ip }).from(n).where(eq(n.mac, '08:00:2b:01:02:03'));
+      return { rows, inNet, updated, two: await db.query.nets.findFirst({ where: eq(n.id, 2) }) };
+    },
+    check: (r, a) => {
+      a.deepEqual(r.rows[0], {
+        id: 1,
+        ip: '192.168.1.5/24',
+        net: '10.0.0.0/8',
+        mac: '08:00:2b:01:02:03',
+        mac8: '08:00:2b:01:02:03:04:05',
+      });
+      a.deepEqual(r.rows[2], {
+        id: 3,
+        ip: '::1',
+        net: '192.168.100.128/25',
+        mac: '08:00:2b:01:02:0a',
+        mac8: '08:00:2b:01:02:03:04:05',
+      });
+      a.deepEqual(r.inNet, [{ id: 1 }]);
+      a.deepEqual(r.updated, [{ ip: '192.168.1.5/24' }]);
+      a.deepEqual(r.two, { id: 2, ip: '10.1.2.3', net: null, mac: null, mac8: null });
+    },
+  },
+  {
     name: 'typed values in where and update',
     only: ['pg', 'mysql'],
     run: async (db, t, { eq, and, sql }, d) => {

@@ -11,6 +11,7 @@ import {
   boolean,
   char,
   check,
+  cidr,
   customType,
   date,
   decimal,
@@ -18,10 +19,13 @@ import {
   foreignKey,
   getTableConfig,
   index,
+  inet,
   integer,
   interval,
   json,
   jsonb,
+  macaddr,
+  macaddr8,
   numeric,
   pgEnum,
   pgMaterializedView,
@@ -167,6 +171,14 @@ export type S2 = Expect<
 // @ts-expect-error not a member of the enum
 mood().default('angry');
 export type S3 = Expect<Equal<(typeof strings.mood)['_']['enumValues'], ['sad', 'ok', 'happy']>>;
+
+const nets = pgTable('nets', { ip: inet().notNull(), net: cidr(), mac: macaddr(), mac8: macaddr8('mac_8') });
+export type N1 = Expect<
+  Equal<typeof nets.$inferSelect, { ip: string; net: string | null; mac: string | null; mac8: string | null }>
+>;
+export type N2 = Expect<Equal<(typeof nets.ip)['_']['columnType'], 'PgInet'>>;
+// @ts-expect-error an address is text
+export const badIp: typeof nets.$inferInsert = { ip: 42 };
 
 // ----------------------------------------------------------- numbers, booleans, json
 type Prefs = { theme: 'dark' | 'light' };

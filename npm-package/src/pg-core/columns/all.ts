@@ -3,6 +3,7 @@ import { customType } from './custom.js';
 import { date, interval, time, timestamp } from './datetime.js';
 import { bigint, bigserial, integer, serial, smallint, smallserial } from './integer.js';
 import { boolean, json, jsonb } from './misc.js';
+import { cidr, inet, macaddr, macaddr8 } from './network.js';
 import { decimal, doublePrecision, numeric, real } from './numeric.js';
 import { char, text, uuid, varchar } from './text.js';
 
@@ -12,14 +13,18 @@ const builders = {
   bigserial,
   boolean,
   char,
+  cidr,
   customType,
   date,
   decimal,
   doublePrecision,
+  inet,
   integer,
   interval,
   json,
   jsonb,
+  macaddr,
+  macaddr8,
   numeric,
   real,
   serial,

@@ -6,5 +6,6 @@ export * from './datetime.js';
 export * from './enum.js';
 export * from './integer.js';
 export * from './misc.js';
+export * from './network.js';
 export * from './numeric.js';
 export * from './text.js';
