@@ -13,7 +13,16 @@ import type { Table } from './table.js';
  * Drizzle's coarse data-type tags, kept so code that switches on
  * `column.dataType` keeps working.
  */
-export type ColumnDataType = 'string' | 'number' | 'boolean' | 'date' | 'json' | 'bigint' | 'buffer' | 'custom';
+export type ColumnDataType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'date'
+  | 'json'
+  | 'bigint'
+  | 'buffer'
+  | 'custom'
+  | 'array';
 
 /** Referential actions of a foreign key. */
 export type UpdateDeleteAction = 'cascade' | 'restrict' | 'no action' | 'set null' | 'set default';

@@ -115,6 +115,10 @@ export function makeSchema(core, ops, d) {
         net: core.cidr('net'),
         mac: core.macaddr('mac'),
         mac8: core.macaddr8('mac8'),
+        at: core.point('at'),
+        atXy: core.point('at_xy', { mode: 'xy' }),
+        edge: core.line('edge'),
+        edgeAbc: core.line('edge_abc', { mode: 'abc' }),
       })
     : undefined;
 
@@ -410,9 +414,11 @@ const PG_SETUP = [
   `drop table if exists ${TABLES.join(', ')}`,
   'drop type if exists mood',
   "create type mood as enum ('sad', 'ok', 'happy')",
-  'create table nets (id integer primary key, ip inet, net cidr, mac macaddr, mac8 macaddr8)',
-  "insert into nets (id, ip, net, mac, mac8) values (1, '192.168.1.5/24', '10.0.0.0/8', '08:00:2b:01:02:03', " +
-    "'08:00:2b:01:02:03:04:05'), (2, null, null, null, null)",
+  'create table nets (id integer primary key, ip inet, net cidr, mac macaddr, mac8 macaddr8, at point, ' +
+    'at_xy point, edge line, edge_abc line)',
+  "insert into nets (id, ip, net, mac, mac8, at, at_xy, edge, edge_abc) values (1, '192.168.1.5/24', " +
+    "'10.0.0.0/8', '08:00:2b:01:02:03', '08:00:2b:01:02:03:04:05', '(1,2)', '(-1.5,2.25)', '{1,-1,0}', " +
+    "'{0,1,-3}'), (2, null, null, null, null, null, null, null, null)",
   'create table cities (id integer primary key, name text not null, country text)',
   'create table users (id serial primary key, name text not null, email text unique, age integer, role text not ' +
     "null default 'user', active boolean not null default true, city_id integer, created_at timestamptz, score " +

@@ -448,11 +448,13 @@ export const scenarios = [
       await db
         .insert(n)
         .values({ id: 3, ip: '::1', net: '192.168.100.128/25', mac: '08-00-2B-01-02-0A', mac8: '0800.2b01.0203.0405' });
-      const rows = await db.select().from(n).orderBy(n.id);
+      const cols = { id: n.id, ip: n.ip, net: n.net, mac: n.mac, mac8: n.mac8 };
+      const rows = await db.select(cols).from(n).orderBy(n.id);
       const inNet = await db.select({ id: n.id }).from(n).where(sql`${n.ip} << ${'192.168.0.0/16'}::inet`);
       await db.update(n).set({ ip: '10.1.2.3' }).where(eq(n.id, 2));
       const updated = await db.select({ ip: n.ip }).from(n).where(eq(n.mac, '08:00:2b:01:02:03'));
-      return { rows, inNet, updated, two: await db.query.nets.findFirst({ where: eq(n.id, 2) }) };
+      const columns = { id: true, ip: true, net: true, mac: true, mac8: true };
+      return { rows, inNet, updated, two: await db.query.nets.findFirst({ columns, where: eq(n.id, 2) }) };
     },
     check: (r, a) => {
       a.deepEqual(r.rows[0], {
@@ -472,6 +474,36 @@ export const scenarios = [
       a.deepEqual(r.inNet, [{ id: 1 }]);
       a.deepEqual(r.updated, [{ ip: '192.168.1.5/24' }]);
       a.deepEqual(r.two, { id: 2, ip: '10.1.2.3', net: null, mac: null, mac8: null });
+    },
+  },
+  {
+    // point and line in drizzle's modes: tuple / xy, tuple / abc; PostgreSQL's text both ways, also inside JSON.
+    name: 'pg point and line modes',
+    only: ['pg'],
+    run: async (db, t, { eq }) => {
+      const n = t.nets;
+      await db
+        .insert(n)
+        .values({ id: 3, at: [0.5, -4], atXy: { x: 3, y: 4 }, edge: [2, 3, 4], edgeAbc: { a: 1, b: 0, c: 7 } });
+      await db
+        .update(n)
+        .set({ at: [9, 9] })
+        .where(eq(n.id, 1));
+      const cols = { id: n.id, at: n.at, atXy: n.atXy, edge: n.edge, edgeAbc: n.edgeAbc };
+      const rows = await db.select(cols).from(n).orderBy(n.id);
+      const nested = await db.query.nets.findFirst({
+        columns: { at: true, atXy: true, edge: true, edgeAbc: true },
+        where: eq(n.id, 3),
+      });
+      return { rows, nested };
+    },
+    check: (r, a) => {
+      a.deepEqual(r.rows, [
+        { id: 1, at: [9, 9], atXy: { x: -1.5, y: 2.25 }, edge: [1, -1, 0], edgeAbc: { a: 0, b: 1, c: -3 } },
+        { id: 2, at: null, atXy: null, edge: null, edgeAbc: null },
+        { id: 3, at: [0.5, -4], atXy: { x: 3, y: 4 }, edge: [2, 3, 4], edgeAbc: { a: 1, b: 0, c: 7 } },
+      ]);
+      a.deepEqual(r.nested, { at: [0.5, -4], atXy: { x: 3, y: 4 }, edge: [2, 3, 4], edgeAbc: { a: 1, b: 0, c: 7 } });
     },
   },
   {

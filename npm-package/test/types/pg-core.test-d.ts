@@ -24,9 +24,11 @@ import {
   interval,
   json,
   jsonb,
+  line,
   macaddr,
   macaddr8,
   numeric,
+  point,
   pgEnum,
   pgMaterializedView,
   pgSchema,
@@ -179,6 +181,26 @@ export type N1 = Expect<
 export type N2 = Expect<Equal<(typeof nets.ip)['_']['columnType'], 'PgInet'>>;
 // @ts-expect-error an address is text
 export const badIp: typeof nets.$inferInsert = { ip: 42 };
+
+const shapes = pgTable('shapes', {
+  at: point().notNull(),
+  atXy: point({ mode: 'xy' }),
+  edge: line('edge'),
+  edgeAbc: line('edge_abc', { mode: 'abc' }),
+});
+export type G1 = Expect<
+  Equal<
+    typeof shapes.$inferSelect,
+    {
+      at: [number, number];
+      atXy: { x: number; y: number } | null;
+      edge: [number, number, number] | null;
+      edgeAbc: { a: number; b: number; c: number } | null;
+    }
+  >
+>;
+// @ts-expect-error an xy point is an object
+export const badPoint: typeof shapes.$inferInsert = { at: [1, 2], atXy: [1, 2] };
 
 // ----------------------------------------------------------- numbers, booleans, json
 type Prefs = { theme: 'dark' | 'light' };

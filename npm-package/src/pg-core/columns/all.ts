@@ -2,6 +2,7 @@
 import { customType } from './custom.js';
 import { date, interval, time, timestamp } from './datetime.js';
 import { bigint, bigserial, integer, serial, smallint, smallserial } from './integer.js';
+import { line, point } from './geometric.js';
 import { boolean, json, jsonb } from './misc.js';
 import { cidr, inet, macaddr, macaddr8 } from './network.js';
 import { decimal, doublePrecision, numeric, real } from './numeric.js';
@@ -23,9 +24,11 @@ const builders = {
   interval,
   json,
   jsonb,
+  line,
   macaddr,
   macaddr8,
   numeric,
+  point,
   real,
   serial,
   smallint,
