@@ -327,6 +327,14 @@ describe('Durable Object: transactions through transactionSync', () => {
     assert.equal((await ok(mf, '/do/bank/sessions', { id: given, account_id: 2 })).id, given);
   });
 
+  test('a transaction holding an insert over 100 parameters (a transaction itself) rolls back whole', async () => {
+    await ok(mf, '/do/bank/users', user('ann'));
+    const before = await ok(mf, '/do/bank/stats');
+    const r = await ok(mf, '/do/bank/users/1/posts/bulk-in-transaction?count=60&views=1', '');
+    assert.equal(r.error, 'refused after the insert');
+    assert.deepEqual(r.posts, [before.reduce((n, s) => n + s.posts, 0)]);
+  });
+
   test('another object has its own database', async () => {
     const m = await ok(mf, '/do/other/migrate', '');
     assert.equal(m.applied.length, 3);

@@ -90,6 +90,20 @@ impl DurableObject for Accounts {
                 let session: Session = body(&mut req).await?;
                 ok(db.get::<Session>(insert(&session).returning()))
             }
+            (Method::Post, ["users", id, "posts", "bulk-in-transaction"]) => {
+                // An insert over 100 parameters (itself one transaction) inside a transaction that then fails:
+                // everything rolls back.
+                let (n, views) = bulk_args(&req)?;
+                let posts = queries::posts_for(id.parse().unwrap_or(-1), n, views);
+                let r = db.transaction(move |tx| {
+                    tx.run(insert_many(&posts))?;
+                    Err::<(), _>(mizzle_workers::Error::Invalid(
+                        "refused after the insert".into(),
+                    ))
+                });
+                let left = db.all::<i64>(select::<Post>().columns(|_| count()));
+                ok(left.map(|n| json!({ "error": r.err().map(|e| e.to_string()), "posts": n })))
+            }
             (Method::Post, ["transfer"]) => {
                 let t: Transfer = body(&mut req).await?;
                 // Credit first, then debit: a debit below zero fails the CHECK and the credit rolls back.
