@@ -9,26 +9,11 @@ import { drizzle as drizzleOrm } from 'drizzle-orm/d1';
 import { drizzle as mizzleD1 } from 'mizzle/d1';
 import { migrate as mizzleMigrate } from 'mizzle/d1/migrator';
 import { loadSchema } from './lib/schema.mjs';
-import { miniflare } from './lib/worker.mjs';
+import { call, miniflare, ok } from './lib/worker.mjs';
 
 const FOLDER = fileURLToPath(new URL('../../workers-d1/examples/rest-api/migrations', import.meta.url));
 const BIG = '9007199254740993'; // 2^53 + 1: a JS number would store 2^53
 const CREATED = 1_700_000_000_000;
-
-/** `path` on the Worker: [status, body text, parsed body]. */
-async function call(mf, path, body, method = body === undefined ? 'GET' : 'POST') {
-  const init = { method };
-  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
-  const res = await mf.dispatchFetch(`http://localhost${path}`, init);
-  const text = await res.text();
-  return [res.status, text, JSON.parse(text)];
-}
-
-async function ok(mf, path, body, method) {
-  const [status, text, json] = await call(mf, path, body, method);
-  assert.equal(status, 200, `${path}: ${text}`);
-  return json;
-}
 
 const user = (name, extra = {}) => ({
   name,

@@ -10,7 +10,7 @@ import { drizzle as neonDrizzle } from 'mizzle/neon-http';
 import { migrate as neonMigrate } from 'mizzle/neon-http/migrator';
 import { drizzle as psDrizzle } from 'mizzle/planetscale';
 import { migrate as psMigrate } from 'mizzle/planetscale/migrator';
-import { buildOf, miniflare, requireBuiltWorker } from './lib/worker.mjs';
+import { buildOf, call, miniflare, ok, requireBuiltWorker } from './lib/worker.mjs';
 
 const SERVE = fileURLToPath(new URL('../standins/serve.mjs', import.meta.url));
 const BIG = '9007199254740993';
@@ -40,20 +40,6 @@ async function standins() {
     child.once('exit', (code) => reject(new Error(`the stand-ins exited (${code})`)));
   });
   return { urls: JSON.parse(line), close: () => child.stdin.end() };
-}
-
-async function call(mf, path, body) {
-  const init =
-    body === undefined ? {} : { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) };
-  const res = await mf.dispatchFetch(`http://localhost${path}`, init);
-  const text = await res.text();
-  return [res.status, text, JSON.parse(text)];
-}
-
-async function ok(mf, path, body) {
-  const [status, text, json] = await call(mf, path, body);
-  assert.equal(status, 200, `${path}: ${text}`);
-  return json;
 }
 
 let servers;

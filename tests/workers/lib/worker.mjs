@@ -1,6 +1,7 @@
 // Miniflare on the Rust Worker that worker-build wrote to workers-d1/examples/rest-api/build/
 // (scripts/build-worker.mjs, run by `./x test workers` before these tests): build/index.js is an ES
 // module that imports ./index_bg.wasm, which workerd needs as a CompiledWasm module.
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,10 +42,18 @@ export function miniflare(options = {}) {
   });
 }
 
-/** `path` on the Worker; the JSON body (throws with the body on a non-200). */
-export async function fetchJson(mf, path, init) {
+/** `path` on the Worker, a body given as JSON (a string as it is): [status, body text, parsed body]. */
+export async function call(mf, path, body, method = body === undefined ? 'GET' : 'POST') {
+  const init = { method };
+  if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
   const res = await mf.dispatchFetch(`http://localhost${path}`, init);
-  const body = await res.text();
-  if (res.status !== 200) throw new Error(`${path}: HTTP ${res.status}\n${body}`);
-  return JSON.parse(body);
+  const text = await res.text();
+  return [res.status, text, JSON.parse(text)];
+}
+
+/** [`call`], asserting a 200; the parsed body. */
+export async function ok(mf, path, body, method) {
+  const [status, text, json] = await call(mf, path, body, method);
+  assert.equal(status, 200, `${path}: ${text}`);
+  return json;
 }
